@@ -1,0 +1,97 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import BetterSqlite3 from 'better-sqlite3'
+import { sql } from 'drizzle-orm'
+import { type BetterSQLite3Database, drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator'
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
+import pg from 'pg'
+import { type DatabaseLocation, parseDatabaseUrl } from './database-url.ts'
+import { Mutex } from './mutex.ts'
+import * as pgTables from './schema.pg.gen.ts'
+import * as sqliteTables from './schema.sqlite.gen.ts'
+
+export const tables = sqliteTables
+export type Tables = typeof sqliteTables
+
+/**
+ * The query surface shared by both dialects. Queries are written once against the SQLite
+ * table types; the PostgreSQL tables are generated from the same schema with the same names,
+ * keys and JS value types, so the same builder calls run on both (see README, "Two dialects").
+ */
+export type Db = BetterSQLite3Database<Tables>
+
+export interface Store {
+  readonly dialect: 'sqlite' | 'pg'
+  readonly db: Db
+  readonly tables: Tables
+  /** Runs `fn` in one transaction; a throw rolls everything back. */
+  transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
+  ping(): Promise<void>
+  close(): Promise<void>
+}
+
+const migrationsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle')
+
+/** Opens the database named by DATABASE_URL and applies pending migrations. */
+export async function openStore(url: string): Promise<Store> {
+  const location = parseDatabaseUrl(url)
+  return location.dialect === 'pg' ? openPg(location.url) : openSqlite(location)
+}
+
+function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>): Store {
+  if (location.path !== ':memory:') {
+    mkdirSync(dirname(resolve(location.path)), { recursive: true })
+  }
+  const connection = new BetterSqlite3(location.path)
+  connection.pragma('journal_mode = WAL')
+  connection.pragma('synchronous = NORMAL')
+  connection.pragma('foreign_keys = ON')
+  connection.pragma('busy_timeout = 5000')
+  const db = drizzleSqlite(connection, { schema: sqliteTables })
+  migrateSqlite(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') })
+  const writes = new Mutex()
+  return {
+    dialect: 'sqlite',
+    db,
+    tables: sqliteTables,
+    transaction: (fn) =>
+      writes.run(async () => {
+        connection.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await fn(db)
+          connection.exec('COMMIT')
+          return result
+        } catch (error) {
+          connection.exec('ROLLBACK')
+          throw error
+        }
+      }),
+    ping: async () => {
+      connection.prepare('select 1').get()
+    },
+    close: async () => {
+      connection.close()
+    },
+  }
+}
+
+async function openPg(url: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 })
+  const pgDb = drizzlePg(pool, { schema: pgTables })
+  await migratePg(pgDb, { migrationsFolder: resolve(migrationsRoot, 'pg') })
+  // Same builder API, same table and column keys: see the Db type above.
+  const db = pgDb as unknown as Db
+  return {
+    dialect: 'pg',
+    db,
+    tables: pgTables as unknown as Tables,
+    transaction: (fn) => pgDb.transaction((tx) => fn(tx as unknown as Db)),
+    ping: async () => {
+      await pgDb.execute(sql`select 1`)
+    },
+    close: () => pool.end(),
+  }
+}

@@ -1,0 +1,45 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+
+/** Every setting the service reads from its environment (service contract §1). */
+export const EnvSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8787 }),
+  HOST: Type.String({ default: '127.0.0.1' }),
+  DATABASE_URL: Type.String({ default: 'data/ticket.db' }),
+  TICKET_ADMIN_USER: Type.String({ default: 'admin', minLength: 1 }),
+  TICKET_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
+  TICKET_DEMO_DATA: Type.Boolean({ default: false }),
+  TICKET_TENANT_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  TICKET_MAX_BODY: Type.Integer({ minimum: 1, default: 1024 * 1024 }),
+  TICKET_PUBLIC_URL: Type.Optional(Type.String()),
+  SMTP_URL: Type.Optional(Type.String()),
+  SMTP_FROM: Type.String({ default: 'Ticket <ticket@localhost>' }),
+  LOG_LEVEL: Type.Union([Type.Literal('silent'), Type.Literal('info'), Type.Literal('debug')], {
+    default: 'info',
+  }),
+})
+export type Env = Static<typeof EnvSchema>
+
+export class EnvError extends Error {}
+
+/**
+ * The one place that reads `process.env`. Unknown variables are ignored; a malformed known
+ * variable stops the start with a message naming it.
+ * @example loadEnv({ PORT: '9000' }).PORT // 9000
+ */
+export function loadEnv(source: Record<string, string | undefined> = process.env): Env {
+  const picked: Record<string, unknown> = {}
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key]
+    if (value !== undefined && value !== '') {
+      picked[key] = key === 'TICKET_DEMO_DATA' ? value === '1' || value === 'true' : value
+    }
+  }
+  const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, picked))
+  const errors = [...Value.Errors(EnvSchema, converted)]
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `${e.path.slice(1)}: ${e.message}`)
+    throw new EnvError(`invalid environment:\n  ${lines.join('\n  ')}`)
+  }
+  return converted as Env
+}

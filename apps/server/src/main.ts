@@ -1,0 +1,31 @@
+import { serve } from '@hono/node-server'
+import { createApp } from './app.ts'
+import { bootstrap } from './bootstrap.ts'
+import { loadEnv } from './env.ts'
+import { createLogger } from './logger.ts'
+
+const env = loadEnv()
+const logger = createLogger(env.LOG_LEVEL)
+const deps = await bootstrap(env, logger)
+const app = createApp(deps)
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info('listening', { url: `http://${env.HOST}:${info.port}` })
+})
+
+// SIGTERM: stop accepting, let in-flight requests finish, flush background work, exit 0.
+let stopping = false
+const stop = (signal: string) => {
+  if (stopping) {
+    return
+  }
+  stopping = true
+  logger.info('stopping', { signal })
+  server.close(async () => {
+    await deps.shutdown()
+    logger.info('stopped')
+    process.exit(0)
+  })
+}
+process.on('SIGTERM', () => stop('SIGTERM'))
+process.on('SIGINT', () => stop('SIGINT'))

@@ -1,0 +1,27 @@
+import type { ApiSpec } from '@ticket/codegen'
+import { components } from './components.ts'
+import { JsonPatch, JsonPatchOperation, MergePatch, operations, responseTypes } from './operations/index.ts'
+
+/** The whole HTTP contract: what `pnpm generate` turns into `generated/openapi.json`. */
+export const apiSpec: ApiSpec = {
+  info: {
+    title: 'Ticket',
+    version: '1.0.0',
+    description:
+      "A self-hostable ticket service that speaks SuperOffice's WebAPI. Its heart is `POST /api/v1/Ticket?notify=bool`: save a ticket and perform any user notifications.",
+  },
+  components: [...components, JsonPatchOperation, JsonPatch, MergePatch],
+  operations,
+  responseMediaTypes: responseTypes,
+  securitySchemes: {
+    Basic: { type: 'http', scheme: 'basic', description: 'Associate user name and password.' },
+    Bearer: { type: 'http', scheme: 'bearer', description: 'An API token issued to an associate.' },
+    SOTicket: {
+      type: 'apiKey',
+      in: 'header',
+      name: 'Authorization',
+      description: '`SOTicket <ticket>`: a session ticket from `POST /api/v1/Session`.',
+    },
+  },
+  defaultSecurity: ['Basic', 'Bearer', 'SOTicket'],
+}

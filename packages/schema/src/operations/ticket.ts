@@ -1,0 +1,131 @@
+import { Type } from '@sinclair/typebox'
+import type { OperationSpec } from '@ticket/codegen'
+import { TicketEntity, TicketEntityWithLinks } from '../model.ts'
+import {
+  commonErrors,
+  conflict,
+  LanguageHeaders,
+  NotifyQuery,
+  notFound,
+  preconditionFailed,
+  SelectQuery,
+  TicketIdParam,
+} from './common.ts'
+import { entityRequestTypes, patchRequestTypes } from './media-types.ts'
+import { JsonPatch, MergePatch } from './patch-bodies.ts'
+
+const tags = ['Ticket']
+const entityBody = {
+  schema: TicketEntity,
+  mediaTypes: entityRequestTypes,
+  required: true,
+  description: 'The ticket to save',
+}
+const patchAlternatives = [
+  { schema: JsonPatch, mediaTypes: ['application/json-patch+json'] },
+  { schema: MergePatch, mediaTypes: ['application/merge-patch+json'] },
+]
+const etag = { description: 'The ticket revision, strong and quoted.', schema: Type.String() }
+
+/** The REST Ticket resource (service contract §2, SuperOffice `/api/v1/Ticket`). */
+export const ticketOperations: OperationSpec[] = [
+  {
+    operationId: 'SaveTicketEntityWithNotify',
+    method: 'post',
+    path: '/api/v1/Ticket',
+    summary: 'Saves a ticket and performs any user notifications',
+    description:
+      'TicketId 0 or absent creates; an existing id updates in place; an unknown id is 404. A JSON Patch or Merge Patch body applies to the default entity, then saves.',
+    tags,
+    query: Type.Object({ notify: Type.Optional(NotifyQuery) }),
+    headers: LanguageHeaders,
+    body: { ...entityBody, alternatives: patchAlternatives },
+    responses: {
+      200: { description: 'The saved ticket, as a fresh read returns it.', schema: TicketEntity },
+      ...commonErrors,
+      404: notFound,
+    },
+  },
+  {
+    operationId: 'DefaultTicketEntity',
+    method: 'get',
+    path: '/api/v1/Ticket/default',
+    summary: 'A new TicketEntity filled with default values',
+    tags,
+    headers: LanguageHeaders,
+    responses: { 200: { description: 'The default entity.', schema: TicketEntity }, ...commonErrors },
+  },
+  {
+    operationId: 'GetTicketEntity',
+    method: 'get',
+    path: '/api/v1/Ticket/{id}',
+    summary: 'Gets a TicketEntity',
+    tags,
+    params: TicketIdParam,
+    query: Type.Object({ $select: Type.Optional(SelectQuery) }),
+    headers: LanguageHeaders,
+    responses: {
+      200: { description: 'The ticket.', schema: TicketEntityWithLinks, headers: { ETag: etag } },
+      ...commonErrors,
+      404: notFound,
+    },
+  },
+  {
+    operationId: 'PutTicketEntity',
+    method: 'put',
+    path: '/api/v1/Ticket/{id}',
+    summary: 'Saves a ticket with that id and performs any user notifications',
+    tags,
+    params: TicketIdParam,
+    query: Type.Object({ notify: Type.Optional(NotifyQuery) }),
+    headers: LanguageHeaders,
+    body: entityBody,
+    responses: {
+      200: { description: 'The saved ticket.', schema: TicketEntity },
+      ...commonErrors,
+      404: notFound,
+      412: preconditionFailed,
+    },
+  },
+  {
+    operationId: 'PatchTicketEntity',
+    method: 'patch',
+    path: '/api/v1/Ticket/{id}',
+    summary: 'Updates a ticket with JSON Patch or JSON Merge Patch',
+    tags,
+    params: TicketIdParam,
+    query: Type.Object({ $select: Type.Optional(SelectQuery) }),
+    headers: LanguageHeaders,
+    body: {
+      schema: JsonPatch,
+      mediaTypes: ['application/json-patch+json', 'application/json'],
+      required: true,
+      alternatives: [{ schema: MergePatch, mediaTypes: [patchRequestTypes[1] ?? ''] }],
+    },
+    responses: {
+      200: { description: 'The updated ticket.', schema: TicketEntityWithLinks },
+      ...commonErrors,
+      404: notFound,
+      409: conflict,
+      412: preconditionFailed,
+    },
+  },
+  {
+    operationId: 'DeleteTicketEntity',
+    method: 'delete',
+    path: '/api/v1/Ticket/{id}',
+    summary: 'Deletes the ticket',
+    tags,
+    params: TicketIdParam,
+    responses: { 204: { description: 'Deleted.' }, ...commonErrors, 404: notFound },
+  },
+  {
+    operationId: 'NotifyNewTicket',
+    method: 'post',
+    path: '/api/v1/Ticket/{id}/NotifyNewTicket',
+    summary: 'Notify user agents about the creation of a new ticket',
+    tags,
+    params: TicketIdParam,
+    responses: { 204: { description: 'Notifications queued.' }, ...commonErrors, 404: notFound },
+  },
+]

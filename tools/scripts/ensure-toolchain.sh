@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Sourced by the entry scripts: makes pnpm available and lets node-gyp build better-sqlite3
+# against the installed Node headers (the machine has no route to nodejs.org).
+set -euo pipefail
+export TURBO_TELEMETRY_DISABLED=1 DO_NOT_TRACK=1
+if [ -z "${npm_config_nodedir:-}" ] && [ -f /usr/include/node/node.h ]; then
+  export npm_config_nodedir=/usr
+fi
+if ! command -v pnpm >/dev/null 2>&1 || [ "$(pnpm --version)" != "12.4.2" ]; then
+  npm i -g pnpm@12.4.2 >/dev/null
+fi
