@@ -35,6 +35,9 @@ export function buildOperation(
     }
     body.required = op.body.required
     body.content = buildContent(op.body.mediaTypes, schema(op.body.schema))
+    for (const alternative of op.body.alternatives ?? []) {
+      Object.assign(body.content, buildContent(alternative.mediaTypes, schema(alternative.schema)))
+    }
     out.requestBody = body
   }
   out.responses = buildResponses(op.responses, spec.responseMediaTypes, schema)

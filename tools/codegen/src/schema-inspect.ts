@@ -16,7 +16,10 @@ export function unwrapNullable(schema: TSchema): Unwrapped {
   if (Array.isArray(anyOf) && anyOf.some(isNullSchema)) {
     const rest: TSchema[] = anyOf.filter((s) => !isNullSchema(s))
     const [only] = rest
-    return { schema: rest.length === 1 && only !== undefined ? only : Type.Union(rest), nullable: true }
+    return {
+      schema: rest.length === 1 && only !== undefined ? only : Type.Union(rest),
+      nullable: true,
+    }
   }
   if (Array.isArray(schema.type) && schema.type.includes('null')) {
     const types: unknown[] = schema.type.filter((t: unknown) => t !== 'null')

@@ -1,7 +1,12 @@
 import type { TSchema } from '@sinclair/typebox'
 import { isRecord, type JsonObject, type JsonSchema, type JsonValue, toJsonValue } from './json'
 
-/** Where component references point in an OpenAPI document. */
+/**
+ * Where component references point in an OpenAPI document.
+ *
+ * @example
+ * componentRefPrefix + 'TicketEntity' // '#/components/schemas/TicketEntity'
+ */
 export const componentRefPrefix = '#/components/schemas/'
 
 /** Keywords whose value is one schema. */
@@ -89,7 +94,9 @@ function convertKeyword(key: string, value: unknown, ids: ReadonlySet<string>): 
   }
   if (schemaKeys.has(key)) {
     // TypeBox tuples use the draft-07 `items: [...]` form.
-    return Array.isArray(value) ? value.map((item) => convertSub(item, ids)) : convertSub(value, ids)
+    return Array.isArray(value)
+      ? value.map((item) => convertSub(item, ids))
+      : convertSub(value, ids)
   }
   if (schemaListKeys.has(key) && Array.isArray(value)) {
     return value.map((item) => convertSub(item, ids))
