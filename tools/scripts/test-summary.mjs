@@ -9,7 +9,9 @@ let failed = 0
 for (const root of roots) {
   for (const name of readdirSync(root)) {
     const dir = join(root, name)
-    if (!existsSync(join(dir, 'vitest.config.ts'))) continue
+    if (!existsSync(join(dir, 'vitest.config.ts'))) {
+      continue
+    }
     const report = join(dir, '.vitest', 'report.json')
     if (!existsSync(report)) {
       console.error(`${dir}: no test report`)
@@ -18,7 +20,9 @@ for (const root of roots) {
     }
     const json = JSON.parse(readFileSync(report, 'utf8'))
     passed += json.numPassedTests
-    failed += json.numFailedTests + (json.numTotalTestSuites > 0 && !json.success && json.numFailedTests === 0 ? 1 : 0)
+    failed +=
+      json.numFailedTests +
+      (json.numTotalTestSuites > 0 && !json.success && json.numFailedTests === 0 ? 1 : 0)
   }
 }
 console.log(`${passed} passed, ${failed} failed`)

@@ -1,12 +1,12 @@
 import { Hono } from 'hono'
 import { requestId } from 'hono/request-id'
+import type { Store } from './db/store.ts'
 import type { Env } from './env.ts'
 import { ApiError } from './http/api-error.ts'
 import { createErrorHandler } from './http/handle-error.ts'
 import type { Logger } from './logger.ts'
 import { registerDocsRoutes } from './routes/docs.ts'
 import { registerHealthRoutes } from './routes/health.ts'
-import type { Store } from './db/store.ts'
 
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps {

@@ -1,6 +1,12 @@
 import type { ApiSpec } from '@ticket/codegen'
 import { components } from './components.ts'
-import { JsonPatch, JsonPatchOperation, MergePatch, operations, responseTypes } from './operations/index.ts'
+import {
+  JsonPatch,
+  JsonPatchOperation,
+  MergePatch,
+  operations,
+  responseTypes,
+} from './operations/index.ts'
 
 /** The whole HTTP contract: what `pnpm generate` turns into `generated/openapi.json`. */
 export const apiSpec: ApiSpec = {

@@ -6,6 +6,7 @@
  * import { TypeCompiler } from '@sinclair/typebox/compiler'
  * TypeCompiler.Compile(TicketEntity).Check(body)
  */
-export * from './model.ts'
+
 export { apiSpec } from './api.ts'
+export * from './model.ts'
 export * from './operations/index.ts'

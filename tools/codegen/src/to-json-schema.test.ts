@@ -63,3 +63,18 @@ describe('toJsonSchema', () => {
     )
   })
 })
+
+describe('a $ref keeps what the property says about its use', () => {
+  test('description and readOnly stay beside the $ref', () => {
+    const Color = Type.String({ $id: 'Color', description: 'A color' })
+    const Car = Type.Object({
+      Paint: Type.Unsafe<string>({ ...Color, description: 'The paint', readOnly: true }),
+    })
+    const out = toJsonSchema(Car, { componentIds: new Set(['Color']) })
+    expect((out.properties as Record<string, unknown>).Paint).toEqual({
+      $ref: '#/components/schemas/Color',
+      description: 'The paint',
+      readOnly: true,
+    })
+  })
+})

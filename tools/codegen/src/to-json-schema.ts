@@ -70,7 +70,15 @@ function convert(schema: unknown, ids: ReadonlySet<string>, root: boolean): Json
   }
   const id = schema.$id
   if (!root && typeof id === 'string' && ids.has(id)) {
-    return { $ref: componentRefPrefix + id }
+    // OpenAPI 3.1 allows siblings of $ref: keep what the property says about its use.
+    const ref: JsonObject = { $ref: componentRefPrefix + id }
+    if (typeof schema.description === 'string') {
+      ref.description = schema.description
+    }
+    if (schema.readOnly === true) {
+      ref.readOnly = true
+    }
+    return ref
   }
   const out: JsonObject = {}
   for (const key of Object.keys(schema)) {

@@ -30,6 +30,7 @@ export function problemBody(
     type: `urn:ticket:error:${code.toLowerCase()}`,
     title: titles[code],
     status,
+    code,
     detail,
     instance: new URL(c.req.url).pathname,
     requestId: String(c.get('requestId') ?? ''),
@@ -39,7 +40,7 @@ export function problemBody(
 
 /** Renders a problem as `application/problem+json` (the XML variant is chosen by `renderEntity`). */
 export function problemResponse(
-  c: Context,
+  _c: Context,
   problem: ProblemDetails,
   headers: Record<string, string> = {}
 ): Response {

@@ -9,6 +9,8 @@ import {
   TypeRegistry,
 } from '@sinclair/typebox'
 import type { DbHint } from '@ticket/codegen'
+// Every schema module imports this file, so `date-time` is always checked for real.
+import './formats.ts'
 
 /** TypeBox kind of the schemas built by {@link StringEnum}; registered below so checks are real. */
 export const STRING_ENUM_KIND = 'StringEnum'

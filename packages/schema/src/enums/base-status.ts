@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { StringEnum } from '../common/types'
+import { StringEnum } from '../common/types.ts'
 
 /** Numeric values of SuperOffice's `TicketBaseStatus`, by name. */
 export const BaseStatusValues = {
@@ -25,6 +25,7 @@ export const BaseStatusValues = {
  * @example 'Active'
  */
 export const BaseStatus = StringEnum('TicketBaseStatus', BaseStatusValues, {
-  description: 'The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved.',
+  description:
+    'The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved.',
 })
 export type BaseStatus = Static<typeof BaseStatus>

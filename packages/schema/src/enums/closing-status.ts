@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { StringEnum } from '../common/types'
+import { StringEnum } from '../common/types.ts'
 
 /** Numeric values by name. Inferred: the names mirror TicketBaseStatus 1-3, UserDefined 0. */
 export const ClosingStatusValues = { UserDefined: 0, Active: 1, Closed: 2, Postponed: 3 } as const
@@ -9,6 +9,7 @@ export const ClosingStatusValues = { UserDefined: 0, Active: 1, Closed: 2, Postp
  * @example 'Closed'
  */
 export const ClosingStatus = StringEnum('TicketCategoryClosingStatus', ClosingStatusValues, {
-  description: 'Default status the GUI proposes when a ticket or message in the category is closed.',
+  description:
+    'Default status the GUI proposes when a ticket or message in the category is closed.',
 })
 export type ClosingStatus = Static<typeof ClosingStatus>

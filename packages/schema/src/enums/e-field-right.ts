@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { FlagsEnum } from '../common/types'
+import { FlagsEnum } from '../common/types.ts'
 
 /** Numeric values by name. The Unused* members are left out: their numbers are undocumented. */
 export const EFieldRightValues = {

@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { StringEnum } from '../common/types'
+import { StringEnum } from '../common/types.ts'
 
 /**
  * Numeric values by name; single rights are bits, the short names are their documented
@@ -31,6 +31,7 @@ export const ETableRightValues = {
  * @example 'FULL'
  */
 export const ETableRight = StringEnum('ETableRight', ETableRightValues, {
-  description: 'Table rights of the caller on an entity; combined rights use their short names (FULL, UR, ...).',
+  description:
+    'Table rights of the caller on an entity; combined rights use their short names (FULL, UR, ...).',
 })
 export type ETableRight = Static<typeof ETableRight>

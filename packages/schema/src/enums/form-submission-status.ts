@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { StringEnum } from '../common/types'
+import { StringEnum } from '../common/types.ts'
 
 /** Numeric values by name. The numbers are inferred from the documented order. */
 export const FormSubmissionStatusValues = {

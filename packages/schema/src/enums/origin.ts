@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { StringEnum } from '../common/types'
+import { StringEnum } from '../common/types.ts'
 
 /** Numeric values of SuperOffice's `TicketOrigin`, by name. */
 export const OriginValues = {

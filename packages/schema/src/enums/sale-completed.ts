@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { StringEnum } from '../common/types'
+import { StringEnum } from '../common/types.ts'
 
 /** Numeric values of SuperOffice's `SaleCompleted`, by name. */
 export const SaleCompletedValues = { Unknown: 0, NotStarted: 1, Started: 2, Completed: 3 } as const

@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { FlagsEnum } from '../common/types'
+import { FlagsEnum } from '../common/types.ts'
 
 /** Numeric values of SuperOffice's `TicketCategoryFlags`, by name. */
 export const TicketCategoryFlagsValues = {

@@ -1,5 +1,5 @@
 import type { Static } from '@sinclair/typebox'
-import { StringEnum } from '../common/types'
+import { StringEnum } from '../common/types.ts'
 
 /** Numeric values of SuperOffice's `TicketPriorityStatus`, by name. */
 export const TicketPriorityStatusValues = { Unknown: 0, Normal: 1, Deleted: 2 } as const

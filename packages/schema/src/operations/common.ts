@@ -29,7 +29,8 @@ export const LanguageHeaders = Type.Object({
   ),
   'SO-TimeZone': Type.Optional(
     Type.String({
-      description: 'Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`).',
+      description:
+        'Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`).',
     })
   ),
   'SO-AppToken': Type.Optional(

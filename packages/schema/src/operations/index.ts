@@ -4,7 +4,7 @@ import { mdoOperations } from './mdo.ts'
 import { serviceOperations } from './service.ts'
 import { ticketOperations } from './ticket.ts'
 
-export { mdoListNames, type MdoListName } from './mdo.ts'
+export { type MdoListName, mdoListNames } from './mdo.ts'
 export * from './media-types.ts'
 export { JsonPatch, JsonPatchOperation, MergePatch } from './patch-bodies.ts'
 

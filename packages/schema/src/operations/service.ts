@@ -14,7 +14,9 @@ export const serviceOperations: OperationSpec[] = [
     summary: 'Liveness',
     tags: ['Service'],
     security: [],
-    responses: { 200: { description: 'The process is up.', schema: Status, mediaTypes: ['application/json'] } },
+    responses: {
+      200: { description: 'The process is up.', schema: Status, mediaTypes: ['application/json'] },
+    },
   },
   {
     operationId: 'Readyz',

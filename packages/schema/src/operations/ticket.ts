@@ -53,7 +53,10 @@ export const ticketOperations: OperationSpec[] = [
     summary: 'A new TicketEntity filled with default values',
     tags,
     headers: LanguageHeaders,
-    responses: { 200: { description: 'The default entity.', schema: TicketEntity }, ...commonErrors },
+    responses: {
+      200: { description: 'The default entity.', schema: TicketEntity },
+      ...commonErrors,
+    },
   },
   {
     operationId: 'GetTicketEntity',

@@ -1,0 +1,326 @@
+CREATE TABLE `associates` (
+	`associate_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`person_id` integer NOT NULL,
+	`rank` integer NOT NULL,
+	`type` text NOT NULL,
+	`group_idx` integer NOT NULL,
+	`full_name` text NOT NULL,
+	`formal_name` text NOT NULL,
+	`deleted` integer NOT NULL,
+	`ej_user_id` integer NOT NULL,
+	`user_name` text,
+	`email` text NOT NULL,
+	`language` text NOT NULL,
+	`password_hash` text,
+	`is_admin` integer NOT NULL,
+	`preferences` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `associates_user_name_unique` ON `associates` (`user_name`);--> statement-breakpoint
+CREATE TABLE `category_members` (
+	`ticket_category_id` integer NOT NULL,
+	`position` integer NOT NULL,
+	`associate_id` integer NOT NULL,
+	`weight` integer NOT NULL,
+	PRIMARY KEY(`ticket_category_id`, `position`),
+	FOREIGN KEY (`ticket_category_id`) REFERENCES `ticket_categories`(`ticket_category_id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`associate_id`) REFERENCES `associates`(`associate_id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE TABLE `persons` (
+	`position` text NOT NULL,
+	`person_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`mrmrs` text NOT NULL,
+	`firstname` text NOT NULL,
+	`lastname` text NOT NULL,
+	`middle_name` text NOT NULL,
+	`title` text NOT NULL,
+	`description` text NOT NULL,
+	`email` text NOT NULL,
+	`full_name` text NOT NULL,
+	`direct_phone` text NOT NULL,
+	`formal_name` text NOT NULL,
+	`country_id` integer NOT NULL,
+	`contact_id` integer NOT NULL,
+	`contact_name` text NOT NULL,
+	`retired` integer NOT NULL,
+	`rank` integer NOT NULL,
+	`active_interests` integer NOT NULL,
+	`contact_department` text NOT NULL,
+	`contact_country_id` integer NOT NULL,
+	`contact_org_nr` text NOT NULL,
+	`fax_phone` text NOT NULL,
+	`mobile_phone` text NOT NULL,
+	`contact_phone` text NOT NULL,
+	`associate_name` text NOT NULL,
+	`associate_id` integer NOT NULL,
+	`use_person_address` integer NOT NULL,
+	`contact_fax` text NOT NULL,
+	`kanafname` text NOT NULL,
+	`kanalname` text NOT NULL,
+	`post1` text NOT NULL,
+	`post2` text NOT NULL,
+	`post3` text NOT NULL,
+	`email_name` text NOT NULL,
+	`contact_full_name` text NOT NULL,
+	`active_erp_links` integer NOT NULL,
+	`ticket_priority_id` integer NOT NULL,
+	`support_language_id` integer NOT NULL,
+	`support_associate_id` integer NOT NULL,
+	`category_name` text NOT NULL,
+	`person_number` text
+);
+--> statement-breakpoint
+CREATE TABLE `projects` (
+	`project_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`description` text NOT NULL,
+	`url` text NOT NULL,
+	`type` text NOT NULL,
+	`associate_id` integer NOT NULL,
+	`associate_full_name` text NOT NULL,
+	`type_id` integer NOT NULL,
+	`updated` text,
+	`status_id` integer NOT NULL,
+	`status` text NOT NULL,
+	`text_id` integer NOT NULL,
+	`publish_to` text,
+	`publish_from` text,
+	`is_published` integer NOT NULL,
+	`url_name` text NOT NULL,
+	`project_number` text NOT NULL,
+	`active_erp_links` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `sales` (
+	`contact_name` text NOT NULL,
+	`sale_date` text,
+	`sale_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`probability` integer NOT NULL,
+	`title` text NOT NULL,
+	`amount` real NOT NULL,
+	`currency` text NOT NULL,
+	`project_name` text NOT NULL,
+	`associate_full_name` text NOT NULL,
+	`description` text NOT NULL,
+	`status` text NOT NULL,
+	`weighted_amount` real NOT NULL,
+	`project_id` integer NOT NULL,
+	`earning_percent` real NOT NULL,
+	`earning` real NOT NULL,
+	`contact_id` integer NOT NULL,
+	`associate_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`sale_type_id` integer NOT NULL,
+	`sale_type_name` text NOT NULL,
+	`person_full_name` text NOT NULL,
+	`completed` text NOT NULL,
+	`active_erp_links` integer NOT NULL,
+	`next_due_date` text,
+	`number` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `tags` (
+	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`tool_tip` text NOT NULL,
+	`name_key` text NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `tags_name_key_unique` ON `tags` (`name_key`);--> statement-breakpoint
+CREATE TABLE `ticket_categories` (
+	`ticket_category_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`parent_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`fullname` text NOT NULL,
+	`category_master` integer NOT NULL,
+	`flags` text NOT NULL,
+	`delegate_method` text NOT NULL,
+	`external_name` text NOT NULL,
+	`closing_status` text NOT NULL,
+	`msg_closing_status` text NOT NULL,
+	`assignment_lag` integer NOT NULL,
+	`reply_template` integer NOT NULL,
+	`notification_email` text NOT NULL,
+	`effective_reply_template_id` integer NOT NULL,
+	`extra_fields` text NOT NULL,
+	`custom_fields` text NOT NULL,
+	`default_ticket_status_id` integer,
+	`default_message_status_id` integer,
+	`is_default` integer NOT NULL,
+	FOREIGN KEY (`default_ticket_status_id`) REFERENCES `ticket_statuses`(`ticket_status_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`default_message_status_id`) REFERENCES `ticket_statuses`(`ticket_status_id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE TABLE `ticket_messages` (
+	`ticket_message_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`created_at` text,
+	`slevel` text NOT NULL,
+	`important` integer NOT NULL,
+	`author` text NOT NULL,
+	`person_id` integer NOT NULL,
+	`person_full_name` text NOT NULL,
+	`contact_id` integer NOT NULL,
+	`contact_name` text NOT NULL,
+	`contact_department` text NOT NULL,
+	`num_attachments` integer NOT NULL,
+	`email_header` text NOT NULL,
+	`language` text NOT NULL,
+	`sentiment` integer NOT NULL,
+	`sentiment_confidence` integer NOT NULL,
+	`created_by` integer NOT NULL,
+	`changed_at` text,
+	`badge` text,
+	`ticket_id` integer NOT NULL,
+	FOREIGN KEY (`ticket_id`) REFERENCES `tickets`(`ticket_id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `ticket_messages_ticket_id_idx` ON `ticket_messages` (`ticket_id`);--> statement-breakpoint
+CREATE TABLE `ticket_priorities` (
+	`ticket_priority_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`status` text NOT NULL,
+	`flags` text NOT NULL,
+	`sort_order` integer NOT NULL,
+	`ticket_read` text NOT NULL,
+	`changed_owner` text NOT NULL,
+	`ticket_newinfo` text NOT NULL,
+	`ticket_closed` text NOT NULL,
+	`ticket_changed_priority` text NOT NULL,
+	`ticket_new` text NOT NULL,
+	`deadline` integer NOT NULL,
+	`mon_start` text,
+	`mon_stop` text,
+	`tue_start` text,
+	`tue_stop` text,
+	`wed_start` text,
+	`wed_stop` text,
+	`thu_start` text,
+	`thu_stop` text,
+	`fri_start` text,
+	`fri_stop` text,
+	`sat_start` text,
+	`sat_stop` text,
+	`sun_start` text,
+	`sun_stop` text,
+	`non_dates` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `ticket_secondary_persons` (
+	`ticket_id` integer NOT NULL,
+	`person_id` integer NOT NULL,
+	`position` integer NOT NULL,
+	PRIMARY KEY(`ticket_id`, `person_id`),
+	FOREIGN KEY (`ticket_id`) REFERENCES `tickets`(`ticket_id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`person_id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `ticket_secondary_persons_person_id_idx` ON `ticket_secondary_persons` (`person_id`);--> statement-breakpoint
+CREATE TABLE `ticket_statuses` (
+	`ticket_status_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`status` text NOT NULL,
+	`time_counter` text NOT NULL,
+	`no_email_reopen` integer NOT NULL,
+	`is_default` integer NOT NULL,
+	`used_in_queue` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `ticket_tags` (
+	`ticket_id` integer NOT NULL,
+	`tag_id` integer NOT NULL,
+	`position` integer NOT NULL,
+	PRIMARY KEY(`ticket_id`, `tag_id`),
+	FOREIGN KEY (`ticket_id`) REFERENCES `tickets`(`ticket_id`) ON UPDATE no action ON DELETE cascade,
+	FOREIGN KEY (`tag_id`) REFERENCES `tags`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `ticket_tags_tag_id_idx` ON `ticket_tags` (`tag_id`);--> statement-breakpoint
+CREATE TABLE `ticket_types` (
+	`ticket_type_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`name` text NOT NULL,
+	`icon` text NOT NULL,
+	`default_ticket_status` integer NOT NULL,
+	`default_ticket_priority` integer NOT NULL,
+	`is_default` integer NOT NULL,
+	`show_in_new` integer NOT NULL,
+	`exclude_signature` integer NOT NULL,
+	`exclude_email_recipients` integer NOT NULL,
+	`external_as_default` integer NOT NULL,
+	`reply_forward_no_signature` integer NOT NULL,
+	`reply_external_as_default` integer NOT NULL,
+	`visible_for_groups` text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `tickets` (
+	`ticket_id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
+	`title` text NOT NULL,
+	`created_at` text,
+	`last_changed` text,
+	`read_by_owner` text,
+	`read_by_customer` text,
+	`first_read_by_owner` text,
+	`first_read_by_user` text,
+	`activate` text,
+	`closed_at` text,
+	`replied_at` text,
+	`alert_timeout` text,
+	`deadline` text,
+	`created_by_id` integer,
+	`author` text NOT NULL,
+	`owned_by_id` integer,
+	`category_id` integer,
+	`slevel` text NOT NULL,
+	`priority_id` integer,
+	`base_status` text NOT NULL,
+	`status_id` integer,
+	`origin` text NOT NULL,
+	`person_id` integer,
+	`alert_level` integer NOT NULL,
+	`connect_id` integer NOT NULL,
+	`read_status` text NOT NULL,
+	`time_to_reply` integer NOT NULL,
+	`real_time_to_reply` integer NOT NULL,
+	`time_to_close` integer NOT NULL,
+	`real_time_to_close` integer NOT NULL,
+	`time_spent_internally` integer NOT NULL,
+	`time_spent_externally` integer NOT NULL,
+	`time_spent_queue` integer NOT NULL,
+	`real_time_spent_internally` integer NOT NULL,
+	`real_time_spent_externally` integer NOT NULL,
+	`real_time_spent_queue` integer NOT NULL,
+	`has_attachment` integer NOT NULL,
+	`num_replies` integer NOT NULL,
+	`num_messages` integer NOT NULL,
+	`from_address` text NOT NULL,
+	`language` text NOT NULL,
+	`sentiment` integer NOT NULL,
+	`sentiment_confidence` integer NOT NULL,
+	`suggested_category_id` integer NOT NULL,
+	`suggested_category_name` text NOT NULL,
+	`orig_human_category_id` integer NOT NULL,
+	`sale_id` integer,
+	`project_id` integer,
+	`ticket_type_id` integer,
+	`form_submission` text,
+	`time_spent` integer,
+	`active_status_monitor_id` integer,
+	`extra_fields` text NOT NULL,
+	`custom_fields` text NOT NULL,
+	`revision` integer NOT NULL,
+	`deleted_at` text,
+	FOREIGN KEY (`created_by_id`) REFERENCES `associates`(`associate_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`owned_by_id`) REFERENCES `associates`(`associate_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`category_id`) REFERENCES `ticket_categories`(`ticket_category_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`priority_id`) REFERENCES `ticket_priorities`(`ticket_priority_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`status_id`) REFERENCES `ticket_statuses`(`ticket_status_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`person_id`) REFERENCES `persons`(`person_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`sale_id`) REFERENCES `sales`(`sale_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`project_id`) REFERENCES `projects`(`project_id`) ON UPDATE no action ON DELETE set null,
+	FOREIGN KEY (`ticket_type_id`) REFERENCES `ticket_types`(`ticket_type_id`) ON UPDATE no action ON DELETE set null
+);
+--> statement-breakpoint
+CREATE INDEX `tickets_owned_by_id_idx` ON `tickets` (`owned_by_id`);--> statement-breakpoint
+CREATE INDEX `tickets_category_id_idx` ON `tickets` (`category_id`);--> statement-breakpoint
+CREATE INDEX `tickets_base_status_idx` ON `tickets` (`base_status`);

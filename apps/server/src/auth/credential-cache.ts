@@ -1,0 +1,51 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * Remembers credentials that verified recently, so a busy client does not pay a slow hash on
+ * every request. Keys are SHA-256 digests of the credential, never the credential itself;
+ * entries expire and the map is bounded (oldest first out).
+ */
+export class CredentialCache<T> {
+  private readonly entries = new Map<string, { value: T; expiresAt: number }>()
+
+  private readonly ttlMs: number
+  private readonly maxEntries: number
+  private readonly now: () => number
+
+  constructor(ttlMs = 5 * 60_000, maxEntries = 10_000, now: () => number = Date.now) {
+    this.ttlMs = ttlMs
+    this.maxEntries = maxEntries
+    this.now = now
+  }
+
+  static keyOf(...parts: string[]): string {
+    return createHash('sha256').update(parts.join('\u0000')).digest('base64')
+  }
+
+  get(key: string): T | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) {
+      return undefined
+    }
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key)
+      return undefined
+    }
+    return entry.value
+  }
+
+  set(key: string, value: T): void {
+    this.entries.delete(key)
+    this.entries.set(key, { value, expiresAt: this.now() + this.ttlMs })
+    if (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value
+      if (oldest !== undefined) {
+        this.entries.delete(oldest)
+      }
+    }
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+}

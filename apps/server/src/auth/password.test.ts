@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest'
+import { CredentialCache } from './credential-cache.ts'
+import { hashPassword, verifyPassword } from './password.ts'
+
+describe('password hashing', () => {
+  it('verifies the right password and refuses a wrong one', async () => {
+    const stored = await hashPassword('correct horse')
+    expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/)
+    expect(await verifyPassword('correct horse', stored)).toBe(true)
+    expect(await verifyPassword('correct hors', stored)).toBe(false)
+  })
+
+  it('salts: the same password hashes differently', async () => {
+    expect(await hashPassword('same')).not.toBe(await hashPassword('same'))
+  })
+
+  it('treats a malformed hash as a mismatch', async () => {
+    expect(await verifyPassword('x', 'plain-text')).toBe(false)
+  })
+})
+
+describe('credential cache', () => {
+  it('expires entries and evicts the oldest beyond its bound', () => {
+    let now = 0
+    const cache = new CredentialCache<number>(1000, 2, () => now)
+    cache.set('a', 1)
+    cache.set('b', 2)
+    cache.set('c', 3)
+    expect(cache.get('a')).toBeUndefined()
+    expect(cache.get('c')).toBe(3)
+    now = 1000
+    expect(cache.get('b')).toBeUndefined()
+  })
+})

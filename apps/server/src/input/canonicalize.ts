@@ -1,0 +1,109 @@
+import type { TSchema } from '@sinclair/typebox'
+import type { FieldError } from '../http/api-error.ts'
+import {
+  enumValues,
+  isArraySchema,
+  isDateTime,
+  isObjectSchema,
+  propertiesOf,
+  propertyLookup,
+  unionMembers,
+  withoutNull,
+} from './schema-walk.ts'
+
+export const inputLimits = { maxArrayItems: 1000, maxDepth: 32 }
+
+// Lone surrogates and NUL cannot be stored faithfully or sent back as valid UTF-8.
+const hasUnsafeText = (text: string) => text.includes('\u0000') || !text.isWellFormed()
+
+/**
+ * Turns a client's body into the schema's own shape before validation: property names matched
+ * case-insensitively, unknown and read-only properties dropped, enum numbers turned into names,
+ * `""` dates into null. Problems that validation cannot see (bad text, depth) are collected.
+ */
+export function canonicalize(
+  schema: TSchema,
+  value: unknown,
+  errors: FieldError[],
+  path = '',
+  depth = 0
+): unknown {
+  if (depth > inputLimits.maxDepth) {
+    errors.push({
+      path,
+      message: `nesting deeper than ${inputLimits.maxDepth} levels`,
+      code: 'too_deep',
+    })
+    return undefined
+  }
+  if (value === null || value === undefined) {
+    return value
+  }
+  const target = withoutNull(schema)
+  if (typeof value === 'string') {
+    if (hasUnsafeText(value)) {
+      errors.push({
+        path,
+        message: 'text contains NUL or an unpaired surrogate',
+        code: 'invalid_text',
+      })
+    }
+    if (value === '' && isDateTime(target)) {
+      return null
+    }
+    return value
+  }
+  if (typeof value === 'number') {
+    return enumName(target, value) ?? value
+  }
+  if (Array.isArray(value)) {
+    if (value.length > inputLimits.maxArrayItems) {
+      errors.push({
+        path,
+        message: `more than ${inputLimits.maxArrayItems} items`,
+        code: 'too_many_items',
+      })
+      return value.slice(0, inputLimits.maxArrayItems)
+    }
+    const items = isArraySchema(target) ? (target.items as TSchema) : undefined
+    return items
+      ? value.map((item, i) => canonicalize(items, item, errors, `${path}/${i}`, depth + 1))
+      : value
+  }
+  if (typeof value === 'object' && isObjectSchema(target)) {
+    const lookup = propertyLookup(target)
+    const properties = propertiesOf(target)
+    const out: Record<string, unknown> = {}
+    for (const [key, raw] of Object.entries(value)) {
+      const name = lookup.get(key.toLowerCase())
+      const property = name ? properties[name] : undefined
+      if (!name || !property || property.readOnly === true) {
+        continue
+      }
+      out[name] = canonicalize(property, raw, errors, `${path}/${name}`, depth + 1)
+    }
+    return out
+  }
+  return value
+}
+
+function enumName(schema: TSchema, value: number): string | undefined {
+  const candidates = unionMembers(schema) ?? [schema]
+  for (const candidate of candidates) {
+    const values = enumValues(candidate)
+    if (!values) {
+      continue
+    }
+    const exact = Object.entries(values).find(([, v]) => v === value)
+    if (exact) {
+      return exact[0]
+    }
+    if (candidate['x-flags'] === true && Number.isInteger(value) && value > 0) {
+      const names = Object.entries(values)
+        .filter(([, bit]) => bit !== 0 && (value & bit) === bit)
+        .map(([name]) => name)
+      return names.length > 0 ? names.join(', ') : undefined
+    }
+  }
+  return undefined
+}

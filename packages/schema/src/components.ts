@@ -1,0 +1,102 @@
+import type { TSchema } from '@sinclair/typebox'
+import { FieldProperties, FieldProperty, FieldRight, TableRight } from './common/rights.ts'
+import {
+  DeleteTicketEntityRequest,
+  GetTicketsRequest,
+  NotifyNewTicketRequest,
+  SaveTicketEntityWithNotifyRequest,
+} from './entities/agent-bodies.ts'
+import { Associate } from './entities/associate.ts'
+import { MDOListItem } from './entities/mdo-list-item.ts'
+import { Person } from './entities/person.ts'
+import { ErrorCode, ProblemDetails } from './entities/problem-details.ts'
+import { Project } from './entities/project.ts'
+import { Sale } from './entities/sale.ts'
+import { Tag } from './entities/tag.ts'
+import { Ticket } from './entities/ticket.ts'
+import { TicketCategoryEntity } from './entities/ticket-category.ts'
+import { TicketEntity } from './entities/ticket-entity.ts'
+import { TicketEntityWithLinks } from './entities/ticket-entity-with-links.ts'
+import { TicketFormSubmission } from './entities/ticket-form-submission.ts'
+import { TicketMessage } from './entities/ticket-message.ts'
+import { TicketPriorityEntity } from './entities/ticket-priority.ts'
+import { TicketStatusEntity } from './entities/ticket-status.ts'
+import { TicketType } from './entities/ticket-type.ts'
+import { AssociateType } from './enums/associate-type.ts'
+import { BaseStatus } from './enums/base-status.ts'
+import { ClosingStatus } from './enums/closing-status.ts'
+import { DelegateMethod } from './enums/delegate-method.ts'
+import { EFieldRight } from './enums/e-field-right.ts'
+import { ETableRight } from './enums/e-table-right.ts'
+import { EscalateAction } from './enums/escalate-action.ts'
+import { FormSubmissionStatus } from './enums/form-submission-status.ts'
+import { Origin } from './enums/origin.ts'
+import { ReadStatus } from './enums/read-status.ts'
+import { SaleCompleted } from './enums/sale-completed.ts'
+import { SaleStatus } from './enums/sale-status.ts'
+import { Slevel } from './enums/slevel.ts'
+import { TicketCategoryFlags } from './enums/ticket-category-flags.ts'
+import { TicketPriorityFlags } from './enums/ticket-priority-flags.ts'
+import { TicketPriorityStatus } from './enums/ticket-priority-status.ts'
+import { TimeCounter } from './enums/time-counter.ts'
+import { NotificationChannel, NotificationPreferences } from './storage/notification-preferences.ts'
+import { TenantFile } from './tenant/tenant-file.ts'
+
+/**
+ * Every wire schema with a `$id`, for the OpenAPI `components.schemas` (nested occurrences
+ * become `$ref`s). Storage records are deliberately absent: they never travel.
+ */
+export const components: TSchema[] = [
+  // enums
+  BaseStatus,
+  Slevel,
+  Origin,
+  ReadStatus,
+  TimeCounter,
+  DelegateMethod,
+  TicketCategoryFlags,
+  TicketPriorityFlags,
+  TicketPriorityStatus,
+  EscalateAction,
+  ClosingStatus,
+  ETableRight,
+  EFieldRight,
+  AssociateType,
+  SaleStatus,
+  SaleCompleted,
+  FormSubmissionStatus,
+  // rights
+  TableRight,
+  FieldRight,
+  FieldProperty,
+  FieldProperties,
+  // carriers
+  Associate,
+  TicketStatusEntity,
+  TicketCategoryEntity,
+  TicketPriorityEntity,
+  Person,
+  Sale,
+  Project,
+  Tag,
+  TicketMessage,
+  TicketType,
+  TicketFormSubmission,
+  // entities
+  TicketEntity,
+  TicketEntityWithLinks,
+  Ticket,
+  SaveTicketEntityWithNotifyRequest,
+  DeleteTicketEntityRequest,
+  NotifyNewTicketRequest,
+  GetTicketsRequest,
+  // problem details
+  ErrorCode,
+  ProblemDetails,
+  // MDO
+  MDOListItem,
+  // tenant
+  NotificationChannel,
+  NotificationPreferences,
+  TenantFile,
+]

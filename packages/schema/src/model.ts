@@ -1,0 +1,6 @@
+export * from './common/index.ts'
+export * from './components.ts'
+export * from './entities/index.ts'
+export * from './enums/index.ts'
+export * from './storage/index.ts'
+export * from './tenant/index.ts'

@@ -1,0 +1,68 @@
+import type { TableSpec } from '@ticket/codegen'
+import { AssociateRecord } from './associate-record.ts'
+import {
+  PersonRecord,
+  ProjectRecord,
+  SaleRecord,
+  TagRecord,
+  TicketCategoryRecord,
+  TicketPriorityRecord,
+  TicketStatusRecord,
+  TicketTypeRecord,
+} from './reference-records.ts'
+import { TicketMessageRecord, TicketRecord } from './ticket-records.ts'
+
+/** Reference data, in dependency order (a table only references tables before it). */
+export const referenceTables: TableSpec[] = [
+  { name: 'associates', schema: AssociateRecord, primaryKey: ['AssociateId'], autoIncrement: true },
+  {
+    name: 'ticket_statuses',
+    schema: TicketStatusRecord,
+    primaryKey: ['TicketStatusId'],
+    autoIncrement: true,
+  },
+  {
+    name: 'ticket_priorities',
+    schema: TicketPriorityRecord,
+    primaryKey: ['TicketPriorityId'],
+    autoIncrement: true,
+  },
+  {
+    name: 'ticket_categories',
+    schema: TicketCategoryRecord,
+    primaryKey: ['TicketCategoryId'],
+    autoIncrement: true,
+  },
+  {
+    name: 'ticket_types',
+    schema: TicketTypeRecord,
+    primaryKey: ['TicketTypeId'],
+    autoIncrement: true,
+  },
+  { name: 'persons', schema: PersonRecord, primaryKey: ['PersonId'], autoIncrement: true },
+  { name: 'sales', schema: SaleRecord, primaryKey: ['SaleId'], autoIncrement: true },
+  { name: 'projects', schema: ProjectRecord, primaryKey: ['ProjectId'], autoIncrement: true },
+  { name: 'tags', schema: TagRecord, primaryKey: ['Id'], autoIncrement: true },
+]
+
+/** Tickets and what hangs off them. */
+export const ticketTables: TableSpec[] = [
+  { name: 'tickets', schema: TicketRecord, primaryKey: ['TicketId'], autoIncrement: true },
+  {
+    name: 'ticket_messages',
+    schema: TicketMessageRecord,
+    primaryKey: ['TicketMessageId'],
+    autoIncrement: true,
+  },
+]
+
+/**
+ * Every table, in dependency order; the migration emitter walks this list. Later tables
+ * (notifications, outbox, webhooks, tokens, sessions) go in their own file as a `TableSpec[]`
+ * and are appended below, after `ticketTables`.
+ */
+export const storageTables: TableSpec[] = [
+  ...referenceTables,
+  ...ticketTables,
+  // ...notificationTables, ...webhookTables, ...authTables
+]
