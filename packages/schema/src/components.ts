@@ -8,6 +8,13 @@ import {
 } from './entities/agent-bodies.ts'
 import { Associate } from './entities/associate.ts'
 import { MDOListItem } from './entities/mdo-list-item.ts'
+import {
+  DeliveryChannel,
+  DeliveryStatus,
+  Notification,
+  NotificationDelivery,
+  NotificationEvent,
+} from './entities/notification.ts'
 import { Person } from './entities/person.ts'
 import { ErrorCode, ProblemDetails } from './entities/problem-details.ts'
 import { Project } from './entities/project.ts'
@@ -22,6 +29,7 @@ import { TicketMessage } from './entities/ticket-message.ts'
 import { TicketPriorityEntity } from './entities/ticket-priority.ts'
 import { TicketStatusEntity } from './entities/ticket-status.ts'
 import { TicketType } from './entities/ticket-type.ts'
+import { Webhook, WebhookDelivery, WebhookEvent, WebhookState } from './entities/webhook.ts'
 import { AssociateType } from './enums/associate-type.ts'
 import { BaseStatus } from './enums/base-status.ts'
 import { ClosingStatus } from './enums/closing-status.ts'
@@ -95,6 +103,16 @@ export const components: TSchema[] = [
   ProblemDetails,
   // MDO
   MDOListItem,
+  // notifications and webhooks
+  NotificationEvent,
+  Notification,
+  DeliveryChannel,
+  DeliveryStatus,
+  NotificationDelivery,
+  WebhookEvent,
+  WebhookState,
+  Webhook,
+  WebhookDelivery,
   // tenant
   NotificationChannel,
   NotificationPreferences,

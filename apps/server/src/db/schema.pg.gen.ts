@@ -94,6 +94,7 @@ export const ticketCategories = pgTable(
     defaultTicketStatusId: integer('default_ticket_status_id').references((): AnyPgColumn => ticketStatuses.ticketStatusId, { onDelete: 'set null' }),
     defaultMessageStatusId: integer('default_message_status_id').references((): AnyPgColumn => ticketStatuses.ticketStatusId, { onDelete: 'set null' }),
     isDefault: boolean('is_default').notNull(),
+    assignmentState: jsonb('assignment_state'),
   }
 )
 
@@ -362,5 +363,90 @@ export const ticketMessages = pgTable(
   },
   (t) => [
     index('ticket_messages_ticket_id_idx').on(t.ticketId),
+  ]
+)
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    notificationId: integer('notification_id').primaryKey().generatedByDefaultAsIdentity(),
+    ticketId: integer('ticket_id').notNull(),
+    event: text('event', { enum: ['NewTicket', 'TicketTakenOver', 'TicketActivated', 'CategoryNewTicket', 'NotificationEmail'] }).notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    link: text('link').notNull(),
+    createdAt: text('created_at'),
+    readAt: text('read_at'),
+    associateId: integer('associate_id').notNull().references((): AnyPgColumn => associates.associateId, { onDelete: 'cascade' }),
+    dedupeKey: text('dedupe_key').notNull(),
+  },
+  (t) => [
+    index('notifications_associate_id_idx').on(t.associateId),
+    uniqueIndex('notifications_dedupe_key_unique').on(t.dedupeKey),
+  ]
+)
+
+export const notificationOutbox = pgTable(
+  'notification_outbox',
+  {
+    deliveryId: integer('delivery_id').primaryKey().generatedByDefaultAsIdentity(),
+    ticketId: integer('ticket_id').notNull(),
+    event: text('event', { enum: ['NewTicket', 'TicketTakenOver', 'TicketActivated', 'CategoryNewTicket', 'NotificationEmail'] }).notNull(),
+    eventKey: text('event_key').notNull(),
+    channel: text('channel', { enum: ['inapp', 'email'] }).notNull(),
+    recipientAssociateId: integer('recipient_associate_id'),
+    recipient: text('recipient').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'dead', 'skipped'] }).notNull(),
+    tries: integer('tries').notNull(),
+    lastError: text('last_error'),
+    createdAt: text('created_at'),
+    nextAttemptAt: text('next_attempt_at'),
+    deliveredAt: text('delivered_at'),
+    dedupeKey: text('dedupe_key').notNull(),
+    address: text('address'),
+    language: text('language').notNull(),
+    messageId: text('message_id'),
+    payload: jsonb('payload').notNull(),
+  },
+  (t) => [
+    uniqueIndex('notification_outbox_dedupe_key_unique').on(t.dedupeKey),
+  ]
+)
+
+export const webhooks = pgTable(
+  'webhooks',
+  {
+    webhookId: integer('webhook_id').primaryKey().generatedByDefaultAsIdentity(),
+    name: text('name').notNull(),
+    targetUrl: text('target_url').notNull(),
+    secret: text('secret').notNull(),
+    state: text('state', { enum: ['Active', 'Stopped', 'TooManyErrors'] }).notNull(),
+    type: text('type').notNull(),
+    registered: text('registered'),
+    registeredAssociateId: integer('registered_associate_id').notNull(),
+    events: jsonb('events').notNull(),
+  }
+)
+
+export const webhookDeliveries = pgTable(
+  'webhook_deliveries',
+  {
+    deliveryId: integer('delivery_id').primaryKey().generatedByDefaultAsIdentity(),
+    eventId: text('event_id').notNull(),
+    event: text('event').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'dead'] }).notNull(),
+    tries: integer('tries').notNull(),
+    lastStatusCode: integer('last_status_code'),
+    lastError: text('last_error'),
+    createdAt: text('created_at'),
+    nextAttemptAt: text('next_attempt_at'),
+    deliveredAt: text('delivered_at'),
+    webhookId: integer('webhook_id').notNull().references((): AnyPgColumn => webhooks.webhookId, { onDelete: 'cascade' }),
+    dedupeKey: text('dedupe_key').notNull(),
+    body: text('body').notNull(),
+  },
+  (t) => [
+    index('webhook_deliveries_webhook_id_idx').on(t.webhookId),
+    uniqueIndex('webhook_deliveries_dedupe_key_unique').on(t.dedupeKey),
   ]
 )

@@ -354,6 +354,18 @@ export interface components {
             TicketEntityId: number;
         };
         /**
+         * @description The channel a notification goes out on.
+         * @default inapp
+         * @enum {string}
+         */
+        DeliveryChannel: "inapp" | "email";
+        /**
+         * @description pending: waiting or retrying; delivered; dead: gave up after the last try; skipped: the channel is off.
+         * @default pending
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "dead" | "skipped";
+        /**
          * @description Field rights of the caller on one field, comma-joined flag names.
          * @default None
          */
@@ -459,12 +471,88 @@ export interface components {
         MergePatch: {
             [key: string]: unknown;
         };
+        /** @description An in-app notification. */
+        Notification: {
+            /**
+             * Format: int32
+             * @description The primary key.
+             */
+            NotificationId: number;
+            /**
+             * Format: int32
+             * @description The associate notified.
+             */
+            AssociateId: number;
+            /**
+             * Format: int32
+             * @description The ticket the notification is about.
+             */
+            TicketId: number;
+            /** @description The rule that produced the notification. */
+            Event: components["schemas"]["NotificationEvent"];
+            /** @description One-line summary in the recipient language. */
+            Title: string;
+            /** @description Longer text in the recipient language. */
+            Body: string;
+            /** @description Where the ticket can be opened. */
+            Link: string;
+            /** @description When the notification was created (commit time of the save). */
+            CreatedAt: string | null;
+            /** @description When the associate marked it read; null while unread. */
+            ReadAt: string | null;
+            /** @description True once marked read. */
+            Read: boolean;
+        };
         /**
          * @description In-app only, email only, both, or none.
          * @default both
          * @enum {string}
          */
         NotificationChannel: "inapp" | "email" | "both" | "none";
+        /** @description A notification delivery and its state. */
+        NotificationDelivery: {
+            /**
+             * Format: int32
+             * @description The primary key.
+             */
+            DeliveryId: number;
+            /**
+             * Format: int32
+             * @description The ticket.
+             */
+            TicketId: number;
+            /** @description The rule that produced the notification. */
+            Event: components["schemas"]["NotificationEvent"];
+            /** @description Stable identity of the event; the same across retries. */
+            EventKey: string;
+            /** @description The channel a notification goes out on. */
+            Channel: components["schemas"]["DeliveryChannel"];
+            /** @description The associate, when the recipient is one. */
+            RecipientAssociateId: number | null;
+            /** @description Associate name or email address. */
+            Recipient: string;
+            /** @description pending: waiting or retrying; delivered; dead: gave up after the last try; skipped: the channel is off. */
+            Status: components["schemas"]["DeliveryStatus"];
+            /**
+             * Format: int32
+             * @description Delivery attempts so far.
+             */
+            Tries: number;
+            /** @description The last failure, if any. */
+            LastError: string | null;
+            /** @description When the save that caused it committed. */
+            CreatedAt: string | null;
+            /** @description When the next try is due; null when finished. */
+            NextAttemptAt: string | null;
+            /** @description When it was delivered. */
+            DeliveredAt: string | null;
+        };
+        /**
+         * @description The rule that produced the notification.
+         * @default NewTicket
+         * @enum {string}
+         */
+        NotificationEvent: "NewTicket" | "TicketTakenOver" | "TicketActivated" | "CategoryNewTicket" | "NotificationEmail";
         /** @description Notification channel per event. */
         NotificationPreferences: {
             /** @description In-app only, email only, both, or none. */
@@ -1958,6 +2046,83 @@ export interface components {
             /** @description Field rights, types and lengths by field name. */
             readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
         };
+        /** @description A webhook registration. */
+        Webhook: {
+            /**
+             * Format: int32
+             * @description The primary key.
+             */
+            readonly WebhookId: number;
+            /** @description A name for the hook. */
+            Name: string;
+            /** @description The events delivered to the target. */
+            Events: components["schemas"]["WebhookEvent"][];
+            /** @description The http or https URL the events are POSTed to. */
+            TargetUrl: string;
+            /** @description Key for the X-SuperOffice-Signature HMAC-SHA256; write-only. */
+            Secret: string;
+            /** @description Active hooks receive events; the others do not. */
+            State: components["schemas"]["WebhookState"];
+            /** @description The delivery type; only "webhook". */
+            Type: string;
+            /** @description When the hook was registered. */
+            readonly Registered: string | null;
+            /**
+             * Format: int32
+             * @description Who registered it.
+             */
+            readonly RegisteredAssociateId: number;
+        };
+        /** @description A webhook delivery and its state. */
+        WebhookDelivery: {
+            /**
+             * Format: int32
+             * @description The primary key.
+             */
+            DeliveryId: number;
+            /**
+             * Format: int32
+             * @description The webhook.
+             */
+            WebhookId: number;
+            /** @description Stable identity of the event; the same across every retry. */
+            EventId: string;
+            /** @description ticket.created, ticket.changed, ticket.deleted or test. */
+            Event: string;
+            /**
+             * @description pending: waiting or retrying; delivered; dead: gave up (replayable).
+             * @default pending
+             * @enum {string}
+             */
+            Status: "pending" | "delivered" | "dead";
+            /**
+             * Format: int32
+             * @description Attempts so far.
+             */
+            Tries: number;
+            /** @description HTTP status of the last attempt. */
+            LastStatusCode: number | null;
+            /** @description The last failure, if any. */
+            LastError: string | null;
+            /** @description When the change committed. */
+            CreatedAt: string | null;
+            /** @description When the next try is due; null when finished. */
+            NextAttemptAt: string | null;
+            /** @description When the target answered 2xx. */
+            DeliveredAt: string | null;
+        };
+        /**
+         * @description An event a webhook may subscribe to.
+         * @default ticket.created
+         * @enum {string}
+         */
+        WebhookEvent: "ticket.created" | "ticket.changed" | "ticket.deleted";
+        /**
+         * @description Active hooks receive events; the others do not.
+         * @default Active
+         * @enum {string}
+         */
+        WebhookState: "Active" | "Stopped" | "TooManyErrors";
     };
     responses: never;
     parameters: never;

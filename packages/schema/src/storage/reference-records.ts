@@ -77,6 +77,15 @@ export const TicketCategoryRecord = Type.Object(
       { kind: 'children', table: 'category_members', parentColumn: 'ticket_category_id' }
     ),
     IsDefault: Bool('Whether this is the default category for new tickets.'),
+    AssignmentState: Type.Optional(
+      withDb(
+        Type.Record(Type.String(), Type.Number(), {
+          description:
+            'Automatic assignment memory: the round-robin cursor or the smooth weighted current weights, by member.',
+        }),
+        JSON_COLUMN
+      )
+    ),
   },
   { $id: 'TicketCategoryRecord', description: 'Storage row of a ticket category.' }
 )

@@ -1,5 +1,6 @@
 import type { TableSpec } from '@ticket/codegen'
 import { AssociateRecord } from './associate-record.ts'
+import { notificationTables } from './notification-records.ts'
 import {
   PersonRecord,
   ProjectRecord,
@@ -57,12 +58,11 @@ export const ticketTables: TableSpec[] = [
 ]
 
 /**
- * Every table, in dependency order; the migration emitter walks this list. Later tables
- * (notifications, outbox, webhooks, tokens, sessions) go in their own file as a `TableSpec[]`
- * and are appended below, after `ticketTables`.
+ * Every table, in dependency order; the migration emitter walks this list. A new group of
+ * tables goes in its own file as a `TableSpec[]` and is appended here.
  */
 export const storageTables: TableSpec[] = [
   ...referenceTables,
   ...ticketTables,
-  // ...notificationTables, ...webhookTables, ...authTables
+  ...notificationTables,
 ]
