@@ -1,25 +1,25 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
-import type { Store } from './db/store.ts'
-import type { Env } from './env.ts'
+import type { AppEnv } from './app-env.ts'
+import { createAuthenticate } from './auth/authenticate.ts'
 import { ApiError } from './http/api-error.ts'
 import { createErrorHandler } from './http/handle-error.ts'
-import type { Logger } from './logger.ts'
+import type { CoreDeps, ServiceModule } from './modules/service-module.ts'
 import { registerDocsRoutes } from './routes/docs.ts'
 import { registerHealthRoutes } from './routes/health.ts'
+import { registerApiRoutes } from './routes/index.ts'
 
 /** What the app needs from the outside world; tests pass their own. */
-export interface AppDeps {
-  env: Env
-  store: Store
-  logger: Logger
+export interface AppDeps extends CoreDeps {
+  modules: ServiceModule[]
 }
 
-export type AppEnv = { Variables: { requestId: string } }
+export type { AppEnv }
 
 /**
  * Builds the HTTP application. No I/O happens here: the store is already open.
- * @example const app = createApp({ env, store, logger }); await app.request('/healthz')
+ * @example const app = createApp(deps); await app.request('/healthz')
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
@@ -30,6 +30,24 @@ export function createApp(deps: AppDeps) {
   })
   registerHealthRoutes(app, deps)
   registerDocsRoutes(app)
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.env.TICKET_MAX_BODY,
+      onError: () => {
+        throw new ApiError(
+          'PAYLOAD_TOO_LARGE',
+          `The request body is larger than ${deps.env.TICKET_MAX_BODY} bytes.`
+        )
+      },
+    })
+  )
+  app.use('/api/*', createAuthenticate(deps).middleware)
+  registerApiRoutes(app, deps)
+  for (const module of deps.modules) {
+    module.register?.(app)
+  }
   return app
 }
 

@@ -2,21 +2,36 @@ import type { AppDeps } from './app.ts'
 import { openStore } from './db/store.ts'
 import type { Env } from './env.ts'
 import type { Logger } from './logger.ts'
+import { serviceModules } from './modules/index.ts'
+import type { CoreDeps } from './modules/service-module.ts'
+import { prepareTenant } from './tenant/prepare-tenant.ts'
 
 export interface RunningDeps extends AppDeps {
-  /** Flushes background work and closes the database. */
+  /** Stops the modules (flushing their work) and closes the database. */
   shutdown(): Promise<void>
 }
 
-/** Opens the database (migrating it) and prepares everything the app needs at start. */
+/** Opens the database (migrating it), seeds it as the environment asks and starts the modules. */
 export async function bootstrap(env: Env, logger: Logger): Promise<RunningDeps> {
   const store = await openStore(env.DATABASE_URL)
+  const core: CoreDeps = { env, store, logger, now: () => new Date() }
+  await prepareTenant(core)
+  const modules = serviceModules.map((create) => create(core))
+  for (const module of modules) {
+    module.start?.()
+  }
+  let stopped: Promise<void> | undefined
   return {
-    env,
-    store,
-    logger,
-    shutdown: async () => {
-      await store.close()
+    ...core,
+    modules,
+    shutdown: () => {
+      stopped ??= (async () => {
+        for (const module of [...modules].reverse()) {
+          await module.stop?.()
+        }
+        await store.close()
+      })()
+      return stopped
     },
   }
 }

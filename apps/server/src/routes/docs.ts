@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import openapi from '@ticket/schema/openapi.json' with { type: 'json' }
 import type { Hono } from 'hono'
-import type { AppEnv } from '../app.ts'
+import type { AppEnv } from '../app-env.ts'
 
 const require = createRequire(import.meta.url)
 

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
-import type { AppDeps, AppEnv } from '../app.ts'
+import type { AppDeps } from '../app.ts'
+import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 
 export function registerHealthRoutes(app: Hono<AppEnv>, deps: Pick<AppDeps, 'store'>) {

@@ -1,0 +1,4 @@
+import type { ServiceModuleFactory } from './service-module.ts'
+
+/** Every optional feature of the service, in start order. Each module is one line here. */
+export const serviceModules: ServiceModuleFactory[] = []

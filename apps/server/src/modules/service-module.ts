@@ -1,0 +1,33 @@
+import type { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import type { Db, Store } from '../db/store.ts'
+import type { Env } from '../env.ts'
+import type { Logger } from '../logger.ts'
+import type { TicketChange } from '../tickets/ticket-change.ts'
+
+/** What every part of the service is built from. */
+export interface CoreDeps {
+  env: Env
+  store: Store
+  logger: Logger
+  /** The service clock; tests may pass a fixed one. */
+  now: () => Date
+}
+
+/**
+ * A feature that hangs off ticket changes (notifications, webhooks): it may add routes, write
+ * rows inside the save transaction (outbox), act after commit and run in the background.
+ */
+export interface ServiceModule {
+  name: string
+  register?(app: Hono<AppEnv>): void
+  /** Runs inside the save transaction; a throw rolls the save back. */
+  inTransaction?(tx: Db, change: TicketChange): Promise<void>
+  /** Runs after commit; must not throw (it schedules work). */
+  afterCommit?(change: TicketChange): void
+  start?(): void
+  /** Finishes or hands back in-flight work; called once on shutdown. */
+  stop?(): Promise<void>
+}
+
+export type ServiceModuleFactory = (deps: CoreDeps) => ServiceModule

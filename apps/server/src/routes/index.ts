@@ -1,0 +1,12 @@
+import type { Hono } from 'hono'
+import type { AppDeps } from '../app.ts'
+import type { AppEnv } from '../app-env.ts'
+
+/** Every `/api/v1` resource of the core. Each resource is one line here. */
+const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = []
+
+export function registerApiRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+  for (const register of registrations) {
+    register(app, deps)
+  }
+}
