@@ -1,9 +1,14 @@
 import type { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
 import type { AppEnv } from '../app-env.ts'
+import { registerTicketAgentRoutes } from './ticket-agent.ts'
+import { registerTicketRoutes } from './tickets.ts'
 
 /** Every `/api/v1` resource of the core. Each resource is one line here. */
-const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = []
+const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = [
+  registerTicketRoutes,
+  registerTicketAgentRoutes,
+]
 
 export function registerApiRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   for (const register of registrations) {

@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm'
+import type { Caller } from '../auth/caller.ts'
+import { ApiError } from '../http/api-error.ts'
+import { loadTicket } from './load-ticket.ts'
+import { mayDeleteTickets } from './rights.ts'
+import type { TicketChange } from './ticket-change.ts'
+import type { TicketServiceDeps } from './ticket-service-deps.ts'
+
+/**
+ * Deletes a ticket (kept as a tombstone so webhooks and delivery logs can still name it);
+ * afterwards every read answers as if it never existed. False when there was nothing to delete.
+ */
+export async function deleteTicket(
+  deps: TicketServiceDeps,
+  caller: Caller,
+  id: number
+): Promise<boolean> {
+  if (!mayDeleteTickets(caller)) {
+    throw new ApiError('FORBIDDEN', 'Deleting tickets needs full rights.')
+  }
+  const change = await deps.store.transaction(async (tx) => {
+    const { tables } = deps.store
+    const existing = await loadTicket(tx, tables, deps.readerFor(tx), id)
+    if (!existing) {
+      return undefined
+    }
+    const at = deps.now().toISOString()
+    await tx
+      .update(tables.tickets)
+      .set({ deletedAt: at, lastChanged: at, revision: existing.row.revision + 1 })
+      .where(eq(tables.tickets.ticketId, id))
+    const ticketChange: TicketChange = {
+      kind: 'deleted',
+      ticketId: id,
+      before: existing.entity,
+      after: existing.entity,
+      actorId: caller.associateId,
+      notify: false,
+      at,
+      changedColumns: ['deleted_at'],
+    }
+    for (const module of deps.modules) {
+      await module.inTransaction?.(tx, ticketChange)
+    }
+    return ticketChange
+  })
+  if (!change) {
+    return false
+  }
+  for (const module of deps.modules) {
+    module.afterCommit?.(change)
+  }
+  return true
+}

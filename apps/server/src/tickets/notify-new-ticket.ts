@@ -1,0 +1,36 @@
+import type { Caller } from '../auth/caller.ts'
+import { ApiError } from '../http/api-error.ts'
+import { loadTicket } from './load-ticket.ts'
+import type { TicketChange } from './ticket-change.ts'
+import type { TicketServiceDeps } from './ticket-service-deps.ts'
+
+/**
+ * `NotifyNewTicket`: sends the new-ticket notifications for an existing ticket now. Nothing in
+ * the ticket changes, so `changedColumns` is empty and webhooks have nothing to report.
+ */
+export async function notifyNewTicket(deps: TicketServiceDeps, caller: Caller, id: number) {
+  const change = await deps.store.transaction(async (tx) => {
+    const existing = await loadTicket(tx, deps.store.tables, deps.readerFor(tx), id)
+    if (!existing) {
+      throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
+    }
+    const ticketChange: TicketChange = {
+      kind: 'changed',
+      ticketId: id,
+      before: null,
+      after: existing.entity,
+      actorId: caller.associateId,
+      notify: true,
+      notifyNewTicket: true,
+      at: deps.now().toISOString(),
+      changedColumns: [],
+    }
+    for (const module of deps.modules) {
+      await module.inTransaction?.(tx, ticketChange)
+    }
+    return ticketChange
+  })
+  for (const module of deps.modules) {
+    module.afterCommit?.(change)
+  }
+}

@@ -1,0 +1,66 @@
+import { eq, inArray } from 'drizzle-orm'
+import type { Tag } from '@ticket/schema'
+import type { Db, Tables } from '../db/store.ts'
+import type { FieldError } from '../http/api-error.ts'
+
+type SentTag = Partial<Pick<Tag, 'Id' | 'Name' | 'ToolTip'>>
+
+/**
+ * Tags by Id, else by Name case-insensitively; a new name creates the tag. Duplicates collapse
+ * to one, in first-seen order (contract §8).
+ */
+export async function resolveTags(
+  db: Db,
+  tables: Tables,
+  sent: SentTag[],
+  errors: FieldError[]
+): Promise<Tag[]> {
+  const ids = sent.map((t) => t.Id).filter((id): id is number => typeof id === 'number' && id > 0)
+  const keys = sent.map((t) => t.Name?.trim().toLowerCase()).filter((k): k is string => !!k)
+  const known = [
+    ...(ids.length ? await db.select().from(tables.tags).where(inArray(tables.tags.id, ids)) : []),
+    ...(keys.length
+      ? await db.select().from(tables.tags).where(inArray(tables.tags.nameKey, keys))
+      : []),
+  ]
+  const byId = new Map(known.map((t) => [t.id, t]))
+  const byKey = new Map(known.map((t) => [t.nameKey, t]))
+  const result = new Map<number, Tag>()
+  for (const [index, tag] of sent.entries()) {
+    const name = tag.Name?.trim() ?? ''
+    const key = name.toLowerCase()
+    let row = tag.Id && tag.Id > 0 ? byId.get(tag.Id) : undefined
+    if (!row && key) {
+      row = byKey.get(key)
+    }
+    if (!row && key) {
+      ;[row] = await db
+        .insert(tables.tags)
+        .values({ name, nameKey: key, toolTip: tag.ToolTip ?? '' })
+        .returning()
+      if (row) {
+        byKey.set(key, row)
+      }
+    }
+    if (!row) {
+      errors.push({
+        path: `/Tags/${index}`,
+        message: tag.Id ? `There is no tag with id ${tag.Id}.` : 'A tag needs an Id or a Name.',
+        code: tag.Id ? 'unknown_reference' : 'required',
+      })
+      continue
+    }
+    result.set(row.id, { Id: row.id, Name: row.name, ToolTip: row.toolTip })
+  }
+  return [...result.values()]
+}
+
+/** Every tag row of a ticket, replaced in one statement each (delete, one multi-row insert). */
+export async function writeTicketTags(db: Db, tables: Tables, ticketId: number, tags: Tag[]) {
+  await db.delete(tables.ticketTags).where(eq(tables.ticketTags.ticketId, ticketId))
+  if (tags.length > 0) {
+    await db
+      .insert(tables.ticketTags)
+      .values(tags.map((tag, position) => ({ ticketId, tagId: tag.Id, position })))
+  }
+}

@@ -1,0 +1,192 @@
+import { eq } from 'drizzle-orm'
+import type { Person, Tag, TicketEntity } from '@ticket/schema'
+import type { Caller } from '../auth/caller.ts'
+import { propertiesToRow } from '../db/projection-map.ts'
+import { ticketsProjection } from '../db/projection.gen.ts'
+import type { Db } from '../db/store.ts'
+import { ApiError, type FieldError } from '../http/api-error.ts'
+import { applyStatus } from './apply-status.ts'
+import { changedColumns, sameIds } from './changed-columns.ts'
+import { defaultTicket } from './default-ticket.ts'
+import { assembleTicket, loadTicket } from './load-ticket.ts'
+import type { CarrierProperty } from './reference-reader.ts'
+import { AUTO_ASSIGN, resolveCarriers, sentCarrierId } from './resolve-carriers.ts'
+import { resolveSecondaryPersons } from './resolve-persons.ts'
+import { resolveTags, writeTicketTags } from './resolve-tags.ts'
+import type { TicketChange } from './ticket-change.ts'
+import type { TicketServiceDeps } from './ticket-service-deps.ts'
+import { writeSecondaryPersons } from './write-links.ts'
+
+export interface SaveTicketRequest {
+  /** The canonicalised, validated body: read-only and unknown properties already dropped. */
+  input: Partial<TicketEntity>
+  /** The id of the route (`PUT /Ticket/{id}`); otherwise `input.TicketId` decides. */
+  id?: number
+  notify: boolean
+  /** Optimistic concurrency: the revision the caller based its change on (ETag, PATCH). */
+  expectedRevision?: number
+}
+
+// Resolved in this order: OwnedBy last, because automatic assignment needs the category and person.
+const carriersBeforeOwner: CarrierProperty[] = [
+  'Category',
+  'Priority',
+  'Status',
+  'Person',
+  'Sale',
+  'Project',
+  'TicketType',
+]
+// Linked arrays and server-maintained values never come from plain property copying.
+const notCopied = new Set<string>([
+  'TicketId',
+  'Tags',
+  'SecondaryPersons',
+  'OwnedBy',
+  ...carriersBeforeOwner,
+])
+
+/**
+ * The one save path behind `POST /Ticket`, `PUT /Ticket/{id}`, `PATCH` and the agent saves:
+ * creates or updates in one transaction together with what the modules write (outbox rows,
+ * webhook deliveries), then lets the modules act after commit.
+ */
+export async function saveTicket(
+  deps: TicketServiceDeps,
+  caller: Caller,
+  request: SaveTicketRequest
+): Promise<TicketEntity> {
+  const { input } = request
+  const id = request.id ?? (input.TicketId && input.TicketId > 0 ? input.TicketId : undefined)
+  const change = await deps.store.transaction(async (tx) => {
+    const at = deps.now()
+    const reader = deps.readerFor(tx)
+    const { tables } = deps.store
+    const previous = id ? await loadTicket(tx, tables, reader, id) : undefined
+    if (id && !previous) {
+      throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
+    }
+    if (
+      previous &&
+      request.expectedRevision !== undefined &&
+      previous.row.revision !== request.expectedRevision
+    ) {
+      throw new ApiError(
+        'PRECONDITION_FAILED',
+        `Ticket ${id} has changed since revision ${request.expectedRevision}.`
+      )
+    }
+    const errors: FieldError[] = []
+    const base = previous?.entity ?? (await defaultTicket(reader, caller))
+    const next: Record<string, unknown> = { ...base }
+    for (const [property, value] of Object.entries(input)) {
+      if (!notCopied.has(property)) {
+        next[property] = value
+      }
+    }
+    await resolveCarriers(input, next, reader, errors, carriersBeforeOwner)
+    await resolveOwner(deps, tx, input, next, errors)
+    await applyStatus(input, previous?.entity ?? null, next, reader, at, errors)
+    const tags =
+      input.Tags !== undefined ? await resolveTags(tx, tables, input.Tags, errors) : undefined
+    const persons =
+      input.SecondaryPersons !== undefined
+        ? await resolveSecondaryPersons(input.SecondaryPersons, reader, errors)
+        : undefined
+    if (errors.length > 0) {
+      throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ticket.`, {
+        errors,
+      })
+    }
+    const timestamp = at.toISOString()
+    if (!previous) {
+      next.CreatedAt = timestamp
+      next.Author = next.Author || caller.fullName
+    }
+    next.LastChanged = timestamp
+    const row = {
+      ...propertiesToRow(ticketsProjection, next),
+      revision: (previous?.row.revision ?? 0) + 1,
+      deletedAt: null,
+    }
+    const { ticketId: _ignored, ...values } = row as typeof row & { ticketId?: number }
+    const ticketId = previous
+      ? previous.row.ticketId
+      : await insertTicket(tx, deps, values as Record<string, unknown>)
+    if (previous) {
+      await tx
+        .update(tables.tickets)
+        .set(values)
+        .where(eq(tables.tickets.ticketId, ticketId))
+    }
+    const columns = changedColumns(previous?.row, values)
+    if (tags && !sameIds(tagIds(previous?.entity.Tags), tagIds(tags))) {
+      await writeTicketTags(tx, tables, ticketId, tags)
+      columns.push('tags')
+    }
+    if (persons && !sameIds(personIds(previous?.entity.SecondaryPersons), personIds(persons))) {
+      await writeSecondaryPersons(tx, tables, ticketId, persons)
+      columns.push('secondary_persons')
+    }
+    const [saved] = await tx
+      .select()
+      .from(tables.tickets)
+      .where(eq(tables.tickets.ticketId, ticketId))
+    if (!saved) {
+      throw new Error(`ticket ${ticketId} vanished inside its own transaction`)
+    }
+    const ticketChange: TicketChange = {
+      kind: previous ? 'changed' : 'created',
+      ticketId,
+      before: previous?.entity ?? null,
+      after: await assembleTicket(tx, tables, reader, saved),
+      actorId: caller.associateId,
+      notify: request.notify,
+      at: timestamp,
+      changedColumns: columns,
+    }
+    for (const module of deps.modules) {
+      await module.inTransaction?.(tx, ticketChange)
+    }
+    return ticketChange
+  })
+  for (const module of deps.modules) {
+    module.afterCommit?.(change)
+  }
+  return change.after
+}
+
+async function insertTicket(tx: Db, deps: TicketServiceDeps, values: Record<string, unknown>) {
+  const [inserted] = await tx
+    .insert(deps.store.tables.tickets)
+    .values(values as typeof deps.store.tables.tickets.$inferInsert)
+    .returning({ ticketId: deps.store.tables.tickets.ticketId })
+  if (!inserted) {
+    throw new Error('insert returned no ticket id')
+  }
+  return inserted.ticketId
+}
+
+async function resolveOwner(
+  deps: TicketServiceDeps,
+  tx: Db,
+  input: Partial<TicketEntity>,
+  next: Record<string, unknown>,
+  errors: FieldError[]
+) {
+  const sent = sentCarrierId(input, 'OwnedBy')
+  if (sent !== AUTO_ASSIGN) {
+    await resolveCarriers(input, next, deps.readerFor(tx), errors, ['OwnedBy'])
+    return
+  }
+  const category = next.Category as { TicketCategoryId: number } | null
+  const person = next.Person as { PersonId: number } | null
+  const owner = await deps.assignOwner(tx, {
+    categoryId: category?.TicketCategoryId ?? null,
+    personId: person?.PersonId ?? null,
+  })
+  next.OwnedBy = owner ? ((await deps.readerFor(tx).associate(owner)) ?? null) : null
+}
+
+const tagIds = (tags: Tag[] | undefined) => (tags ?? []).map((t) => t.Id)
+const personIds = (persons: Person[] | undefined) => (persons ?? []).map((p) => p.PersonId)

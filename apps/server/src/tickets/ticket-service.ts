@@ -1,0 +1,49 @@
+import type { TicketEntity } from '@ticket/schema'
+import type { Caller } from '../auth/caller.ts'
+import { defaultTicket } from './default-ticket.ts'
+import { deleteTicket } from './delete-ticket.ts'
+import { toFlatTicket } from './flat-ticket.ts'
+import { assembleTicket, loadTicket } from './load-ticket.ts'
+import { notifyNewTicket } from './notify-new-ticket.ts'
+import { withRights } from './present-ticket.ts'
+import { type SaveTicketRequest, saveTicket } from './save-ticket.ts'
+import { liveTicketRows } from './ticket-rows.ts'
+import type { TicketServiceDeps } from './ticket-service-deps.ts'
+
+/**
+ * Every ticket operation, shared by the REST routes and the agent routes: they differ only in
+ * envelope and not-found behaviour. Entities come back with the caller's rights.
+ */
+export function createTicketService(deps: TicketServiceDeps) {
+  const { store } = deps
+  return {
+    async defaultEntity(caller: Caller): Promise<TicketEntity> {
+      return withRights(await defaultTicket(deps.readerFor(store.db), caller), caller)
+    },
+    async read(caller: Caller, id: number): Promise<TicketEntity | undefined> {
+      const loaded = await loadTicket(store.db, store.tables, deps.readerFor(store.db), id)
+      return loaded && withRights(loaded.entity, caller)
+    },
+    /** The live ticket's revision, for ETag and If-Match. */
+    async revision(id: number): Promise<number | undefined> {
+      const loaded = await loadTicket(store.db, store.tables, deps.readerFor(store.db), id)
+      return loaded?.row.revision
+    },
+    async readFlat(ids: number[]) {
+      const rows = await liveTicketRows(store.db, store.tables, ids)
+      const reader = deps.readerFor(store.db)
+      const byId = new Map(rows.map((row) => [row.ticketId, row]))
+      const ordered = ids.map((id) => byId.get(id)).filter((row) => row !== undefined)
+      return Promise.all(
+        ordered.map(async (row) => toFlatTicket(await assembleTicket(store.db, store.tables, reader, row)))
+      )
+    },
+    async save(caller: Caller, request: SaveTicketRequest): Promise<TicketEntity> {
+      return withRights(await saveTicket(deps, caller, request), caller)
+    },
+    delete: (caller: Caller, id: number) => deleteTicket(deps, caller, id),
+    notifyNewTicket: (caller: Caller, id: number) => notifyNewTicket(deps, caller, id),
+  }
+}
+
+export type TicketService = ReturnType<typeof createTicketService>

@@ -1,0 +1,20 @@
+import { eq } from 'drizzle-orm'
+import type { Person } from '@ticket/schema'
+import type { Db, Tables } from '../db/store.ts'
+
+/** Replaces a ticket's secondary persons: one delete, one multi-row insert. */
+export async function writeSecondaryPersons(
+  db: Db,
+  tables: Tables,
+  ticketId: number,
+  persons: Person[]
+) {
+  await db
+    .delete(tables.ticketSecondaryPersons)
+    .where(eq(tables.ticketSecondaryPersons.ticketId, ticketId))
+  if (persons.length > 0) {
+    await db
+      .insert(tables.ticketSecondaryPersons)
+      .values(persons.map((p, position) => ({ ticketId, personId: p.PersonId, position })))
+  }
+}
