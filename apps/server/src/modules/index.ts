@@ -1,4 +1,5 @@
+import { createNotificationsModule } from '../notifications/notifications-module.ts'
 import type { ServiceModuleFactory } from './service-module.ts'
 
 /** Every optional feature of the service, in start order. Each module is one line here. */
-export const serviceModules: ServiceModuleFactory[] = []
+export const serviceModules: ServiceModuleFactory[] = [createNotificationsModule]

@@ -1,0 +1,90 @@
+import type { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
+import { registerNotificationRoutes } from '../routes/notifications.ts'
+import { defaultRetryPolicy, type RetryPolicy } from './backoff.ts'
+import { createDispatcher } from './dispatcher.ts'
+import { createEmailChannel } from './email-channel.ts'
+import { createInappChannel } from './inapp-channel.ts'
+import { LiveHub } from './live-hub.ts'
+import { publicBaseUrl } from './payload.ts'
+import { planDeliveries } from './plan-deliveries.ts'
+
+export interface NotificationsOptions {
+  /** Backoff and the bounded number of tries (default: 2 s base, 15 min cap, 8 tries). */
+  retry?: Partial<RetryPolicy>
+  /** Poll for due retries this often (default 1 s); commits wake the dispatcher at once. */
+  pollMs?: number
+  batchSize?: number
+  /** How long a claimed delivery is held before another sender may take it (default 60 s). */
+  leaseMs?: number
+  /** SMTP connection, greeting and socket timeout (default 15 s). */
+  smtpTimeoutMs?: number
+  /** Live stream keep-alive comment interval (default 15 s). */
+  heartbeatMs?: number
+  /** Jitter source; tests may fix it. */
+  random?: () => number
+}
+
+export interface NotificationsModule extends ServiceModule {
+  readonly hub: LiveHub
+}
+
+/**
+ * User notifications (issue 4): rules and outbox rows inside the save transaction, a dispatcher
+ * that delivers them after commit (in-app with a live stream, email over SMTP), and the
+ * notification routes.
+ * @example serviceModules.push(createNotificationsModule)
+ */
+export function createNotificationsModule(
+  core: CoreDeps,
+  options: NotificationsOptions = {}
+): NotificationsModule {
+  const { env, store, logger, now } = core
+  const hub = new LiveHub()
+  const channels = {
+    inapp: createInappChannel(store.tables, hub),
+    email: createEmailChannel(env, { timeoutMs: options.smtpTimeoutMs ?? 15_000 }),
+  }
+  const dispatcher = createDispatcher(
+    { store, logger, now, channels },
+    {
+      pollMs: options.pollMs ?? 1_000,
+      batchSize: options.batchSize ?? 20,
+      leaseMs: options.leaseMs ?? 60_000,
+      retry: { ...defaultRetryPolicy, ...options.retry },
+      random: options.random ?? Math.random,
+    }
+  )
+  const planContext = {
+    tables: store.tables,
+    baseUrl: publicBaseUrl(env),
+    emailEnabled: env.SMTP_URL !== undefined,
+  }
+  return {
+    name: 'notifications',
+    hub,
+    register(app: Hono<AppEnv>) {
+      registerNotificationRoutes(app, {
+        store,
+        hub,
+        now,
+        heartbeatMs: options.heartbeatMs ?? 15_000,
+      })
+    },
+    async inTransaction(tx, change) {
+      await planDeliveries(tx, planContext, change)
+    },
+    afterCommit(change) {
+      if (change.notify || change.notifyNewTicket) {
+        dispatcher.wake()
+      }
+    },
+    start: () => dispatcher.start(),
+    async stop() {
+      hub.close()
+      await dispatcher.stop()
+      channels.email.close?.()
+    },
+  }
+}

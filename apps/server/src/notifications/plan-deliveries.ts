@@ -1,0 +1,153 @@
+import type { DeliveryChannel } from '@ticket/schema'
+import { eq, inArray } from 'drizzle-orm'
+import type { Db, Tables } from '../db/store.ts'
+import type { TicketChange } from '../tickets/ticket-change.ts'
+import { loadCategoryFacts } from './category-facts.ts'
+import { dedupeKeyOf, eventKeyOf, messageIdOf } from './event-key.ts'
+import { snapshotPayload } from './payload.ts'
+import { channelsFor, readPreferences } from './preferences.ts'
+import { dropKnownAddresses, planRecipients, type Recipient } from './rules.ts'
+
+type OutboxInsert = Tables['notificationOutbox']['$inferInsert']
+
+export interface PlanContext {
+  tables: Tables
+  /** Base of the ticket link. */
+  baseUrl: string
+  /** False when `SMTP_URL` is unset: email deliveries are recorded as skipped. */
+  emailEnabled: boolean
+}
+
+export const SMTP_OFF = 'email is off: SMTP_URL is not set'
+export const NO_ADDRESS = 'the associate has no email address'
+
+/**
+ * The rules, inside the save transaction: who hears about the change, on which channels, written
+ * as outbox rows that commit or roll back with the ticket. Returns how many rows were written.
+ */
+export async function planDeliveries(
+  tx: Db,
+  context: PlanContext,
+  change: TicketChange
+): Promise<number> {
+  if (change.kind === 'deleted' || !(change.notify || change.notifyNewTicket)) {
+    return 0
+  }
+  const { tables } = context
+  const category = await loadCategoryFacts(
+    tx,
+    tables,
+    change.after.Category?.TicketCategoryId ?? undefined
+  )
+  const named = planRecipients(change, category)
+  if (named.length === 0) {
+    return 0
+  }
+  const people = await loadAssociates(tx, tables, [
+    change.actorId,
+    ...named.flatMap((r) => (r.kind === 'associate' ? [r.associateId] : [])),
+  ])
+  const knownEmails = new Set(
+    [...people.values()].map((p) => p.email.trim().toLowerCase()).filter((e) => e.length > 0)
+  )
+  const recipients = dropKnownAddresses(named, knownEmails).filter(
+    (r) => r.kind === 'address' || people.get(r.associateId)?.deleted === false
+  )
+  const [ticket] = await tx
+    .select({ revision: tables.tickets.revision })
+    .from(tables.tickets)
+    .where(eq(tables.tickets.ticketId, change.ticketId))
+    .limit(1)
+  const eventKey = eventKeyOf(change, ticket?.revision)
+  const actor = people.get(change.actorId)
+  const payload = {
+    ...snapshotPayload(change, actor?.fullName || actor?.name || '', context.baseUrl),
+    ...(change.after.Category?.Name ? {} : { categoryName: category?.name ?? '' }),
+  }
+  const rows: OutboxInsert[] = []
+  for (const recipient of recipients) {
+    const person = recipient.kind === 'associate' ? people.get(recipient.associateId) : undefined
+    for (const channel of channelsFor(readPreferences(person?.preferences), recipient.event)) {
+      const recipientKey = keyOf(recipient)
+      const dedupeKey = dedupeKeyOf(eventKey, channel, recipientKey)
+      const address = channel === 'email' ? addressOf(recipient, person) : null
+      const skip = skipReason(channel, address, context.emailEnabled)
+      rows.push({
+        ticketId: change.ticketId,
+        event: recipient.event,
+        eventKey,
+        channel,
+        recipientAssociateId: recipient.kind === 'associate' ? recipient.associateId : null,
+        recipient: person ? person.fullName || person.name : recipientKey.slice(2),
+        status: skip ? 'skipped' : 'pending',
+        tries: 0,
+        lastError: skip ?? null,
+        createdAt: change.at,
+        nextAttemptAt: skip ? null : change.at,
+        deliveredAt: null,
+        dedupeKey,
+        address,
+        language: person?.language || 'US',
+        messageId: channel === 'email' ? messageIdOf(change.ticketId, dedupeKey) : null,
+        payload: { ...payload },
+      })
+    }
+  }
+  if (rows.length === 0) {
+    return 0
+  }
+  // The same change planned twice writes nothing new: the dedupe keys already exist.
+  const written = await tx
+    .insert(tables.notificationOutbox)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: tables.notificationOutbox.deliveryId })
+  return written.length
+}
+
+type Person = Pick<
+  Tables['associates']['$inferSelect'],
+  'name' | 'fullName' | 'email' | 'language' | 'deleted' | 'preferences'
+>
+
+async function loadAssociates(tx: Db, tables: Tables, ids: number[]) {
+  const a = tables.associates
+  const rows = await tx
+    .select({
+      associateId: a.associateId,
+      name: a.name,
+      fullName: a.fullName,
+      email: a.email,
+      language: a.language,
+      deleted: a.deleted,
+      preferences: a.preferences,
+    })
+    .from(a)
+    .where(inArray(a.associateId, [...new Set(ids)]))
+  return new Map<number, Person>(rows.map((r) => [r.associateId, r]))
+}
+
+function keyOf(recipient: Recipient): string {
+  return recipient.kind === 'associate'
+    ? `a:${recipient.associateId}`
+    : `e:${recipient.address.toLowerCase()}`
+}
+
+function addressOf(recipient: Recipient, person: Person | undefined): string | null {
+  const address = recipient.kind === 'address' ? recipient.address : person?.email.trim()
+  return address ? address : null
+}
+
+function skipReason(
+  channel: DeliveryChannel,
+  address: string | null,
+  emailEnabled: boolean
+): string | undefined {
+  if (channel !== 'email') {
+    return undefined
+  }
+  if (!emailEnabled) {
+    return SMTP_OFF
+  }
+  return address ? undefined : NO_ADDRESS
+}

@@ -1,0 +1,35 @@
+import { NotificationPreferences } from '@ticket/schema'
+import { eq } from 'drizzle-orm'
+import type { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { compileBodyParser, readJsonBody } from '../notifications/parse-input.ts'
+import { effectivePreferences, readPreferences } from '../notifications/preferences.ts'
+import type { NotificationRouteDeps } from './notifications.ts'
+
+const parsePreferences = compileBodyParser(NotificationPreferences)
+
+export function registerNotificationPreferenceRoutes(
+  app: Hono<AppEnv>,
+  { store }: NotificationRouteDeps
+) {
+  const { associates } = store.tables
+
+  app.get('/api/v1/Notification/Preferences', async (c) => {
+    const [row] = await store.db
+      .select({ preferences: associates.preferences })
+      .from(associates)
+      .where(eq(associates.associateId, c.get('caller').associateId))
+    return c.json(effectivePreferences(readPreferences(row?.preferences)))
+  })
+
+  app.put('/api/v1/Notification/Preferences', async (c) => {
+    const preferences = parsePreferences(await readJsonBody(c.req))
+    await store.transaction((tx) =>
+      tx
+        .update(associates)
+        .set({ preferences })
+        .where(eq(associates.associateId, c.get('caller').associateId))
+    )
+    return c.json(effectivePreferences(preferences))
+  })
+}
