@@ -1,5 +1,6 @@
 import type { ApiSpec } from '@ticket/codegen'
 import { components } from './components.ts'
+import { SESSION_COOKIE } from './entities/auth.ts'
 import {
   JsonPatch,
   JsonPatchOperation,
@@ -28,6 +29,13 @@ export const apiSpec: ApiSpec = {
       name: 'Authorization',
       description: '`SOTicket <ticket>`: a session ticket from `POST /api/v1/Session`.',
     },
+    SessionCookie: {
+      type: 'apiKey',
+      in: 'cookie',
+      name: SESSION_COOKIE,
+      description:
+        'The session cookie set by `POST /api/v1/Session`; state-changing requests also need `X-XSRF-TOKEN`.',
+    },
   },
-  defaultSecurity: ['Basic', 'Bearer', 'SOTicket'],
+  defaultSecurity: ['Basic', 'Bearer', 'SOTicket', 'SessionCookie'],
 }

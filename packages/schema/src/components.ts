@@ -7,6 +7,7 @@ import {
   SaveTicketEntityWithNotifyRequest,
 } from './entities/agent-bodies.ts'
 import { Associate } from './entities/associate.ts'
+import { ApiToken, ApiTokenRequest, IssuedApiToken, SessionTicket } from './entities/auth.ts'
 import { MDOListItem } from './entities/mdo-list-item.ts'
 import {
   DeliveryChannel,
@@ -113,6 +114,11 @@ export const components: TSchema[] = [
   WebhookState,
   Webhook,
   WebhookDelivery,
+  // signing in
+  SessionTicket,
+  ApiTokenRequest,
+  ApiToken,
+  IssuedApiToken,
   // tenant
   NotificationChannel,
   NotificationPreferences,

@@ -47,11 +47,12 @@ describe('generated/openapi.json', () => {
     expect(committed.components.schemas.TicketEntity.properties.Tags.xml).toEqual({ wrapped: true })
   })
 
-  it('offers Basic, Bearer and SOTicket', () => {
+  it('offers Basic, Bearer, SOTicket and the session cookie', () => {
     expect(Object.keys(committed.components.securitySchemes).sort()).toEqual([
       'Basic',
       'Bearer',
       'SOTicket',
+      'SessionCookie',
     ])
   })
 })

@@ -667,6 +667,65 @@ export const webhookDeliveriesProjection = {
   children: {},
 } as const
 
+export const apiTokensProjection = {
+  table: 'apiTokens',
+  sqlName: 'api_tokens',
+  primaryKey: ['TokenId'],
+  autoIncrement: true,
+  columns: {
+    TokenId: 'tokenId',
+    Name: 'name',
+    CreatedAt: 'createdAt',
+    ExpiresAt: 'expiresAt',
+    RevokedAt: 'revokedAt',
+    Digest: 'digest',
+  },
+  references: {
+    AssociateId: {
+      key: 'associateId',
+      carrierKey: 'AssociateId',
+      table: 'associates',
+      targetKey: 'associateId',
+    },
+  },
+  json: [],
+  booleans: [],
+  optional: [],
+  nullable: ['ExpiresAt', 'RevokedAt'],
+  skipped: [],
+  links: {},
+  children: {},
+} as const
+
+export const sessionsProjection = {
+  table: 'sessions',
+  sqlName: 'sessions',
+  primaryKey: ['SessionId'],
+  autoIncrement: true,
+  columns: {
+    SessionId: 'sessionId',
+    TicketDigest: 'ticketDigest',
+    XsrfDigest: 'xsrfDigest',
+    CreatedAt: 'createdAt',
+    ExpiresAt: 'expiresAt',
+  },
+  references: {
+    AssociateId: {
+      key: 'associateId',
+      carrierKey: 'AssociateId',
+      table: 'associates',
+      targetKey: 'associateId',
+    },
+  },
+  json: [],
+  booleans: [],
+  optional: [],
+  nullable: [],
+  skipped: [],
+  links: {},
+  children: {},
+} as const
+
 export const projections = {
   associates: associatesProjection,
   ticketStatuses: ticketStatusesProjection,
@@ -683,4 +742,6 @@ export const projections = {
   notificationOutbox: notificationOutboxProjection,
   webhooks: webhooksProjection,
   webhookDeliveries: webhookDeliveriesProjection,
+  apiTokens: apiTokensProjection,
+  sessions: sessionsProjection,
 } as const

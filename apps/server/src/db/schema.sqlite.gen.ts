@@ -450,3 +450,37 @@ export const webhookDeliveries = sqliteTable(
     uniqueIndex('webhook_deliveries_dedupe_key_unique').on(t.dedupeKey),
   ]
 )
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    tokenId: integer('token_id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at'),
+    revokedAt: text('revoked_at'),
+    associateId: integer('associate_id').notNull().references((): AnySQLiteColumn => associates.associateId, { onDelete: 'cascade' }),
+    digest: text('digest').notNull(),
+  },
+  (t) => [
+    index('api_tokens_associate_id_idx').on(t.associateId),
+    uniqueIndex('api_tokens_digest_unique').on(t.digest),
+  ]
+)
+
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    sessionId: integer('session_id').primaryKey({ autoIncrement: true }),
+    associateId: integer('associate_id').notNull().references((): AnySQLiteColumn => associates.associateId, { onDelete: 'cascade' }),
+    ticketDigest: text('ticket_digest').notNull(),
+    xsrfDigest: text('xsrf_digest').notNull(),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [
+    index('sessions_associate_id_idx').on(t.associateId),
+    uniqueIndex('sessions_ticket_digest_unique').on(t.ticketDigest),
+    index('sessions_expires_at_idx').on(t.expiresAt),
+  ]
+)

@@ -181,6 +181,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs in with Basic credentials and starts a session
+         * @description Returns a ticket for `Authorization: SOTicket <ticket>` and sets the session cookie. With the cookie alone, state-changing requests must send `X-XSRF-TOKEN`.
+         */
+        post: operations["CreateSession"];
+        /**
+         * Ends the session that authenticated the request
+         * @description Authenticate with `SOTicket` or the session cookie; the cookies are cleared.
+         */
+        delete: operations["DeleteSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Ticket": {
         parameters: {
             query?: never;
@@ -255,6 +279,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the caller's API tokens (never their secrets) */
+        get: operations["ListApiTokens"];
+        put?: never;
+        /**
+         * Issues an API token for the caller
+         * @description The token is in this response only; the service stores its digest.
+         */
+        post: operations["IssueApiToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Token/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revokes an API token
+         * @description The caller may revoke their own tokens; an associate with full rights, any.
+         */
+        delete: operations["RevokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -293,6 +358,37 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description An API token for `Authorization: Bearer`. */
+        ApiToken: {
+            /**
+             * Format: int32
+             * @description The primary key.
+             */
+            TokenId: number;
+            /**
+             * Format: int32
+             * @description The associate the token acts for.
+             */
+            AssociateId: number;
+            /** @description A label to recognise the token by. */
+            Name: string;
+            /**
+             * Format: date-time
+             * @description When the token was issued.
+             */
+            CreatedAt: string;
+            /** @description When the token stops working; null: never. */
+            ExpiresAt: string | null;
+            /** @description When the token was revoked; null while it is valid. */
+            RevokedAt: string | null;
+        };
+        /** @description What to issue. */
+        ApiTokenRequest: {
+            /** @description A label to recognise the token by. */
+            Name?: string;
+            /** @description When the token stops working (future); null or absent: never. */
+            ExpiresAt?: string | null;
+        };
         /** @description An associate: a user of the system. */
         Associate: {
             /**
@@ -415,6 +511,32 @@ export interface components {
         GetTicketsRequest: {
             /** @description The ids of the tickets to get. */
             TicketIds: number[];
+        };
+        /** @description A newly issued API token, with its secret. */
+        IssuedApiToken: {
+            /**
+             * Format: int32
+             * @description The primary key.
+             */
+            TokenId: number;
+            /**
+             * Format: int32
+             * @description The associate the token acts for.
+             */
+            AssociateId: number;
+            /** @description A label to recognise the token by. */
+            Name: string;
+            /**
+             * Format: date-time
+             * @description When the token was issued.
+             */
+            CreatedAt: string;
+            /** @description When the token stops working; null: never. */
+            ExpiresAt: string | null;
+            /** @description When the token was revoked; null while it is valid. */
+            RevokedAt: string | null;
+            /** @description The secret for `Authorization: Bearer <token>`; shown only in this response. */
+            Token: string;
         };
         /** @description A JSON Patch document (RFC 6902). */
         JsonPatch: components["schemas"]["JsonPatchOperation"][];
@@ -902,6 +1024,18 @@ export interface components {
             NewEntity: components["schemas"]["TicketEntity"];
             /** @description If true, then the notifications will be sent. */
             Notify: boolean;
+        };
+        /** @description A new session. */
+        SessionTicket: {
+            /** @description The session ticket: `Authorization: SOTicket <ticket>`; shown once. */
+            Ticket: string;
+            /**
+             * Format: date-time
+             * @description When the session ends (UTC).
+             */
+            ExpiresAt: string;
+            /** @description Sent as `X-XSRF-TOKEN` on state-changing requests authenticated by the session cookie. */
+            XsrfToken: string;
         };
         /** @description The carrier table right. */
         TableRight: {
@@ -3098,6 +3232,206 @@ export interface operations {
             };
         };
     };
+    CreateSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session. */
+            200: {
+                headers: {
+                    /** @description The HttpOnly, SameSite=Strict session cookie and the XSRF_TOKEN cookie. */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionTicket"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The session cookie was sent on a state-changing request without the matching `X-XSRF-TOKEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    DeleteSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The session cookie was sent on a state-changing request without the matching `X-XSRF-TOKEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     SaveTicketEntityWithNotify: {
         parameters: {
             query?: {
@@ -3878,6 +4212,312 @@ export interface operations {
                 };
             };
             /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    ListApiTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tokens. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiToken"][];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    IssueApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description An optional label and expiry */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ApiTokenRequest"];
+            };
+        };
+        responses: {
+            /** @description The new token. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedApiToken"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The session cookie was sent on a state-changing request without the matching `X-XSRF-TOKEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    RevokeApiToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The TokenId of the token */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked; the token no longer authenticates. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The session cookie was sent on a state-changing request without the matching `X-XSRF-TOKEN`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No such token for this caller. */
             404: {
                 headers: {
                     [name: string]: unknown;

@@ -1,5 +1,6 @@
 export * from './agent-bodies.ts'
 export * from './associate.ts'
+export * from './auth.ts'
 export * from './mdo-list-item.ts'
 export * from './notification.ts'
 export * from './person.ts'

@@ -1,9 +1,11 @@
 import type { OperationSpec } from '@ticket/codegen'
 import { agentOperations } from './agents.ts'
+import { authOperations } from './auth.ts'
 import { mdoOperations } from './mdo.ts'
 import { serviceOperations } from './service.ts'
 import { ticketOperations } from './ticket.ts'
 
+export { TokenIdParam } from './auth.ts'
 export { type MdoListName, mdoListNames } from './mdo.ts'
 export * from './media-types.ts'
 export { JsonPatch, JsonPatchOperation, MergePatch } from './patch-bodies.ts'
@@ -14,4 +16,5 @@ export const operations: OperationSpec[] = [
   ...ticketOperations,
   ...agentOperations,
   ...mdoOperations,
+  ...authOperations,
 ]

@@ -1,4 +1,5 @@
 export * from './associate-record.ts'
+export * from './auth-records.ts'
 export * from './notification-preferences.ts'
 export * from './notification-records.ts'
 export * from './props.ts'

@@ -1,5 +1,6 @@
 import type { TableSpec } from '@ticket/codegen'
 import { AssociateRecord } from './associate-record.ts'
+import { authTables } from './auth-records.ts'
 import { notificationTables } from './notification-records.ts'
 import {
   PersonRecord,
@@ -65,4 +66,5 @@ export const storageTables: TableSpec[] = [
   ...referenceTables,
   ...ticketTables,
   ...notificationTables,
+  ...authTables,
 ]
