@@ -143,8 +143,13 @@ export async function seedTicketRow(store: Store, title: string, revision = 1): 
   return row.id
 }
 
-function create<T>(schema: TSchema): T {
-  return Value.Create(schema) as T
+/** Every property at its empty value: nullable ones null, the rest as TypeBox creates them. */
+function create<T>(schema: TSchema & { properties: Record<string, TSchema> }): T {
+  const out: Record<string, unknown> = {}
+  for (const [name, property] of Object.entries(schema.properties)) {
+    out[name] = Array.isArray(property.anyOf) ? null : Value.Create(property)
+  }
+  return out as T
 }
 
 export interface TicketShape {
@@ -160,11 +165,7 @@ export interface TicketShape {
 
 /** A TicketEntity as a read would return it, with the fields the rules look at set. */
 export function ticketEntity(shape: TicketShape): TicketEntity {
-  const blank: Record<string, unknown> = {}
-  for (const [name, schema] of Object.entries(TicketEntity.properties) as [string, TSchema][]) {
-    blank[name] = Array.isArray(schema.anyOf) ? null : Value.Create(schema)
-  }
-  const ticket = blank as TicketEntity
+  const ticket = create<TicketEntity>(TicketEntity)
   ticket.TicketId = shape.id
   ticket.Title = shape.title ?? `Ticket ${shape.id}`
   ticket.BaseStatus = shape.baseStatus ?? 'Active'

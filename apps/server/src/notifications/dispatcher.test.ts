@@ -1,0 +1,190 @@
+import type { AddressInfo } from 'node:net'
+import { createServer } from 'node:net'
+import { eq } from 'drizzle-orm'
+import { describe, expect, test } from 'vitest'
+import { createNotificationsModule, type NotificationsOptions } from './notifications-module.ts'
+import { commitChange, inappCount, outboxRows, waitForOutbox } from './testing/commit-change.ts'
+import { seedAssociate, ticketChange } from './testing/seed.ts'
+import { startSmtpSink } from './testing/smtp-sink.ts'
+import { openTestCore, tempPostgres } from './testing/test-core.ts'
+
+const fast: NotificationsOptions = {
+  pollMs: 20,
+  retry: { baseMs: 5, capMs: 40, maxTries: 8 },
+  smtpTimeoutMs: 2_000,
+}
+
+async function setup(env: Record<string, string> = {}, options = fast, database = ':memory:') {
+  const core = await openTestCore(database, env)
+  const module = createNotificationsModule(core, options)
+  const actor = await seedAssociate(core.store, { name: 'Actor' })
+  const anna = await seedAssociate(core.store, { name: 'Anna' })
+  return { core, store: core.store, module, actor, anna }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer()
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  return port
+}
+
+describe('dispatcher', () => {
+  test('delivers after commit, woken at once: not inside the save, not at the next poll', async () => {
+    const { store, module, actor, anna } = await setup({}, { ...fast, pollMs: 60_000 })
+    module.start?.()
+    // SMTP is off here: the email row is recorded skipped at once; the in-app row waits.
+    const change = ticketChange({ after: { id: 1, ownerId: anna }, actorId: actor })
+    await commitChange(store, module, change, { wake: false })
+    expect((await outboxRows(store)).map((r) => r.status)).toEqual(['pending', 'skipped'])
+    expect(await inappCount(store)).toBe(0)
+    const started = performance.now()
+    module.afterCommit?.(change)
+    const [row] = await waitForOutbox(store)
+    expect(performance.now() - started).toBeLessThan(1_000)
+    expect(row).toMatchObject({ status: 'delivered', tries: 1, lastError: null })
+    expect(row?.deliveredAt).toMatch(/Z$/)
+    expect(await inappCount(store, anna)).toBe(1)
+    await module.stop?.()
+  })
+
+  test('a retried in-app delivery never shows twice, live or listed', async () => {
+    const { store, module, actor, anna } = await setup()
+    const live: number[] = []
+    module.hub.subscribe(
+      anna,
+      (n) => live.push(n.NotificationId),
+      () => {}
+    )
+    module.start?.()
+    await commitChange(
+      store,
+      module,
+      ticketChange({ after: { id: 1, ownerId: anna }, actorId: actor })
+    )
+    const [first] = await waitForOutbox(store)
+    // A lease that ran out just as the first delivery committed: the row is handed out again.
+    const t = store.tables.notificationOutbox
+    await store.db
+      .update(t)
+      .set({ status: 'pending', nextAttemptAt: new Date().toISOString() })
+      .where(eq(t.deliveryId, first?.deliveryId ?? 0))
+    module.afterCommit?.(ticketChange({ after: { id: 1 }, actorId: actor }))
+    const [again] = await waitForOutbox(store)
+    expect(again?.tries).toBe(2)
+    expect(await inappCount(store, anna)).toBe(1)
+    expect(live).toHaveLength(1)
+    await module.stop?.()
+  })
+
+  test('a refusing SMTP server: retries with one Message-ID, then dead after the last try', async () => {
+    const sink = await startSmtpSink({ accepting: false })
+    const { store, module, actor, anna } = await setup(
+      { SMTP_URL: sink.url },
+      { ...fast, retry: { baseMs: 1, capMs: 10, maxTries: 3 } }
+    )
+    await store.db
+      .update(store.tables.associates)
+      .set({ preferences: { NewTicket: 'email' } })
+      .where(eq(store.tables.associates.associateId, anna))
+    module.start?.()
+    await commitChange(
+      store,
+      module,
+      ticketChange({ after: { id: 1, ownerId: anna }, actorId: actor })
+    )
+    const [row] = await waitForOutbox(store)
+    expect(row).toMatchObject({ status: 'dead', tries: 3, nextAttemptAt: null })
+    expect(row?.lastError).toMatch(/451/)
+    expect(sink.attempts).toEqual([row?.messageId, row?.messageId, row?.messageId])
+    expect(sink.accepted).toHaveLength(0)
+    await module.stop?.()
+  })
+
+  test('a dead SMTP server coming back: delivered once, with the Message-ID of every try', async () => {
+    const sink = await startSmtpSink({ accepting: false })
+    const { store, module, actor, anna } = await setup({ SMTP_URL: sink.url })
+    module.start?.()
+    await commitChange(
+      store,
+      module,
+      ticketChange({ after: { id: 1, ownerId: anna }, actorId: actor })
+    )
+    await waitForOutbox(store, (r) => r.channel === 'inapp' || r.tries >= 2)
+    sink.accepting = true
+    const rows = await waitForOutbox(store, (r) => r.status === 'delivered')
+    const email = rows.find((r) => r.channel === 'email')
+    expect(sink.accepted).toHaveLength(1)
+    expect(sink.accepted[0]?.messageId).toBe(email?.messageId)
+    expect(new Set(sink.attempts)).toEqual(new Set([email?.messageId]))
+    expect(email?.tries).toBe(sink.attempts.length)
+    expect(email?.lastError).toBeNull()
+    await module.stop?.()
+  })
+
+  test('an unreachable SMTP server: the error is recorded and the delivery stays pending', async () => {
+    const { store, module, actor, anna } = await setup(
+      { SMTP_URL: `smtp://127.0.0.1:${await freePort()}` },
+      { ...fast, retry: { baseMs: 60_000, capMs: 60_000, maxTries: 8 } }
+    )
+    module.start?.()
+    await commitChange(
+      store,
+      module,
+      ticketChange({ after: { id: 1, ownerId: anna }, actorId: actor })
+    )
+    const rows = await waitForOutbox(store, (r) => r.channel === 'inapp' || r.tries === 1)
+    const email = rows.find((r) => r.channel === 'email')
+    expect(email).toMatchObject({ status: 'pending', tries: 1 })
+    expect(email?.lastError).toMatch(/ECONNREFUSED/)
+    expect(Date.parse(email?.nextAttemptAt ?? '')).toBeGreaterThan(Date.now())
+    await module.stop?.()
+  })
+
+  test('stop() delivers what is due, then nothing more is sent', async () => {
+    const { store, module, actor, anna } = await setup({}, { ...fast, pollMs: 60_000 })
+    module.start?.()
+    for (const id of [1, 2, 3]) {
+      const change = ticketChange({ after: { id, ownerId: anna }, actorId: actor })
+      await commitChange(store, module, change, { wake: false })
+    }
+    await module.stop?.()
+    const inapp = async () =>
+      (await outboxRows(store)).filter((r) => r.channel === 'inapp').map((r) => r.status)
+    expect(await inapp()).toEqual(['delivered', 'delivered', 'delivered'])
+    const late = ticketChange({ after: { id: 4, ownerId: anna }, actorId: actor })
+    await commitChange(store, module, late)
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(await inapp()).toEqual(['delivered', 'delivered', 'delivered', 'pending'])
+  })
+})
+
+// SQLite is one process with one writer (a second connection in the same process would block the
+// event loop on its busy wait); several dispatchers is the PostgreSQL scale-out path.
+describe('two dispatchers on one PostgreSQL database', () => {
+  test('each delivery is sent exactly once', { timeout: 30_000 }, async () => {
+    const sink = await startSmtpSink()
+    const location = await tempPostgres()
+    const env = { SMTP_URL: sink.url }
+    const a = await setup(env, { ...fast, batchSize: 3 }, location)
+    const other = await openTestCore(location, env)
+    const b = createNotificationsModule(other, { ...fast, batchSize: 3 })
+    a.module.start?.()
+    b.start?.()
+    const changes = 24
+    for (let id = 1; id <= changes; id++) {
+      const change = ticketChange({ after: { id, ownerId: a.anna }, actorId: a.actor })
+      await commitChange(a.store, a.module, change)
+    }
+    const rows = await waitForOutbox(a.store, (r) => r.status === 'delivered', 15_000)
+    expect(rows).toHaveLength(changes * 2)
+    await sink.waitForAccepted(changes)
+    const ids = sink.accepted.map((m) => m.messageId)
+    expect(new Set(ids).size).toBe(changes)
+    expect(sink.attempts).toHaveLength(changes)
+    expect(await inappCount(a.store)).toBe(changes)
+    expect(rows.every((r) => r.tries === 1)).toBe(true)
+    await Promise.all([a.module.stop?.(), b.stop?.()])
+  })
+})
