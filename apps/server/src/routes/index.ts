@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
 import type { AppEnv } from '../app-env.ts'
+import { registerMdoListRoutes } from './mdo-list.ts'
 import { registerTicketAgentRoutes } from './ticket-agent.ts'
 import { registerTicketRoutes } from './tickets.ts'
 
@@ -8,6 +9,7 @@ import { registerTicketRoutes } from './tickets.ts'
 const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = [
   registerTicketRoutes,
   registerTicketAgentRoutes,
+  registerMdoListRoutes,
 ]
 
 export function registerApiRoutes(app: Hono<AppEnv>, deps: AppDeps) {

@@ -1,0 +1,4 @@
+export { type CarrierKind, type Carriers, carrierKinds } from './carrier-kinds.ts'
+export { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
+export { loadCarriers } from './load-carriers.ts'
+export { type BatchReader, createReferenceReader } from './reference-reader.ts'

@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto'
+import { count } from 'drizzle-orm'
+import { hashPassword } from '../auth/password.ts'
+import type { CoreDeps } from '../modules/service-module.ts'
+
+/**
+ * On an empty database (no associates), creates the admin associate `TICKET_ADMIN_USER` with
+ * full rights. Without `TICKET_ADMIN_PASSWORD` the password is random and shown once; there is
+ * never a fixed default. Returns whether it created the admin.
+ */
+export async function ensureFirstAdmin({ env, store }: CoreDeps): Promise<boolean> {
+  const { tables } = store
+  const [row] = await store.db.select({ n: count() }).from(tables.associates)
+  if ((row?.n ?? 0) > 0) {
+    return false
+  }
+  const generated = env.TICKET_ADMIN_PASSWORD === undefined
+  const password = env.TICKET_ADMIN_PASSWORD ?? randomBytes(18).toString('base64url')
+  const passwordHash = await hashPassword(password)
+  const created = await store.transaction(async (tx) => {
+    // Checked again inside the write transaction: two instances starting on one empty database
+    // must not both create an admin.
+    const [again] = await tx.select({ n: count() }).from(tables.associates)
+    if ((again?.n ?? 0) > 0) {
+      return false
+    }
+    await tx.insert(tables.associates).values({
+      userName: env.TICKET_ADMIN_USER,
+      name: env.TICKET_ADMIN_USER.slice(0, 50),
+      fullName: 'Administrator',
+      formalName: 'Administrator',
+      email: '',
+      language: 'US',
+      type: 'InternalAssociate',
+      isAdmin: true,
+      passwordHash,
+      preferences: {},
+      personId: 0,
+      rank: 0,
+      groupIdx: 0,
+      deleted: false,
+      ejUserId: 0,
+    })
+    return true
+  })
+  if (created && generated) {
+    // The one deliberate write to stderr outside the logger: the operator must see this
+    // password exactly once, whatever LOG_LEVEL is, and it must never reach structured logs.
+    process.stderr.write(
+      `Created the admin associate "${env.TICKET_ADMIN_USER}" with the generated password: ${password}\n` +
+        'It is shown only this once; sign in and change it, or set TICKET_ADMIN_PASSWORD.\n'
+    )
+  }
+  return created
+}
