@@ -1,0 +1,110 @@
+import { describe, expect, test, vi } from 'vitest'
+import { createApp } from '../app.ts'
+import { createNotificationsModule } from '../notifications/notifications-module.ts'
+import { notificationsApp } from '../notifications/testing/app.ts'
+import { waitForOutbox } from '../notifications/testing/commit-change.ts'
+import { openSse } from '../notifications/testing/sse-client.ts'
+import { listen } from '../test/listen.ts'
+import { basicHeader, call } from '../test/requests.ts'
+
+/** The app served over real HTTP, with a notifications module whose heartbeat is quick. */
+async function liveApp() {
+  const test = await notificationsApp()
+  // Swap the harness's module for one with a 50 ms heartbeat (stopped first, so one dispatcher).
+  for (const module of test.deps.modules) {
+    await module.stop?.()
+  }
+  const module = createNotificationsModule(test.deps, { heartbeatMs: 50, pollMs: 50 })
+  module.start?.()
+  const deps = { ...test.deps, modules: [module] }
+  const app = createApp(deps)
+  const { baseUrl } = await listen(app)
+  return { ...test, app, module, baseUrl }
+}
+
+describe('GET /api/v1/Notification/Stream (Server-Sent Events)', () => {
+  test('streams each new notification to its associate only, with heartbeats', async () => {
+    const { app, baseUrl, anna, ola, module } = await liveApp()
+    const url = `${baseUrl}/api/v1/Notification/Stream`
+    const annaStream = await openSse(url, { authorization: basicHeader(anna.auth) })
+    const olaStream = await openSse(url, { authorization: basicHeader(ola.auth) })
+    expect(annaStream.status).toBe(200)
+    expect(annaStream.contentType).toMatch(/^text\/event-stream/)
+
+    const started = performance.now()
+    const saved = await call(app, 'POST', '/api/v1/Ticket?notify=true', {
+      Title: 'Live',
+      OwnedBy: { AssociateId: anna.id },
+    })
+    expect(saved.status).toBe(200)
+    const [event] = await annaStream.next(1)
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(event?.event).toBe('notification')
+    const notification = JSON.parse(event?.data ?? '{}')
+    expect(notification).toMatchObject({
+      AssociateId: anna.id,
+      TicketId: saved.body.TicketId,
+      Event: 'NewTicket',
+      Read: false,
+    })
+    expect(event?.id).toBe(String(notification.NotificationId))
+
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(annaStream.comments).toContain('heartbeat')
+    expect(olaStream.events).toEqual([])
+    expect(module.hub.subscriberCount(anna.id)).toBe(1)
+  })
+
+  test('Last-Event-ID replays what was missed; a client leaving unsubscribes', async () => {
+    const { app, baseUrl, store, anna, module } = await liveApp()
+    for (const title of ['One', 'Two', 'Three']) {
+      await call(app, 'POST', '/api/v1/Ticket?notify=true', {
+        Title: title,
+        OwnedBy: { AssociateId: anna.id },
+      })
+    }
+    await waitForOutbox(store)
+    const list = await call(app, 'GET', '/api/v1/Notification', undefined, { auth: anna.auth })
+    const ids = list.body.map((n: { NotificationId: number }) => n.NotificationId).sort()
+    expect(ids).toHaveLength(3)
+
+    const stream = await openSse(`${baseUrl}/api/v1/Notification/Stream`, {
+      authorization: basicHeader(anna.auth),
+      'last-event-id': String(ids[0]),
+    })
+    const replayed = await stream.next(2)
+    expect(replayed.map((e) => Number(e.id))).toEqual(ids.slice(1))
+    expect(replayed.map((e) => JSON.parse(e.data).Title)).toEqual([
+      expect.stringContaining('Two'),
+      expect.stringContaining('Three'),
+    ])
+    expect(module.hub.subscriberCount(anna.id)).toBe(1)
+    stream.close()
+    await vi.waitFor(() => expect(module.hub.subscriberCount(anna.id)).toBe(0))
+  })
+
+  test('a malformed Last-Event-ID is a 400', async () => {
+    const { baseUrl, anna } = await liveApp()
+    const res = await fetch(`${baseUrl}/api/v1/Notification/Stream`, {
+      headers: { authorization: basicHeader(anna.auth), 'last-event-id': 'yesterday' },
+    })
+    expect(res.status).toBe(400)
+    expect((await res.json()).errors[0].path).toBe('/Last-Event-ID')
+  })
+
+  test('shutdown ends every open stream cleanly', async () => {
+    const { baseUrl, anna, module } = await liveApp()
+    const stream = await openSse(`${baseUrl}/api/v1/Notification/Stream`, {
+      authorization: basicHeader(anna.auth),
+    })
+    await vi.waitFor(() => expect(stream.comments).toContain('connected'))
+    await module.stop?.()
+    await expect(
+      Promise.race([
+        stream.ended.then(() => 'ended'),
+        new Promise((resolve) => setTimeout(() => resolve('still open'), 2_000)),
+      ])
+    ).resolves.toBe('ended')
+    expect(module.hub.subscriberCount(anna.id)).toBe(0)
+  })
+})
