@@ -1,5 +1,9 @@
 import { createNotificationsModule } from '../notifications/notifications-module.ts'
+import { createWebhooksModule } from '../webhooks/webhooks-module.ts'
 import type { ServiceModuleFactory } from './service-module.ts'
 
 /** Every optional feature of the service, in start order. Each module is one line here. */
-export const serviceModules: ServiceModuleFactory[] = [createNotificationsModule]
+export const serviceModules: ServiceModuleFactory[] = [
+  createNotificationsModule,
+  createWebhooksModule,
+]

@@ -1,0 +1,65 @@
+import type { WebhookEvent } from '@ticket/schema'
+import type { TicketChange } from '../tickets/ticket-change.ts'
+
+export type EventName = WebhookEvent | 'test'
+
+export const eventOfChange: Record<TicketChange['kind'], WebhookEvent> = {
+  created: 'ticket.created',
+  changed: 'ticket.changed',
+  deleted: 'ticket.deleted',
+}
+
+export interface EventContext {
+  eventId: string
+  webhookName: string
+  /** Identifies this installation to receivers that listen to several (its public URL). */
+  contextIdentifier: string
+}
+
+/**
+ * The SuperOffice-style payload of one ticket event, as JSON text. It is frozen into the delivery
+ * row at commit, so every retry and replay sends (and signs) the same bytes.
+ */
+export function ticketEventBody(change: TicketChange, context: EventContext): string {
+  const ticket = change.after
+  return JSON.stringify({
+    EventId: context.eventId,
+    Timestamp: change.at,
+    Changes: change.changedColumns,
+    Event: eventOfChange[change.kind],
+    PrimaryKey: change.ticketId,
+    Entity: 'ticket',
+    ContextIdentifier: context.contextIdentifier,
+    ChangedByAssociateId: change.actorId,
+    WebhookName: context.webhookName,
+    FieldValues: {
+      ticket_id: change.ticketId,
+      title: ticket.Title,
+      owned_by_id: ticket.OwnedBy?.AssociateId ?? null,
+      category_id: ticket.Category?.TicketCategoryId ?? null,
+      priority_id: ticket.Priority?.TicketPriorityId ?? null,
+      status_id: ticket.Status?.TicketStatusId ?? null,
+      base_status: ticket.BaseStatus,
+      person_id: ticket.Person?.PersonId ?? null,
+      deadline: ticket.Deadline,
+      created_at: ticket.CreatedAt,
+      last_changed: ticket.LastChanged,
+    },
+  })
+}
+
+/** The `test` event sent to a target before its registration is accepted. */
+export function testEventBody(context: EventContext, actorId: number, at: string): string {
+  return JSON.stringify({
+    EventId: context.eventId,
+    Timestamp: at,
+    Changes: [],
+    Event: 'test',
+    PrimaryKey: 0,
+    Entity: 'webhook',
+    ContextIdentifier: context.contextIdentifier,
+    ChangedByAssociateId: actorId,
+    WebhookName: context.webhookName,
+    FieldValues: {},
+  })
+}

@@ -1,0 +1,70 @@
+import type { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
+import { registerWebhookRoutes, type WebhookRoutesDeps } from '../routes/webhooks.ts'
+import { registerWebhookDeliveryRoutes } from '../routes/webhooks-deliveries.ts'
+import { defaultRetryPolicy, type RetryPolicy } from './backoff.ts'
+import { createDispatcher } from './dispatcher.ts'
+import { enqueueDeliveries } from './enqueue-deliveries.ts'
+
+export interface WebhooksOptions {
+  /** Backoff and the bounded number of tries (default: 5 s base, 1 h cap, 12 tries). */
+  retry?: Partial<RetryPolicy>
+  /** Poll for due retries this often (default 1 s); commits and replays wake the dispatcher. */
+  pollMs?: number
+  batchSize?: number
+  /** Request timeout of one POST, test events included (default 10 s). */
+  timeoutMs?: number
+  /** How long a claimed delivery is held before another sender may take it (default 60 s). */
+  leaseMs?: number
+  /** Jitter source; tests may fix it. */
+  random?: () => number
+}
+
+/**
+ * Webhooks (issue 4): a signed delivery row per subscribed webhook inside every save
+ * transaction (whatever `notify` says), a dispatcher that POSTs them after commit with retries,
+ * and the `/api/v1/Webhook` routes.
+ * @example serviceModules.push(createWebhooksModule)
+ */
+export function createWebhooksModule(core: CoreDeps, options: WebhooksOptions = {}): ServiceModule {
+  const { env, store, logger, now } = core
+  const timeoutMs = options.timeoutMs ?? 10_000
+  const contextIdentifier = (env.TICKET_PUBLIC_URL ?? `http://${env.HOST}:${env.PORT}`).replace(
+    /\/+$/,
+    ''
+  )
+  const dispatcher = createDispatcher(
+    { store, logger, now },
+    {
+      pollMs: options.pollMs ?? 1_000,
+      batchSize: options.batchSize ?? 20,
+      timeoutMs,
+      leaseMs: Math.max(options.leaseMs ?? 60_000, timeoutMs + 1_000),
+      retry: { ...defaultRetryPolicy, ...options.retry },
+      random: options.random ?? Math.random,
+    }
+  )
+  const routeDeps: WebhookRoutesDeps = {
+    store,
+    now,
+    contextIdentifier,
+    timeoutMs,
+    wake: dispatcher.wake,
+  }
+  return {
+    name: 'webhooks',
+    register(app: Hono<AppEnv>) {
+      registerWebhookRoutes(app, routeDeps)
+      registerWebhookDeliveryRoutes(app, routeDeps)
+    },
+    async inTransaction(tx, change) {
+      await enqueueDeliveries(tx, store.tables, change, contextIdentifier)
+    },
+    afterCommit() {
+      dispatcher.wake()
+    },
+    start: dispatcher.start,
+    stop: dispatcher.stop,
+  }
+}
