@@ -12,6 +12,10 @@ export const EnvSchema = Type.Object({
   TICKET_TENANT_FILE: Type.Optional(Type.String({ minLength: 1 })),
   TICKET_MAX_BODY: Type.Integer({ minimum: 1, default: 1024 * 1024 }),
   TICKET_PUBLIC_URL: Type.Optional(Type.String()),
+  /** Comma-separated `SO-AppToken` values; when set, SOTicket requests need one of them. */
+  TICKET_APP_TOKENS: Type.Optional(
+    Type.String({ pattern: '^\\s*[^,\\s]+(\\s*,\\s*[^,\\s]+)*\\s*$' })
+  ),
   SMTP_URL: Type.Optional(Type.String()),
   SMTP_FROM: Type.String({ default: 'Ticket <ticket@localhost>' }),
   LOG_LEVEL: Type.Union([Type.Literal('silent'), Type.Literal('info'), Type.Literal('debug')], {

@@ -1,71 +1,115 @@
-import { sql } from 'drizzle-orm'
-import type { MiddlewareHandler } from 'hono'
+import { SESSION_COOKIE } from '@ticket/schema'
+import type { Context, MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { CoreDeps } from '../modules/service-module.ts'
-import { parseBasic } from './basic-credentials.ts'
+import { callerByToken } from './api-tokens.ts'
+import { acceptedAppTokens, appTokenAccepted } from './app-tokens.ts'
+import { parseAuthorization } from './authorization-header.ts'
 import type { Caller } from './caller.ts'
-import { CredentialCache } from './credential-cache.ts'
-import { verifyPassword } from './password.ts'
+import { unauthorized } from './challenge.ts'
+import { clientAddress } from './client-address.ts'
+import type { Credential } from './credential.ts'
+import { createPasswordSignIn, type PasswordSignInOptions } from './password-sign-in.ts'
+import { matchesDigest } from './secret.ts'
+import { findSession } from './sessions.ts'
+import { createSignInThrottle, type ThrottleLimits } from './sign-in-throttle.ts'
 
-export const realm = 'Ticket: SuperOffice Username or Ticket'
+export { realm } from './challenge.ts'
 
-const unauthorized = (detail: string) =>
-  new ApiError('UNAUTHORIZED', detail, {
-    headers: { 'WWW-Authenticate': `Basic realm="${realm}", charset="UTF-8"` },
-  })
+export interface AuthenticateOptions extends PasswordSignInOptions {
+  limits?: ThrottleLimits
+}
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * Resolves the caller from `Authorization: Basic`. A verified credential is remembered for a few
- * minutes (keyed by its digest), so only the first request of a client pays the slow hash.
+ * Resolves the caller from `Authorization: Basic | Bearer | SOTicket`, or from the session cookie
+ * (whose state-changing requests need the matching `X-XSRF-TOKEN`). Failed attempts feed the
+ * sign-in throttle; a request without any credential is refused without counting.
  */
-export function createAuthenticate(deps: CoreDeps): {
-  middleware: MiddlewareHandler<AppEnv>
-  forget: () => void
-} {
-  const verified = new CredentialCache<Caller>()
-  const { db, tables } = deps.store
+export function createAuthenticate(
+  deps: CoreDeps,
+  options: AuthenticateOptions = {}
+): { middleware: MiddlewareHandler<AppEnv>; forget: () => void } {
+  const { store } = deps
+  const passwords = createPasswordSignIn(deps, options)
+  const throttle = createSignInThrottle(() => deps.now().getTime(), options.limits)
+  const appTokens = acceptedAppTokens(deps.env.TICKET_APP_TOKENS)
 
-  async function byPassword(userName: string, password: string): Promise<Caller | undefined> {
-    const key = CredentialCache.keyOf('basic', userName.toLowerCase(), password)
-    const cached = verified.get(key)
-    if (cached) {
-      return cached
+  async function byCookie(c: Context, ticket: string): Promise<[Caller, Credential]> {
+    const address = clientAddress(c)
+    throttle.guard(address)
+    const session = await findSession(store, ticket, deps.now())
+    if (!session) {
+      throttle.failed(address)
+      throw unauthorized('The session has ended or expired; sign in again.')
     }
-    const [row] = await db
-      .select()
-      .from(tables.associates)
-      .where(sql`lower(${tables.associates.userName}) = ${userName.toLowerCase()}`)
-      .limit(1)
-    if (!row?.passwordHash || row.deleted || !(await verifyPassword(password, row.passwordHash))) {
-      return undefined
+    const xsrf = c.req.header('x-xsrf-token')
+    if (!safeMethods.has(c.req.method) && !(xsrf && matchesDigest(xsrf, session.xsrfDigest))) {
+      throw new ApiError(
+        'FORBIDDEN',
+        'A state-changing request with the session cookie needs the matching X-XSRF-TOKEN header.'
+      )
     }
-    const caller: Caller = {
-      associateId: row.associateId,
-      userName: row.userName ?? userName,
-      fullName: row.fullName,
-      isAdmin: row.isAdmin,
-      language: row.language || 'US',
+    return [session.caller, { scheme: 'cookie', sessionId: session.sessionId }]
+  }
+
+  async function byHeader(c: Context, header: string): Promise<[Caller, Credential]> {
+    const presented = parseAuthorization(header)
+    if (!presented) {
+      throw unauthorized('The Authorization header is not Basic, Bearer or SOTicket.')
     }
-    verified.set(key, caller)
-    return caller
+    const address = clientAddress(c)
+    const userName = presented.scheme === 'basic' ? presented.userName : undefined
+    throttle.guard(address, userName)
+    const fail = (detail: string) => {
+      throttle.failed(address, userName)
+      return unauthorized(detail)
+    }
+    switch (presented.scheme) {
+      case 'basic': {
+        const caller = await passwords.signIn(presented.userName, presented.password)
+        if (!caller) {
+          throw fail('Unknown user name or wrong password.')
+        }
+        throttle.succeeded(presented.userName)
+        return [caller, { scheme: 'basic' }]
+      }
+      case 'bearer': {
+        const found = await callerByToken(store, presented.token, deps.now())
+        if (!found) {
+          throw fail('The token is unknown, revoked or expired.')
+        }
+        return [found.caller, { scheme: 'bearer', tokenId: found.tokenId }]
+      }
+      case 'soticket': {
+        if (!appTokenAccepted(appTokens, c.req.header('so-apptoken'))) {
+          throw fail('SOTicket needs an accepted SO-AppToken header on this service.')
+        }
+        const session = await findSession(store, presented.ticket, deps.now())
+        if (!session) {
+          throw fail('The ticket is unknown or its session has ended or expired.')
+        }
+        return [session.caller, { scheme: 'soticket', sessionId: session.sessionId }]
+      }
+    }
   }
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     const header = c.req.header('authorization')
-    if (!header) {
+    const ticket = getCookie(c, SESSION_COOKIE)
+    if (!header && !ticket) {
       throw unauthorized('Credentials are required: Authorization: Basic, Bearer or SOTicket.')
     }
-    const basic = parseBasic(header)
-    if (!basic) {
-      throw unauthorized('The Authorization header is not a supported scheme.')
-    }
-    const caller = await byPassword(basic.userName, basic.password)
-    if (!caller) {
-      throw unauthorized('Unknown user name or wrong password.')
-    }
+    // An explicit Authorization header wins over the cookie.
+    const [caller, credential] = header
+      ? await byHeader(c, header)
+      : await byCookie(c, ticket ?? '')
     c.set('caller', caller)
+    c.set('credential', credential)
     await next()
   }
-  return { middleware, forget: () => verified.clear() }
+  return { middleware, forget: passwords.forget }
 }

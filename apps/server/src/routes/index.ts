@@ -2,14 +2,18 @@ import type { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
 import type { AppEnv } from '../app-env.ts'
 import { registerMdoListRoutes } from './mdo-list.ts'
+import { registerSessionRoutes } from './session.ts'
 import { registerTicketAgentRoutes } from './ticket-agent.ts'
 import { registerTicketRoutes } from './tickets.ts'
+import { registerTokenRoutes } from './token.ts'
 
 /** Every `/api/v1` resource of the core. Each resource is one line here. */
 const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = [
   registerTicketRoutes,
   registerTicketAgentRoutes,
   registerMdoListRoutes,
+  registerSessionRoutes,
+  registerTokenRoutes,
 ]
 
 export function registerApiRoutes(app: Hono<AppEnv>, deps: AppDeps) {

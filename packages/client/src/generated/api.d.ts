@@ -3250,6 +3250,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionTicket"];
+                    "text/json": components["schemas"]["SessionTicket"];
+                    "application/xml": components["schemas"]["SessionTicket"];
+                    "text/xml": components["schemas"]["SessionTicket"];
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -4289,6 +4292,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ApiToken"][];
+                    "text/json": components["schemas"]["ApiToken"][];
+                    "application/xml": components["schemas"]["ApiToken"][];
+                    "text/xml": components["schemas"]["ApiToken"][];
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -4384,6 +4390,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IssuedApiToken"];
+                    "text/json": components["schemas"]["IssuedApiToken"];
+                    "application/xml": components["schemas"]["IssuedApiToken"];
+                    "text/xml": components["schemas"]["IssuedApiToken"];
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */

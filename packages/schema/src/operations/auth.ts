@@ -43,7 +43,6 @@ export const authOperations: OperationSpec[] = [
       200: {
         description: 'The session.',
         schema: SessionTicket,
-        mediaTypes: json,
         headers: { 'Set-Cookie': setCookie },
       },
       ...commonErrors,
@@ -78,7 +77,7 @@ export const authOperations: OperationSpec[] = [
       description: 'An optional label and expiry',
     },
     responses: {
-      201: { description: 'The new token.', schema: IssuedApiToken, mediaTypes: json },
+      201: { description: 'The new token.', schema: IssuedApiToken },
       ...commonErrors,
       403: forbidden,
     },
@@ -90,7 +89,7 @@ export const authOperations: OperationSpec[] = [
     summary: "Lists the caller's API tokens (never their secrets)",
     tags: tokenTags,
     responses: {
-      200: { description: 'The tokens.', schema: Type.Array(ApiToken), mediaTypes: json },
+      200: { description: 'The tokens.', schema: Type.Array(ApiToken) },
       ...commonErrors,
     },
   },

@@ -1,0 +1,9 @@
+import { ApiError } from '../http/api-error.ts'
+
+export const realm = 'Ticket: SuperOffice Username or Ticket'
+
+/** A 401 with the Basic challenge every 401 carries (service contract §4). */
+export const unauthorized = (detail: string): ApiError =>
+  new ApiError('UNAUTHORIZED', detail, {
+    headers: { 'WWW-Authenticate': `Basic realm="${realm}", charset="UTF-8"` },
+  })

@@ -1,0 +1,68 @@
+import { onTestFinished } from 'vitest'
+import { createApp } from '../../app.ts'
+import type { Store } from '../../db/store.ts'
+import { createTestApp } from '../../test/harness.ts'
+import { createTestDatabase } from '../../test/postgres.ts'
+import { hashPassword } from '../password.ts'
+
+export type AuthTestDatabase = 'sqlite' | 'pg'
+
+/** A movable service clock: tests step it instead of sleeping. */
+export interface TestClock {
+  ms: number
+  advance(ms: number): void
+}
+
+/**
+ * The app over a fresh database (SQLite `:memory:` or a new PostgreSQL database) with a
+ * movable clock as `CoreDeps.now`.
+ */
+export async function createAuthTestApp(
+  database: AuthTestDatabase = 'sqlite',
+  env: Record<string, string> = {}
+) {
+  const pg = database === 'pg' ? await createTestDatabase() : undefined
+  const { deps } = await createTestApp({ database: pg?.url ?? ':memory:', env })
+  if (pg) {
+    onTestFinished(async () => {
+      await deps.shutdown()
+      await pg.drop()
+    })
+  }
+  const clock: TestClock = {
+    ms: Date.parse('2030-01-01T08:00:00.000Z'),
+    advance(ms) {
+      this.ms += ms
+    },
+  }
+  const app = createApp({ ...deps, now: () => new Date(clock.ms) })
+  return { app, deps, clock }
+}
+
+/** Adds a signed-in-able associate without full rights; returns its id. */
+export async function addAssociate(store: Store, userName: string, password: string) {
+  const [row] = await store.db
+    .insert(store.tables.associates)
+    .values({
+      userName,
+      name: userName,
+      fullName: userName,
+      formalName: userName,
+      email: '',
+      language: 'US',
+      type: 'InternalAssociate',
+      isAdmin: false,
+      passwordHash: await hashPassword(password),
+      preferences: {},
+      personId: 0,
+      rank: 0,
+      groupIdx: 0,
+      deleted: false,
+      ejUserId: 0,
+    })
+    .returning({ associateId: store.tables.associates.associateId })
+  if (!row) {
+    throw new Error('no associate row')
+  }
+  return row.associateId
+}

@@ -1,0 +1,41 @@
+import type { SessionTicket } from '@ticket/schema'
+import type { Hono } from 'hono'
+import type { AppDeps } from '../app.ts'
+import type { AppEnv } from '../app-env.ts'
+import { unauthorized } from '../auth/challenge.ts'
+import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.ts'
+import { endSession, startSession } from '../auth/sessions.ts'
+import { ApiError } from '../http/api-error.ts'
+import { negotiate, sendEntity } from '../http/send-entity.ts'
+
+/** Signing in and out: `POST|DELETE /api/v1/Session` (service contract §8). */
+export function registerSessionRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+  app.post('/api/v1/Session', async (c) => {
+    if (c.get('credential').scheme !== 'basic') {
+      throw unauthorized('Signing in needs Basic credentials: user name and password.')
+    }
+    negotiate(c.req.header('accept'))
+    const now = deps.now()
+    const session = await startSession(deps.store, c.get('caller').associateId, now)
+    setSessionCookies(c, deps.env, session, now)
+    const body: SessionTicket = {
+      Ticket: session.ticket,
+      ExpiresAt: session.expiresAt,
+      XsrfToken: session.xsrfToken,
+    }
+    return sendEntity(c, body, 'SessionTicket', 200, { 'Cache-Control': 'no-store' })
+  })
+
+  app.delete('/api/v1/Session', async (c) => {
+    const credential = c.get('credential')
+    if (credential.scheme !== 'soticket' && credential.scheme !== 'cookie') {
+      throw new ApiError(
+        'BAD_REQUEST',
+        'There is no session to end: authenticate with SOTicket or the session cookie.'
+      )
+    }
+    await endSession(deps.store, credential.sessionId)
+    clearSessionCookies(c, deps.env)
+    return c.body(null, 204)
+  })
+}
