@@ -34,9 +34,11 @@ describe('createTicketClient', () => {
 
   it('speaks Bearer and SOTicket with its app token', async () => {
     const bearer = observedFetch()
-    await createTicketClient({ baseUrl: 'http://t', auth: { bearer: 'tok' }, fetch: bearer.fetch }).GET(
-      '/api/v1/Ticket/default'
-    )
+    await createTicketClient({
+      baseUrl: 'http://t',
+      auth: { bearer: 'tok' },
+      fetch: bearer.fetch,
+    }).GET('/api/v1/Ticket/default')
     expect(bearer.seen[0]?.headers.get('authorization')).toBe('Bearer tok')
     const ticket = observedFetch()
     await createTicketClient({

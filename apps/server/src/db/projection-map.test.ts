@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { columnsToProperties, propertiesToRow, referenceIds } from './projection-map.ts'
 import { ticketCategoriesProjection, ticketsProjection } from './projection.gen.ts'
+import { columnsToProperties, propertiesToRow, referenceIds } from './projection-map.ts'
 
 describe('projection mapping', () => {
   it('maps wire properties to row keys, carriers to their foreign keys', () => {
@@ -10,7 +10,12 @@ describe('projection mapping', () => {
       Category: null,
       Deadline: null,
     })
-    expect(row).toEqual({ title: 'Printer on fire', ownedById: 7, categoryId: null, deadline: null })
+    expect(row).toEqual({
+      title: 'Printer on fire',
+      ownedById: 7,
+      categoryId: null,
+      deadline: null,
+    })
   })
 
   it('maps rows back, null for nullable and absent for optional properties', () => {

@@ -24,7 +24,10 @@ export function columnsToProperties(projection: ColumnsProjection, row: Row): Ro
 }
 
 /** Reference ids of a row by property (`OwnedBy` → the `ownedById` value or null). */
-export function referenceIds(projection: ColumnsProjection, row: Row): Record<string, number | null> {
+export function referenceIds(
+  projection: ColumnsProjection,
+  row: Row
+): Record<string, number | null> {
   const out: Record<string, number | null> = {}
   for (const [property, reference] of Object.entries(projection.references)) {
     const value = row[reference.key]

@@ -6,14 +6,17 @@ import { createSelectSchema } from 'drizzle-typebox'
 import { describe, expect, it } from 'vitest'
 import { withoutNull } from '../input/schema-walk.ts'
 import { createTestDatabase } from '../test/postgres.ts'
-import { columnsToProperties, propertiesToRow } from './projection-map.ts'
 import { ticketsProjection } from './projection.gen.ts'
+import { columnsToProperties, propertiesToRow } from './projection-map.ts'
 import * as sqliteTables from './schema.sqlite.gen.ts'
 import { openStore, type Store } from './store.ts'
 
 const sample = JSON.parse(
   readFileSync(
-    new URL('../../../../packages/schema/src/entities/fixtures/post-ticket-sample.json', import.meta.url),
+    new URL(
+      '../../../../packages/schema/src/entities/fixtures/post-ticket-sample.json',
+      import.meta.url
+    ),
     'utf8'
   )
 )
@@ -38,7 +41,7 @@ function jsonKind(schema: TSchema): string {
       return s.type === 'integer' ? 'number' : (s.type as string)
     })
   )
-  return kinds.size === 1 ? [...kinds][0] ?? 'json' : 'json'
+  return kinds.size === 1 ? ([...kinds][0] ?? 'json') : 'json'
 }
 
 const persisted = Object.entries(ticketsProjection.columns).filter(

@@ -25,7 +25,9 @@ export function booleanParam(url: string, name: string, fallback = false): boole
     return false
   }
   throw new ApiError('VALIDATION', `Query parameter ${name} must be true or false.`, {
-    errors: [{ path: `/query/${name}`, message: `expected true or false, got ${raw}`, code: 'type' }],
+    errors: [
+      { path: `/query/${name}`, message: `expected true or false, got ${raw}`, code: 'type' },
+    ],
   })
 }
 
@@ -34,7 +36,13 @@ export function idParam(raw: string | undefined, name: string): number {
   const id = Number(raw)
   if (!raw || !/^\d+$/.test(raw) || !Number.isSafeInteger(id) || id <= 0 || id > 2147483647) {
     throw new ApiError('VALIDATION', `${name} must be a positive integer.`, {
-      errors: [{ path: `/${name}`, message: `expected a positive integer, got ${raw ?? 'nothing'}`, code: 'type' }],
+      errors: [
+        {
+          path: `/${name}`,
+          message: `expected a positive integer, got ${raw ?? 'nothing'}`,
+          code: 'type',
+        },
+      ],
     })
   }
   return id

@@ -33,7 +33,10 @@ describe('the Ticket agent (SuperOffice client conventions)', () => {
       Deadline: '2031-02-03T04:05:06.000Z',
     })
     expect(read.body.Tags.map((t: { Name: string }) => t.Name)).toEqual(['agent'])
-    const titleOnly = await call(app, 'POST', agent('SaveTicketEntity'), { ...read.body, Title: 'renamed' })
+    const titleOnly = await call(app, 'POST', agent('SaveTicketEntity'), {
+      ...read.body,
+      Title: 'renamed',
+    })
     expect(titleOnly.body.Tags.map((t: { Name: string }) => t.Name)).toEqual(['agent'])
   })
 
@@ -49,7 +52,12 @@ describe('the Ticket agent (SuperOffice client conventions)', () => {
     expect(flat.body).toMatchObject({ TicketId: id, Title: 'with notify' })
     const list = await call(app, 'POST', agent('GetTickets'), { ticketIds: [id, 987654] })
     expect(list.body.map((t: { TicketId: number }) => t.TicketId)).toEqual([id])
-    const missing = await call(app, 'POST', `${agent('GetTicketEntity')}?ticketEntityId=987654`, 'null')
+    const missing = await call(
+      app,
+      'POST',
+      `${agent('GetTicketEntity')}?ticketEntityId=987654`,
+      'null'
+    )
     expect(missing.status).toBe(200)
     expect(missing.text).toBe('null')
     const missingFlat = await call(app, 'POST', `${agent('GetTicket')}?ticketId=987654`, '')
@@ -63,7 +71,9 @@ describe('the Ticket agent (SuperOffice client conventions)', () => {
   it('answers an unknown method with 404 and a bad body with 400', async () => {
     const { app } = await createTestApp()
     expect((await call(app, 'POST', agent('Teleport'), 'null')).status).toBe(404)
-    const bad = await call(app, 'POST', agent('SaveTicketEntityWithNotify'), { newEntity: { title: 5 } })
+    const bad = await call(app, 'POST', agent('SaveTicketEntityWithNotify'), {
+      newEntity: { title: 5 },
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.errors[0].path).toBe('/NewEntity/Title')
   })

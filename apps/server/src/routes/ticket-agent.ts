@@ -14,8 +14,8 @@ import { readRequestBody } from '../http/read-body.ts'
 import { sendEntity } from '../http/send-entity.ts'
 import { compileEntityParser } from '../input/parse-entity.ts'
 import { applySelect } from '../tickets/present-ticket.ts'
-import { ticketServiceOf } from '../tickets/ticket-service-factory.ts'
 import type { TicketService } from '../tickets/ticket-service.ts'
+import { ticketServiceOf } from '../tickets/ticket-service-factory.ts'
 
 const parseTicket = compileEntityParser<TicketEntity>(TicketEntity)
 const parseSaveWithNotify = compileEntityParser<SaveTicketEntityWithNotifyRequest>(
@@ -29,7 +29,8 @@ type AgentMethod = (c: Context<AppEnv>, tickets: TicketService, body: unknown) =
 
 /** An id from the query string (how SuperOffice's client sends it) or else from the body. */
 function entityId(c: Context<AppEnv>, body: unknown, queryName: string, parsed?: number): number {
-  const raw = queryParam(c.req.url, queryName) ?? (parsed === undefined ? undefined : String(parsed))
+  const raw =
+    queryParam(c.req.url, queryName) ?? (parsed === undefined ? undefined : String(parsed))
   return idParam(raw, queryName)
 }
 
@@ -65,7 +66,11 @@ const methods: Record<string, AgentMethod> = {
   getticketentity: async (c, tickets, body) => {
     const id = entityId(c, body, 'ticketEntityId', parseDelete(bodyOf(body)).TicketEntityId)
     const entity = await tickets.read(c.get('caller'), id)
-    return sendEntity(c, entity ? applySelect(entity, queryParam(c.req.url, '$select')) : null, 'TicketEntity')
+    return sendEntity(
+      c,
+      entity ? applySelect(entity, queryParam(c.req.url, '$select')) : null,
+      'TicketEntity'
+    )
   },
   getticket: async (c, tickets) => {
     const id = idParam(queryParam(c.req.url, 'ticketId'), 'ticketId')

@@ -111,12 +111,24 @@ describe('optimistic concurrency', () => {
     const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'v1' })
     const id = created.body.TicketId
     await call(app, 'PUT', `/api/v1/Ticket/${id}`, { Title: 'v2' })
-    const stale = await call(app, 'PUT', `/api/v1/Ticket/${id}`, { Title: 'v3' }, { headers: { 'if-match': '"1"' } })
+    const stale = await call(
+      app,
+      'PUT',
+      `/api/v1/Ticket/${id}`,
+      { Title: 'v3' },
+      { headers: { 'if-match': '"1"' } }
+    )
     expect(stale.status).toBe(412)
     const current = await call(app, 'GET', `/api/v1/Ticket/${id}`)
     expect(current.body.Title).toBe('v2')
     expect(current.headers.get('etag')).toBe('"2"')
-    const fresh = await call(app, 'PUT', `/api/v1/Ticket/${id}`, { Title: 'v3' }, { headers: { 'if-match': '"2"' } })
+    const fresh = await call(
+      app,
+      'PUT',
+      `/api/v1/Ticket/${id}`,
+      { Title: 'v3' },
+      { headers: { 'if-match': '"2"' } }
+    )
     expect(fresh.status).toBe(200)
   })
 })

@@ -5,7 +5,10 @@ import { call } from '../test/requests.ts'
 
 async function ticketApp() {
   const test = await createTestApp({ env: { TICKET_DEMO_DATA: '1' } })
-  const created = await call(test.app, 'POST', '/api/v1/Ticket', { Title: 'patch me', Tags: [{ Name: 'a' }] })
+  const created = await call(test.app, 'POST', '/api/v1/Ticket', {
+    Title: 'patch me',
+    Tags: [{ Name: 'a' }],
+  })
   return { ...test, refs: await demoRefs(test.deps.store), id: created.body.TicketId as number }
 }
 
@@ -21,7 +24,11 @@ describe('PATCH /api/v1/Ticket/{id}', () => {
       [
         { op: 'test', path: 'title', value: 'patch me' },
         { op: 'replace', path: '/TITLE', value: 'patched' },
-        { op: 'replace', path: '/ownedby', value: { AssociateId: refs.associates[1]?.associateId } },
+        {
+          op: 'replace',
+          path: '/ownedby',
+          value: { AssociateId: refs.associates[1]?.associateId },
+        },
         { op: 'add', path: '/Tags/-', value: { Name: 'b' } },
       ],
       patch('application/json-patch+json')
@@ -69,7 +76,13 @@ describe('PATCH /api/v1/Ticket/{id}', () => {
       patch('application/json-patch+json')
     )
     expect(move.status).toBe(400)
-    const missing = await call(app, 'PATCH', '/api/v1/Ticket/999999', [], patch('application/json-patch+json'))
+    const missing = await call(
+      app,
+      'PATCH',
+      '/api/v1/Ticket/999999',
+      [],
+      patch('application/json-patch+json')
+    )
     expect(missing.status).toBe(404)
   })
 

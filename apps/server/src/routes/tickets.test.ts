@@ -7,7 +7,10 @@ import { call } from '../test/requests.ts'
 
 const sample = JSON.parse(
   readFileSync(
-    new URL('../../../../packages/schema/src/entities/fixtures/post-ticket-sample.json', import.meta.url),
+    new URL(
+      '../../../../packages/schema/src/entities/fixtures/post-ticket-sample.json',
+      import.meta.url
+    ),
     'utf8'
   )
 )
@@ -42,12 +45,26 @@ describe('POST /api/v1/Ticket', () => {
     const read = await call(app, 'GET', `/api/v1/Ticket/${id}`)
     expect(read.status).toBe(200)
     const ticket = read.body
-    for (const field of ['Title', 'Author', 'Slevel', 'Origin', 'ConnectId', 'FromAddress', 'Language', 'OrigHumanCategoryId', 'ExtraFields', 'CustomFields']) {
+    for (const field of [
+      'Title',
+      'Author',
+      'Slevel',
+      'Origin',
+      'ConnectId',
+      'FromAddress',
+      'Language',
+      'OrigHumanCategoryId',
+      'ExtraFields',
+      'CustomFields',
+    ]) {
       expect(ticket[field], field).toEqual(sample[field])
     }
     expect(Date.parse(ticket.Deadline)).toBe(Date.parse(sample.Deadline))
     expect(ticket.Deadline).toMatch(/Z$/)
-    expect(ticket.OwnedBy).toMatchObject({ AssociateId: owner?.associateId, FullName: owner?.fullName })
+    expect(ticket.OwnedBy).toMatchObject({
+      AssociateId: owner?.associateId,
+      FullName: owner?.fullName,
+    })
     expect(ticket.Category.TicketCategoryId).toBe(refs.categories[0]?.ticketCategoryId)
     expect(ticket.Category.Name).toBe(refs.categories[0]?.name)
     expect(ticket.Priority.Name).toBe(refs.priorities[1]?.name)
@@ -56,7 +73,9 @@ describe('POST /api/v1/Ticket', () => {
     expect(ticket.Person.Firstname).toBe(person?.firstname)
     expect(ticket.Sale.SaleId).toBe(refs.sales[0]?.saleId)
     expect(ticket.Project.ProjectId).toBe(refs.projects[0]?.projectId)
-    expect(ticket.SecondaryPersons.map((p: { PersonId: number }) => p.PersonId)).toEqual([second?.personId])
+    expect(ticket.SecondaryPersons.map((p: { PersonId: number }) => p.PersonId)).toEqual([
+      second?.personId,
+    ])
     expect(ticket.Tags).toHaveLength(1)
     expect(ticket.Tags[0]).toMatchObject({ Name: 'Schaden Inc and Sons' })
     // read-only fields were ignored on input and computed
@@ -85,7 +104,10 @@ describe('POST /api/v1/Ticket', () => {
 
   it('updates an existing id in place and answers 404 for a missing one', async () => {
     const { app } = await demoApp()
-    const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'First', Tags: [{ Name: 'first-tag' }] })
+    const created = await call(app, 'POST', '/api/v1/Ticket', {
+      Title: 'First',
+      Tags: [{ Name: 'first-tag' }],
+    })
     const id = created.body.TicketId
     const updated = await call(app, 'POST', '/api/v1/Ticket', { TicketId: id, Title: 'Second' })
     expect(updated.status, updated.text).toBe(200)
@@ -127,7 +149,10 @@ describe('POST /api/v1/Ticket', () => {
     })
     expect(reopened.body.BaseStatus).toBe('Active')
     expect(reopened.body.ClosedAt).toBeNull()
-    const postponed = await call(app, 'POST', '/api/v1/Ticket', { TicketId: id, BaseStatus: 'PostponedDay' })
+    const postponed = await call(app, 'POST', '/api/v1/Ticket', {
+      TicketId: id,
+      BaseStatus: 'PostponedDay',
+    })
     expect(postponed.body.BaseStatus).toBe('Postponed')
     expect(Date.parse(postponed.body.Activate) - Date.now()).toBeGreaterThan(23 * 3600_000)
     const noActivate = await call(app, 'POST', '/api/v1/Ticket', {
@@ -142,7 +167,10 @@ describe('POST /api/v1/Ticket', () => {
   it('treats OwnedBy 0 as unassigned', async () => {
     const { app, refs } = await demoApp()
     const owner = refs.associates[1]?.associateId
-    const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'o', OwnedBy: { AssociateId: owner } })
+    const created = await call(app, 'POST', '/api/v1/Ticket', {
+      Title: 'o',
+      OwnedBy: { AssociateId: owner },
+    })
     expect(created.body.OwnedBy.AssociateId).toBe(owner)
     const cleared = await call(app, 'POST', '/api/v1/Ticket', {
       TicketId: created.body.TicketId,
@@ -171,7 +199,10 @@ describe('POST /api/v1/Ticket', () => {
 describe('GET, $select, default and DELETE', () => {
   it('nulls unselected properties and deletes with 204 then 404', async () => {
     const { app } = await demoApp()
-    const saved = await call(app, 'POST', '/api/v1/Ticket', { Title: 'selected', Tags: [{ Name: 't' }] })
+    const saved = await call(app, 'POST', '/api/v1/Ticket', {
+      Title: 'selected',
+      Tags: [{ Name: 't' }],
+    })
     const id = saved.body.TicketId
     const selected = await call(app, 'GET', `/api/v1/Ticket/${id}?$select=title,category`)
     expect(selected.body.Title).toBe('selected')

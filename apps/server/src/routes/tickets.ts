@@ -23,7 +23,9 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const caller = c.get('caller')
     const body = await readRequestBody(c)
     const value =
-      body.kind === 'entity' ? body.value : applyPatchBody(await tickets.defaultEntity(caller), body)
+      body.kind === 'entity'
+        ? body.value
+        : applyPatchBody(await tickets.defaultEntity(caller), body)
     if (value === null) {
       throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
     }

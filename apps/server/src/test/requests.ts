@@ -14,7 +14,10 @@ export async function call(
   method: string,
   path: string,
   body?: unknown,
-  options: { auth?: { username: string; password: string } | null; headers?: Record<string, string> } = {}
+  options: {
+    auth?: { username: string; password: string } | null
+    headers?: Record<string, string>
+  } = {}
 ) {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
   if (options.auth !== null) {

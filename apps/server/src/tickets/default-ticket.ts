@@ -4,7 +4,10 @@ import { blankTicketEntity } from './blank-entity.ts'
 import type { ReferenceReader } from './reference-reader.ts'
 
 /** `GET /Ticket/default`: a new ticket filled from reference-data defaults, created by the caller. */
-export async function defaultTicket(reader: ReferenceReader, caller: Caller): Promise<TicketEntity> {
+export async function defaultTicket(
+  reader: ReferenceReader,
+  caller: Caller
+): Promise<TicketEntity> {
   const ids = await reader.defaults()
   const orNull = <T>(value: T | undefined) => value ?? null
   const [priority, status, category, ticketType, createdBy] = await Promise.all([

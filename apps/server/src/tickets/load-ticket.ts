@@ -1,6 +1,6 @@
 import type { TicketEntity } from '@ticket/schema'
-import { referenceIds } from '../db/projection-map.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
+import { referenceIds } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { blankTicketEntity } from './blank-entity.ts'
 import { type CarrierProperty, carrierReaders, type ReferenceReader } from './reference-reader.ts'

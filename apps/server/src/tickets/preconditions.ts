@@ -27,13 +27,18 @@ export async function checkPreconditions(
   if (ifMatch && ifMatch.trim() !== '*') {
     const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''))
     if (!tags.includes(etagOf(revision))) {
-      throw new ApiError('PRECONDITION_FAILED', `Ticket ${id} has changed: its ETag is ${etagOf(revision)}.`)
+      throw new ApiError(
+        'PRECONDITION_FAILED',
+        `Ticket ${id} has changed: its ETag is ${etagOf(revision)}.`
+      )
     }
   }
   if (ifUnmodifiedSince) {
     const since = Date.parse(ifUnmodifiedSince)
     const entity = await tickets.read(c.get('caller'), id)
-    const changed = entity?.LastChanged ? Math.floor(Date.parse(entity.LastChanged) / 1000) * 1000 : 0
+    const changed = entity?.LastChanged
+      ? Math.floor(Date.parse(entity.LastChanged) / 1000) * 1000
+      : 0
     if (Number.isNaN(since)) {
       throw new ApiError('VALIDATION', 'If-Unmodified-Since is not an HTTP date.')
     }

@@ -12,7 +12,11 @@ export async function resolveSecondaryPersons(
   for (const [index, item] of sent.entries()) {
     const id = (item as Partial<Person>).PersonId
     if (typeof id !== 'number' || id <= 0) {
-      errors.push({ path: `/SecondaryPersons/${index}/PersonId`, message: 'PersonId is required.', code: 'required' })
+      errors.push({
+        path: `/SecondaryPersons/${index}/PersonId`,
+        message: 'PersonId is required.',
+        code: 'required',
+      })
       continue
     }
     const person = persons.get(id) ?? (await reader.person(id))

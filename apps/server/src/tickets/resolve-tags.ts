@@ -1,5 +1,5 @@
-import { eq, inArray } from 'drizzle-orm'
 import type { Tag } from '@ticket/schema'
+import { eq, inArray } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 import type { FieldError } from '../http/api-error.ts'
 

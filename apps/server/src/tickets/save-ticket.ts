@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm'
 import type { Person, Tag, TicketEntity } from '@ticket/schema'
+import { eq } from 'drizzle-orm'
 import type { Caller } from '../auth/caller.ts'
-import { propertiesToRow } from '../db/projection-map.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
+import { propertiesToRow } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import { applyStatus } from './apply-status.ts'
@@ -114,10 +114,7 @@ export async function saveTicket(
       ? previous.row.ticketId
       : await insertTicket(tx, deps, values as Record<string, unknown>)
     if (previous) {
-      await tx
-        .update(tables.tickets)
-        .set(values)
-        .where(eq(tables.tickets.ticketId, ticketId))
+      await tx.update(tables.tickets).set(values).where(eq(tables.tickets.ticketId, ticketId))
     }
     const columns = changedColumns(previous?.row, values)
     if (tags && !sameIds(tagIds(previous?.entity.Tags), tagIds(tags))) {

@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import type { Tag, TicketEntity, TicketMessage } from '@ticket/schema'
-import { columnsToProperties } from '../db/projection-map.ts'
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
 import { ticketMessagesProjection, ticketsProjection } from '../db/projection.gen.ts'
+import { columnsToProperties } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
 
 export type TicketRow = typeof import('../db/schema.sqlite.gen.ts').tickets.$inferSelect
@@ -18,10 +18,11 @@ export async function findTicketRow(db: Db, tables: Tables, id: number) {
 
 /** The plain (non-carrier) properties of a ticket row, without storage-only fields. */
 export function ticketScalars(row: TicketRow): Partial<TicketEntity> {
-  const { Revision: _revision, DeletedAt: _deletedAt, ...rest } = columnsToProperties(
-    ticketsProjection,
-    row
-  )
+  const {
+    Revision: _revision,
+    DeletedAt: _deletedAt,
+    ...rest
+  } = columnsToProperties(ticketsProjection, row)
   return rest as Partial<TicketEntity>
 }
 

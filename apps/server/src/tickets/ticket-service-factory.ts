@@ -1,5 +1,5 @@
-import { assignOwner } from '../assignment/assign-owner.ts'
 import type { AppDeps } from '../app.ts'
+import { assignOwner } from '../assignment/assign-owner.ts'
 import { createReferenceReader } from '../reference/index.ts'
 import { createTicketService, type TicketService } from './ticket-service.ts'
 

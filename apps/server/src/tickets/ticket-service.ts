@@ -35,7 +35,9 @@ export function createTicketService(deps: TicketServiceDeps) {
       const byId = new Map(rows.map((row) => [row.ticketId, row]))
       const ordered = ids.map((id) => byId.get(id)).filter((row) => row !== undefined)
       return Promise.all(
-        ordered.map(async (row) => toFlatTicket(await assembleTicket(store.db, store.tables, reader, row)))
+        ordered.map(async (row) =>
+          toFlatTicket(await assembleTicket(store.db, store.tables, reader, row))
+        )
       )
     },
     async save(caller: Caller, request: SaveTicketRequest): Promise<TicketEntity> {

@@ -1,5 +1,5 @@
-import { eq } from 'drizzle-orm'
 import type { Person } from '@ticket/schema'
+import { eq } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 
 /** Replaces a ticket's secondary persons: one delete, one multi-row insert. */

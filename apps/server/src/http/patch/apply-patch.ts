@@ -40,7 +40,11 @@ export function applyPatchBody<T>(document: T, body: RequestBody): T {
       }
       throw new ApiError('VALIDATION', `Patch operation ${index} cannot be applied.`, {
         errors: [
-          { path: `/${index}`, message: (error as Error).message.split('\n')[0] ?? '', code: 'patch' },
+          {
+            path: `/${index}`,
+            message: (error as Error).message.split('\n')[0] ?? '',
+            code: 'patch',
+          },
         ],
       })
     }
