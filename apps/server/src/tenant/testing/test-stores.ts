@@ -1,0 +1,24 @@
+import { onTestFinished } from 'vitest'
+import { openStore, type Store } from '../../db/store.ts'
+import { createTestDatabase } from '../../test/postgres.ts'
+
+export type TestDialect = 'sqlite' | 'pg'
+
+/** Both dialects, for `describe.each`: data access must behave the same on each. */
+export const dialects: TestDialect[] = ['sqlite', 'pg']
+
+/** A fresh, migrated store for one test: SQLite `:memory:` or a new PostgreSQL database. */
+export async function openTestStore(dialect: TestDialect): Promise<Store> {
+  if (dialect === 'sqlite') {
+    const store = await openStore(':memory:')
+    onTestFinished(() => store.close())
+    return store
+  }
+  const database = await createTestDatabase()
+  const store = await openStore(database.url)
+  onTestFinished(async () => {
+    await store.close()
+    await database.drop()
+  })
+  return store
+}
