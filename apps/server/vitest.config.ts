@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Tests start real servers, browsers and databases; a slow CI machine must not fail them.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
   },

@@ -34,13 +34,8 @@ export async function resolveTags(
       row = byKey.get(key)
     }
     if (!row && key) {
-      ;[row] = await db
-        .insert(tables.tags)
-        .values({ name, nameKey: key, toolTip: tag.ToolTip ?? '' })
-        .returning()
-      if (row) {
-        byKey.set(key, row)
-      }
+      row = await createTag(db, tables, name, key, tag.ToolTip ?? '')
+      byKey.set(key, row)
     }
     if (!row) {
       errors.push({
@@ -53,6 +48,26 @@ export async function resolveTags(
     result.set(row.id, { Id: row.id, Name: row.name, ToolTip: row.toolTip })
   }
   return [...result.values()]
+}
+
+/**
+ * Creates a tag, or finds the one a concurrent save just created: on PostgreSQL the conflicting
+ * insert waits for the other transaction, then the name is there to read.
+ */
+async function createTag(db: Db, tables: Tables, name: string, nameKey: string, toolTip: string) {
+  const [created] = await db
+    .insert(tables.tags)
+    .values({ name, nameKey, toolTip })
+    .onConflictDoNothing({ target: tables.tags.nameKey })
+    .returning()
+  if (created) {
+    return created
+  }
+  const [existing] = await db.select().from(tables.tags).where(eq(tables.tags.nameKey, nameKey))
+  if (!existing) {
+    throw new Error(`tag ${nameKey} neither inserted nor found`)
+  }
+  return existing
 }
 
 /** Every tag row of a ticket, replaced in one statement each (delete, one multi-row insert). */
