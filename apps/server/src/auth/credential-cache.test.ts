@@ -1,0 +1,90 @@
+import { eq } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { describe, expect, it } from 'vitest'
+import type { AppEnv } from '../app-env.ts'
+import { createErrorHandler } from '../http/handle-error.ts'
+import { createLogger } from '../logger.ts'
+import { createTestApp } from '../test/harness.ts'
+import { basicHeader } from '../test/requests.ts'
+import { createAuthenticate } from './authenticate.ts'
+import { hashPassword, verifyPassword } from './password.ts'
+
+/** The middleware alone, with an observed password verifier and a movable clock. */
+async function observedAuth() {
+  const { deps } = await createTestApp()
+  let ms = Date.parse('2030-01-01T08:00:00.000Z')
+  const clock = { advance: (by: number) => (ms += by) }
+  const verified: string[] = []
+  const auth = createAuthenticate(
+    { ...deps, now: () => new Date(ms) },
+    {
+      verify: (password, hash) => {
+        verified.push(password)
+        return verifyPassword(password, hash)
+      },
+    }
+  )
+  const app = new Hono<AppEnv>()
+  app.onError(createErrorHandler(createLogger('silent')))
+  app.use('*', auth.middleware)
+  app.get('/me', (c) => c.json(c.get('caller')))
+  const as = (password: string) =>
+    app.request('/me', { headers: { authorization: basicHeader({ username: 'admin', password }) } })
+  return { deps, clock, verified, auth, as }
+}
+
+describe('the verified-credential cache', { timeout: 30_000 }, () => {
+  it('spares the slow hash for a credential that verified recently', async () => {
+    const { verified, as } = await observedAuth()
+    expect((await as('admin-test-password')).status).toBe(200)
+    expect(verified).toHaveLength(1)
+    for (let i = 0; i < 5; i++) {
+      expect((await as('admin-test-password')).status).toBe(200)
+    }
+    expect(verified).toHaveLength(1)
+    expect((await as('wrong')).status).toBe(401)
+    expect((await as('wrong')).status).toBe(401)
+    expect(verified).toEqual(['admin-test-password', 'wrong', 'wrong'])
+  })
+
+  it('never answers a changed password from the cache', async () => {
+    const { deps, verified, as } = await observedAuth()
+    expect((await as('admin-test-password')).status).toBe(200)
+    const { associates } = deps.store.tables
+    await deps.store.db
+      .update(associates)
+      .set({ passwordHash: await hashPassword('new-password') })
+      .where(eq(associates.userName, 'admin'))
+    expect((await as('admin-test-password')).status).toBe(401)
+    expect((await as('new-password')).status).toBe(200)
+    expect((await as('new-password')).status).toBe(200)
+    expect(verified).toEqual(['admin-test-password', 'admin-test-password', 'new-password'])
+  })
+
+  it('expires entries after five minutes, and forget() clears them at once', async () => {
+    const { clock, verified, auth, as } = await observedAuth()
+    await as('admin-test-password')
+    clock.advance(5 * 60_000 - 1)
+    await as('admin-test-password')
+    expect(verified).toHaveLength(1)
+    clock.advance(1)
+    expect((await as('admin-test-password')).status).toBe(200)
+    expect(verified).toHaveLength(2)
+    auth.forget()
+    expect((await as('admin-test-password')).status).toBe(200)
+    expect(verified).toHaveLength(3)
+  })
+
+  it('checks unknown user names against a decoy hash, so they cost the same', async () => {
+    const { verified, auth } = await observedAuth()
+    const app = new Hono<AppEnv>()
+    app.onError(createErrorHandler(createLogger('silent')))
+    app.use('*', auth.middleware)
+    app.get('/me', (c) => c.text('never'))
+    const res = await app.request('/me', {
+      headers: { authorization: basicHeader({ username: 'nobody', password: 'guess' }) },
+    })
+    expect(res.status).toBe(401)
+    expect(verified).toEqual(['guess'])
+  })
+})
