@@ -1,4 +1,5 @@
 import type { Caller } from './auth/caller.ts'
+import type { RequestLocale } from './locale/request-locale.ts'
 
 /** Hono context variables every handler may read. */
-export type AppEnv = { Variables: { requestId: string; caller: Caller } }
+export type AppEnv = { Variables: { requestId: string; caller: Caller; locale: RequestLocale } }

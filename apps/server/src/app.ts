@@ -5,6 +5,7 @@ import type { AppEnv } from './app-env.ts'
 import { createAuthenticate } from './auth/authenticate.ts'
 import { ApiError } from './http/api-error.ts'
 import { createErrorHandler } from './http/handle-error.ts'
+import { localeMiddleware } from './locale/request-locale.ts'
 import type { CoreDeps, ServiceModule } from './modules/service-module.ts'
 import { registerDocsRoutes } from './routes/docs.ts'
 import { registerHealthRoutes } from './routes/health.ts'
@@ -31,6 +32,7 @@ export function createApp(deps: AppDeps) {
   registerHealthRoutes(app, deps)
   registerDocsRoutes(app)
 
+  app.use('/api/*', localeMiddleware)
   app.use(
     '/api/*',
     bodyLimit({

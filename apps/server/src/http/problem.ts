@@ -1,22 +1,13 @@
-import type { ErrorCode, ProblemDetails } from '@ticket/schema'
+import type { TSchema } from '@sinclair/typebox'
+import { type ErrorCode, ProblemDetails } from '@ticket/schema'
 import type { Context } from 'hono'
+import { problemTitles } from '../locale/problem-titles.ts'
+import { localeOf } from '../locale/request-locale.ts'
+import { pick, resolveStrings } from '../locale/resolve-text.ts'
 import type { FieldError } from './api-error.ts'
-
-const titles: Record<ErrorCode, string> = {
-  BAD_REQUEST: 'Bad request',
-  VALIDATION: 'The request is not valid',
-  UNAUTHORIZED: 'Authentication required',
-  FORBIDDEN: 'Forbidden',
-  NOT_FOUND: 'Not found',
-  METHOD_NOT_ALLOWED: 'Method not allowed',
-  NOT_ACCEPTABLE: 'Not acceptable',
-  CONFLICT: 'Conflict',
-  PRECONDITION_FAILED: 'Precondition failed',
-  PAYLOAD_TOO_LARGE: 'Payload too large',
-  UNSUPPORTED_MEDIA_TYPE: 'Unsupported media type',
-  TOO_MANY_REQUESTS: 'Too many requests',
-  INTERNAL: 'Internal server error',
-}
+import { isXmlType, parseContentType } from './media-type.ts'
+import { negotiate } from './send-entity.ts'
+import { valueToXml } from './xml/value-to-xml.ts'
 
 /** Builds the problem-details body for a request; `type` is a stable URN per error code. */
 export function problemBody(
@@ -28,7 +19,7 @@ export function problemBody(
 ): ProblemDetails {
   return {
     type: `urn:ticket:error:${code.toLowerCase()}`,
-    title: titles[code],
+    title: pick(problemTitles[code], localeOf(c).language ?? 'US'),
     status,
     code,
     detail,
@@ -38,14 +29,52 @@ export function problemBody(
   }
 }
 
-/** Renders a problem as `application/problem+json` (the XML variant is chosen by `renderEntity`). */
+type ProblemType = 'application/problem+json' | 'application/problem+xml'
+
+/**
+ * Problems follow the format the client asked for; one it cannot have still gets JSON (a 406
+ * must be answered somehow). An explicit problem media type in Accept wins.
+ */
+function problemType(c: Context): ProblemType {
+  const accept = (c.req.header('accept') ?? '').toLowerCase()
+  if (accept.includes('application/problem+xml')) {
+    return 'application/problem+xml'
+  }
+  if (accept.includes('application/problem+json')) {
+    return 'application/problem+json'
+  }
+  try {
+    const chosen = negotiate(accept, parseContentType(c.req.header('content-type')).type)
+    return isXmlType(chosen) ? 'application/problem+xml' : 'application/problem+json'
+  } catch {
+    return 'application/problem+json'
+  }
+}
+
+// RFC 9457 Appendix B: root `problem` in its namespace, array items named `i`.
+const rfc9457Xml = {
+  rootAttributes: { xmlns: 'urn:ietf:rfc:7807' },
+  itemName: () => 'i',
+}
+
+/**
+ * Renders a problem as `application/problem+json` or `application/problem+xml` (by Accept), its
+ * strings resolved for the request's language like any response.
+ */
 export function problemResponse(
-  _c: Context,
+  c: Context,
   problem: ProblemDetails,
   headers: Record<string, string> = {}
 ): Response {
-  return new Response(JSON.stringify(problem), {
+  const language = localeOf(c).language
+  const body = language ? (resolveStrings(problem, language) as ProblemDetails) : problem
+  const type = problemType(c)
+  const text =
+    type === 'application/problem+xml'
+      ? valueToXml(body, 'problem', ProblemDetails as TSchema, rfc9457Xml)
+      : JSON.stringify(body)
+  return new Response(text, {
     status: problem.status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', ...headers },
+    headers: { 'content-type': `${type}; charset=utf-8`, ...headers },
   })
 }

@@ -1,50 +1,112 @@
 import type { Context } from 'hono'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
+import { datesOut } from '../locale/convert-dates.ts'
+import { localeOf, say } from '../locale/request-locale.ts'
+import { resolveStrings } from '../locale/resolve-text.ts'
 import { ApiError } from './api-error.ts'
+import { carrierSchema } from './carriers.ts'
+import { isXmlType, parseContentType } from './media-type.ts'
+import { valueToXml } from './xml/value-to-xml.ts'
 
-/** The response media types, in the order preferred when `Accept` allows several. */
-const producible = ['application/json', 'text/json'] as const
+/** The response media types, in the order preferred when `Accept` allows several equally. */
+export const producible = ['application/json', 'text/json', 'application/xml', 'text/xml'] as const
+export type ResponseType = (typeof producible)[number]
 
-/** Picks the response media type from `Accept` (default JSON); none producible is a 406. */
-export function negotiate(accept: string | undefined): (typeof producible)[number] {
-  if (!accept?.trim()) {
-    return 'application/json'
-  }
-  const ranges = accept
+const isProducible = (type: string): type is ResponseType =>
+  (producible as readonly string[]).includes(type)
+
+interface AcceptRange {
+  type: string
+  q: number
+  specificity: number
+  index: number
+}
+
+function rankedRanges(accept: string): AcceptRange[] {
+  return accept
     .split(',')
-    .map((part) => {
+    .map((part, index) => {
       const [type = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase())
       const q = params.find((p) => p.startsWith('q='))
-      return { type, q: q ? Number(q.slice(2)) : 1 }
+      const specificity = type === '*/*' ? 0 : type.endsWith('/*') ? 1 : 2
+      return { type, q: q ? Number(q.slice(2)) : 1, specificity, index }
     })
-    .filter((r) => r.q > 0)
-    .sort((a, b) => b.q - a.q)
-  for (const range of ranges) {
-    if (range.type === '*/*' || range.type === 'application/*') {
-      return 'application/json'
+    .filter((r) => r.type !== '' && r.q > 0)
+    .sort((a, b) => b.q - a.q || b.specificity - a.specificity || a.index - b.index)
+}
+
+/**
+ * Picks the response media type from `Accept`. Without one (or with the full wildcard) the answer follows the
+ * request's own format when it is one of ours (SuperOffice: "format follows Accept or
+ * Content-Type"), else JSON. Nothing producible is a 406.
+ * @example negotiate('text/xml;q=0.9, application/json;q=0.5') // 'text/xml'
+ */
+export function negotiate(accept: string | undefined, requestType = ''): ResponseType {
+  const preferred: ResponseType = isProducible(requestType) ? requestType : 'application/json'
+  if (!accept?.trim()) {
+    return preferred
+  }
+  for (const range of rankedRanges(accept)) {
+    if (isProducible(range.type)) {
+      return range.type
     }
-    const match = producible.find((type) => type === range.type)
-    if (match) {
-      return match
+    if (range.type === '*/*') {
+      return preferred
+    }
+    if (range.type === 'application/*') {
+      return isXmlType(preferred) ? 'application/xml' : 'application/json'
+    }
+    if (range.type === 'text/*') {
+      return isXmlType(preferred) ? 'text/xml' : 'text/json'
     }
   }
   throw new ApiError('NOT_ACCEPTABLE', `None of ${accept} can be produced; try application/json.`)
 }
 
+/** {@link negotiate} for a request, with the 406 worded in the request's language. */
+export function negotiateFor(c: Context): ResponseType {
+  const accept = c.req.header('accept')
+  try {
+    return negotiate(accept, parseContentType(c.req.header('content-type')).type)
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'NOT_ACCEPTABLE') {
+      throw new ApiError(
+        'NOT_ACCEPTABLE',
+        say(localeOf(c), 'notAcceptable', { accept: accept ?? '', produced: [...producible] })
+      )
+    }
+    throw error
+  }
+}
+
 /**
- * Sends an entity (or list, or null) in the negotiated format. `carrier` names the root element
- * for XML.
+ * The wire form of a response value: dates converted for SO-TimeZone (UTC `Z` without it) and
+ * every string resolved for the request's language. `schema` says where the dates are.
+ */
+export function presentValue(c: Context, body: unknown, schema: ReturnType<typeof carrierSchema>) {
+  const locale = localeOf(c)
+  const dated = datesOut(body, schema, locale.timeZone)
+  return locale.language ? resolveStrings(dated, locale.language) : dated
+}
+
+/**
+ * Sends an entity (or list, or null) in the negotiated format. `carrier` names the XML root
+ * element and the schema (`TicketEntity`, `ArrayOfTicket`) that places dates and array items.
  */
 export function sendEntity(
   c: Context,
   body: unknown,
-  _carrier: string,
+  carrier: string,
   status: ContentfulStatusCode = 200,
   headers: Record<string, string> = {}
 ): Response {
-  const mediaType = negotiate(c.req.header('accept'))
-  return c.body(JSON.stringify(body), status, {
+  const mediaType = negotiateFor(c)
+  const schema = carrierSchema(carrier)
+  const value = presentValue(c, body, schema)
+  const text = isXmlType(mediaType) ? valueToXml(value, carrier, schema) : JSON.stringify(value)
+  return c.body(text, status, {
     'content-type': `${mediaType}; charset=utf-8`,
+    vary: 'Accept, Accept-Language, SO-Language, SO-Culture, SO-TimeZone',
     ...headers,
   })
 }

@@ -1,0 +1,113 @@
+import type { TSchema } from '@sinclair/typebox'
+import { XMLBuilder } from 'fast-xml-parser'
+import { withoutNull } from '../../input/schema-walk.ts'
+import { itemNameOf, kindOf, propertySchema, recordValueSchema } from '../wire-schema.ts'
+import { isXmlChar } from './parse-xml.ts'
+
+const xsiNamespace = 'http://www.w3.org/2001/XMLSchema-instance'
+const nil = { '@_xsi:nil': 'true' }
+
+const builderOptions = {
+  ignoreAttributes: false,
+  attributeNamePrefix: '@_',
+  suppressEmptyNode: true,
+  // `xsi:nil="true"` must keep its value; the builder drops "true" values by default.
+  suppressBooleanAttributes: false,
+  // The default five plus CR: a raw CR would be read back as LF (XML end-of-line handling).
+  entities: [
+    { regex: /&/g, val: '&amp;' },
+    { regex: />/g, val: '&gt;' },
+    { regex: /</g, val: '&lt;' },
+    { regex: /'/g, val: '&apos;' },
+    { regex: /"/g, val: '&quot;' },
+    { regex: /\r/g, val: '&#13;' },
+  ],
+}
+const builder = new XMLBuilder(builderOptions)
+
+const xmlName = /^[A-Za-z_][\w.-]*$/
+
+/** How elements are named; entities use the schema, RFC 9457 problems name every item `i`. */
+export interface XmlNaming {
+  itemName?: (arraySchema: TSchema | undefined, propertyName: string) => string
+}
+
+type Tree = Record<string, unknown>
+
+/**
+ * A JSON value as an XML document: root element `root`, PascalCase child elements as the value
+ * has them, arrays wrapped with items named after the item carrier (`<Tags><Tag>…`),
+ * dictionaries as `<KeyValue><Key>…</Key><Value>…</Value></KeyValue>` items, `null` as an empty
+ * element with `xsi:nil="true"`. No namespace except the `xsi` prefix declaration.
+ * @example valueToXml({ TicketId: 1, Tags: [] }, 'TicketEntity', TicketEntity)
+ */
+export function valueToXml(
+  value: unknown,
+  root: string,
+  schema: TSchema | undefined,
+  naming: XmlNaming & { rootAttributes?: Record<string, string> } = {}
+): string {
+  const itemName = naming.itemName ?? itemNameOf
+  const content = element(value, schema, root, itemName)
+  const attributes = { '@_xmlns:xsi': xsiNamespace, ...prefixed(naming.rootAttributes ?? {}) }
+  const rootNode =
+    typeof content === 'object' && content !== null
+      ? { ...attributes, ...content }
+      : { ...attributes, '#text': content }
+  const body = builder.build({ [root]: rootNode }) as string
+  return `<?xml version="1.0" encoding="utf-8"?>${body}`
+}
+
+const prefixed = (attributes: Record<string, string>) =>
+  Object.fromEntries(Object.entries(attributes).map(([name, v]) => [`@_${name}`, v]))
+
+function element(
+  value: unknown,
+  schema: TSchema | undefined,
+  name: string,
+  itemName: NonNullable<XmlNaming['itemName']>
+): unknown {
+  if (value === null || value === undefined) {
+    return nil
+  }
+  const s = schema ? withoutNull(schema) : undefined
+  if (Array.isArray(value)) {
+    const items = s?.items as TSchema | undefined
+    const itemElement = itemName(s, name)
+    return value.length === 0
+      ? ''
+      : { [itemElement]: value.map((item) => element(item, items, itemElement, itemName)) }
+  }
+  if (typeof value === 'object') {
+    const entries = Object.entries(value)
+    const kind = kindOf(s)
+    if (kind === 'record' || (kind !== 'object' && !entries.every(([key]) => xmlName.test(key)))) {
+      const valueSchema = s ? recordValueSchema(s) : undefined
+      return entries.length === 0
+        ? ''
+        : {
+            KeyValue: entries.map(([key, item]) => ({
+              Key: text(key),
+              Value: element(item, valueSchema, 'Value', itemName),
+            })),
+          }
+    }
+    const out: Tree = {}
+    for (const [key, item] of entries) {
+      if (item !== undefined) {
+        out[key] = element(item, s ? propertySchema(s, key) : undefined, key, itemName)
+      }
+    }
+    return out
+  }
+  return typeof value === 'string' ? text(value) : String(value)
+}
+
+// Characters XML 1.0 cannot carry at all, not even as references, are sent as U+FFFD.
+function text(value: string): string {
+  let out = ''
+  for (const char of value) {
+    out += isXmlChar(char.codePointAt(0) ?? 0) ? char : '\uFFFD'
+  }
+  return out
+}
