@@ -30,7 +30,7 @@ async function freePort(): Promise<number> {
   return port
 }
 
-describe('dispatcher', () => {
+describe('dispatcher', { timeout: 30_000 }, () => {
   test('delivers after commit, woken at once: not inside the save, not at the next poll', async () => {
     const { store, module, actor, anna } = await setup({}, { ...fast, pollMs: 60_000 })
     module.start?.()
@@ -42,7 +42,8 @@ describe('dispatcher', () => {
     const started = performance.now()
     module.afterCommit?.(change)
     const [row] = await waitForOutbox(store)
-    expect(performance.now() - started).toBeLessThan(1_000)
+    // Far below the 60 s poll: only the wake explains it (typically a few ms).
+    expect(performance.now() - started).toBeLessThan(10_000)
     expect(row).toMatchObject({ status: 'delivered', tries: 1, lastError: null })
     expect(row?.deliveredAt).toMatch(/Z$/)
     expect(await inappCount(store, anna)).toBe(1)

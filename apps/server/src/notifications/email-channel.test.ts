@@ -5,7 +5,7 @@ import { seedAssociate, seedCategory, ticketChange } from './testing/seed.ts'
 import { startSmtpSink } from './testing/smtp-sink.ts'
 import { openTestCore } from './testing/test-core.ts'
 
-describe('email channel against a real SMTP server', () => {
+describe('email channel against a real SMTP server', { timeout: 30_000 }, () => {
   test("subject and body in the recipient's language, with title, id, category, priority, link", async () => {
     const sink = await startSmtpSink()
     const core = await openTestCore(':memory:', {

@@ -10,7 +10,7 @@ const databases = [
   ['PostgreSQL', tempPostgres],
 ] as const
 
-describe.each(databases)('outbox planning on %s', (_name, database) => {
+describe.each(databases)('outbox planning on %s', { timeout: 30_000 }, (_name, database) => {
   async function setup(env: Record<string, string> = { SMTP_URL: 'smtp://127.0.0.1:1' }) {
     const core = await openTestCore(await database(), {
       TICKET_PUBLIC_URL: 'https://desk.example.test/',

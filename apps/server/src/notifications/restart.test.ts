@@ -14,7 +14,7 @@ async function boot(file: { file: string }, env: Record<string, string>, options
   return { core, store: core.store, module: createNotificationsModule(core, options) }
 }
 
-describe('restart in the middle of delivery (SQLite file)', () => {
+describe('restart in the middle of delivery (SQLite file)', { timeout: 30_000 }, () => {
   test('stopped with a retry pending: the next process delivers it exactly once', async () => {
     const sink = await startSmtpSink({ accepting: false })
     const file = tempDatabaseFile()

@@ -5,7 +5,7 @@ import { seedCategory } from '../notifications/testing/seed.ts'
 import { startSmtpSink } from '../notifications/testing/smtp-sink.ts'
 import { call } from '../test/requests.ts'
 
-describe('GET /api/v1/Ticket/{id}/Notifications (delivery log)', () => {
+describe('GET /api/v1/Ticket/{id}/Notifications (delivery log)', { timeout: 30_000 }, () => {
   test('each recipient, channel, status, tries and last error', async () => {
     const sink = await startSmtpSink({ accepting: false })
     const { app, store, anna, ola } = await notificationsApp({ env: { SMTP_URL: sink.url } })

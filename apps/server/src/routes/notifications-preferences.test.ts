@@ -13,7 +13,7 @@ const allBoth = {
   TicketEscalated: 'both',
 }
 
-describe('GET/PUT /api/v1/Notification/Preferences', () => {
+describe('GET/PUT /api/v1/Notification/Preferences', { timeout: 30_000 }, () => {
   test('defaults, then the caller’s own choice, which the rules apply', async () => {
     const { app, store, anna, ola } = await notificationsApp({
       env: { SMTP_URL: 'smtp://127.0.0.1:1' },

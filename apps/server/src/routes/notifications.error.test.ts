@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { notificationsApp } from '../notifications/testing/app.ts'
 import { call } from '../test/requests.ts'
 
-describe('notification routes refuse bad input with problem details', () => {
+describe('notification routes refuse bad input with problem details', { timeout: 30_000 }, () => {
   test.each([
     ['/api/v1/Notification?unread=maybe', ['/unread']],
     ['/api/v1/Notification?associateId=abc&$top=0', ['/associateId', '/$top']],

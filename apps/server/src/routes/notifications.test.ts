@@ -7,7 +7,7 @@ import { seedCategory } from '../notifications/testing/seed.ts'
 import { startSmtpSink } from '../notifications/testing/smtp-sink.ts'
 import { call } from '../test/requests.ts'
 
-describe('notify=true through POST /api/v1/Ticket', () => {
+describe('notify=true through POST /api/v1/Ticket', { timeout: 30_000 }, () => {
   test('the new owner gets an in-app notification, listed, filtered and marked read', async () => {
     const { app, store, anna, ola } = await notificationsApp()
     const saved = await call(app, 'POST', '/api/v1/Ticket?notify=true', {

@@ -36,7 +36,7 @@ export async function inappCount(store: Store, associateId?: number): Promise<nu
 export function waitForOutbox(
   store: Store,
   done: (row: OutboxRow) => boolean = (row) => row.status !== 'pending',
-  timeoutMs = 5_000
+  timeoutMs = 15_000
 ): Promise<OutboxRow[]> {
   return vi.waitFor(
     async () => {

@@ -24,7 +24,7 @@ export async function startSmtpSink(options: { accepting?: boolean } = {}): Prom
     accepted: [],
     attempts: [],
     accepting: options.accepting ?? true,
-    waitForAccepted: (count, timeoutMs = 5_000) =>
+    waitForAccepted: (count, timeoutMs = 15_000) =>
       vi.waitFor(
         () => {
           if (sink.accepted.length < count) {

@@ -29,7 +29,7 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
     events: [],
     comments: [],
     ended: Promise.resolve(),
-    next: async (count, timeoutMs = 5_000) => {
+    next: async (count, timeoutMs = 15_000) => {
       const deadline = Date.now() + timeoutMs
       while (client.events.length < count) {
         if (Date.now() > deadline) {
