@@ -25,6 +25,17 @@ export interface AssociateSeed {
   password?: string
 }
 
+// scrypt is deliberately slow; one hash per password per test file is enough for test data.
+const hashes = new Map<string, Promise<string>>()
+const hashOnce = (password: string) => {
+  let hash = hashes.get(password)
+  if (!hash) {
+    hash = hashPassword(password)
+    hashes.set(password, hash)
+  }
+  return hash
+}
+
 export async function seedAssociate(store: Store, seed: AssociateSeed): Promise<number> {
   const [row] = await store.db
     .insert(store.tables.associates)
@@ -41,7 +52,7 @@ export async function seedAssociate(store: Store, seed: AssociateSeed): Promise<
       userName: seed.name.toLowerCase(),
       email: seed.email ?? `${seed.name.toLowerCase()}@example.test`,
       language: seed.language ?? 'US',
-      passwordHash: seed.password ? await hashPassword(seed.password) : null,
+      passwordHash: seed.password ? await hashOnce(seed.password) : null,
       isAdmin: seed.isAdmin ?? false,
       preferences: seed.preferences ?? {},
     })
