@@ -21,7 +21,7 @@ export function flagNames(flags: string | undefined): string[] {
 
 /** Joins flag names as .NET writes them (`"External, Default"`); no flags is `"Unknown"`. */
 export function joinFlags(names: readonly string[]): string {
-  const unique = [...new Set(names)]
+  const unique = [...new Set(names)].filter((name) => name !== 'Unknown')
   return unique.length > 0 ? unique.join(', ') : 'Unknown'
 }
 
