@@ -1,5 +1,6 @@
 import type { Tag, TicketEntity, TicketMessage } from '@ticket/schema'
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm'
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { prepared } from '../db/prepared.ts'
 import { ticketMessagesProjection, ticketsProjection } from '../db/projection.gen.ts'
 import { columnsToProperties } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
@@ -8,11 +9,16 @@ export type TicketRow = typeof import('../db/schema.sqlite.gen.ts').tickets.$inf
 
 /** The live (not deleted) ticket row, or undefined. */
 export async function findTicketRow(db: Db, tables: Tables, id: number) {
-  const [row] = await db
-    .select()
-    .from(tables.tickets)
-    .where(and(eq(tables.tickets.ticketId, id), isNull(tables.tickets.deletedAt)))
-    .limit(1)
+  const statement = prepared(db, 'tickets.live-by-id', (d) =>
+    d
+      .select()
+      .from(tables.tickets)
+      .where(
+        and(eq(tables.tickets.ticketId, sql.placeholder('id')), isNull(tables.tickets.deletedAt))
+      )
+      .limit(1)
+  )
+  const [row] = await statement.execute({ id })
   return row
 }
 
@@ -27,21 +33,26 @@ export function ticketScalars(row: TicketRow): Partial<TicketEntity> {
 }
 
 export async function loadTags(db: Db, tables: Tables, ticketId: number): Promise<Tag[]> {
-  const rows = await db
-    .select({ Id: tables.tags.id, Name: tables.tags.name, ToolTip: tables.tags.toolTip })
-    .from(tables.ticketTags)
-    .innerJoin(tables.tags, eq(tables.tags.id, tables.ticketTags.tagId))
-    .where(eq(tables.ticketTags.ticketId, ticketId))
-    .orderBy(asc(tables.ticketTags.position))
-  return rows
+  const statement = prepared(db, 'tickets.tags', (d) =>
+    d
+      .select({ Id: tables.tags.id, Name: tables.tags.name, ToolTip: tables.tags.toolTip })
+      .from(tables.ticketTags)
+      .innerJoin(tables.tags, eq(tables.tags.id, tables.ticketTags.tagId))
+      .where(eq(tables.ticketTags.ticketId, sql.placeholder('id')))
+      .orderBy(asc(tables.ticketTags.position))
+  )
+  return statement.execute({ id: ticketId })
 }
 
 export async function loadSecondaryPersonIds(db: Db, tables: Tables, ticketId: number) {
-  const rows = await db
-    .select({ personId: tables.ticketSecondaryPersons.personId })
-    .from(tables.ticketSecondaryPersons)
-    .where(eq(tables.ticketSecondaryPersons.ticketId, ticketId))
-    .orderBy(asc(tables.ticketSecondaryPersons.position))
+  const statement = prepared(db, 'tickets.secondary-persons', (d) =>
+    d
+      .select({ personId: tables.ticketSecondaryPersons.personId })
+      .from(tables.ticketSecondaryPersons)
+      .where(eq(tables.ticketSecondaryPersons.ticketId, sql.placeholder('id')))
+      .orderBy(asc(tables.ticketSecondaryPersons.position))
+  )
+  const rows = await statement.execute({ id: ticketId })
   return rows.map((r) => r.personId)
 }
 
@@ -50,11 +61,14 @@ export async function loadMessages(
   tables: Tables,
   ticketId: number
 ): Promise<TicketMessage[]> {
-  const rows = await db
-    .select()
-    .from(tables.ticketMessages)
-    .where(eq(tables.ticketMessages.ticketId, ticketId))
-    .orderBy(asc(tables.ticketMessages.ticketMessageId))
+  const statement = prepared(db, 'tickets.messages', (d) =>
+    d
+      .select()
+      .from(tables.ticketMessages)
+      .where(eq(tables.ticketMessages.ticketId, sql.placeholder('id')))
+      .orderBy(asc(tables.ticketMessages.ticketMessageId))
+  )
+  const rows = await statement.execute({ id: ticketId })
   return rows.map((row) => {
     const { TicketId: _ticketId, ...message } = columnsToProperties(ticketMessagesProjection, row)
     return { ...message, MessageHeaders: [] } as unknown as TicketMessage
