@@ -37,7 +37,7 @@ async function setup(dialect: Dialect) {
   return { store, seed, team }
 }
 
-describe.each<Dialect>(['sqlite', 'pg'])('assignOwner on %s', (dialect) => {
+describe.each<Dialect>(['sqlite', 'pg'])('assignOwner on %s', { timeout: 30_000 }, (dialect) => {
   it('Even: round-robin in position order, exactly equal over 60 saves', async () => {
     const { store, seed, team } = await setup(dialect)
     const extra = await seed.associate()
@@ -205,7 +205,7 @@ describe.each<Dialect>(['sqlite', 'pg'])('assignOwner on %s', (dialect) => {
   })
 })
 
-describe('assignOwner under concurrent saves on PostgreSQL', () => {
+describe('assignOwner under concurrent saves on PostgreSQL', { timeout: 30_000 }, () => {
   it('Even: 20 parallel transactions give each of 4 members exactly 5', async () => {
     const store = await openTestStore('pg')
     const seed = seeder(store.db, store.tables)

@@ -21,6 +21,17 @@ function blankRow<T extends Table>(table: T): T['$inferInsert'] {
   return row as T['$inferInsert']
 }
 
+// scrypt is slow on purpose; tests reuse one hash per password instead of paying it per test.
+const hashes = new Map<string, Promise<string>>()
+const hashOnce = (password: string) => {
+  let hash = hashes.get(password)
+  if (!hash) {
+    hash = hashPassword(password)
+    hashes.set(password, hash)
+  }
+  return hash
+}
+
 export interface Seeder {
   associate(fields?: Partial<Tables['associates']['$inferInsert']>): Promise<number>
   /** An associate who can sign in with Basic `userName:password`. */
@@ -54,7 +65,7 @@ export function seeder(db: Db, t: Tables): Seeder {
   return {
     associate,
     user: async (userName, password, isAdmin) =>
-      associate({ userName, passwordHash: await hashPassword(password), isAdmin }),
+      associate({ userName, passwordHash: await hashOnce(password), isAdmin }),
     person: async (fields = {}) => {
       const [row] = await db
         .insert(t.persons)

@@ -21,7 +21,7 @@ async function hookCount(app: Awaited<ReturnType<typeof createWebhookTestApp>>['
   return (list.body as unknown[]).length
 }
 
-describe('POST /api/v1/Webhook refuses', () => {
+describe('POST /api/v1/Webhook refuses', { timeout: 30_000 }, () => {
   it.each([
     ['answers 500', 500, 'HTTP 500'],
     ['answers 204 (only 200 counts)', 204, 'HTTP 204'],
@@ -127,7 +127,7 @@ describe('POST /api/v1/Webhook refuses', () => {
   })
 })
 
-describe('webhook access', () => {
+describe('webhook access', { timeout: 30_000 }, () => {
   it('registering and deleting need full rights (403); every route needs credentials (401)', async () => {
     const { app } = await createWebhookTestApp()
     const receiver = await startReceiver(() => 200)

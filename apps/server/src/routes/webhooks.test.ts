@@ -17,7 +17,7 @@ const registration = (targetUrl: string) => ({
   Type: 'webhook',
 })
 
-describe('POST /api/v1/Webhook', () => {
+describe('POST /api/v1/Webhook', { timeout: 30_000 }, () => {
   it('sends a signed test event first, then registers; the secret is never returned', async () => {
     const { app } = await createWebhookTestApp()
     const receiver = await startReceiver(() => 200)
@@ -94,7 +94,7 @@ describe('POST /api/v1/Webhook', () => {
   })
 })
 
-describe('GET and DELETE /api/v1/Webhook', () => {
+describe('GET and DELETE /api/v1/Webhook', { timeout: 30_000 }, () => {
   it('lists and gets hooks without secrets; DELETE is 204, then 404 everywhere', async () => {
     const { app } = await createWebhookTestApp()
     const receiver = await startReceiver(() => 200)

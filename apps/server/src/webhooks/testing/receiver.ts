@@ -8,10 +8,12 @@ export interface ReceivedRequest {
   headers: IncomingHttpHeaders
   /** The raw body, exactly as it arrived. */
   body: string
+  /** Arrival time (ms since the epoch). */
+  at: number
 }
 
-/** What the receiver answers to its n-th request (0-based): a status, or never (hang). */
-export type Answer = number | 'hang'
+/** What the receiver answers to its n-th request (0-based): a status, late, or never (hang). */
+export type Answer = number | { status: number; delayMs: number } | 'hang'
 
 /**
  * A real HTTP server on a loopback port, recording every request; closed when the test ends.
@@ -30,6 +32,7 @@ export async function startReceiver(answer: (n: number, request: ReceivedRequest
         path: req.url ?? '',
         headers: req.headers,
         body: Buffer.concat(chunks).toString('utf8'),
+        at: Date.now(),
       }
       const reply = answer(requests.length, request)
       requests.push(request)
@@ -40,7 +43,10 @@ export async function startReceiver(answer: (n: number, request: ReceivedRequest
         hanging.add(res)
         return
       }
-      res.writeHead(reply, { 'content-type': 'text/plain' }).end(`answered ${reply}`)
+      const { status, delayMs } = typeof reply === 'number' ? { status: reply, delayMs: 0 } : reply
+      setTimeout(() => {
+        res.writeHead(status, { 'content-type': 'text/plain' }).end(`answered ${status}`)
+      }, delayMs)
     })
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
