@@ -7,7 +7,9 @@ import type { CoreDeps } from './modules/service-module.ts'
 import { prepareTenant } from './tenant/prepare-tenant.ts'
 
 export interface RunningDeps extends AppDeps {
-  /** Stops the modules (flushing their work) and closes the database. */
+  /** Stops the modules: closes live streams, flushes their outboxes. Idempotent. */
+  stopModules(): Promise<void>
+  /** Stops the modules, then closes the database. Idempotent. */
   shutdown(): Promise<void>
 }
 
@@ -20,18 +22,23 @@ export async function bootstrap(env: Env, logger: Logger): Promise<RunningDeps> 
   for (const module of modules) {
     module.start?.()
   }
-  let stopped: Promise<void> | undefined
+  let modulesStopped: Promise<void> | undefined
+  let closed: Promise<void> | undefined
+  const stopModules = () => {
+    modulesStopped ??= (async () => {
+      for (const module of [...modules].reverse()) {
+        await module.stop?.()
+      }
+    })()
+    return modulesStopped
+  }
   return {
     ...core,
     modules,
+    stopModules,
     shutdown: () => {
-      stopped ??= (async () => {
-        for (const module of [...modules].reverse()) {
-          await module.stop?.()
-        }
-        await store.close()
-      })()
-      return stopped
+      closed ??= stopModules().then(() => store.close())
+      return closed
     },
   }
 }

@@ -21,11 +21,16 @@ const stop = (signal: string) => {
   }
   stopping = true
   logger.info('stopping', { signal })
-  server.close(async () => {
+  // Stop accepting first; in-flight requests finish. Live streams (SSE) never finish on their
+  // own, so the modules close them while the server drains, then flush their outboxes.
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()))
+  void (async () => {
+    await deps.stopModules()
+    await drained
     await deps.shutdown()
     logger.info('stopped')
     process.exit(0)
-  })
+  })()
 }
 process.on('SIGTERM', () => stop('SIGTERM'))
 process.on('SIGINT', () => stop('SIGINT'))
