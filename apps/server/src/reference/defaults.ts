@@ -1,15 +1,10 @@
 import { BaseStatusValues } from '@ticket/schema'
 import { asc, desc, eq, ne } from 'drizzle-orm'
 import type { Db } from '../db/store.ts'
+import type { ReferenceDefaults } from '../tickets/reference-reader.ts'
 import { tablesOf } from './tables-of.ts'
 
-/** Ids of the reference data a new ticket starts with; null when the tenant has none. */
-export interface ReferenceDefaults {
-  priorityId: number | null
-  statusId: number | null
-  categoryId: number | null
-  ticketTypeId: number | null
-}
+export type { ReferenceDefaults }
 
 const hasDefaultFlag = (flags: string) => flags.split(',').some((f) => f.trim() === 'Default')
 
