@@ -17,7 +17,12 @@ export interface RunningDeps extends AppDeps {
 export async function bootstrap(env: Env, logger: Logger): Promise<RunningDeps> {
   const store = await openStore(env.DATABASE_URL)
   const core: CoreDeps = { env, store, logger, now: () => new Date() }
-  await prepareTenant(core)
+  try {
+    await prepareTenant(core)
+  } catch (error) {
+    await store.close()
+    throw error
+  }
   const modules = serviceModules.map((create) => create(core))
   for (const module of modules) {
     module.start?.()

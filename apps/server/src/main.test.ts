@@ -82,4 +82,21 @@ describe('the server process', () => {
       server.cleanup()
     }
   })
+
+  it('refuses a bad environment with one clear line and exit code 1', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: serverDir,
+      env: { ...process.env, PORT: 'not-a-port', DATABASE_URL: ':memory:' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    running.push(child)
+    let stderr = ''
+    child.stderr?.on('data', (chunk) => {
+      stderr += chunk
+    })
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+    expect(code).toBe(1)
+    expect(stderr).toMatch(/^ticket server cannot start: invalid environment:\n\s+PORT: /)
+    expect(stderr).not.toMatch(/\n\s+at /)
+  })
 })

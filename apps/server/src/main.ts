@@ -4,14 +4,24 @@ import { bootstrap } from './bootstrap.ts'
 import { loadEnv } from './env.ts'
 import { createLogger } from './logger.ts'
 
-const env = loadEnv()
-const logger = createLogger(env.LOG_LEVEL)
-const deps = await bootstrap(env, logger)
+const deps = await start()
+const { env, logger } = deps
 const app = createApp(deps)
 
 const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
   logger.info('listening', { url: `http://${env.HOST}:${info.port}` })
 })
+
+/** A start that cannot succeed (bad environment, bad tenant file) says why in one message. */
+async function start() {
+  try {
+    const env = loadEnv()
+    return await bootstrap(env, createLogger(env.LOG_LEVEL))
+  } catch (error) {
+    process.stderr.write(`ticket server cannot start: ${(error as Error).message}\n`)
+    process.exit(1)
+  }
+}
 
 // SIGTERM: stop accepting, let in-flight requests finish, flush background work, exit 0.
 let stopping = false
