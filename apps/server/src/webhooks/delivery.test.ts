@@ -135,6 +135,11 @@ describe.each<DatabaseKind>([':memory:', 'pg'])(
         }
       )
       expect(renamed.status, renamed.text).toBe(200)
+      // NotifyNewTicket changes nothing: no webhook event.
+      const notified = await call(app, 'POST', `/api/v1/Ticket/${id}/NotifyNewTicket`, undefined, {
+        auth: adminLogin,
+      })
+      expect(notified.status).toBe(204)
       const refused = await call(
         app,
         'POST',

@@ -11,6 +11,8 @@ import { type Answer, startReceiver } from './testing/receiver.ts'
 import { adminLogin, createWebhookTestApp, temporaryDatabase } from './testing/webhook-test-app.ts'
 
 const workerPath = fileURLToPath(new URL('./testing/dispatch-worker.ts', import.meta.url))
+// `--import tsx` resolves from the working folder: the server package, wherever vitest started.
+const serverRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 async function databaseUrl(kind: 'file' | 'pg') {
   return kind === 'pg' ? databaseOf(kind) : temporaryDatabase(kind)
@@ -45,6 +47,7 @@ async function queueEvent(url: string) {
 /** `dispatch-worker.ts` in its own Node process; SIGKILLed at the latest when the test ends. */
 function startWorker(url: string) {
   const child = spawn(process.execPath, ['--import', 'tsx', workerPath, url], {
+    cwd: serverRoot,
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   const exited = new Promise((resolve) => child.once('exit', resolve))
