@@ -7,6 +7,8 @@ import {
   MergePatch,
   operations,
   responseTypes,
+  WebhookRegistration,
+  WebhookView,
 } from './operations/index.ts'
 
 /** The whole HTTP contract: what `pnpm generate` turns into `generated/openapi.json`. */
@@ -17,7 +19,14 @@ export const apiSpec: ApiSpec = {
     description:
       "A self-hostable ticket service that speaks SuperOffice's WebAPI. Its heart is `POST /api/v1/Ticket?notify=bool`: save a ticket and perform any user notifications.",
   },
-  components: [...components, JsonPatchOperation, JsonPatch, MergePatch],
+  components: [
+    ...components,
+    JsonPatchOperation,
+    JsonPatch,
+    MergePatch,
+    WebhookRegistration,
+    WebhookView,
+  ],
   operations,
   responseMediaTypes: responseTypes,
   securitySchemes: {

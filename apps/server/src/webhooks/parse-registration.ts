@@ -1,8 +1,8 @@
 import type { Static } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
+import { WebhookRegistration } from '@ticket/schema'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import { canonicalize } from '../input/canonicalize.ts'
-import { WebhookRegistration } from './operations.ts'
 
 export type Registration = Required<Static<typeof WebhookRegistration>>
 

@@ -1,10 +1,9 @@
 import type { Static } from '@sinclair/typebox'
-import type { Webhook, WebhookDelivery } from '@ticket/schema'
+import type { Webhook, WebhookDelivery, WebhookView } from '@ticket/schema'
 import { webhookDeliveriesProjection, webhooksProjection } from '../db/projection.gen.ts'
 import { columnsToProperties } from '../db/projection-map.ts'
 import type { Tables } from '../db/store.ts'
 import type { DeliveryRow } from './delivery-queries.ts'
-import type { WebhookView } from './operations.ts'
 
 export type WebhookRow = Tables['webhooks']['$inferSelect']
 

@@ -181,6 +181,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in associate's in-app notifications, newest first */
+        get: operations["ListNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Notification/Preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your notification channel per event, defaults filled in */
+        get: operations["GetNotificationPreferences"];
+        /** Replaces your notification channel per event (a missing event means both) */
+        put: operations["PutNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Notification/Stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your new in-app notifications, live (Server-Sent Events)
+         * @description One `notification` event per new notification (data: the Notification as JSON, id: its NotificationId); a comment line every few seconds keeps the connection open.
+         */
+        get: operations["NotificationStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Notification/{id}/Read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Marks one of your notifications read */
+        post: operations["MarkNotificationRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Session": {
         parameters: {
             query?: never;
@@ -262,6 +334,26 @@ export interface paths {
         patch: operations["PatchTicketEntity"];
         trace?: never;
     };
+    "/api/v1/Ticket/{id}/Notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The ticket's notification delivery log
+         * @description Every delivery the ticket caused: recipient, channel, status (pending, delivered, dead, skipped), tries and the last error.
+         */
+        get: operations["GetTicketNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Ticket/{id}/NotifyNewTicket": {
         parameters: {
             query?: never;
@@ -315,6 +407,82 @@ export interface paths {
          * @description The caller may revoke their own tokens; an associate with full rights, any.
          */
         delete: operations["RevokeApiToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lists the registered webhooks */
+        get: operations["Webhook_GetAll"];
+        put?: never;
+        /**
+         * Registers a webhook after its target accepted a test event
+         * @description POSTs a signed `test` event to `TargetUrl` first and refuses the registration (400) unless the target answers 200. Administrators only.
+         */
+        post: operations["Webhook_Create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Webhook/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gets a webhook */
+        get: operations["Webhook_Get"];
+        put?: never;
+        post?: never;
+        /** Deletes a webhook and its delivery log */
+        delete: operations["Webhook_Delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Webhook/{id}/Deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a webhook, newest first
+         * @description Every event queued for the webhook with its status (pending, delivered, dead), tries and last error. Dead events stay here for replay.
+         */
+        get: operations["Webhook_GetDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Webhook/{id}/Deliveries/{deliveryId}/Replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queues a delivered or dead event again, with the same EventId and body */
+        post: operations["Webhook_ReplayDelivery"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -2251,12 +2419,52 @@ export interface components {
          * @enum {string}
          */
         WebhookEvent: "ticket.created" | "ticket.changed" | "ticket.deleted";
+        /** @description A new webhook registration. */
+        WebhookRegistration: {
+            /** @description A name for the hook. */
+            Name: string;
+            /** @description The events delivered to the target. */
+            Events: components["schemas"]["WebhookEvent"][];
+            /** @description The http or https URL the events are POSTed to. */
+            TargetUrl: string;
+            /** @description Key for the X-SuperOffice-Signature HMAC-SHA256; write-only. */
+            Secret: string;
+            /** @description Active hooks receive events; the others do not. */
+            State?: components["schemas"]["WebhookState"];
+            /** @description The delivery type; only "webhook". */
+            Type?: string;
+        };
         /**
          * @description Active hooks receive events; the others do not.
          * @default Active
          * @enum {string}
          */
         WebhookState: "Active" | "Stopped" | "TooManyErrors";
+        /** @description A webhook as returned: without its Secret. */
+        WebhookView: {
+            /**
+             * Format: int32
+             * @description The primary key.
+             */
+            readonly WebhookId: number;
+            /** @description A name for the hook. */
+            Name: string;
+            /** @description The events delivered to the target. */
+            Events: components["schemas"]["WebhookEvent"][];
+            /** @description The http or https URL the events are POSTed to. */
+            TargetUrl: string;
+            /** @description Active hooks receive events; the others do not. */
+            State: components["schemas"]["WebhookState"];
+            /** @description The delivery type; only "webhook". */
+            Type: string;
+            /** @description When the hook was registered. */
+            readonly Registered: string | null;
+            /**
+             * Format: int32
+             * @description Who registered it.
+             */
+            readonly RegisteredAssociateId: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -3232,6 +3440,313 @@ export interface operations {
             };
         };
     };
+    ListNotifications: {
+        parameters: {
+            query?: {
+                /** @description true: only unread; false: only read. */
+                unread?: boolean;
+                /** @description Another associate's notifications; needs full rights (IsAdmin). */
+                associateId?: number;
+                /** @description Page size. */
+                $top?: number;
+                /** @description Rows to skip. */
+                $skip?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notifications. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"][];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `associateId` names another associate and the caller lacks full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description `associateId` names no associate. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    PutNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationPreferences"];
+            };
+        };
+        responses: {
+            /** @description The preferences now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPreferences"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body is not JSON. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    NotificationStream: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resume: your notifications with a larger NotificationId are sent first. */
+                "Last-Event-ID"?: number;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An open `text/event-stream`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["Notification"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MarkNotificationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The NotificationId. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Marked read (again: the first read time is kept). */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No notification with that id belongs to the caller. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CreateSession: {
         parameters: {
             query?: never;
@@ -4175,6 +4690,69 @@ export interface operations {
             };
         };
     };
+    GetTicketNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The TicketId of the ticket */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDelivery"][];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     NotifyNewTicket: {
         parameters: {
             query?: never;
@@ -4568,6 +5146,418 @@ export interface operations {
             };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Webhook_GetAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every webhook (without Secret). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"][];
+                    "text/json": components["schemas"]["WebhookView"][];
+                    "application/xml": components["schemas"]["WebhookView"][];
+                    "text/xml": components["schemas"]["WebhookView"][];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Webhook_Create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookRegistration"];
+                "text/json": components["schemas"]["WebhookRegistration"];
+            };
+        };
+        responses: {
+            /** @description The registered webhook (without Secret). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                    "text/json": components["schemas"]["WebhookView"];
+                    "application/xml": components["schemas"]["WebhookView"];
+                    "text/xml": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only associates with full rights may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Webhook_Get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The WebhookId. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The webhook (without Secret). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookView"];
+                    "text/json": components["schemas"]["WebhookView"];
+                    "application/xml": components["schemas"]["WebhookView"];
+                    "text/xml": components["schemas"]["WebhookView"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The webhook does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Webhook_Delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The WebhookId. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only associates with full rights may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The webhook does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Webhook_GetDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The WebhookId. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deliveries. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"][];
+                    "text/json": components["schemas"]["WebhookDelivery"][];
+                    "application/xml": components["schemas"]["WebhookDelivery"][];
+                    "text/xml": components["schemas"]["WebhookDelivery"][];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The webhook does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    Webhook_ReplayDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The WebhookId. */
+                id: number;
+                /** @description The DeliveryId. */
+                deliveryId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued; the delivery as it is now. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                    "text/json": components["schemas"]["WebhookDelivery"];
+                    "application/xml": components["schemas"]["WebhookDelivery"];
+                    "text/xml": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Only associates with full rights may do this. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The webhook or the delivery does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The delivery is still pending. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

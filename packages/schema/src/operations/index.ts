@@ -2,13 +2,27 @@ import type { OperationSpec } from '@ticket/codegen'
 import { agentOperations } from './agents.ts'
 import { authOperations } from './auth.ts'
 import { mdoOperations } from './mdo.ts'
+import { notificationOperations } from './notifications.ts'
 import { serviceOperations } from './service.ts'
 import { ticketOperations } from './ticket.ts'
+import { webhookOperations } from './webhooks.ts'
 
 export { TokenIdParam } from './auth.ts'
 export { type MdoListName, mdoListNames } from './mdo.ts'
 export * from './media-types.ts'
+export {
+  NotificationIdParam,
+  NotificationListQuery,
+  StreamHeaders,
+  TicketIdParam as NotificationTicketIdParam,
+} from './notifications.ts'
 export { JsonPatch, JsonPatchOperation, MergePatch } from './patch-bodies.ts'
+export {
+  DeliveryIdParams,
+  WebhookIdParam,
+  WebhookRegistration,
+  WebhookView,
+} from './webhooks.ts'
 
 /** Every endpoint of the service as data: the server, the OpenAPI emitter and the tests read it. */
 export const operations: OperationSpec[] = [
@@ -16,5 +30,7 @@ export const operations: OperationSpec[] = [
   ...ticketOperations,
   ...agentOperations,
   ...mdoOperations,
+  ...notificationOperations,
   ...authOperations,
+  ...webhookOperations,
 ]

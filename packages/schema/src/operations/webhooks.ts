@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import type { OperationSpec, ResponseSpec } from '@ticket/codegen'
-import { ProblemDetails, problemTypes, Webhook, WebhookDelivery } from '@ticket/schema'
-
-// Written here until the lead moves them into @ticket/schema's operations table.
+import { ProblemDetails, Webhook, WebhookDelivery } from '../model.ts'
+import { problemTypes } from './media-types.ts'
 
 const INT32_MAX = 2147483647
 const tags = ['Webhook']
@@ -35,7 +34,10 @@ export const DeliveryIdParams = Type.Object({
 })
 
 /** A webhook as returned: never with its `Secret`. */
-export const WebhookView = Type.Omit(Webhook, ['Secret'])
+export const WebhookView = Type.Omit(Webhook, ['Secret'], {
+  $id: 'WebhookView',
+  description: 'A webhook as returned: without its Secret.',
+})
 
 const problem = (description: string): ResponseSpec => ({
   description,

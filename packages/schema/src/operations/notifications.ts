@@ -1,0 +1,155 @@
+import { Type } from '@sinclair/typebox'
+import type { OperationSpec, ResponseSpec } from '@ticket/codegen'
+import {
+  Notification,
+  NotificationDelivery,
+  NotificationPreferences,
+  ProblemDetails,
+} from '../model.ts'
+import { problemTypes } from './media-types.ts'
+
+const problem = (description: string): ResponseSpec => ({
+  description,
+  schema: ProblemDetails,
+  mediaTypes: problemTypes,
+})
+
+const errors = {
+  400: problem('The request is not valid: every invalid field is listed in `errors`.'),
+  401: problem('Missing or wrong credentials.'),
+  500: problem('The server failed; the body never carries a stack trace.'),
+}
+
+const tags = ['Notification']
+const json = ['application/json']
+
+export const NotificationListQuery = Type.Object({
+  unread: Type.Optional(Type.Boolean({ description: 'true: only unread; false: only read.' })),
+  associateId: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      description: "Another associate's notifications; needs full rights (IsAdmin).",
+    })
+  ),
+  $top: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: 1000, default: 100, description: 'Page size.' })
+  ),
+  $skip: Type.Optional(Type.Integer({ minimum: 0, default: 0, description: 'Rows to skip.' })),
+})
+
+export const NotificationIdParam = Type.Object({
+  id: Type.Integer({ minimum: 1, description: 'The NotificationId.' }),
+})
+
+export const TicketIdParam = Type.Object({
+  id: Type.Integer({ minimum: 1, description: 'The TicketId of the ticket' }),
+})
+
+export const StreamHeaders = Type.Object({
+  'Last-Event-ID': Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      description: 'Resume: your notifications with a larger NotificationId are sent first.',
+    })
+  ),
+})
+
+/** The in-app notification, delivery-log and preference endpoints (service contract §7, §8). */
+export const notificationOperations: OperationSpec[] = [
+  {
+    operationId: 'ListNotifications',
+    method: 'get',
+    path: '/api/v1/Notification',
+    summary: "The signed-in associate's in-app notifications, newest first",
+    tags,
+    query: NotificationListQuery,
+    responses: {
+      200: {
+        description: 'The notifications.',
+        schema: Type.Array(Notification),
+        mediaTypes: json,
+      },
+      ...errors,
+      403: problem('`associateId` names another associate and the caller lacks full rights.'),
+      404: problem('`associateId` names no associate.'),
+    },
+  },
+  {
+    operationId: 'MarkNotificationRead',
+    method: 'post',
+    path: '/api/v1/Notification/{id}/Read',
+    summary: 'Marks one of your notifications read',
+    tags,
+    params: NotificationIdParam,
+    responses: {
+      204: { description: 'Marked read (again: the first read time is kept).' },
+      ...errors,
+      404: problem('No notification with that id belongs to the caller.'),
+    },
+  },
+  {
+    operationId: 'NotificationStream',
+    method: 'get',
+    path: '/api/v1/Notification/Stream',
+    summary: 'Your new in-app notifications, live (Server-Sent Events)',
+    description:
+      'One `notification` event per new notification (data: the Notification as JSON, id: its NotificationId); a comment line every few seconds keeps the connection open.',
+    tags,
+    headers: StreamHeaders,
+    responses: {
+      200: {
+        description: 'An open `text/event-stream`.',
+        schema: Notification,
+        mediaTypes: ['text/event-stream'],
+      },
+      ...errors,
+    },
+  },
+  {
+    operationId: 'GetNotificationPreferences',
+    method: 'get',
+    path: '/api/v1/Notification/Preferences',
+    summary: 'Your notification channel per event, defaults filled in',
+    tags,
+    responses: {
+      200: { description: 'The preferences.', schema: NotificationPreferences, mediaTypes: json },
+      ...errors,
+    },
+  },
+  {
+    operationId: 'PutNotificationPreferences',
+    method: 'put',
+    path: '/api/v1/Notification/Preferences',
+    summary: 'Replaces your notification channel per event (a missing event means both)',
+    tags,
+    body: { schema: NotificationPreferences, mediaTypes: json, required: true },
+    responses: {
+      200: {
+        description: 'The preferences now in force.',
+        schema: NotificationPreferences,
+        mediaTypes: json,
+      },
+      ...errors,
+      415: problem('The body is not JSON.'),
+    },
+  },
+  {
+    operationId: 'GetTicketNotifications',
+    method: 'get',
+    path: '/api/v1/Ticket/{id}/Notifications',
+    summary: "The ticket's notification delivery log",
+    description:
+      'Every delivery the ticket caused: recipient, channel, status (pending, delivered, dead, skipped), tries and the last error.',
+    tags: ['Ticket'],
+    params: TicketIdParam,
+    responses: {
+      200: {
+        description: 'The deliveries, oldest first.',
+        schema: Type.Array(NotificationDelivery),
+        mediaTypes: json,
+      },
+      ...errors,
+      404: problem('The ticket does not exist or was deleted.'),
+    },
+  },
+]
