@@ -6,6 +6,7 @@ import { resolveStrings } from '../locale/resolve-text.ts'
 import { ApiError } from './api-error.ts'
 import { carrierSchema } from './carriers.ts'
 import { isXmlType, parseContentType } from './media-type.ts'
+import { kindOf } from './wire-schema.ts'
 import { valueToXml } from './xml/value-to-xml.ts'
 
 /** The response media types, in the order preferred when `Accept` allows several equally. */
@@ -89,6 +90,16 @@ export function presentValue(c: Context, body: unknown, schema: ReturnType<typeo
   return locale.language ? resolveStrings(dated, locale.language) : dated
 }
 
+/** A list sent under its item's carrier name is the .NET list root `ArrayOf<Item>`. */
+function rootOf(carrier: string, body: unknown) {
+  const schema = carrierSchema(carrier)
+  if (Array.isArray(body) && schema && kindOf(schema) !== 'array') {
+    const root = `ArrayOf${carrier}`
+    return { root, schema: carrierSchema(root) }
+  }
+  return { root: carrier, schema }
+}
+
 /**
  * Sends an entity (or list, or null) in the negotiated format. `carrier` names the XML root
  * element and the schema (`TicketEntity`, `ArrayOfTicket`) that places dates and array items.
@@ -101,9 +112,9 @@ export function sendEntity(
   headers: Record<string, string> = {}
 ): Response {
   const mediaType = negotiateFor(c)
-  const schema = carrierSchema(carrier)
+  const { root, schema } = rootOf(carrier, body)
   const value = presentValue(c, body, schema)
-  const text = isXmlType(mediaType) ? valueToXml(value, carrier, schema) : JSON.stringify(value)
+  const text = isXmlType(mediaType) ? valueToXml(value, root, schema) : JSON.stringify(value)
   return c.body(text, status, {
     'content-type': `${mediaType}; charset=utf-8`,
     vary: 'Accept, Accept-Language, SO-Language, SO-Culture, SO-TimeZone',

@@ -104,3 +104,16 @@ export function itemNameOf(arraySchema: TSchema | undefined, propertyName: strin
   }
   return propertyName.length > 1 && propertyName.endsWith('s') ? propertyName.slice(0, -1) : 'Item'
 }
+
+/**
+ * Sets an own property whatever its name: a `__proto__` key read from XML or a form becomes data,
+ * as JSON.parse makes it, never the object's prototype.
+ */
+export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  })
+}

@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
 import { withoutNull } from '../../input/schema-walk.ts'
-import { kindOf, propertySchema, recordValueSchema, typedText } from '../wire-schema.ts'
+import { kindOf, propertySchema, recordValueSchema, setOwn, typedText } from '../wire-schema.ts'
 import { formKeySegments, type KeySegment, pointerOf } from './form-keys.ts'
 
 /** A key path as a tree: the values given for it, and the keys nested below it. */
@@ -119,7 +119,7 @@ function convert(
         : s && kind === 'object'
           ? propertySchema(s, name)
           : undefined
-    out[name] = convert(child, property, [...at, k], problems)
+    setOwn(out, name, convert(child, property, [...at, k], problems))
   }
   return out
 }

@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { XMLBuilder } from 'fast-xml-parser'
 import { withoutNull } from '../../input/schema-walk.ts'
-import { itemNameOf, kindOf, propertySchema, recordValueSchema } from '../wire-schema.ts'
+import { itemNameOf, kindOf, propertySchema, recordValueSchema, setOwn } from '../wire-schema.ts'
 import { isXmlChar } from './parse-xml.ts'
 
 const xsiNamespace = 'http://www.w3.org/2001/XMLSchema-instance'
@@ -95,7 +95,7 @@ function element(
     const out: Tree = {}
     for (const [key, item] of entries) {
       if (item !== undefined) {
-        out[key] = element(item, s ? propertySchema(s, key) : undefined, key, itemName)
+        setOwn(out, key, element(item, s ? propertySchema(s, key) : undefined, key, itemName))
       }
     }
     return out

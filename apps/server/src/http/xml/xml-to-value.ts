@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
 import { withoutNull } from '../../input/schema-walk.ts'
-import { kindOf, propertySchema, recordValueSchema, typedText } from '../wire-schema.ts'
+import { kindOf, propertySchema, recordValueSchema, setOwn, typedText } from '../wire-schema.ts'
 import { attributePrefix, textKey } from './parse-xml.ts'
 
 type Node = Record<string, unknown>
@@ -87,9 +87,10 @@ function object(node: Node, s: TSchema | undefined, depth: number): Node {
   for (const [name, value] of childrenOf(node)) {
     const property = s ? propertySchema(s, name) : undefined
     // A repeated element for a single-valued property stays a list: validation rejects it.
-    out[name] = Array.isArray(value)
+    const converted = Array.isArray(value)
       ? value.map((item) => convert(item, property, depth - 1))
       : convert(value, property, depth - 1)
+    setOwn(out, name, converted)
   }
   return out
 }
@@ -101,9 +102,9 @@ function record(node: Node, s: TSchema, depth: number): Node {
     for (const item of asList(value)) {
       const key = name === 'KeyValue' && isNode(item) ? textOf(item.Key) : undefined
       if (key !== undefined && isNode(item)) {
-        out[key] = convert(item.Value ?? '', valueSchema, depth - 1)
+        setOwn(out, key, convert(item.Value ?? '', valueSchema, depth - 1))
       } else {
-        out[name] = convert(item, valueSchema, depth - 1)
+        setOwn(out, name, convert(item, valueSchema, depth - 1))
       }
     }
   }
