@@ -133,6 +133,11 @@ describe('XML', () => {
     ['malformed XML', '<TicketEntity><Title>x</Titel></TicketEntity>', /not well-formed XML/],
     ['an undefined entity', '<TicketEntity><Title>&nbsp;</Title></TicketEntity>', /&nbsp;/],
     ['two roots', '<TicketEntity/><TicketEntity/>', /exactly one root/],
+    [
+      'nesting beyond the limit',
+      `<TicketEntity>${'<OwnedBy>'.repeat(100)}${'</OwnedBy>'.repeat(100)}</TicketEntity>`,
+      /deeper than 32 levels/,
+    ],
   ])('refuses %s with a 400 problem and saves nothing', async (_name, xml, detail) => {
     const { app, ticketCount } = await demoApp()
     const res = await call(app, 'POST', '/api/v1/Ticket', xml, {
