@@ -1,4 +1,5 @@
 import type { AppDeps } from './app.ts'
+import { setPasswordCost } from './auth/password.ts'
 import { openStore } from './db/store.ts'
 import type { Env } from './env.ts'
 import type { Logger } from './logger.ts'
@@ -15,7 +16,10 @@ export interface RunningDeps extends AppDeps {
 
 /** Opens the database (migrating it), seeds it as the environment asks and starts the modules. */
 export async function bootstrap(env: Env, logger: Logger): Promise<RunningDeps> {
-  const store = await openStore(env.DATABASE_URL)
+  setPasswordCost(env.TICKET_PASSWORD_COST)
+  const store = await openStore(env.DATABASE_URL, (error) =>
+    logger.error('database connection lost; the pool reconnects', { err: error })
+  )
   const core: CoreDeps = { env, store, logger, now: () => new Date() }
   try {
     await prepareTenant(core)

@@ -10,6 +10,7 @@ export const EnvSchema = Type.Object({
   TICKET_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
   TICKET_DEMO_DATA: Type.Boolean({ default: false }),
   TICKET_TENANT_FILE: Type.Optional(Type.String({ minLength: 1 })),
+  TICKET_PASSWORD_COST: Type.Integer({ minimum: 10, maximum: 20, default: 15 }),
   TICKET_MAX_BODY: Type.Integer({ minimum: 1, default: 1024 * 1024 }),
   TICKET_PUBLIC_URL: Type.Optional(Type.String()),
   /** Comma-separated `SO-AppToken` values; when set, SOTicket requests need one of them. */

@@ -2,6 +2,14 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:c
 
 // Node's own scrypt: salted, memory-hard, maintained with the runtime, no native add-on to build.
 const params = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
+
+/**
+ * The work factor of new hashes (log2 of scrypt's N), from TICKET_PASSWORD_COST. Every stored
+ * hash records its own parameters, so changing the cost never breaks existing passwords.
+ */
+export function setPasswordCost(log2N: number): void {
+  params.N = 2 ** log2N
+}
 const keyLength = 32
 
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {

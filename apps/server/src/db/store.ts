@@ -35,10 +35,17 @@ export interface Store {
 
 const migrationsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle')
 
-/** Opens the database named by DATABASE_URL and applies pending migrations. */
-export async function openStore(url: string): Promise<Store> {
+/**
+ * Opens the database named by DATABASE_URL and applies pending migrations. `onConnectionError`
+ * hears about PostgreSQL connections that die while idle (a database restart): unhandled, they
+ * would crash the process.
+ */
+export async function openStore(
+  url: string,
+  onConnectionError: (error: Error) => void = () => {}
+): Promise<Store> {
   const location = parseDatabaseUrl(url)
-  return location.dialect === 'pg' ? openPg(location.url) : openSqlite(location)
+  return location.dialect === 'pg' ? openPg(location.url, onConnectionError) : openSqlite(location)
 }
 
 function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>): Store {
@@ -78,8 +85,9 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
   }
 }
 
-async function openPg(url: string): Promise<Store> {
+async function openPg(url: string, onConnectionError: (error: Error) => void): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  pool.on('error', onConnectionError)
   const pgDb = drizzlePg(pool, { schema: pgTables })
   await migratePg(pgDb, { migrationsFolder: resolve(migrationsRoot, 'pg') })
   // Same builder API, same table and column keys: see the Db type above.

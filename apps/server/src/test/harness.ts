@@ -27,6 +27,8 @@ export async function createTestApp(options: TestAppOptions = {}) {
   const env: Env = loadEnv({
     LOG_LEVEL: 'silent',
     TICKET_ADMIN_PASSWORD: 'admin-test-password',
+    // Cheaper hashes keep the suite fast; the production default is exercised by password.test.ts.
+    TICKET_PASSWORD_COST: '10',
     ...options.env,
     DATABASE_URL: databaseUrl,
   })

@@ -1,0 +1,30 @@
+import { sql } from 'drizzle-orm'
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { createTestDatabase } from '../test/postgres.ts'
+import { openStore } from './store.ts'
+
+describe('the PostgreSQL store', () => {
+  it('survives its idle connections being killed, and reconnects', async () => {
+    const database = await createTestDatabase()
+    const errors: Error[] = []
+    const store = await openStore(database.url, (error) => errors.push(error))
+    try {
+      await store.ping()
+      const admin = new pg.Client({ connectionString: database.url })
+      await admin.connect()
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()'
+      )
+      await admin.end()
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      expect(errors.length).toBeGreaterThan(0)
+      const rows = await store.db.select({ one: sql<number>`1` }).from(store.tables.tags)
+      expect(rows).toEqual([])
+      await store.ping()
+    } finally {
+      await store.close()
+      await database.drop()
+    }
+  })
+})
