@@ -26,6 +26,12 @@ export type Db = BetterSQLite3Database<Tables>
 export interface Store {
   readonly dialect: 'sqlite' | 'pg'
   readonly db: Db
+  /**
+   * For reads outside a transaction that must see only committed data. On an SQLite file it is
+   * a second, read-only connection: the writer connection is shared by every request, so a read
+   * there could see another request's transaction half done. Elsewhere it is `db`.
+   */
+  readonly reader: Db
   readonly tables: Tables
   /** Runs `fn` in one transaction; a throw rolls everything back. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
@@ -60,9 +66,16 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
   const db = drizzleSqlite(connection, { schema: sqliteTables })
   migrateSqlite(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') })
   const writes = new Mutex()
+  const readConnection =
+    location.path === ':memory:'
+      ? undefined
+      : new BetterSqlite3(location.path, { readonly: true, fileMustExist: true })
+  readConnection?.pragma('busy_timeout = 5000')
+  const reader = readConnection ? drizzleSqlite(readConnection, { schema: sqliteTables }) : db
   return {
     dialect: 'sqlite',
     db,
+    reader,
     tables: sqliteTables,
     transaction: (fn) =>
       writes.run(async () => {
@@ -80,6 +93,7 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
       connection.prepare('select 1').get()
     },
     close: async () => {
+      readConnection?.close()
       connection.close()
     },
   }
@@ -95,6 +109,7 @@ async function openPg(url: string, onConnectionError: (error: Error) => void): P
   return {
     dialect: 'pg',
     db,
+    reader: db,
     tables: pgTables as unknown as Tables,
     transaction: (fn) => pgDb.transaction((tx) => fn(tx as unknown as Db)),
     ping: async () => {

@@ -18,25 +18,25 @@ export function createTicketService(deps: TicketServiceDeps) {
   const { store } = deps
   return {
     async defaultEntity(caller: Caller): Promise<TicketEntity> {
-      return withRights(await defaultTicket(deps.readerFor(store.db), caller), caller)
+      return withRights(await defaultTicket(deps.readerFor(store.reader), caller), caller)
     },
     async read(caller: Caller, id: number): Promise<TicketEntity | undefined> {
-      const loaded = await loadTicket(store.db, store.tables, deps.readerFor(store.db), id)
+      const loaded = await loadTicket(store.reader, store.tables, deps.readerFor(store.reader), id)
       return loaded && withRights(loaded.entity, caller)
     },
     /** The live ticket's revision, for ETag and If-Match. */
     async revision(id: number): Promise<number | undefined> {
-      const loaded = await loadTicket(store.db, store.tables, deps.readerFor(store.db), id)
+      const loaded = await loadTicket(store.reader, store.tables, deps.readerFor(store.reader), id)
       return loaded?.row.revision
     },
     async readFlat(ids: number[]) {
-      const rows = await liveTicketRows(store.db, store.tables, ids)
-      const reader = deps.readerFor(store.db)
+      const rows = await liveTicketRows(store.reader, store.tables, ids)
+      const reader = deps.readerFor(store.reader)
       const byId = new Map(rows.map((row) => [row.ticketId, row]))
       const ordered = ids.map((id) => byId.get(id)).filter((row) => row !== undefined)
       return Promise.all(
         ordered.map(async (row) =>
-          toFlatTicket(await assembleTicket(store.db, store.tables, reader, row))
+          toFlatTicket(await assembleTicket(store.reader, store.tables, reader, row))
         )
       )
     },
