@@ -55,6 +55,11 @@ export function datesOut(
   schema: TSchema | undefined,
   zone: TimeZoneChoice | null
 ): unknown {
+  // Every stored date is already UTC ISO with Z (dates in are normalised by `dateIn`, server
+  // stamps come from toISOString): without a zone there is nothing to convert.
+  if (!zone) {
+    return value
+  }
   return mapDates(value, schema, (text, property) => {
     const iso = parseIso(text)
     if (!iso) {

@@ -1,5 +1,6 @@
-import { inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import { prepared } from '../db/prepared.ts'
 import { referenceIds } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
 import { carrierFromRow } from './carrier-from-row.ts'
@@ -41,7 +42,17 @@ export async function loadCarriers<K extends CarrierKind>(
   }
   const spec = carrierKinds[kind]
   const { table, idKey, idColumn } = tableOf(db, kind)
-  const rows = (await db.select().from(table).where(inArray(idColumn, wanted))) as Row[]
+  // One id is by far the common case (a save resolving its carriers): a prepared statement.
+  const rows = (
+    wanted.length === 1
+      ? await prepared(db, `carrier.${kind}.by-id`, (d) =>
+          d
+            .select()
+            .from(table)
+            .where(eq(idColumn, sql.placeholder('id')))
+        ).execute({ id: wanted[0] })
+      : await db.select().from(table).where(inArray(idColumn, wanted))
+  ) as Row[]
   const carriers = rows.map((row) => ({ row, carrier: carrierFromRow(spec, row) }))
   for (const [property, reference] of Object.entries(spec.projection.references)) {
     const nestedKind = kindOfTable(reference.table)

@@ -9,7 +9,8 @@ import { applyStatus } from './apply-status.ts'
 import { changedColumns, sameIds } from './changed-columns.ts'
 import { defaultTicket } from './default-ticket.ts'
 import { assembleTicket, loadTicket } from './load-ticket.ts'
-import type { CarrierProperty } from './reference-reader.ts'
+import { memoReader } from './memo-reader.ts'
+import type { CarrierProperty, ReferenceReader } from './reference-reader.ts'
 import { AUTO_ASSIGN, resolveCarriers, sentCarrierId } from './resolve-carriers.ts'
 import { resolveSecondaryPersons } from './resolve-persons.ts'
 import { resolveTags, writeTicketTags } from './resolve-tags.ts'
@@ -60,7 +61,7 @@ export async function saveTicket(
   const id = request.id ?? (input.TicketId && input.TicketId > 0 ? input.TicketId : undefined)
   const change = await deps.store.transaction(async (tx) => {
     const at = deps.now()
-    const reader = deps.readerFor(tx)
+    const reader = memoReader(deps.readerFor(tx))
     const { tables } = deps.store
     const previous = id ? await loadTicket(tx, tables, reader, id) : undefined
     if (id && !previous) {
@@ -85,7 +86,7 @@ export async function saveTicket(
       }
     }
     await resolveCarriers(input, next, reader, errors, carriersBeforeOwner)
-    await resolveOwner(deps, tx, input, next, errors)
+    await resolveOwner(deps, tx, reader, input, next, errors)
     await applyStatus(input, previous?.entity ?? null, next, reader, at, errors)
     const tags =
       input.Tags !== undefined ? await resolveTags(tx, tables, input.Tags, errors) : undefined
@@ -167,13 +168,14 @@ async function insertTicket(tx: Db, deps: TicketServiceDeps, values: Record<stri
 async function resolveOwner(
   deps: TicketServiceDeps,
   tx: Db,
+  reader: ReferenceReader,
   input: Partial<TicketEntity>,
   next: Record<string, unknown>,
   errors: FieldError[]
 ) {
   const sent = sentCarrierId(input, 'OwnedBy')
   if (sent !== AUTO_ASSIGN) {
-    await resolveCarriers(input, next, deps.readerFor(tx), errors, ['OwnedBy'])
+    await resolveCarriers(input, next, reader, errors, ['OwnedBy'])
     return
   }
   const category = next.Category as { TicketCategoryId: number } | null
@@ -182,7 +184,7 @@ async function resolveOwner(
     categoryId: category?.TicketCategoryId ?? null,
     personId: person?.PersonId ?? null,
   })
-  next.OwnedBy = owner ? ((await deps.readerFor(tx).associate(owner)) ?? null) : null
+  next.OwnedBy = owner ? ((await reader.associate(owner)) ?? null) : null
 }
 
 const tagIds = (tags: Tag[] | undefined) => (tags ?? []).map((t) => t.Id)

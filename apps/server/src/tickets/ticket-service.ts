@@ -4,6 +4,7 @@ import { defaultTicket } from './default-ticket.ts'
 import { deleteTicket } from './delete-ticket.ts'
 import { toFlatTicket } from './flat-ticket.ts'
 import { assembleTicket, loadTicket } from './load-ticket.ts'
+import { memoReader } from './memo-reader.ts'
 import { notifyNewTicket } from './notify-new-ticket.ts'
 import { withRights } from './present-ticket.ts'
 import { type SaveTicketRequest, saveTicket } from './save-ticket.ts'
@@ -18,20 +19,33 @@ export function createTicketService(deps: TicketServiceDeps) {
   const { store } = deps
   return {
     async defaultEntity(caller: Caller): Promise<TicketEntity> {
-      return withRights(await defaultTicket(deps.readerFor(store.reader), caller), caller)
+      return withRights(
+        await defaultTicket(memoReader(deps.readerFor(store.reader)), caller),
+        caller
+      )
     },
     async read(caller: Caller, id: number): Promise<TicketEntity | undefined> {
-      const loaded = await loadTicket(store.reader, store.tables, deps.readerFor(store.reader), id)
+      const loaded = await loadTicket(
+        store.reader,
+        store.tables,
+        memoReader(deps.readerFor(store.reader)),
+        id
+      )
       return loaded && withRights(loaded.entity, caller)
     },
     /** The live ticket's revision, for ETag and If-Match. */
     async revision(id: number): Promise<number | undefined> {
-      const loaded = await loadTicket(store.reader, store.tables, deps.readerFor(store.reader), id)
+      const loaded = await loadTicket(
+        store.reader,
+        store.tables,
+        memoReader(deps.readerFor(store.reader)),
+        id
+      )
       return loaded?.row.revision
     },
     async readFlat(ids: number[]) {
       const rows = await liveTicketRows(store.reader, store.tables, ids)
-      const reader = deps.readerFor(store.reader)
+      const reader = memoReader(deps.readerFor(store.reader))
       const byId = new Map(rows.map((row) => [row.ticketId, row]))
       const ordered = ids.map((id) => byId.get(id)).filter((row) => row !== undefined)
       return Promise.all(
