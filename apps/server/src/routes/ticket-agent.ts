@@ -28,7 +28,7 @@ const parseGetTickets = compileEntityParser<GetTicketsRequest>(GetTicketsRequest
 type AgentMethod = (c: Context<AppEnv>, tickets: TicketService, body: unknown) => Promise<Response>
 
 /** An id from the query string (how SuperOffice's client sends it) or else from the body. */
-function entityId(c: Context<AppEnv>, body: unknown, queryName: string, parsed?: number): number {
+function entityId(c: Context<AppEnv>, queryName: string, parsed?: number): number {
   const raw =
     queryParam(c.req.url, queryName) ?? (parsed === undefined ? undefined : String(parsed))
   return idParam(raw, queryName)
@@ -64,7 +64,7 @@ const methods: Record<string, AgentMethod> = {
     return sendEntity(c, applySelect(saved, queryParam(c.req.url, '$select')), 'TicketEntity')
   },
   getticketentity: async (c, tickets, body) => {
-    const id = entityId(c, body, 'ticketEntityId', parseDelete(bodyOf(body)).TicketEntityId)
+    const id = entityId(c, 'ticketEntityId', parseDelete(bodyOf(body)).TicketEntityId)
     const entity = await tickets.read(c.get('caller'), id)
     return sendEntity(
       c,
@@ -82,12 +82,12 @@ const methods: Record<string, AgentMethod> = {
     return sendEntity(c, await tickets.readFlat(ids.filter((id) => id > 0)), 'ArrayOfTicket')
   },
   deleteticketentity: async (c, tickets, body) => {
-    const id = entityId(c, body, 'ticketEntityId', parseDelete(bodyOf(body)).TicketEntityId)
+    const id = entityId(c, 'ticketEntityId', parseDelete(bodyOf(body)).TicketEntityId)
     await tickets.delete(c.get('caller'), id)
     return c.body(null, 204)
   },
   notifynewticket: async (c, tickets, body) => {
-    const id = entityId(c, body, 'ticketEntityId', parseNotify(bodyOf(body)).TicketEntityId)
+    const id = entityId(c, 'ticketEntityId', parseNotify(bodyOf(body)).TicketEntityId)
     await tickets.notifyNewTicket(c.get('caller'), id)
     return c.body(null, 204)
   },
