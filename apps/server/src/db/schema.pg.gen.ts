@@ -409,6 +409,7 @@ export const notificationOutbox = pgTable(
     payload: jsonb('payload').notNull(),
   },
   (t) => [
+    index('notification_outbox_next_attempt_at_idx').on(t.nextAttemptAt),
     uniqueIndex('notification_outbox_dedupe_key_unique').on(t.dedupeKey),
   ]
 )
@@ -439,13 +440,14 @@ export const webhookDeliveries = pgTable(
     lastStatusCode: integer('last_status_code'),
     lastError: text('last_error'),
     createdAt: text('created_at'),
-    nextAttemptAt: text('next_attempt_at'),
     deliveredAt: text('delivered_at'),
+    nextAttemptAt: text('next_attempt_at'),
     webhookId: integer('webhook_id').notNull().references((): AnyPgColumn => webhooks.webhookId, { onDelete: 'cascade' }),
     dedupeKey: text('dedupe_key').notNull(),
     body: text('body').notNull(),
   },
   (t) => [
+    index('webhook_deliveries_next_attempt_at_idx').on(t.nextAttemptAt),
     index('webhook_deliveries_webhook_id_idx').on(t.webhookId),
     uniqueIndex('webhook_deliveries_dedupe_key_unique').on(t.dedupeKey),
   ]

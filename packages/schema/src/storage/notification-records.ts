@@ -34,9 +34,13 @@ export const NotificationRecord = Type.Object(
 export type NotificationRecord = Static<typeof NotificationRecord>
 
 /** Row of `notification_outbox`: written in the save transaction, delivered after commit. */
+// The dispatchers poll for due rows; finished rows have no next attempt, so the index stays small.
+const dueIndex = { kind: 'column', index: true } as const
+
 export const NotificationDeliveryRecord = Type.Object(
   {
     ...NotificationDelivery.properties,
+    NextAttemptAt: withDb(NotificationDelivery.properties.NextAttemptAt, dueIndex),
     DedupeKey: dedupeKey('Event key, channel and recipient: one delivery each.'),
     Address: Nullable(Text('Email address for the email channel.', 320)),
     Language: Text('Recipient language for the rendered text (US, NO, …).', 10),
@@ -65,7 +69,8 @@ export type WebhookRecord = Static<typeof WebhookRecord>
 /** Row of `webhook_deliveries`: the exact body sent, so retries and replays are byte-identical. */
 export const WebhookDeliveryRecord = Type.Object(
   {
-    ...omitProps(WebhookDelivery.properties, ['WebhookId']),
+    ...omitProps(WebhookDelivery.properties, ['WebhookId', 'NextAttemptAt']),
+    NextAttemptAt: withDb(WebhookDelivery.properties.NextAttemptAt, dueIndex),
     WebhookId: withDb(
       WebhookDelivery.properties.WebhookId,
       reference('webhook_id', 'webhooks', 'webhook_id', 'WebhookId')

@@ -1,0 +1,2 @@
+CREATE INDEX `notification_outbox_next_attempt_at_idx` ON `notification_outbox` (`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_next_attempt_at_idx` ON `webhook_deliveries` (`next_attempt_at`);
