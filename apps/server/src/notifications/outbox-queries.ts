@@ -1,54 +1,34 @@
-import { and, asc, eq, lte } from 'drizzle-orm'
+import { and, eq } from 'drizzle-orm'
 import type { Db, Store, Tables } from '../db/store.ts'
-import { type RetryPolicy, retryDelayMs } from './backoff.ts'
+import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
+import { claimLeased, dueBy, dueFirst } from '../outbox/claim.ts'
 
 export type OutboxRow = Tables['notificationOutbox']['$inferSelect']
 
-const iso = (ms: number) => new Date(ms).toISOString()
-
-/**
- * Claims up to `limit` due deliveries by moving each one's `next_attempt_at` to a lease in the
- * future, guarded by the value it read: of two dispatchers (two processes on one PostgreSQL),
- * only one update matches, so a row is never sent twice at once. An unfinished claim (a crash
- * mid-send) expires with its lease and the row becomes due again.
- */
-export async function claimDue(
+/** Claims up to `limit` due deliveries for `leaseMs` (see `claimLeased`). */
+export function claimDue(
   store: Store,
   now: Date,
   leaseMs: number,
   limit: number
 ): Promise<OutboxRow[]> {
   const t = store.tables.notificationOutbox
-  const lease = iso(now.getTime() + leaseMs)
-  return store.transaction(async (tx) => {
-    const due = await tx
-      .select({ id: t.deliveryId, nextAttemptAt: t.nextAttemptAt })
-      .from(t)
-      .where(and(eq(t.status, 'pending'), lte(t.nextAttemptAt, now.toISOString())))
-      .orderBy(asc(t.nextAttemptAt), asc(t.deliveryId))
-      .limit(limit)
-    const claimed: OutboxRow[] = []
-    for (const row of due) {
-      if (row.nextAttemptAt === null) {
-        continue
-      }
-      const [won] = await tx
-        .update(t)
-        .set({ nextAttemptAt: lease })
-        .where(
-          and(
-            eq(t.deliveryId, row.id),
-            eq(t.status, 'pending'),
-            eq(t.nextAttemptAt, row.nextAttemptAt)
-          )
-        )
-        .returning()
-      if (won) {
-        claimed.push(won)
-      }
+  const lease = isoAfter(now, leaseMs)
+  return claimLeased(
+    store,
+    t,
+    (tx) =>
+      tx
+        .select({ id: t.deliveryId, nextAttemptAt: t.nextAttemptAt })
+        .from(t)
+        .where(dueBy(t, now))
+        .orderBy(...dueFirst(t))
+        .limit(limit),
+    async (tx, guard) => {
+      const [won] = await tx.update(t).set({ nextAttemptAt: lease }).where(guard).returning()
+      return won
     }
-    return claimed
-  })
+  )
 }
 
 // Every outcome is written only while the lease is still ours (`next_attempt_at` unchanged).
@@ -101,7 +81,7 @@ export async function markFailed(
         status: dead ? 'dead' : 'pending',
         tries,
         lastError: error.slice(0, 2000),
-        nextAttemptAt: dead ? null : iso(now.getTime() + retryDelayMs(tries, policy, random)),
+        nextAttemptAt: dead ? null : isoAfter(now, retryDelayMs(tries, policy, random)),
       })
       .where(held(store.tables, row))
   )

@@ -1,6 +1,7 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Store, Tables } from '../db/store.ts'
-import { type RetryPolicy, retryDelayMs } from './backoff.ts'
+import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
+import { claimLeased, dueBy, dueFirst } from '../outbox/claim.ts'
 
 export type DeliveryRow = Tables['webhookDeliveries']['$inferSelect']
 
@@ -11,15 +12,11 @@ export interface ClaimedDelivery {
   secret: string
 }
 
-const iso = (ms: number) => new Date(ms).toISOString()
-
 /**
- * Claims up to `limit` due deliveries: each claim moves `next_attempt_at` to a lease in the future
- * and counts the try, guarded by the `next_attempt_at` it read. Of two dispatchers (two processes
- * on one PostgreSQL) only one update matches, so a row is never sent twice at once; a claim left
- * by a crash expires with its lease and the row is due again.
+ * Claims up to `limit` due deliveries for `leaseMs` (see `claimLeased`). The claim counts the
+ * try, so a crash mid-POST still uses one up.
  */
-export async function claimDue(
+export function claimDue(
   store: Store,
   now: Date,
   leaseMs: number,
@@ -27,42 +24,32 @@ export async function claimDue(
 ): Promise<ClaimedDelivery[]> {
   const d = store.tables.webhookDeliveries
   const w = store.tables.webhooks
-  const lease = iso(now.getTime() + leaseMs)
-  return store.transaction(async (tx) => {
-    const due = await tx
-      .select({
-        id: d.deliveryId,
-        nextAttemptAt: d.nextAttemptAt,
-        targetUrl: w.targetUrl,
-        secret: w.secret,
-      })
-      .from(d)
-      .innerJoin(w, eq(w.webhookId, d.webhookId))
-      .where(and(eq(d.status, 'pending'), lte(d.nextAttemptAt, now.toISOString())))
-      .orderBy(asc(d.nextAttemptAt), asc(d.deliveryId))
-      .limit(limit)
-    const claimed: ClaimedDelivery[] = []
-    for (const candidate of due) {
-      if (candidate.nextAttemptAt === null) {
-        continue
-      }
+  const lease = isoAfter(now, leaseMs)
+  return claimLeased(
+    store,
+    d,
+    (tx) =>
+      tx
+        .select({
+          id: d.deliveryId,
+          nextAttemptAt: d.nextAttemptAt,
+          targetUrl: w.targetUrl,
+          secret: w.secret,
+        })
+        .from(d)
+        .innerJoin(w, eq(w.webhookId, d.webhookId))
+        .where(dueBy(d, now))
+        .orderBy(...dueFirst(d))
+        .limit(limit),
+    async (tx, guard, { targetUrl, secret }) => {
       const [row] = await tx
         .update(d)
         .set({ nextAttemptAt: lease, tries: sql`${d.tries} + 1` })
-        .where(
-          and(
-            eq(d.deliveryId, candidate.id),
-            eq(d.status, 'pending'),
-            eq(d.nextAttemptAt, candidate.nextAttemptAt)
-          )
-        )
+        .where(guard)
         .returning()
-      if (row) {
-        claimed.push({ row, targetUrl: candidate.targetUrl, secret: candidate.secret })
-      }
+      return row && { row, targetUrl, secret }
     }
-    return claimed
-  })
+  )
 }
 
 // An outcome is written only while the claim is still ours: same lease, same try.
@@ -108,7 +95,7 @@ export async function markFailed(
         status: dead ? 'dead' : 'pending',
         lastStatusCode: failure.status,
         lastError: failure.error.slice(0, 2000),
-        nextAttemptAt: dead ? null : iso(now.getTime() + retryDelayMs(row.tries, policy, random)),
+        nextAttemptAt: dead ? null : isoAfter(now, retryDelayMs(row.tries, policy, random)),
       })
       .where(held(d, row))
   )

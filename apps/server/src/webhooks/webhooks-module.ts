@@ -1,9 +1,10 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
+import type { RetryPolicy } from '../outbox/backoff.ts'
 import { registerWebhookRoutes, type WebhookRoutesDeps } from '../routes/webhooks.ts'
 import { registerWebhookDeliveryRoutes } from '../routes/webhooks-deliveries.ts'
-import { defaultRetryPolicy, type RetryPolicy } from './backoff.ts'
+import { defaultRetryPolicy } from './backoff.ts'
 import { createDispatcher } from './dispatcher.ts'
 import { enqueueDeliveries } from './enqueue-deliveries.ts'
 
