@@ -122,13 +122,13 @@ describe('optimistic concurrency', () => {
     const current = await call(app, 'GET', `/api/v1/Ticket/${id}`)
     expect(current.body.Title).toBe('v2')
     expect(current.headers.get('etag')).toBe('"2"')
-    const fresh = await call(
-      app,
-      'PUT',
-      `/api/v1/Ticket/${id}`,
-      { Title: 'v3' },
-      { headers: { 'if-match': '"2"' } }
-    )
-    expect(fresh.status).toBe(200)
+    const lastModified = current.headers.get('last-modified') ?? ''
+    const past = new Date(Date.parse(lastModified) - 60_000).toUTCString()
+    const put = (title: string, headers: Record<string, string>) =>
+      call(app, 'PUT', `/api/v1/Ticket/${id}`, { Title: title }, { headers })
+    expect((await put('v3', { 'if-unmodified-since': past })).status).toBe(412)
+    expect((await call(app, 'GET', `/api/v1/Ticket/${id}`)).body.Title).toBe('v2')
+    expect((await put('v2b', { 'if-unmodified-since': lastModified })).status).toBe(200)
+    expect((await put('v3', { 'if-match': '"3"' })).status).toBe(200)
   })
 })

@@ -42,14 +42,14 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
 
   app.get('/api/v1/Ticket/:id', async (c) => {
     const id = idParam(c.req.param('id'), 'id')
-    const entity = await tickets.read(c.get('caller'), id)
-    if (!entity) {
+    const found = await tickets.readVersioned(c.get('caller'), id)
+    if (!found) {
       throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
     }
+    const { entity, revision } = found
     const body = applySelect(withLinks(entity, baseUrlOf(c)), queryParam(c.req.url, '$select'))
-    const revision = await tickets.revision(id)
     return sendEntity(c, body, 'TicketEntityWithLinks', 200, {
-      ETag: etagOf(revision ?? 0),
+      ETag: etagOf(revision),
       'Last-Modified': new Date(entity.LastChanged ?? Date.now()).toUTCString(),
     })
   })
@@ -76,13 +76,13 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const caller = c.get('caller')
     const body = await readRequestBody(c)
     await checkPreconditions(c, tickets, id)
-    // Read the revision first: if anything commits between this read and the save, the save
-    // refuses rather than applying the patch to a stale document.
-    const revision = await tickets.revision(id)
-    const current = await tickets.read(caller, id)
-    if (!current || revision === undefined) {
+    // The save refuses if anything committed after this read, rather than applying the patch
+    // to a stale document.
+    const found = await tickets.readVersioned(caller, id)
+    if (!found) {
       throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
     }
+    const { entity: current, revision } = found
     const patchBody = body.kind === 'entity' ? { ...body, kind: 'json-patch' as const } : body
     const patched = applyPatchBody(current, patchBody)
     const saved = await tickets.save(caller, {

@@ -20,10 +20,11 @@ export async function checkPreconditions(
   if (!ifMatch && !ifUnmodifiedSince) {
     return undefined
   }
-  const revision = await tickets.revision(id)
-  if (revision === undefined) {
+  const version = await tickets.version(id)
+  if (version === undefined) {
     throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
   }
+  const { revision } = version
   if (ifMatch && ifMatch.trim() !== '*') {
     const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''))
     if (!tags.includes(etagOf(revision))) {
@@ -35,9 +36,8 @@ export async function checkPreconditions(
   }
   if (ifUnmodifiedSince) {
     const since = Date.parse(ifUnmodifiedSince)
-    const entity = await tickets.read(c.get('caller'), id)
-    const changed = entity?.LastChanged
-      ? Math.floor(Date.parse(entity.LastChanged) / 1000) * 1000
+    const changed = version.lastChanged
+      ? Math.floor(Date.parse(version.lastChanged) / 1000) * 1000
       : 0
     if (Number.isNaN(since)) {
       throw new ApiError('VALIDATION', 'If-Unmodified-Since is not an HTTP date.')

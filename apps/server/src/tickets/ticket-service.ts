@@ -8,7 +8,7 @@ import { memoReader } from './memo-reader.ts'
 import { notifyNewTicket } from './notify-new-ticket.ts'
 import { withRights } from './present-ticket.ts'
 import { type SaveTicketRequest, saveTicket } from './save-ticket.ts'
-import { liveTicketRows } from './ticket-rows.ts'
+import { findTicketRow, liveTicketRows } from './ticket-rows.ts'
 import type { TicketServiceDeps } from './ticket-service-deps.ts'
 
 /**
@@ -25,23 +25,27 @@ export function createTicketService(deps: TicketServiceDeps) {
       )
     },
     async read(caller: Caller, id: number): Promise<TicketEntity | undefined> {
-      const loaded = await loadTicket(
-        store.reader,
-        store.tables,
-        memoReader(deps.readerFor(store.reader)),
-        id
-      )
-      return loaded && withRights(loaded.entity, caller)
+      return (await this.readVersioned(caller, id))?.entity
     },
-    /** The live ticket's revision, for ETag and If-Match. */
-    async revision(id: number): Promise<number | undefined> {
+    /** The ticket and the revision it was read at, from one read (ETag, PATCH). */
+    async readVersioned(
+      caller: Caller,
+      id: number
+    ): Promise<{ entity: TicketEntity; revision: number } | undefined> {
       const loaded = await loadTicket(
         store.reader,
         store.tables,
         memoReader(deps.readerFor(store.reader)),
         id
       )
-      return loaded?.row.revision
+      return loaded && { entity: withRights(loaded.entity, caller), revision: loaded.row.revision }
+    },
+    /** The live ticket's revision and last change, for If-Match and If-Unmodified-Since. */
+    async version(
+      id: number
+    ): Promise<{ revision: number; lastChanged: string | null } | undefined> {
+      const row = await findTicketRow(store.reader, store.tables, id)
+      return row && { revision: row.revision, lastChanged: row.lastChanged }
     },
     async readFlat(ids: number[]) {
       const rows = await liveTicketRows(store.reader, store.tables, ids)
