@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { sendEntity } from '../http/send-entity.ts'
 import { compileParamsParser } from '../notifications/parse-input.ts'
 import { toDelivery } from '../notifications/to-wire.ts'
 import type { NotificationRouteDeps } from './notifications.ts'
@@ -26,6 +27,6 @@ export function registerNotificationLogRoutes(app: Hono<AppEnv>, { store }: Noti
       .from(outbox)
       .where(eq(outbox.ticketId, id))
       .orderBy(asc(outbox.deliveryId))
-    return c.json(rows.map(toDelivery))
+    return sendEntity(c, rows.map(toDelivery), 'NotificationDelivery')
   })
 }

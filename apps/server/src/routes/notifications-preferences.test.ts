@@ -21,6 +21,13 @@ describe('GET/PUT /api/v1/Notification/Preferences', { timeout: 30_000 }, () => 
     const initial = await call(app, 'GET', path, undefined, { auth: anna.auth })
     expect(initial.status).toBe(200)
     expect(initial.body).toEqual(allBoth)
+    const xml = await call(app, 'GET', path, undefined, {
+      auth: anna.auth,
+      headers: { accept: 'application/xml' },
+    })
+    expect(xml.headers.get('content-type')).toBe('application/xml; charset=utf-8')
+    expect(xml.text).toContain('<NotificationPreferences')
+    expect(xml.text).toContain('<NewTicket>both</NewTicket>')
 
     const put = await call(
       app,

@@ -2,6 +2,7 @@ import { NotificationPreferences } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { sendEntity } from '../http/send-entity.ts'
 import { compileBodyParser, readJsonBody } from '../notifications/parse-input.ts'
 import { effectivePreferences, readPreferences } from '../notifications/preferences.ts'
 import type { NotificationRouteDeps } from './notifications.ts'
@@ -19,7 +20,11 @@ export function registerNotificationPreferenceRoutes(
       .select({ preferences: associates.preferences })
       .from(associates)
       .where(eq(associates.associateId, c.get('caller').associateId))
-    return c.json(effectivePreferences(readPreferences(row?.preferences)))
+    return sendEntity(
+      c,
+      effectivePreferences(readPreferences(row?.preferences)),
+      'NotificationPreferences'
+    )
   })
 
   app.put('/api/v1/Notification/Preferences', async (c) => {
@@ -30,6 +35,6 @@ export function registerNotificationPreferenceRoutes(
         .set({ preferences })
         .where(eq(associates.associateId, c.get('caller').associateId))
     )
-    return c.json(effectivePreferences(preferences))
+    return sendEntity(c, effectivePreferences(preferences), 'NotificationPreferences')
   })
 }

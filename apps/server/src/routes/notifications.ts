@@ -4,6 +4,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
+import { sendEntity } from '../http/send-entity.ts'
 import type { LiveHub } from '../notifications/live-hub.ts'
 import { compileParamsParser } from '../notifications/parse-input.ts'
 import { toNotification } from '../notifications/to-wire.ts'
@@ -58,7 +59,7 @@ function registerNotificationListRoutes(app: Hono<AppEnv>, { store, now }: Notif
       .orderBy(desc(n.createdAt), desc(n.notificationId))
       .limit(query.$top ?? 100)
       .offset(query.$skip ?? 0)
-    return c.json(rows.map(toNotification))
+    return sendEntity(c, rows.map(toNotification), 'Notification')
   })
 
   app.post('/api/v1/Notification/:id/Read', async (c) => {

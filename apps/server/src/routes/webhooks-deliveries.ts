@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { sendEntity } from '../http/send-entity.ts'
 import { compileParams, requireAdmin } from '../webhooks/request-input.ts'
 import { deliveryToWire } from '../webhooks/to-wire.ts'
 import { notFoundWebhook, type WebhookRoutesDeps } from './webhooks.ts'
@@ -30,7 +31,7 @@ export function registerWebhookDeliveryRoutes(app: Hono<AppEnv>, deps: WebhookRo
       .from(d)
       .where(eq(d.webhookId, id))
       .orderBy(desc(d.deliveryId))
-    return c.json(rows.map(deliveryToWire))
+    return sendEntity(c, rows.map(deliveryToWire), 'WebhookDelivery')
   })
 
   app.post('/api/v1/Webhook/:id/Deliveries/:deliveryId/Replay', async (c) => {
@@ -59,6 +60,6 @@ export function registerWebhookDeliveryRoutes(app: Hono<AppEnv>, deps: WebhookRo
       throw new ApiError('CONFLICT', `Delivery ${deliveryId} changed meanwhile; try again.`)
     }
     wake()
-    return c.json(deliveryToWire(replayed), 202)
+    return sendEntity(c, deliveryToWire(replayed), 'WebhookDelivery', 202)
   })
 }

@@ -5,6 +5,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
+import { sendEntity } from '../http/send-entity.ts'
 import { testEventBody } from '../webhooks/event-body.ts'
 import { parseRegistration, type Registration } from '../webhooks/parse-registration.ts'
 import { postEvent } from '../webhooks/post-event.ts'
@@ -70,12 +71,12 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
       return hook
     })
     c.header('Location', `/api/v1/Webhook/${row.webhookId}`)
-    return c.json(webhookToWire(row), 201)
+    return sendEntity(c, webhookToWire(row), 'WebhookView', 201)
   })
 
   app.get('/api/v1/Webhook', async (c) => {
     const rows = await store.db.select().from(t.webhooks).orderBy(asc(t.webhooks.webhookId))
-    return c.json(rows.map(webhookToWire))
+    return sendEntity(c, rows.map(webhookToWire), 'WebhookView')
   })
 
   app.get('/api/v1/Webhook/:id', async (c) => {
@@ -84,7 +85,7 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
     if (!row) {
       throw notFoundWebhook(id)
     }
-    return c.json(webhookToWire(row))
+    return sendEntity(c, webhookToWire(row), 'WebhookView')
   })
 
   app.delete('/api/v1/Webhook/:id', async (c) => {
