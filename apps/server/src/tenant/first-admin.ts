@@ -48,7 +48,7 @@ export async function ensureFirstAdmin({ env, store }: CoreDeps): Promise<boolea
     // password exactly once, whatever LOG_LEVEL is, and it must never reach structured logs.
     process.stderr.write(
       `Created the admin associate "${env.TICKET_ADMIN_USER}" with the generated password: ${password}\n` +
-        'It is shown only this once; sign in and change it, or set TICKET_ADMIN_PASSWORD.\n'
+        'It is shown only this once: keep it. To choose it yourself, set TICKET_ADMIN_PASSWORD on a fresh database.\n'
     )
   }
   return created
