@@ -4,7 +4,7 @@ import type { Store } from '../db/store.ts'
 import { importTenant } from '../tenant/import-tenant.ts'
 import { referenceSnapshot } from '../tenant/testing/snapshot.ts'
 import { demoTenant } from '../tenant/testing/tenant-fixtures.ts'
-import { dialects, openTestStore } from '../tenant/testing/test-stores.ts'
+import { dialects, openTestStore } from '../test/stores.ts'
 import { type CarrierKind, carrierKinds } from './carrier-kinds.ts'
 import { createReferenceReader } from './reference-reader.ts'
 

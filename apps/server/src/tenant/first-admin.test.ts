@@ -4,9 +4,9 @@ import { join } from 'node:path'
 import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import { loadEnv } from '../env.ts'
 import { createLogger } from '../logger.ts'
+import { openTestStore } from '../test/stores.ts'
 import { ensureFirstAdmin } from './first-admin.ts'
 import { runScript } from './testing/run-script.ts'
-import { openTestStore } from './testing/test-stores.ts'
 
 const passwordLine = /generated password: (\S+)\n/g
 

@@ -1,11 +1,14 @@
 import { onTestFinished } from 'vitest'
 import { openStore, type Store } from '../db/store.ts'
-import { createTestDatabase } from '../test/postgres.ts'
+import { createTestDatabase } from './postgres.ts'
 
-export type Dialect = Store['dialect']
+export type TestDialect = 'sqlite' | 'pg'
 
-/** A fresh, migrated store of the dialect for one test; closed (and dropped) when it finishes. */
-export async function openTestStore(dialect: Dialect): Promise<Store> {
+/** Both dialects, for `describe.each`: data access must behave the same on each. */
+export const dialects: TestDialect[] = ['sqlite', 'pg']
+
+/** A fresh, migrated store for one test: SQLite `:memory:` or a new PostgreSQL database. */
+export async function openTestStore(dialect: TestDialect): Promise<Store> {
   if (dialect === 'sqlite') {
     const store = await openStore(':memory:')
     onTestFinished(() => store.close())
