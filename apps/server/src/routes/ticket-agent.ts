@@ -93,6 +93,9 @@ const methods: Record<string, AgentMethod> = {
   },
 }
 
+/** The agent methods served, lower-cased (method names match case-insensitively). */
+export const agentMethodNames = Object.keys(methods)
+
 export function registerTicketAgentRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const tickets = ticketServiceOf(deps)
   app.post('/api/v1/Agents/Ticket/:method', async (c) => {
