@@ -1,13 +1,9 @@
-import { type ErrorCode, errorStatus } from '@ticket/schema'
+import { type ErrorCode, errorStatus, type ProblemFieldError } from '@ticket/schema'
 import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 
 /** One invalid field: a JSON pointer into the request, a human message and a stable code. */
-export interface FieldError {
-  path: string
-  message: string
-  code: string
-}
+export type FieldError = ProblemFieldError
 
 /**
  * The service's one error type. Everything the service refuses on purpose is thrown as an
