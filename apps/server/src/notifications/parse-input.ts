@@ -57,22 +57,3 @@ export function compileBodyParser<T extends TSchema>(schema: T): (body: unknown)
     return body as Static<T>
   }
 }
-
-/** Reads a JSON body: 415 for another media type, 400 for malformed JSON. */
-export async function readJsonBody(request: {
-  header(name: string): string | undefined
-  text(): Promise<string>
-}): Promise<unknown> {
-  const type = request.header('content-type') ?? ''
-  if (!/^application\/(json|[\w.+-]+\+json)\s*(;|$)/i.test(type)) {
-    throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'The body must be application/json.')
-  }
-  const text = await request.text()
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new ApiError('BAD_REQUEST', 'The body is not valid JSON.', {
-      errors: [{ path: '', message: 'malformed JSON', code: 'json' }],
-    })
-  }
-}

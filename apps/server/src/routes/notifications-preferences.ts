@@ -2,8 +2,9 @@ import { NotificationPreferences } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { readRequestBody } from '../http/read-body.ts'
 import { sendEntity } from '../http/send-entity.ts'
-import { compileBodyParser, readJsonBody } from '../notifications/parse-input.ts'
+import { compileBodyParser } from '../notifications/parse-input.ts'
 import { effectivePreferences, readPreferences } from '../notifications/preferences.ts'
 import type { NotificationRouteDeps } from './notifications.ts'
 
@@ -28,7 +29,7 @@ export function registerNotificationPreferenceRoutes(
   })
 
   app.put('/api/v1/Notification/Preferences', async (c) => {
-    const preferences = parsePreferences(await readJsonBody(c.req))
+    const preferences = parsePreferences((await readRequestBody(c)).value)
     await store.transaction((tx) =>
       tx
         .update(associates)

@@ -6,17 +6,17 @@ import { issueApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens
 import { tokenExpiry } from '../auth/token-expiry.ts'
 import { ApiError } from '../http/api-error.ts'
 import { idParam } from '../http/query.ts'
-import { negotiate, sendEntity } from '../http/send-entity.ts'
-import { compileBodyParser, readJsonBody } from '../notifications/parse-input.ts'
+import { readRequestBody } from '../http/read-body.ts'
+import { sendEntity } from '../http/send-entity.ts'
+import { compileBodyParser } from '../notifications/parse-input.ts'
 
 const parseRequest = compileBodyParser(ApiTokenRequest)
 
 /** API tokens for `Authorization: Bearer`: `POST|GET /api/v1/Token`, `DELETE /api/v1/Token/{id}`. */
 export function registerTokenRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   app.post('/api/v1/Token', async (c) => {
-    negotiate(c.req.header('accept'))
-    const empty = (await c.req.text()).trim() === ''
-    const request = empty ? {} : parseRequest(await readJsonBody(c.req))
+    const body = await readRequestBody(c)
+    const request = body.value === null ? {} : parseRequest(body.value)
     const now = deps.now()
     const issued = await issueApiToken(
       deps.store,

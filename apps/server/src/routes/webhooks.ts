@@ -5,11 +5,12 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
+import { readRequestBody } from '../http/read-body.ts'
 import { sendEntity } from '../http/send-entity.ts'
 import { testEventBody } from '../webhooks/event-body.ts'
 import { parseRegistration, type Registration } from '../webhooks/parse-registration.ts'
 import { postEvent } from '../webhooks/post-event.ts'
-import { compileParams, readJsonBody, requireAdmin } from '../webhooks/request-input.ts'
+import { compileParams, requireAdmin } from '../webhooks/request-input.ts'
 import { webhookToWire } from '../webhooks/to-wire.ts'
 
 export interface WebhookRoutesDeps {
@@ -35,7 +36,7 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
 
   app.post('/api/v1/Webhook', async (c) => {
     requireAdmin(c, 'register webhooks')
-    const registration = parseRegistration(await readJsonBody(c))
+    const registration = parseRegistration((await readRequestBody(c)).value)
     const actorId = c.get('caller').associateId
     const test = await sendTestEvent(deps, registration, actorId)
     const row = await store.transaction(async (tx) => {

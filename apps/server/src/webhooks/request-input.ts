@@ -36,25 +36,6 @@ export function compileParams<T extends TObject>(schema: T) {
   }
 }
 
-const jsonTypes = ['application/json', 'text/json']
-
-/** The request body as JSON; 415 for another media type, 400 when it does not parse. */
-export async function readJsonBody(c: Context<AppEnv>): Promise<unknown> {
-  const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
-  if (!jsonTypes.includes(type)) {
-    throw new ApiError(
-      'UNSUPPORTED_MEDIA_TYPE',
-      `Send the webhook as ${jsonTypes.join(' or ')}, not ${type || 'no content type'}.`
-    )
-  }
-  const text = await c.req.text()
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new ApiError('BAD_REQUEST', 'The body is not valid JSON.')
-  }
-}
-
 /** Registering, deleting and replaying change what the service sends out: admins only. */
 export function requireAdmin(c: Context<AppEnv>, action: string) {
   if (!c.get('caller').isAdmin) {
