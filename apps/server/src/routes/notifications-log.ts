@@ -1,10 +1,10 @@
-import { NotificationTicketIdParam as TicketIdParam } from '@ticket/schema'
+import { TicketIdParam } from '@ticket/schema'
 import { asc, eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { compileParamsParser } from '../http/parse-input.ts'
 import { sendEntity } from '../http/send-entity.ts'
-import { compileParamsParser } from '../notifications/parse-input.ts'
 import { toDelivery } from '../notifications/to-wire.ts'
 import type { NotificationRouteDeps } from './notifications.ts'
 

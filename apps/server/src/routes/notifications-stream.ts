@@ -4,7 +4,7 @@ import { and, asc, eq, gt } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
-import { compileParamsParser } from '../notifications/parse-input.ts'
+import { compileParamsParser } from '../http/parse-input.ts'
 import { toNotification } from '../notifications/to-wire.ts'
 import type { NotificationRouteDeps } from './notifications.ts'
 

@@ -5,10 +5,10 @@ import type { AppEnv } from '../app-env.ts'
 import { issueApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.ts'
 import { tokenExpiry } from '../auth/token-expiry.ts'
 import { ApiError } from '../http/api-error.ts'
+import { compileBodyParser } from '../http/parse-input.ts'
 import { idParam } from '../http/query.ts'
 import { readRequestBody } from '../http/read-body.ts'
 import { sendEntity } from '../http/send-entity.ts'
-import { compileBodyParser } from '../notifications/parse-input.ts'
 
 const parseRequest = compileBodyParser(ApiTokenRequest)
 

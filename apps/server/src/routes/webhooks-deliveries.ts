@@ -3,13 +3,14 @@ import { and, desc, eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { compileParamsParser } from '../http/parse-input.ts'
 import { sendEntity } from '../http/send-entity.ts'
-import { compileParams, requireAdmin } from '../webhooks/request-input.ts'
+import { requireAdmin } from '../webhooks/request-input.ts'
 import { deliveryToWire } from '../webhooks/to-wire.ts'
 import { notFoundWebhook, type WebhookRoutesDeps } from './webhooks.ts'
 
-const webhookId = compileParams(WebhookIdParam)
-const deliveryIds = compileParams(DeliveryIdParams)
+const webhookId = compileParamsParser(WebhookIdParam, 'path')
+const deliveryIds = compileParamsParser(DeliveryIdParams, 'path')
 
 /** The delivery log of a webhook and the replay of one event. */
 export function registerWebhookDeliveryRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps) {

@@ -5,12 +5,13 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
+import { compileParamsParser } from '../http/parse-input.ts'
 import { readRequestBody } from '../http/read-body.ts'
 import { sendEntity } from '../http/send-entity.ts'
 import { testEventBody } from '../webhooks/event-body.ts'
 import { parseRegistration, type Registration } from '../webhooks/parse-registration.ts'
 import { postEvent } from '../webhooks/post-event.ts'
-import { compileParams, requireAdmin } from '../webhooks/request-input.ts'
+import { requireAdmin } from '../webhooks/request-input.ts'
 import { webhookToWire } from '../webhooks/to-wire.ts'
 
 export interface WebhookRoutesDeps {
@@ -24,7 +25,7 @@ export interface WebhookRoutesDeps {
   wake: () => void
 }
 
-const webhookId = compileParams(WebhookIdParam)
+const webhookId = compileParamsParser(WebhookIdParam, 'path')
 
 export const notFoundWebhook = (id: number) =>
   new ApiError('NOT_FOUND', `Webhook ${id} does not exist.`)

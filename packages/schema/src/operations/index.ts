@@ -8,13 +8,13 @@ import { ticketOperations } from './ticket.ts'
 import { webhookOperations } from './webhooks.ts'
 
 export { TokenIdParam } from './auth.ts'
+export { TicketIdParam } from './common.ts'
 export { type MdoListName, mdoListNames } from './mdo.ts'
 export * from './media-types.ts'
 export {
   NotificationIdParam,
   NotificationListQuery,
   StreamHeaders,
-  TicketIdParam as NotificationTicketIdParam,
 } from './notifications.ts'
 export { JsonPatch, JsonPatchOperation, MergePatch } from './patch-bodies.ts'
 export {

@@ -6,6 +6,7 @@ import {
   NotificationPreferences,
   ProblemDetails,
 } from '../model.ts'
+import { TicketIdParam } from './common.ts'
 import { problemTypes } from './media-types.ts'
 
 const problem = (description: string): ResponseSpec => ({
@@ -39,10 +40,6 @@ export const NotificationListQuery = Type.Object({
 
 export const NotificationIdParam = Type.Object({
   id: Type.Integer({ minimum: 1, description: 'The NotificationId.' }),
-})
-
-export const TicketIdParam = Type.Object({
-  id: Type.Integer({ minimum: 1, description: 'The TicketId of the ticket' }),
 })
 
 export const StreamHeaders = Type.Object({

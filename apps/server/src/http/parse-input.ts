@@ -1,7 +1,7 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox'
 import { TypeCompiler, type ValueError } from '@sinclair/typebox/compiler'
 import { Value } from '@sinclair/typebox/value'
-import { ApiError, type FieldError } from '../http/api-error.ts'
+import { ApiError, type FieldError } from './api-error.ts'
 
 function fieldError(error: ValueError): FieldError {
   const allowed = (error.schema as { enum?: unknown }).enum
@@ -37,8 +37,15 @@ export function compileParamsParser<T extends TObject>(
         picked[key] = raw[key]
       }
     }
-    const value = Value.Default(schema, Value.Convert(schema, picked))
+    const value = Value.Default(schema, Value.Convert(schema, picked)) as Record<string, unknown>
     const errors = [...check.Errors(value)].map(fieldError)
+    // Convert truncates '1.5' to 1: a number parameter must be exactly the number it names.
+    for (const [name, converted] of Object.entries(value)) {
+      const sent = raw[name]
+      if (typeof converted === 'number' && typeof sent === 'string' && String(converted) !== sent) {
+        errors.push({ path: `/${name}`, message: 'must be an integer', code: 'type' })
+      }
+    }
     if (errors.length > 0) {
       throw invalid(errors, where)
     }
