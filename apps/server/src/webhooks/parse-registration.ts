@@ -1,13 +1,12 @@
 import type { Static } from '@sinclair/typebox'
-import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { WebhookRegistration } from '@ticket/schema'
-import { ApiError, type FieldError } from '../http/api-error.ts'
-import { canonicalize } from '../input/canonicalize.ts'
+import type { FieldError } from '../http/api-error.ts'
+import { compileBodyChecker, invalidBody } from '../input/parse-entity.ts'
 
 export type Registration = Required<Static<typeof WebhookRegistration>>
 
 // Compiled once: every request reuses the same checker.
-const check = TypeCompiler.Compile(WebhookRegistration)
+const check = compileBodyChecker<Partial<Registration>>(WebhookRegistration, { complete: true })
 
 /**
  * Validates a registration body (property names case-insensitive) and throws one 400 listing
@@ -15,22 +14,11 @@ const check = TypeCompiler.Compile(WebhookRegistration)
  * @example parseRegistration({ name: 'crm', events: ['ticket.created'], targetUrl: 'https://x.example/h', secret: 's' })
  */
 export function parseRegistration(body: unknown): Registration {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    throw new ApiError('VALIDATION', 'The body must be a JSON object.', {
-      errors: [{ path: '', message: 'expected an object', code: 'type' }],
-    })
-  }
-  const errors: FieldError[] = []
-  const value = canonicalize(WebhookRegistration, body, errors) as Partial<Registration>
-  for (const error of check.Errors(value)) {
-    errors.push({ path: error.path, message: error.message, code: `type_${error.type}` })
-  }
-  errors.push(...semanticErrors(value))
-  if (errors.length > 0) {
-    const unique = firstPerPath(errors)
-    throw new ApiError('VALIDATION', `${unique.length} invalid field(s) in the webhook.`, {
-      errors: unique,
-    })
+  const { value, errors } = check(body)
+  const known = new Set(errors.map((e) => e.path))
+  const all = [...errors, ...semanticErrors(value).filter((e) => !known.has(e.path))]
+  if (all.length > 0) {
+    throw invalidBody(all, 'webhook')
   }
   const valid = value as Static<typeof WebhookRegistration>
   return {
@@ -72,15 +60,4 @@ function isHttpUrl(text: string): boolean {
   } catch {
     return false
   }
-}
-
-// A union failure reports once for the union and once per member; keep the first per path.
-function firstPerPath(errors: FieldError[]): FieldError[] {
-  const byPath = new Map<string, FieldError>()
-  for (const error of errors) {
-    if (!byPath.has(error.path)) {
-      byPath.set(error.path, error)
-    }
-  }
-  return [...byPath.values()]
 }
