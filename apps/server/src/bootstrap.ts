@@ -4,7 +4,7 @@ import { openStore } from './db/store.ts'
 import type { Env } from './env.ts'
 import type { Logger } from './logger.ts'
 import { serviceModules } from './modules/index.ts'
-import type { CoreDeps } from './modules/service-module.ts'
+import type { CoreDeps, ServiceModuleFactory } from './modules/service-module.ts'
 import { prepareTenant } from './tenant/prepare-tenant.ts'
 
 export interface RunningDeps extends AppDeps {
@@ -14,8 +14,15 @@ export interface RunningDeps extends AppDeps {
   shutdown(): Promise<void>
 }
 
-/** Opens the database (migrating it), seeds it as the environment asks and starts the modules. */
-export async function bootstrap(env: Env, logger: Logger): Promise<RunningDeps> {
+/**
+ * Opens the database (migrating it), seeds it as the environment asks and starts the modules.
+ * `modules` replaces the module list (tests pass modules with fast retry settings).
+ */
+export async function bootstrap(
+  env: Env,
+  logger: Logger,
+  options: { modules?: ServiceModuleFactory[] } = {}
+): Promise<RunningDeps> {
   setPasswordCost(env.TICKET_PASSWORD_COST)
   const store = await openStore(env.DATABASE_URL, (error) =>
     logger.error('database connection lost; the pool reconnects', { err: error })
@@ -27,7 +34,7 @@ export async function bootstrap(env: Env, logger: Logger): Promise<RunningDeps> 
     await store.close()
     throw error
   }
-  const modules = serviceModules.map((create) => create(core))
+  const modules = (options.modules ?? serviceModules).map((create) => create(core))
   for (const module of modules) {
     module.start?.()
   }

@@ -6,11 +6,14 @@ import { createApp } from '../app.ts'
 import { bootstrap } from '../bootstrap.ts'
 import { type Env, loadEnv } from '../env.ts'
 import { createLogger } from '../logger.ts'
+import type { ServiceModuleFactory } from '../modules/service-module.ts'
 
 export interface TestAppOptions {
   /** `:memory:` (default), `file` for a temporary SQLite file, or a postgres:// URL. */
   database?: ':memory:' | 'file' | string
   env?: Record<string, string>
+  /** Replaces the service modules (e.g. a module with millisecond retries). */
+  modules?: ServiceModuleFactory[]
 }
 
 /**
@@ -32,7 +35,7 @@ export async function createTestApp(options: TestAppOptions = {}) {
     ...options.env,
     DATABASE_URL: databaseUrl,
   })
-  const deps = await bootstrap(env, createLogger('silent'))
+  const deps = await bootstrap(env, createLogger('silent'), { modules: options.modules })
   onTestFinished(() => deps.shutdown())
   const app = createApp(deps)
   return { app, deps, env }

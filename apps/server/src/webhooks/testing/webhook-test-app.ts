@@ -2,14 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
-import { createApp } from '../../app.ts'
 import { seeder } from '../../assignment/test-seed.ts'
-import { openStore } from '../../db/store.ts'
-import { loadEnv } from '../../env.ts'
-import { createLogger } from '../../logger.ts'
 import { serviceModules } from '../../modules/index.ts'
 import type { CoreDeps } from '../../modules/service-module.ts'
-import { prepareTenant } from '../../tenant/prepare-tenant.ts'
+import { createTestApp } from '../../test/harness.ts'
 import { createWebhooksModule, type WebhooksOptions } from '../webhooks-module.ts'
 
 /** Retries in milliseconds instead of seconds, so a test sees a failing receiver recover. */
@@ -33,44 +29,26 @@ export function temporaryDatabase(database: ':memory:' | 'file' | string): strin
 }
 
 /**
- * The app as `bootstrap` builds it, except that the webhooks module gets `options` (the harness
- * cannot pass module options). Signs in with `adminLogin` (full rights) or `agentLogin`.
+ * The real app (createTestApp) whose webhooks module gets `options`. Signs in with `adminLogin`
+ * (full rights) or `agentLogin`.
  */
 export async function createWebhookTestApp(
   options: { database?: string; webhooks?: WebhooksOptions; seedUsers?: boolean } = {}
 ) {
-  const env = loadEnv({
-    LOG_LEVEL: 'silent',
-    TICKET_ADMIN_PASSWORD: 'admin-test-password',
-    DATABASE_URL: temporaryDatabase(options.database ?? ':memory:'),
+  const modules = serviceModules.map((create) =>
+    create === createWebhooksModule
+      ? (core: CoreDeps) => createWebhooksModule(core, options.webhooks ?? fastWebhooks)
+      : create
+  )
+  const { app, deps } = await createTestApp({
+    database: temporaryDatabase(options.database ?? ':memory:'),
+    modules,
   })
-  const store = await openStore(env.DATABASE_URL)
-  const core: CoreDeps = { env, store, logger: createLogger('silent'), now: () => new Date() }
-  await prepareTenant(core)
+  const { store } = deps
   if (options.seedUsers !== false) {
     const seed = seeder(store.db, store.tables)
     await seed.user(adminLogin.username, adminLogin.password, true)
     await seed.user(agentLogin.username, agentLogin.password, false)
   }
-  const modules = serviceModules.map((create) =>
-    create === createWebhooksModule
-      ? createWebhooksModule(core, options.webhooks ?? fastWebhooks)
-      : create(core)
-  )
-  for (const module of modules) {
-    module.start?.()
-  }
-  let stopped: Promise<void> | undefined
-  const shutdown = () => {
-    stopped ??= (async () => {
-      for (const module of [...modules].reverse()) {
-        await module.stop?.()
-      }
-      await store.close()
-    })()
-    return stopped
-  }
-  onTestFinished(shutdown)
-  const deps = { ...core, modules }
-  return { app: createApp(deps), deps, store, shutdown }
+  return { app, deps, store, shutdown: deps.shutdown }
 }
