@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { Store } from '../db/store.ts'
+import { seeder } from '../test/seed.ts'
 import { type TestDialect as Dialect, openTestStore } from '../test/stores.ts'
 import { assignOwner } from './assign-owner.ts'
-import { seeder } from './test-seed.ts'
 
 /** One save: pick the owner and insert the ticket in the same transaction, as the save path does. */
 async function saveAuto(store: Store, categoryId: number | null, personId: number | null = null) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { call } from '../test/requests.ts'
+import { seeder } from '../test/seed.ts'
 import { type DatabaseKind, databaseOf } from '../webhooks/testing/pg-database.ts'
 import { adminLogin, createWebhookTestApp } from '../webhooks/testing/webhook-test-app.ts'
 import { AUTO_ASSIGN_ID } from './assign-owner.ts'
-import { seeder } from './test-seed.ts'
 
 async function appWithTeam(kind: DatabaseKind) {
   const { app, store } = await createWebhookTestApp({ database: await databaseOf(kind) })

@@ -3,6 +3,7 @@ import { createApp } from '../../app.ts'
 import type { Store } from '../../db/store.ts'
 import { createTestApp } from '../../test/harness.ts'
 import { createTestDatabase } from '../../test/postgres.ts'
+import { seeder } from '../../test/seed.ts'
 import { hashPassword } from '../password.ts'
 
 export type AuthTestDatabase = 'sqlite' | 'pg'
@@ -41,28 +42,11 @@ export async function createAuthTestApp(
 
 /** Adds a signed-in-able associate without full rights; returns its id. */
 export async function addAssociate(store: Store, userName: string, password: string) {
-  const [row] = await store.db
-    .insert(store.tables.associates)
-    .values({
-      userName,
-      name: userName,
-      fullName: userName,
-      formalName: userName,
-      email: '',
-      language: 'US',
-      type: 'InternalAssociate',
-      isAdmin: false,
-      passwordHash: await hashPassword(password),
-      preferences: {},
-      personId: 0,
-      rank: 0,
-      groupIdx: 0,
-      deleted: false,
-      ejUserId: 0,
-    })
-    .returning({ associateId: store.tables.associates.associateId })
-  if (!row) {
-    throw new Error('no associate row')
-  }
-  return row.associateId
+  return seeder(store.db, store.tables).associate({
+    userName,
+    name: userName,
+    fullName: userName,
+    formalName: userName,
+    passwordHash: await hashPassword(password),
+  })
 }

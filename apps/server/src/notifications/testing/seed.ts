@@ -8,8 +8,8 @@ import {
   TicketEntity,
   TicketPriorityEntity,
 } from '@ticket/schema'
-import { hashPassword } from '../../auth/password.ts'
 import type { Store } from '../../db/store.ts'
+import { hashOnce, seeder } from '../../test/seed.ts'
 import type { TicketChange } from '../../tickets/ticket-change.ts'
 
 // Test data written straight into the tables, for tests that must not depend on other routes.
@@ -25,42 +25,19 @@ export interface AssociateSeed {
   password?: string
 }
 
-// scrypt is deliberately slow; one hash per password per test file is enough for test data.
-const hashes = new Map<string, Promise<string>>()
-const hashOnce = (password: string) => {
-  let hash = hashes.get(password)
-  if (!hash) {
-    hash = hashPassword(password)
-    hashes.set(password, hash)
-  }
-  return hash
-}
-
 export async function seedAssociate(store: Store, seed: AssociateSeed): Promise<number> {
-  const [row] = await store.db
-    .insert(store.tables.associates)
-    .values({
-      name: seed.name,
-      personId: 0,
-      rank: 0,
-      type: 'InternalAssociate',
-      groupIdx: 0,
-      fullName: `${seed.name} Tester`,
-      formalName: seed.name,
-      deleted: seed.deleted ?? false,
-      ejUserId: 0,
-      userName: seed.name.toLowerCase(),
-      email: seed.email ?? `${seed.name.toLowerCase()}@example.test`,
-      language: seed.language ?? 'US',
-      passwordHash: seed.password ? await hashOnce(seed.password) : null,
-      isAdmin: seed.isAdmin ?? false,
-      preferences: seed.preferences ?? {},
-    })
-    .returning({ id: store.tables.associates.associateId })
-  if (!row) {
-    throw new Error('associate not inserted')
-  }
-  return row.id
+  return seeder(store.db, store.tables).associate({
+    name: seed.name,
+    fullName: `${seed.name} Tester`,
+    formalName: seed.name,
+    deleted: seed.deleted ?? false,
+    userName: seed.name.toLowerCase(),
+    email: seed.email ?? `${seed.name.toLowerCase()}@example.test`,
+    language: seed.language ?? 'US',
+    passwordHash: seed.password ? await hashOnce(seed.password) : null,
+    isAdmin: seed.isAdmin ?? false,
+    preferences: seed.preferences ?? {},
+  })
 }
 
 export interface CategorySeed {

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
-import { seeder } from '../../assignment/test-seed.ts'
 import { serviceModules } from '../../modules/index.ts'
 import type { CoreDeps } from '../../modules/service-module.ts'
 import { createTestApp } from '../../test/harness.ts'
+import { seeder } from '../../test/seed.ts'
 import { createWebhooksModule, type WebhooksOptions } from '../webhooks-module.ts'
 
 /** Retries in milliseconds instead of seconds, so a test sees a failing receiver recover. */

@@ -2,8 +2,7 @@ import { getTableColumns, type Table } from 'drizzle-orm'
 import { hashPassword } from '../auth/password.ts'
 import type { Db, Tables } from '../db/store.ts'
 
-// Test support: direct inserts of reference rows and tickets, until the tenant import and the
-// save path exist to create them through the API.
+// Test data written straight into the tables, for tests that must not depend on other routes.
 
 /** A row with every required column at its empty value (0, '', false, {}, first enum name). */
 function blankRow<T extends Table>(table: T): T['$inferInsert'] {
@@ -23,7 +22,7 @@ function blankRow<T extends Table>(table: T): T['$inferInsert'] {
 
 // scrypt is slow on purpose; tests reuse one hash per password instead of paying it per test.
 const hashes = new Map<string, Promise<string>>()
-const hashOnce = (password: string) => {
+export const hashOnce = (password: string) => {
   let hash = hashes.get(password)
   if (!hash) {
     hash = hashPassword(password)
