@@ -1,6 +1,9 @@
+import { getTableColumns } from 'drizzle-orm'
+import { tickets } from '../db/schema.sqlite.gen.ts'
 import type { TicketRow } from './ticket-rows.ts'
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+// Row key → SQL column name, as the generated table declares it (the same in both dialects).
+const sqlNames = new Map(Object.entries(getTableColumns(tickets)).map(([key, c]) => [key, c.name]))
 const ignored = new Set(['revision', 'lastChanged'])
 
 /** The database column names whose values differ between two rows (webhook `Changes`). */
@@ -12,7 +15,7 @@ export function changedColumns(before: TicketRow | undefined, after: Record<stri
     }
     const old = before ? (before as Record<string, unknown>)[key] : undefined
     if (JSON.stringify(old ?? null) !== JSON.stringify(value ?? null)) {
-      changed.push(snake(key))
+      changed.push(sqlNames.get(key) ?? key)
     }
   }
   return changed
