@@ -1,4 +1,7 @@
+import type { TicketEntity } from '@ticket/schema'
 import { getTableColumns } from 'drizzle-orm'
+import { ticketsProjection } from '../db/projection.gen.ts'
+import { propertiesToRow } from '../db/projection-map.ts'
 import { tickets } from '../db/schema.sqlite.gen.ts'
 import type { TicketRow } from './ticket-rows.ts'
 
@@ -24,3 +27,17 @@ export function changedColumns(before: TicketRow | undefined, after: Record<stri
 /** Compares two id lists in order. */
 export const sameIds = (a: number[], b: number[]) =>
   a.length === b.length && a.every((id, i) => id === b[i])
+
+/**
+ * A ticket's values by SQL column name (`owned_by_id`, `base_status`), derived from the entity
+ * through the generated projection; `columns` picks which.
+ * @example ticketColumnValues(ticket, ['title', 'owned_by_id']) // { title: '…', owned_by_id: 7 }
+ */
+export function ticketColumnValues(
+  ticket: TicketEntity,
+  columns: readonly string[]
+): Record<string, unknown> {
+  const row = propertiesToRow(ticketsProjection, ticket as unknown as Record<string, unknown>)
+  const bySqlName = new Map([...sqlNames].map(([key, name]) => [name, row[key] ?? null]))
+  return Object.fromEntries(columns.map((column) => [column, bySqlName.get(column) ?? null]))
+}

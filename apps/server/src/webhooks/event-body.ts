@@ -1,4 +1,5 @@
 import type { WebhookEvent } from '@ticket/schema'
+import { ticketColumnValues } from '../tickets/changed-columns.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 
 export type EventName = WebhookEvent | 'test'
@@ -16,6 +17,21 @@ export interface EventContext {
   contextIdentifier: string
 }
 
+// The ticket fields every payload carries, by database column name as SuperOffice sends them.
+const fieldValueColumns = [
+  'ticket_id',
+  'title',
+  'owned_by_id',
+  'category_id',
+  'priority_id',
+  'status_id',
+  'base_status',
+  'person_id',
+  'deadline',
+  'created_at',
+  'last_changed',
+] as const
+
 /**
  * The SuperOffice-style payload of one ticket event, as JSON text. It is frozen into the delivery
  * row at commit, so every retry and replay sends (and signs) the same bytes.
@@ -32,19 +48,7 @@ export function ticketEventBody(change: TicketChange, context: EventContext): st
     ContextIdentifier: context.contextIdentifier,
     ChangedByAssociateId: change.actorId,
     WebhookName: context.webhookName,
-    FieldValues: {
-      ticket_id: change.ticketId,
-      title: ticket.Title,
-      owned_by_id: ticket.OwnedBy?.AssociateId ?? null,
-      category_id: ticket.Category?.TicketCategoryId ?? null,
-      priority_id: ticket.Priority?.TicketPriorityId ?? null,
-      status_id: ticket.Status?.TicketStatusId ?? null,
-      base_status: ticket.BaseStatus,
-      person_id: ticket.Person?.PersonId ?? null,
-      deadline: ticket.Deadline,
-      created_at: ticket.CreatedAt,
-      last_changed: ticket.LastChanged,
-    },
+    FieldValues: ticketColumnValues(ticket, fieldValueColumns),
   })
 }
 
