@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
-# README's first command: install what is missing, then start the server on embedded SQLite.
+# README's first command: install what is missing, build, then replace this shell with the server
+# process (exec), so SIGTERM/SIGINT sent to the command reach the server and it drains.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source tools/scripts/ensure-toolchain.sh
 pnpm install --frozen-lockfile
-exec pnpm --filter @ticket/server start
+pnpm --filter @ticket/server build
+cd apps/server
+exec node --enable-source-maps dist/main.js

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { freePort } from './test/server-process.ts'
 
 const serverDir = new URL('..', import.meta.url).pathname
 const running: ChildProcess[] = []
@@ -12,15 +12,6 @@ afterEach(() => {
     child.kill('SIGKILL')
   }
 })
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 async function startServer(env: Record<string, string>) {
   const port = await freePort()

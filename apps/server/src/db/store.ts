@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs'
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { dirname, join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
@@ -8,6 +7,7 @@ import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator'
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
+import { serverRoot } from '../server-root.ts'
 import { type DatabaseLocation, parseDatabaseUrl } from './database-url.ts'
 import { Mutex } from './mutex.ts'
 import * as pgTables from './schema.pg.gen.ts'
@@ -39,7 +39,7 @@ export interface Store {
   close(): Promise<void>
 }
 
-const migrationsRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle')
+const migrationsRoot = join(serverRoot, 'drizzle')
 
 /**
  * Opens the database named by DATABASE_URL and applies pending migrations. `onConnectionError`

@@ -1,7 +1,6 @@
-import type { AddressInfo } from 'node:net'
-import { createServer } from 'node:net'
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { freePort } from '../test/server-process.ts'
 import { createNotificationsModule, type NotificationsOptions } from './notifications-module.ts'
 import { commitChange, inappCount, outboxRows, waitForOutbox } from './testing/commit-change.ts'
 import { seedAssociate, ticketChange } from './testing/seed.ts'
@@ -20,14 +19,6 @@ async function setup(env: Record<string, string> = {}, options = fast, database 
   const actor = await seedAssociate(core.store, { name: 'Actor' })
   const anna = await seedAssociate(core.store, { name: 'Anna' })
   return { core, store: core.store, module, actor, anna }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise<void>((resolve) => server.close(() => resolve()))
-  return port
 }
 
 describe('dispatcher', { timeout: 30_000 }, () => {

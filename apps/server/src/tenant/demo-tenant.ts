@@ -1,8 +1,5 @@
-import { dirname, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { serverRoot } from '../server-root.ts'
 
 /** The demo tenant shipped with the server (`TICKET_DEMO_DATA=1`); its users are in its README. */
-export const demoTenantPath = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../tenant/demo.tenant.json'
-)
+export const demoTenantPath = join(serverRoot, 'tenant/demo.tenant.json')
