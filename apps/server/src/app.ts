@@ -7,6 +7,7 @@ import { ApiError } from './http/api-error.ts'
 import { createErrorHandler } from './http/handle-error.ts'
 import { localeMiddleware } from './locale/request-locale.ts'
 import type { CoreDeps, ServiceModule } from './modules/service-module.ts'
+import type { Readiness } from './process/readiness.ts'
 import { registerDocsRoutes } from './routes/docs.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerApiRoutes } from './routes/index.ts'
@@ -14,6 +15,8 @@ import { registerApiRoutes } from './routes/index.ts'
 /** What the app needs from the outside world; tests pass their own. */
 export interface AppDeps extends CoreDeps {
   modules: ServiceModule[]
+  /** What `/readyz` reports besides the database; absent: ready. */
+  readiness?: Readiness
 }
 
 export type { AppEnv }
@@ -54,3 +57,20 @@ export function createApp(deps: AppDeps) {
 }
 
 export type App = ReturnType<typeof createApp>
+
+/**
+ * What a process answers while it migrates and seeds the database: it is alive, not ready, and
+ * every other request gets a 503 to retry.
+ */
+export function createStartingApp(readiness: Readiness, logger: CoreDeps['logger']) {
+  const app = new Hono<AppEnv>()
+  app.use(requestId())
+  app.onError(createErrorHandler(logger))
+  registerHealthRoutes(app, { readiness })
+  app.notFound(() => {
+    throw new ApiError('SERVICE_UNAVAILABLE', 'The server is starting; retry shortly.', {
+      headers: { 'Retry-After': '1' },
+    })
+  })
+  return app
+}

@@ -19,6 +19,8 @@ export const EnvSchema = Type.Object({
   ),
   SMTP_URL: Type.Optional(Type.String()),
   SMTP_FROM: Type.String({ default: 'Ticket <ticket@localhost>' }),
+  /** Server processes behind the one port: a number, or `auto` for one per core (PostgreSQL). */
+  TICKET_WORKERS: Type.String({ pattern: '^(auto|[1-9][0-9]{0,2})$', default: '1' }),
   LOG_LEVEL: Type.Union([Type.Literal('silent'), Type.Literal('info'), Type.Literal('debug')], {
     default: 'info',
   }),

@@ -35,7 +35,7 @@ async function startServer(env: Record<string, string>) {
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   const baseUrl = `http://127.0.0.1:${port}`
   for (let i = 0; i < 150; i++) {
-    const ok = await fetch(`${baseUrl}/healthz`).then(
+    const ok = await fetch(`${baseUrl}/readyz`).then(
       (r) => r.ok,
       () => false
     )

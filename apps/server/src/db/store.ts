@@ -4,10 +4,11 @@ import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { type BetterSQLite3Database, drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator'
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres'
+import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import { serverRoot } from '../server-root.ts'
+import { type ChangeFeed, createLocalChangeFeed, createPgChangeFeed } from './change-feed.ts'
 import { type DatabaseLocation, parseDatabaseUrl } from './database-url.ts'
 import { Mutex } from './mutex.ts'
 import * as pgTables from './schema.pg.gen.ts'
@@ -35,6 +36,8 @@ export interface Store {
   readonly tables: Tables
   /** Runs `fn` in one transaction; a throw rolls everything back. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
+  /** Tells every process on this database what changed (caches, live streams). */
+  readonly changes: ChangeFeed
   ping(): Promise<void>
   close(): Promise<void>
 }
@@ -77,6 +80,7 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
     db,
     reader,
     tables: sqliteTables,
+    changes: createLocalChangeFeed(),
     transaction: (fn) =>
       writes.run(async () => {
         connection.exec('BEGIN IMMEDIATE')
@@ -103,7 +107,22 @@ async function openPg(url: string, onConnectionError: (error: Error) => void): P
   const pool = new pg.Pool({ connectionString: url, max: 10 })
   pool.on('error', onConnectionError)
   const pgDb = drizzlePg(pool, { schema: pgTables })
-  await migratePg(pgDb, { migrationsFolder: resolve(migrationsRoot, 'pg') })
+  try {
+    await migrateUnderLock(pool)
+  } catch (error) {
+    await pool.end()
+    throw error
+  }
+  const changes = await createPgChangeFeed(url, {
+    notify: async (channel, payload, tx) => {
+      const on = (tx as unknown as NodePgDatabase | undefined) ?? pgDb
+      await on.execute(sql`select pg_notify(${channel}, ${payload})`)
+    },
+    onError: onConnectionError,
+  }).catch(async (error) => {
+    await pool.end()
+    throw error
+  })
   // Same builder API, same table and column keys: see the Db type above.
   const db = pgDb as unknown as Db
   return {
@@ -111,10 +130,32 @@ async function openPg(url: string, onConnectionError: (error: Error) => void): P
     db,
     reader: db,
     tables: pgTables as unknown as Tables,
+    changes,
     transaction: (fn) => pgDb.transaction((tx) => fn(tx as unknown as Db)),
     ping: async () => {
       await pgDb.execute(sql`select 1`)
     },
-    close: () => pool.end(),
+    close: async () => {
+      await changes.close()
+      await pool.end()
+    },
+  }
+}
+
+/**
+ * Several processes may start together on one database: the first to take this session-level
+ * advisory lock migrates, the others wait for it and then find nothing left to do.
+ */
+async function migrateUnderLock(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect()
+  try {
+    await client.query(`select pg_advisory_lock(hashtext('ticket:migrations'))`)
+    try {
+      await migratePg(drizzlePg(client), { migrationsFolder: resolve(migrationsRoot, 'pg') })
+    } finally {
+      await client.query(`select pg_advisory_unlock(hashtext('ticket:migrations'))`)
+    }
+  } finally {
+    client.release()
   }
 }

@@ -16,6 +16,7 @@ const codeByStatus: Record<number, Parameters<typeof problemBody>[1]> = {
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
 }
 
 /**

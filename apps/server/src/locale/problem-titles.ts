@@ -107,4 +107,12 @@ export const problemTitles: Record<ErrorCode, LocalizedText> = {
     DE: 'Interner Serverfehler',
     NL: 'Interne serverfout',
   },
+  SERVICE_UNAVAILABLE: {
+    US: 'Service unavailable',
+    NO: 'Tjenesten er utilgjengelig',
+    SE: 'Tjänsten är inte tillgänglig',
+    DK: 'Tjenesten er ikke tilgængelig',
+    DE: 'Dienst nicht verfügbar',
+    NL: 'Dienst niet beschikbaar',
+  },
 }

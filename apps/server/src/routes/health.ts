@@ -1,11 +1,34 @@
 import type { Hono } from 'hono'
-import type { AppDeps } from '../app.ts'
 import type { AppEnv } from '../app-env.ts'
+import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
+import type { Readiness } from '../process/readiness.ts'
 
-export function registerHealthRoutes(app: Hono<AppEnv>, deps: Pick<AppDeps, 'store'>) {
+const notReady = {
+  starting: 'The server is starting (migrating or seeding the database).',
+  draining: 'The server is draining for shutdown.',
+} as const
+
+/**
+ * `/healthz`: the process answers. `/readyz`: it should be sent work: 503 while starting or
+ * draining, or while the database does not answer. Before the store is open only `readiness`
+ * is known.
+ */
+export function registerHealthRoutes(
+  app: Hono<AppEnv>,
+  deps: { store?: Pick<Store, 'ping' | 'dialect'>; readiness?: Readiness }
+) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }))
   app.get('/readyz', async (c) => {
+    const state = deps.readiness?.state ?? 'ready'
+    if (state !== 'ready') {
+      throw new ApiError('SERVICE_UNAVAILABLE', notReady[state], {
+        headers: { 'Retry-After': '1' },
+      })
+    }
+    if (!deps.store) {
+      throw new ApiError('SERVICE_UNAVAILABLE', notReady.starting)
+    }
     try {
       await deps.store.ping()
     } catch (cause) {

@@ -21,7 +21,7 @@ export interface RunningProcess {
 }
 
 /**
- * Spawns a real server process (any command) on a free port and waits until `/healthz` answers.
+ * Spawns a real server process (any command) on a free port and waits until `/readyz` answers.
  * The process and everything it started are killed when the test finishes.
  */
 export async function startProcess(
@@ -57,7 +57,7 @@ export async function startProcess(
     exitedEarly = true
   })
   while (Date.now() < deadline && !exitedEarly) {
-    const ok = await fetch(`${baseUrl}/healthz`).then(
+    const ok = await fetch(`${baseUrl}/readyz`).then(
       (r) => r.ok,
       () => false
     )
@@ -104,5 +104,76 @@ export function isAlive(pid: number): boolean {
     return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z'
   } catch {
     return false
+  }
+}
+
+const serverDir = new URL('../..', import.meta.url).pathname
+
+export interface ServerProcess {
+  child: ChildProcess
+  baseUrl: string
+  port: number
+  /** Everything the process wrote to stderr so far. */
+  stderr(): string
+  exited: Promise<number | null>
+  /** Resolves once `/readyz` answers 200; rejects if the process exits first. */
+  ready(timeoutMs?: number): Promise<void>
+}
+
+/**
+ * Starts the server from source (`src/main.ts`) as a child process on a free port without
+ * waiting for it (several may start together); killed when the test finishes. `ready()` waits
+ * until it serves.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  options: { port?: number } = {}
+): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort())
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  onTestFinished(() => {
+    for (const pid of [...descendants(child.pid ?? 0), child.pid ?? 0]) {
+      try {
+        process.kill(pid, 'SIGKILL')
+      } catch {}
+    }
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk
+  })
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const baseUrl = `http://127.0.0.1:${port}`
+  return {
+    child,
+    baseUrl,
+    port,
+    stderr: () => stderr,
+    exited,
+    async ready(timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs
+      let gone = false
+      void exited.then(() => {
+        gone = true
+      })
+      while (Date.now() < deadline) {
+        if (gone) {
+          throw new Error(`the server exited before it was ready:\n${stderr}`)
+        }
+        const ok = await fetch(`${baseUrl}/readyz`).then(
+          (r) => r.ok,
+          () => false
+        )
+        if (ok) {
+          return
+        }
+        await new Promise((r) => setTimeout(r, 50))
+      }
+      throw new Error(`the server was not ready within ${timeoutMs} ms:\n${stderr}`)
+    },
   }
 }

@@ -15,6 +15,7 @@ export const ErrorCodes = [
   'UNSUPPORTED_MEDIA_TYPE',
   'TOO_MANY_REQUESTS',
   'INTERNAL',
+  'SERVICE_UNAVAILABLE',
 ] as const
 
 /**
@@ -41,6 +42,7 @@ export const errorStatus = {
   UNSUPPORTED_MEDIA_TYPE: 415,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
+  SERVICE_UNAVAILABLE: 503,
 } as const satisfies Record<ErrorCode, number>
 
 /** One invalid field of a request. */

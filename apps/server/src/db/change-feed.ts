@@ -1,0 +1,189 @@
+import pg from 'pg'
+import type { Db } from './store.ts'
+
+/**
+ * What changed. Caches listen for the topic of the data they hold; `notification` carries the
+ * associate and id of a committed in-app notification.
+ */
+export type ChangeTopic = 'notification' | 'associates' | 'tokens' | 'webhooks' | 'reference'
+
+type Handler = (detail: string) => void
+
+/**
+ * Tells every server process on the database what changed, so caches and live streams in other
+ * processes follow within a second. On SQLite one process owns the file, so it is an in-process
+ * fan-out. On PostgreSQL it is LISTEN/NOTIFY on one channel; each process hears its own messages
+ * too, so a subscriber has one path whichever process made the change.
+ */
+export interface ChangeFeed {
+  /** Announces a committed change. */
+  publish(topic: ChangeTopic, detail?: string): Promise<void>
+  /**
+   * Announces a change made inside `tx`: nobody hears of it before `tx` commits, and nobody does
+   * if it rolls back. Returns what the caller runs after the commit.
+   */
+  stage(tx: Db, topic: ChangeTopic, detail?: string): Promise<() => void>
+  subscribe(topic: ChangeTopic, handler: Handler): () => void
+  /**
+   * Runs `handler` whenever messages may have been missed (the listening connection was lost and
+   * is back): everything a subscriber holds must be re-read from the tables.
+   */
+  onResync(handler: () => void): () => void
+  close(): Promise<void>
+}
+
+/** The one PostgreSQL channel every process listens on. */
+export const CHANGE_CHANNEL = 'ticket_changes'
+
+class Subscribers {
+  private readonly byTopic = new Map<ChangeTopic, Set<Handler>>()
+  private readonly resync = new Set<() => void>()
+
+  subscribe(topic: ChangeTopic, handler: Handler): () => void {
+    let set = this.byTopic.get(topic)
+    if (!set) {
+      set = new Set()
+      this.byTopic.set(topic, set)
+    }
+    set.add(handler)
+    return () => set.delete(handler)
+  }
+
+  onResync(handler: () => void): () => void {
+    this.resync.add(handler)
+    return () => this.resync.delete(handler)
+  }
+
+  emit(topic: ChangeTopic, detail: string): void {
+    for (const handler of [...(this.byTopic.get(topic) ?? [])]) {
+      handler(detail)
+    }
+  }
+
+  emitResync(): void {
+    for (const handler of [...this.resync]) {
+      handler()
+    }
+  }
+}
+
+/** One process: a change is heard at once, in this process only. */
+export function createLocalChangeFeed(): ChangeFeed {
+  const subscribers = new Subscribers()
+  return {
+    publish: async (topic, detail = '') => subscribers.emit(topic, detail),
+    stage:
+      async (_tx, topic, detail = '') =>
+      () =>
+        subscribers.emit(topic, detail),
+    subscribe: (topic, handler) => subscribers.subscribe(topic, handler),
+    onResync: (handler) => subscribers.onResync(handler),
+    close: async () => {},
+  }
+}
+
+export interface PgChangeFeedOptions {
+  /** Sends `pg_notify(channel, payload)`, inside `tx` when given. */
+  notify: (channel: string, payload: string, tx?: Db) => Promise<void>
+  onError: (error: Error) => void
+  /** Longest wait between reconnect attempts (default 2 s). */
+  maxBackoffMs?: number
+  /** How often the listening connection is checked for life (default 5 s). */
+  checkMs?: number
+}
+
+const encode = (topic: ChangeTopic, detail: string) => JSON.stringify({ t: topic, d: detail })
+
+/**
+ * PostgreSQL: a dedicated connection LISTENs on {@link CHANGE_CHANNEL}. NOTIFY is transactional,
+ * so a staged message goes out exactly when its transaction commits. When the listening
+ * connection dies it reconnects with backoff and tells subscribers to resync, since messages
+ * sent meanwhile are gone.
+ */
+export async function createPgChangeFeed(
+  url: string,
+  options: PgChangeFeedOptions
+): Promise<ChangeFeed> {
+  const subscribers = new Subscribers()
+  const maxBackoffMs = options.maxBackoffMs ?? 2_000
+  let client: pg.Client | undefined
+  let closed = false
+  let reconnecting = false
+
+  const onNotification = (message: pg.Notification) => {
+    if (message.channel !== CHANGE_CHANNEL || message.payload === undefined) {
+      return
+    }
+    try {
+      const { t, d } = JSON.parse(message.payload) as { t: ChangeTopic; d: string }
+      subscribers.emit(t, d)
+    } catch (error) {
+      options.onError(error as Error)
+    }
+  }
+
+  async function connect(): Promise<pg.Client> {
+    const next = new pg.Client({ connectionString: url, keepAlive: true })
+    next.on('notification', onNotification)
+    next.on('error', (error) => {
+      options.onError(error)
+      void reconnect(next)
+    })
+    next.on('end', () => void reconnect(next))
+    await next.connect()
+    await next.query(`LISTEN ${CHANGE_CHANNEL}`)
+    return next
+  }
+
+  async function reconnect(dead: pg.Client) {
+    if (closed || reconnecting || client !== dead) {
+      return
+    }
+    reconnecting = true
+    client = undefined
+    dead.removeAllListeners('notification')
+    void dead.end().catch(() => {})
+    let wait = 50
+    while (!closed) {
+      try {
+        client = await connect()
+        break
+      } catch (error) {
+        options.onError(error as Error)
+        await new Promise((resolve) => setTimeout(resolve, wait))
+        wait = Math.min(wait * 2, maxBackoffMs)
+      }
+    }
+    reconnecting = false
+    if (closed) {
+      await client?.end().catch(() => {})
+      return
+    }
+    subscribers.emitResync()
+  }
+
+  client = await connect()
+  // A connection can die without an event (a half-open socket); a periodic query finds out.
+  const check = setInterval(() => {
+    const current = client
+    current?.query('select 1').catch(() => void reconnect(current))
+  }, options.checkMs ?? 5_000)
+  check.unref()
+
+  return {
+    publish: (topic, detail = '') => options.notify(CHANGE_CHANNEL, encode(topic, detail)),
+    stage: async (tx, topic, detail = '') => {
+      await options.notify(CHANGE_CHANNEL, encode(topic, detail), tx)
+      return () => {}
+    },
+    subscribe: (topic, handler) => subscribers.subscribe(topic, handler),
+    onResync: (handler) => subscribers.onResync(handler),
+    close: async () => {
+      closed = true
+      clearInterval(check)
+      const current = client
+      client = undefined
+      await current?.end().catch(() => {})
+    },
+  }
+}

@@ -1,0 +1,104 @@
+import pg from 'pg'
+import { describe, expect, it } from 'vitest'
+import { tempPostgres } from '../notifications/testing/test-core.ts'
+import { startServerProcess } from '../test/server-process.ts'
+import { describeError } from './describe-error.ts'
+import { Readiness } from './readiness.ts'
+import { workerCount } from './worker-count.ts'
+
+const env = (url: string) => ({
+  DATABASE_URL: url,
+  TICKET_ADMIN_PASSWORD: 'fleet-start-password',
+  TICKET_PASSWORD_COST: '10',
+})
+
+describe('starting several processes on one PostgreSQL database', () => {
+  it('migrates once under the advisory lock: three processes started together all serve', async () => {
+    const url = await tempPostgres()
+    const servers = await Promise.all([1, 2, 3].map(() => startServerProcess(env(url))))
+    await Promise.all(servers.map((s) => s.ready()))
+    for (const server of servers) {
+      const ready = await fetch(`${server.baseUrl}/readyz`)
+      expect(await ready.json()).toEqual({ status: 'ready', database: 'pg' })
+    }
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    try {
+      const admins = await client.query(`select count(*)::int as n from associates`)
+      expect(admins.rows[0].n).toBe(1)
+    } finally {
+      await client.end()
+    }
+  }, 60_000)
+
+  it('prints the database’s own reason when a migration fails', async () => {
+    const url = await tempPostgres()
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    await client.query('create table associates (x int)')
+    await client.end()
+    const server = await startServerProcess(env(url))
+    expect(await server.exited).toBe(1)
+    expect(server.stderr()).toMatch(
+      /ticket server cannot start: Failed query: CREATE TABLE "associates"/
+    )
+    expect(server.stderr()).toMatch(/caused by: relation "associates" already exists \(code 42P07/)
+  }, 30_000)
+
+  it('refuses TICKET_WORKERS above 1 on SQLite with a clear message', async () => {
+    const server = await startServerProcess({ DATABASE_URL: ':memory:', TICKET_WORKERS: '2' })
+    expect(await server.exited).toBe(1)
+    expect(server.stderr()).toContain('TICKET_WORKERS=2 needs PostgreSQL')
+  }, 30_000)
+
+  it('runs TICKET_WORKERS processes behind one port on PostgreSQL and drains them on SIGTERM', async () => {
+    const url = await tempPostgres()
+    const server = await startServerProcess({ ...env(url), TICKET_WORKERS: '2' })
+    await server.ready()
+    // Each worker logs its pid once ready; both must come up.
+    const deadline = Date.now() + 30_000
+    while ((server.stderr().match(/"message":"ready"/g) ?? []).length < 2) {
+      expect(Date.now()).toBeLessThan(deadline)
+      await new Promise((r) => setTimeout(r, 100))
+    }
+    const pids = [...server.stderr().matchAll(/"message":"ready","pid":(\d+)/g)].map((m) => m[1])
+    expect(new Set(pids).size).toBe(2)
+    expect(pids).not.toContain(String(server.child.pid))
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${server.baseUrl}/readyz`).then((r) => r.status))
+    )
+    expect(answers.every((status) => status === 200)).toBe(true)
+    server.child.kill('SIGTERM')
+    expect(await server.exited).toBe(0)
+    expect((server.stderr().match(/"message":"stopped"/g) ?? []).length).toBe(3)
+  }, 60_000)
+})
+
+describe('readiness', () => {
+  it('is not ready while starting or draining', () => {
+    const readiness = new Readiness()
+    expect(readiness.state).toBe('starting')
+    readiness.ready()
+    expect(readiness.state).toBe('ready')
+    readiness.drain()
+    readiness.ready()
+    expect(readiness.state).toBe('draining')
+  })
+
+  it('counts one process per core on PostgreSQL for auto, one on SQLite', () => {
+    const pgUrl = 'postgres://postgres@127.0.0.1/x'
+    expect(workerCount({ TICKET_WORKERS: 'auto', DATABASE_URL: pgUrl }, 4)).toBe(4)
+    expect(workerCount({ TICKET_WORKERS: 'auto', DATABASE_URL: 'data/t.db' }, 4)).toBe(1)
+    expect(workerCount({ TICKET_WORKERS: '3', DATABASE_URL: pgUrl }, 4)).toBe(3)
+    expect(() => workerCount({ TICKET_WORKERS: '3', DATABASE_URL: 'data/t.db' })).toThrow(
+      /needs PostgreSQL/
+    )
+  })
+
+  it('describes an error with its causes and the driver’s fields', () => {
+    const dbError = Object.assign(new Error('relation "x" already exists'), { code: '42P07' })
+    expect(describeError(new Error('Failed query: CREATE TABLE "x"', { cause: dbError }))).toBe(
+      'Failed query: CREATE TABLE "x"\n  caused by: relation "x" already exists (code 42P07)'
+    )
+  })
+})

@@ -1,0 +1,74 @@
+import type { ServerType } from '@hono/node-server'
+import { serve } from '@hono/node-server'
+import { type App, createApp, createStartingApp } from '../app.ts'
+import { bootstrap, type RunningDeps } from '../bootstrap.ts'
+import type { Env } from '../env.ts'
+import type { Logger } from '../logger.ts'
+import { describeError } from './describe-error.ts'
+import { Readiness } from './readiness.ts'
+
+/**
+ * One server process: it listens at once (alive, not ready) while it migrates and seeds the
+ * database, then serves. SIGTERM drains it: `/readyz` turns 503, it stops accepting, in-flight
+ * requests finish, live streams close, background work is flushed, and it exits 0. A start that
+ * cannot succeed says why, the database's own reason included, and exits 1.
+ */
+export async function serveProcess(env: Env, logger: Logger): Promise<void> {
+  const readiness = new Readiness()
+  let app: App | ReturnType<typeof createStartingApp> = createStartingApp(readiness, logger)
+  let deps: RunningDeps | undefined
+  const server: ServerType = serve(
+    {
+      fetch: (request, bindings) => app.fetch(request, bindings),
+      port: env.PORT,
+      hostname: env.HOST,
+    },
+    (info) => logger.info('listening', { url: `http://${env.HOST}:${info.port}` })
+  )
+  server.on('error', (error) => fail(error))
+
+  let stopping = false
+  const stop = (signal: string) => {
+    if (stopping) {
+      return
+    }
+    stopping = true
+    readiness.drain()
+    logger.info('stopping', { signal })
+    // Stop accepting first; in-flight requests finish. Live streams (SSE) never finish on their
+    // own, so the modules close them while the server drains, then flush their outboxes.
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()))
+    if ('closeIdleConnections' in server) {
+      server.closeIdleConnections()
+    }
+    void (async () => {
+      await deps?.stopModules()
+      await drained
+      await deps?.shutdown()
+      logger.info('stopped')
+      process.exit(0)
+    })()
+  }
+  process.on('SIGTERM', () => stop('SIGTERM'))
+  process.on('SIGINT', () => stop('SIGINT'))
+
+  try {
+    deps = await bootstrap(env, logger)
+  } catch (error) {
+    fail(error)
+    return
+  }
+  if (stopping) {
+    await deps.shutdown()
+    return
+  }
+  app = createApp({ ...deps, readiness })
+  readiness.ready()
+  logger.info('ready', { pid: process.pid })
+  process.send?.({ ticket: 'ready' })
+}
+
+function fail(error: unknown): never {
+  process.stderr.write(`ticket server cannot start: ${describeError(error)}\n`)
+  process.exit(1)
+}
