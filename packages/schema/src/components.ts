@@ -1,4 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
+import { TicketArchiveList, TicketArchiveRow } from './archive/ticket-archive.ts'
 import { FieldProperties, FieldProperty, FieldRight, TableRight } from './common/rights.ts'
 import {
   DeleteTicketEntityRequest,
@@ -99,6 +100,9 @@ export const components: TSchema[] = [
   DeleteTicketEntityRequest,
   NotifyNewTicketRequest,
   GetTicketsRequest,
+  // the Ticket archive
+  TicketArchiveRow,
+  TicketArchiveList,
   // problem details
   ErrorCode,
   ProblemDetails,

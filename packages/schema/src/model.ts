@@ -1,3 +1,4 @@
+export * from './archive/index.ts'
 export * from './common/index.ts'
 export * from './components.ts'
 export * from './entities/index.ts'

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
 import type { AppEnv } from '../app-env.ts'
+import { registerTicketListRoutes } from '../listing/routes.ts'
 import { registerMdoListRoutes } from './mdo-list.ts'
 import { registerSessionRoutes } from './session.ts'
 import { registerTicketAgentRoutes } from './ticket-agent.ts'
@@ -9,6 +10,7 @@ import { registerTokenRoutes } from './token.ts'
 
 /** Every `/api/v1` resource of the core. Each resource is one line here. */
 const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = [
+  registerTicketListRoutes,
   registerTicketRoutes,
   registerTicketAgentRoutes,
   registerMdoListRoutes,

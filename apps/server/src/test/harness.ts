@@ -21,11 +21,21 @@ export interface TestAppOptions {
  * @example const { app } = await createTestApp(); await app.request('/healthz')
  */
 export async function createTestApp(options: TestAppOptions = {}) {
+  const opened = await openTestApp(options)
+  onTestFinished(() => opened.close())
+  return opened
+}
+
+/**
+ * A fresh app over its own database shared by several tests (opened in `beforeAll`); the
+ * caller closes it (in `afterAll`).
+ */
+export async function openTestApp(options: TestAppOptions = {}) {
   let databaseUrl = options.database ?? ':memory:'
+  let dir: string | undefined
   if (databaseUrl === 'file') {
-    const dir = mkdtempSync(join(tmpdir(), 'ticket-test-'))
+    dir = mkdtempSync(join(tmpdir(), 'ticket-test-'))
     databaseUrl = `file:${join(dir, 'ticket.db')}`
-    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
   }
   const env: Env = loadEnv({
     LOG_LEVEL: 'silent',
@@ -36,7 +46,12 @@ export async function createTestApp(options: TestAppOptions = {}) {
     DATABASE_URL: databaseUrl,
   })
   const deps = await bootstrap(env, createLogger('silent'), { modules: options.modules })
-  onTestFinished(() => deps.shutdown())
   const app = createApp(deps)
-  return { app, deps, env }
+  const close = async () => {
+    await deps.shutdown()
+    if (dir) {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }
+  return { app, deps, env, close }
 }

@@ -37,7 +37,7 @@ export function withLinks(entity: TicketEntity, baseUrl: string): TicketEntityWi
     ...entity,
     _Links: {
       Self: `${baseUrl}/api/v1/Ticket/${entity.TicketId}`,
-      Archive: `${baseUrl}/api/v1/Archive/InternalDynamic?provider=ticket`,
+      Archive: `${baseUrl}/api/v1/Ticket`,
     },
   }
 }

@@ -284,7 +284,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * OData list of tickets, served by the "Ticket" archive
+         * @description Select, filter, sort and page live tickets. Paging past the first page follows `odata.nextLink`, which continues after the last row seen (keyset), so rows inserted meanwhile neither repeat nor shift the page. Sub-fields are written `category/name` in `$select` and come back as `category___name`.
+         */
+        get: operations["GetTicketArchive"];
         put?: never;
         /**
          * Saves a ticket and performs any user notifications
@@ -1604,6 +1608,458 @@ export interface components {
             readonly TableRight?: components["schemas"]["TableRight"] | null;
             /** @description Field rights, types and lengths by field name. */
             readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
+        };
+        /** @description A page of the Ticket archive. */
+        TicketArchiveList: {
+            /** @description Where the list is described. */
+            "odata.metadata": string;
+            /** @description The next page (same query, continued after the last row of this one); null on the last page. Following it is stable under concurrent inserts. */
+            "odata.nextLink": string | null;
+            /** @description The rows of this page. */
+            value: components["schemas"]["TicketArchiveRow"][];
+        };
+        /** @description One row of the Ticket archive; only the selected columns are present. */
+        TicketArchiveRow: {
+            /** @description The TicketId of the row. */
+            PrimaryKey: number;
+            /** @description Always `ticket`. */
+            EntityName: string;
+            /** @description The primary key (auto-incremented) */
+            ticketId?: number | null;
+            /** @description The title of the ticket. */
+            title?: string | null;
+            /** @description When the ticket was created. */
+            createdAt?: string | null;
+            /** @description The last time the ticket was modified. */
+            lastChanged?: string | null;
+            /** @description The datetime for when the ticket last was read by the owner. */
+            readByOwner?: string | null;
+            /** @description The datetime for when the ticket was read by the customer. */
+            readByCustomer?: string | null;
+            /** @description The datetime for when the ticket first was read by the current owner. */
+            firstReadByOwner?: string | null;
+            /** @description The datetime for when the ticket first was read by a user. */
+            firstReadByUser?: string | null;
+            /** @description When the ticket should be activated, if it is postponed. */
+            activate?: string | null;
+            /** @description When the ticket was closed. */
+            closedAt?: string | null;
+            /** @description The datetime for when the ticket was replied to. I.e. the first external message added to the ticket. */
+            repliedAt?: string | null;
+            /** @description The datetime for when the ticket should jump to the next alert_level. */
+            alertTimeout?: string | null;
+            /** @description Deadline for ticket. */
+            deadline?: string | null;
+            /** @description Primary key */
+            createdBy?: number | null;
+            /** @description Primary key */
+            createdBy___associateId?: number | null;
+            /** @description Initials, also login name (normally). */
+            createdBy___name?: string | null;
+            /** @description Owning person record */
+            createdBy___personId?: number | null;
+            /** @description Rank order */
+            createdBy___rank?: number | null;
+            /** @description Kind of associate: internal user, resource, external user, anonymous or system. */
+            createdBy___type?: ("Unknown" | "InternalAssociate" | "ResourceAssociate" | "ExternalAssociate" | "AnonymousAssociate" | "SystemAssociate") | null;
+            /** @description Main user group that this user belongs to */
+            createdBy___groupIdx?: number | null;
+            /** @description Full name of the associate: first name and last name */
+            createdBy___fullName?: string | null;
+            /** @description Formal name of the associate, e.g. "Mr. Anna Admin" */
+            createdBy___formalName?: string | null;
+            /** @description If true, the associate is retired and should not appear in lists */
+            createdBy___deleted?: boolean | null;
+            /** @description Service user id; 0 if the associate is not a service user */
+            createdBy___ejUserId?: number | null;
+            /** @description The user name (login). */
+            createdBy___userName?: string | null;
+            /** @description A string representing the author of the ticket (same as author of first message). */
+            author?: string | null;
+            /** @description Primary key */
+            ownedBy?: number | null;
+            /** @description Primary key */
+            ownedBy___associateId?: number | null;
+            /** @description Initials, also login name (normally). */
+            ownedBy___name?: string | null;
+            /** @description Owning person record */
+            ownedBy___personId?: number | null;
+            /** @description Rank order */
+            ownedBy___rank?: number | null;
+            /** @description Kind of associate: internal user, resource, external user, anonymous or system. */
+            ownedBy___type?: ("Unknown" | "InternalAssociate" | "ResourceAssociate" | "ExternalAssociate" | "AnonymousAssociate" | "SystemAssociate") | null;
+            /** @description Main user group that this user belongs to */
+            ownedBy___groupIdx?: number | null;
+            /** @description Full name of the associate: first name and last name */
+            ownedBy___fullName?: string | null;
+            /** @description Formal name of the associate, e.g. "Mr. Anna Admin" */
+            ownedBy___formalName?: string | null;
+            /** @description If true, the associate is retired and should not appear in lists */
+            ownedBy___deleted?: boolean | null;
+            /** @description Service user id; 0 if the associate is not a service user */
+            ownedBy___ejUserId?: number | null;
+            /** @description The user name (login). */
+            ownedBy___userName?: string | null;
+            /** @description Primary key */
+            category?: number | null;
+            /** @description Primary key */
+            category___ticketCategoryId?: number | null;
+            /** @description The parent category id; -1 for a top-level category. */
+            category___parentId?: number | null;
+            /** @description The name of the category; may be a multi-language value. */
+            category___name?: string | null;
+            /** @description The full path name of the category, e.g. "norway/product A/support". */
+            category___fullname?: string | null;
+            /** @description The associate id of the category master (administrator). */
+            category___categoryMaster?: number | null;
+            /** @description Category options, comma-joined flag names. */
+            category___flags?: string | null;
+            /** @description How a category assigns new tickets: Even (round-robin), Weighted (by member weight), Unfair (fewest open tickets), Not (stay unassigned). */
+            category___delegateMethod?: ("Unknown" | "Even" | "Weighted" | "Unfair" | "Not") | null;
+            /** @description The name shown to customers. */
+            category___externalName?: string | null;
+            /** @description Default status the GUI proposes when a ticket or message in the category is closed. */
+            category___closingStatus?: ("UserDefined" | "Active" | "Closed" | "Postponed") | null;
+            /** @description Default status the GUI proposes when a ticket or message in the category is closed. */
+            category___msgClosingStatus?: ("UserDefined" | "Active" | "Closed" | "Postponed") | null;
+            /** @description Number of minutes we shall override the assignment if a customer sends consecutive messages; -1 disables it. */
+            category___assignmentLag?: number | null;
+            /** @description Reply template id used for replies in this category. */
+            category___replyTemplate?: number | null;
+            /** @description Comma separated list of addresses to notify when requests are redelegated to (unassigned) in this category */
+            category___notificationEmail?: string | null;
+            /** @description The reply template in effect, inherited from parents (calculated, read-only). */
+            category___effectiveReplyTemplateId?: number | null;
+            /** @description Security level of a ticket or message: internal (staff only) or external (visible to the customer). */
+            slevel?: ("Unknown" | "Internal" | "External") | null;
+            /** @description Primary key */
+            priority?: number | null;
+            /** @description Primary key */
+            priority___ticketPriorityId?: number | null;
+            /** @description The name of the priority; may be a multi-language value. */
+            priority___name?: string | null;
+            /** @description Whether a priority is in use (Normal) or deleted. */
+            priority___status?: ("Unknown" | "Normal" | "Deleted") | null;
+            /** @description Priority options, comma-joined flag names; Default marks the default priority. */
+            priority___flags?: string | null;
+            /** @description Sort order: 1 is first, 100 is last. */
+            priority___sortOrder?: number | null;
+            /** @description What an event does to the escalation chain of a ticket. */
+            priority___ticketRead?: ("None" | "Stop" | "Continue" | "Restart") | null;
+            /** @description What an event does to the escalation chain of a ticket. */
+            priority___changedOwner?: ("None" | "Stop" | "Continue" | "Restart") | null;
+            /** @description What an event does to the escalation chain of a ticket. */
+            priority___ticketNewinfo?: ("None" | "Stop" | "Continue" | "Restart") | null;
+            /** @description What an event does to the escalation chain of a ticket. */
+            priority___ticketClosed?: ("None" | "Stop" | "Continue" | "Restart") | null;
+            /** @description What an event does to the escalation chain of a ticket. */
+            priority___ticketChangedPriority?: ("None" | "Stop" | "Continue" | "Restart") | null;
+            /** @description What an event does to the escalation chain of a ticket. */
+            priority___ticketNew?: ("None" | "Stop" | "Continue" | "Restart") | null;
+            /** @description Minutes to add to the deadline on escalation. */
+            priority___deadline?: number | null;
+            /** @description Working hours start on Monday; only the time part is used. */
+            priority___monStart?: string | null;
+            /** @description Working hours stop on Monday; only the time part is used. */
+            priority___monStop?: string | null;
+            /** @description Working hours start on Tuesday; only the time part is used. */
+            priority___tueStart?: string | null;
+            /** @description Working hours stop on Tuesday; only the time part is used. */
+            priority___tueStop?: string | null;
+            /** @description Working hours start on Wednesday; only the time part is used. */
+            priority___wedStart?: string | null;
+            /** @description Working hours stop on Wednesday; only the time part is used. */
+            priority___wedStop?: string | null;
+            /** @description Working hours start on Thursday; only the time part is used. */
+            priority___thuStart?: string | null;
+            /** @description Working hours stop on Thursday; only the time part is used. */
+            priority___thuStop?: string | null;
+            /** @description Working hours start on Friday; only the time part is used. */
+            priority___friStart?: string | null;
+            /** @description Working hours stop on Friday; only the time part is used. */
+            priority___friStop?: string | null;
+            /** @description Working hours start on Saturday; only the time part is used. */
+            priority___satStart?: string | null;
+            /** @description Working hours stop on Saturday; only the time part is used. */
+            priority___satStop?: string | null;
+            /** @description Working hours start on Sunday; only the time part is used. */
+            priority___sunStart?: string | null;
+            /** @description Working hours stop on Sunday; only the time part is used. */
+            priority___sunStop?: string | null;
+            /** @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved. */
+            baseStatus?: ("Unknown" | "Active" | "Closed" | "Postponed" | "Deleted" | "Merged" | "Spam" | "PostponedSpecific" | "Postponed1Hour" | "Postponed2Hours" | "Postponed3Hours" | "Postponed4Hours" | "PostponedDay" | "PostponedWeek" | "PostponedMonth") | null;
+            /** @description Primary key */
+            status?: number | null;
+            /** @description Primary key */
+            status___ticketStatusId?: number | null;
+            /** @description The name of the status; may be a multi-language value. */
+            status___name?: string | null;
+            /** @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved. */
+            status___status?: ("Unknown" | "Active" | "Closed" | "Postponed" | "Deleted" | "Merged" | "Spam" | "PostponedSpecific" | "Postponed1Hour" | "Postponed2Hours" | "Postponed3Hours" | "Postponed4Hours" | "PostponedDay" | "PostponedWeek" | "PostponedMonth") | null;
+            /** @description Which time counter (TimeSpentInternally/Externally/Queue) runs while a ticket has this status. */
+            status___timeCounter?: ("None" | "Internally" | "Externally" | "Queue") | null;
+            /** @description If true, a new email to a ticket with this status does not reopen it. */
+            status___noEmailReopen?: boolean | null;
+            /** @description Whether this is the default status for its base status. */
+            status___isDefault?: boolean | null;
+            /** @description Whether this status is used in GetNext (queue) calculations. */
+            status___usedInQueue?: boolean | null;
+            /** @description Where a ticket came from. */
+            origin?: ("Unknown" | "Email" | "SMS" | "Fax" | "Phone" | "Facebook" | "Twitter" | "Internal" | "CustomerCentre" | "EMarketing" | "AutoGenerated" | "Chat" | "Form") | null;
+            /** @description Primary key */
+            person?: number | null;
+            /** @description Position */
+            person___position?: string | null;
+            /** @description Primary key */
+            person___personId?: number | null;
+            /** @description e.g. Mrs sex_title */
+            person___mrmrs?: string | null;
+            /** @description First name */
+            person___firstname?: string | null;
+            /** @description Last name */
+            person___lastname?: string | null;
+            /** @description Middle name or "van" etc. */
+            person___middleName?: string | null;
+            /** @description e.g. Dr, Prof, Mr, Mrs */
+            person___title?: string | null;
+            /** @description The person description */
+            person___description?: string | null;
+            /** @description The primary email address */
+            person___email?: string | null;
+            /** @description Full name of the person */
+            person___fullName?: string | null;
+            /** @description The direct phone number */
+            person___directPhone?: string | null;
+            /** @description The formal name of the person */
+            person___formalName?: string | null;
+            /** @description Country id of the person */
+            person___countryId?: number | null;
+            /** @description The company (contact) id the person belongs to */
+            person___contactId?: number | null;
+            /** @description Name of the company the person belongs to */
+            person___contactName?: string | null;
+            /** @description 1 = retired, 0 = active */
+            person___retired?: number | null;
+            /** @description Rank of the person within the company */
+            person___rank?: number | null;
+            /** @description The number of active interests */
+            person___activeInterests?: number | null;
+            /** @description Department of the company the person belongs to */
+            person___contactDepartment?: string | null;
+            /** @description Country id of the company */
+            person___contactCountryId?: number | null;
+            /** @description Organisation number of the company */
+            person___contactOrgNr?: string | null;
+            /** @description Fax number */
+            person___faxPhone?: string | null;
+            /** @description Mobile phone number */
+            person___mobilePhone?: string | null;
+            /** @description Phone number of the company */
+            person___contactPhone?: string | null;
+            /** @description Name of the associate (our contact) of the person */
+            person___associateName?: string | null;
+            /** @description The associate id of our contact for the person */
+            person___associateId?: number | null;
+            /** @description True if the person address is used instead of the company address */
+            person___usePersonAddress?: boolean | null;
+            /** @description Fax number of the company */
+            person___contactFax?: string | null;
+            /** @description Kana first name, used in Japanese versions */
+            person___kanafname?: string | null;
+            /** @description Kana last name, used in Japanese versions */
+            person___kanalname?: string | null;
+            /** @description Postal address, line 1 */
+            person___post1?: string | null;
+            /** @description Postal address, line 2 */
+            person___post2?: string | null;
+            /** @description Postal address, line 3 */
+            person___post3?: string | null;
+            /** @description Email address with display name */
+            person___emailName?: string | null;
+            /** @description Full name of the company */
+            person___contactFullName?: string | null;
+            /** @description The number of active ERP links */
+            person___activeErpLinks?: number | null;
+            /** @description Default ticket priority id for tickets from this person */
+            person___ticketPriorityId?: number | null;
+            /** @description Preferred language id for customer service */
+            person___supportLanguageId?: number | null;
+            /** @description Default associate id for support tickets from this person */
+            person___supportAssociateId?: number | null;
+            /** @description Name of the company category */
+            person___categoryName?: string | null;
+            /** @description Alphanumeric user field */
+            person___personNumber?: string | null;
+            /** @description The alert level for the ticket. Matches the level value of the ticket_alert table. */
+            alertLevel?: number | null;
+            /** @description If a ticket is connected to another ticket, this field is set to the id of the 'master' ticket. */
+            connectId?: number | null;
+            /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
+            readStatus?: ("Unknown" | "Green" | "Yellow" | "Red") | null;
+            /** @description The time (minutes) between when the ticket was created and when it was replied to. Calculated based on priority's timeframe. */
+            timeToReply?: number | null;
+            /** @description Same as time_to_reply, but not calculated based on priority. */
+            realTimeToReply?: number | null;
+            /** @description The time (minutes) between when the ticket was created and when it was closed. Calculated based on priority's timeframe. */
+            timeToClose?: number | null;
+            /** @description Same as time_to_close, but not calculated based on priority. */
+            realTimeToClose?: number | null;
+            /** @description The total time (seconds) within the priority's office hours the ticket has been in an open status (configurable), not including current state */
+            timeSpentInternally?: number | null;
+            /** @description The total time (seconds) within the priority's office hours the ticket has been in a external waiting status (configurable), not including current state */
+            timeSpentExternally?: number | null;
+            /** @description The total time (seconds) within the priority's office hours the ticket has been in a queue status, not including current state */
+            timeSpentQueue?: number | null;
+            /** @description The total time (seconds) within 24x7 the ticket has been in an open status (configurable), not including current state */
+            realTimeSpentInternally?: number | null;
+            /** @description The total time (seconds) within 24x7 the ticket has been in a external waiting status (configurable), not including current state */
+            realTimeSpentExternally?: number | null;
+            /** @description The total time (seconds) within 24x7 hours the ticket has been in a queue status, not including current state */
+            realTimeSpentQueue?: number | null;
+            /** @description Boolean indicating if this ticket has one or more attachments. */
+            hasAttachment?: boolean | null;
+            /** @description The number of replies (messages) to the customer for this request. */
+            numReplies?: number | null;
+            /** @description The total number of messages for this request. */
+            numMessages?: number | null;
+            /** @description The from-address used when this ticket got created, e.g. by email */
+            fromAddress?: string | null;
+            /** @description The language of the first external message */
+            language?: string | null;
+            /** @description The sentiment index of the last external message */
+            sentiment?: number | null;
+            /** @description The sentiment confidence of the last external message */
+            sentimentConfidence?: number | null;
+            /** @description Suggestion for categorization, based on the text of the message (AI) */
+            suggestedCategoryId?: number | null;
+            /** @description Suggested category from AI */
+            suggestedCategoryName?: string | null;
+            /** @description Will contain the category id selected by the user, when having the choice of using the suggested category or manually selecting a category */
+            origHumanCategoryId?: number | null;
+            /** @description Primary key */
+            sale?: number | null;
+            /** @description Name of the company the sale belongs to */
+            sale___contactName?: string | null;
+            /** @description Expected or actual date of the sale */
+            sale___saleDate?: string | null;
+            /** @description Primary key */
+            sale___saleId?: number | null;
+            /** @description Probability of the sale, in percent */
+            sale___probability?: number | null;
+            /** @description Heading of the sale */
+            sale___title?: string | null;
+            /** @description The amount of the sale */
+            sale___amount?: number | null;
+            /** @description The currency of the amount */
+            sale___currency?: string | null;
+            /** @description Name of the project the sale belongs to */
+            sale___projectName?: string | null;
+            /** @description Full name of the sale owner */
+            sale___associateFullName?: string | null;
+            /** @description The sale description */
+            sale___description?: string | null;
+            /** @description Status of a sale. */
+            sale___status?: ("Unknown" | "Open" | "Sold" | "Lost" | "Stalled" | "SaintAll") | null;
+            /** @description Amount weighted by probability */
+            sale___weightedAmount?: number | null;
+            /** @description The project the sale belongs to */
+            sale___projectId?: number | null;
+            /** @description Earning in percent of the amount */
+            sale___earningPercent?: number | null;
+            /** @description Earning of the sale */
+            sale___earning?: number | null;
+            /** @description The company the sale belongs to */
+            sale___contactId?: number | null;
+            /** @description The owner of the sale */
+            sale___associateId?: number | null;
+            /** @description The person the sale belongs to */
+            sale___personId?: number | null;
+            /** @description The sale type id */
+            sale___saleTypeId?: number | null;
+            /** @description The sale type name */
+            sale___saleTypeName?: string | null;
+            /** @description Full name of the person the sale belongs to */
+            sale___personFullName?: string | null;
+            /** @description Whether the sale activity is completed. */
+            sale___completed?: ("Unknown" | "NotStarted" | "Started" | "Completed") | null;
+            /** @description The number of active ERP links */
+            sale___activeErpLinks?: number | null;
+            /** @description Date of the next activity of the sale */
+            sale___nextDueDate?: string | null;
+            /** @description The sale number */
+            sale___number?: string | null;
+            /** @description Primary key */
+            project?: number | null;
+            /** @description Primary key */
+            project___projectId?: number | null;
+            /** @description Project name */
+            project___name?: string | null;
+            /** @description The project description */
+            project___description?: string | null;
+            /** @description URL of the project */
+            project___uRL?: string | null;
+            /** @description Project type name */
+            project___type?: string | null;
+            /** @description The project owner */
+            project___associateId?: number | null;
+            /** @description Full name of the project owner */
+            project___associateFullName?: string | null;
+            /** @description Project type id */
+            project___typeId?: number | null;
+            /** @description Last updated (UTC) */
+            project___updated?: string | null;
+            /** @description Project status id */
+            project___statusId?: number | null;
+            /** @description Project status name */
+            project___status?: string | null;
+            /** @description Id of the project text */
+            project___textId?: number | null;
+            /** @description Publish until this date */
+            project___publishTo?: string | null;
+            /** @description Publish from this date */
+            project___publishFrom?: string | null;
+            /** @description Whether the project is published */
+            project___isPublished?: boolean | null;
+            /** @description Display name of the URL */
+            project___uRLName?: string | null;
+            /** @description The project number */
+            project___projectNumber?: string | null;
+            /** @description The number of active ERP links */
+            project___activeErpLinks?: number | null;
+            /** @description Primary key */
+            ticketType?: number | null;
+            /** @description Primary key */
+            ticketType___ticketTypeId?: number | null;
+            /** @description The name of the ticket type; may be a multi-language value. */
+            ticketType___name?: string | null;
+            /** @description The icon of the ticket type. */
+            ticketType___icon?: string | null;
+            /** @description Default ticket status id for new tickets of this type; 0 = none. */
+            ticketType___defaultTicketStatus?: number | null;
+            /** @description Default priority id for new tickets of this type; 0 = none. */
+            ticketType___defaultTicketPriority?: number | null;
+            /** @description Whether this is the default ticket type. */
+            ticketType___isDefault?: boolean | null;
+            /** @description Whether the type is offered when creating a ticket. */
+            ticketType___showInNew?: boolean | null;
+            /** @description Whether messages of this type exclude the signature. */
+            ticketType___excludeSignature?: boolean | null;
+            /** @description Whether email recipients are excluded. */
+            ticketType___excludeEmailRecipients?: boolean | null;
+            /** @description Whether new messages are external by default. */
+            ticketType___externalAsDefault?: boolean | null;
+            /** @description Whether replies and forwards leave out the signature. */
+            ticketType___replyForwardNoSignature?: boolean | null;
+            /** @description Whether replies are external by default. */
+            ticketType___replyExternalAsDefault?: boolean | null;
+            /** @description Time spent (minutes), aggregated from the ticket's messages. Read-only for external use. */
+            timeSpent?: number | null;
+            /** @description The id of the status monitor currently active for the ticket. Read-only property and is ignored on Save. */
+            activeStatusMonitorId?: number | null;
+            /** @description The tag names, comma-joined in tag order. */
+            tags?: string;
+        } & {
+            [key: string]: string | null;
         };
         /**
          * @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved.
@@ -3890,6 +4346,125 @@ export interface operations {
             };
             /** @description The session cookie was sent on a state-changing request without the matching `X-XSRF-TOKEN`. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTicketArchive: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated columns: ticketId, title, createdAt, lastChanged, readByOwner, readByCustomer, firstReadByOwner, firstReadByUser, activate, closedAt, repliedAt, alertTimeout, deadline, createdBy, createdBy/associateId, createdBy/name, createdBy/personId, createdBy/rank, createdBy/type, createdBy/groupIdx, createdBy/fullName, createdBy/formalName, createdBy/deleted, createdBy/ejUserId, createdBy/userName, author, ownedBy, ownedBy/associateId, ownedBy/name, ownedBy/personId, ownedBy/rank, ownedBy/type, ownedBy/groupIdx, ownedBy/fullName, ownedBy/formalName, ownedBy/deleted, ownedBy/ejUserId, ownedBy/userName, category, category/ticketCategoryId, category/parentId, category/name, category/fullname, category/categoryMaster, category/flags, category/delegateMethod, category/externalName, category/closingStatus, category/msgClosingStatus, category/assignmentLag, category/replyTemplate, category/notificationEmail, category/effectiveReplyTemplateId, slevel, priority, priority/ticketPriorityId, priority/name, priority/status, priority/flags, priority/sortOrder, priority/ticketRead, priority/changedOwner, priority/ticketNewinfo, priority/ticketClosed, priority/ticketChangedPriority, priority/ticketNew, priority/deadline, priority/monStart, priority/monStop, priority/tueStart, priority/tueStop, priority/wedStart, priority/wedStop, priority/thuStart, priority/thuStop, priority/friStart, priority/friStop, priority/satStart, priority/satStop, priority/sunStart, priority/sunStop, baseStatus, status, status/ticketStatusId, status/name, status/status, status/timeCounter, status/noEmailReopen, status/isDefault, status/usedInQueue, origin, person, person/position, person/personId, person/mrmrs, person/firstname, person/lastname, person/middleName, person/title, person/description, person/email, person/fullName, person/directPhone, person/formalName, person/countryId, person/contactId, person/contactName, person/retired, person/rank, person/activeInterests, person/contactDepartment, person/contactCountryId, person/contactOrgNr, person/faxPhone, person/mobilePhone, person/contactPhone, person/associateName, person/associateId, person/usePersonAddress, person/contactFax, person/kanafname, person/kanalname, person/post1, person/post2, person/post3, person/emailName, person/contactFullName, person/activeErpLinks, person/ticketPriorityId, person/supportLanguageId, person/supportAssociateId, person/categoryName, person/personNumber, alertLevel, connectId, readStatus, timeToReply, realTimeToReply, timeToClose, realTimeToClose, timeSpentInternally, timeSpentExternally, timeSpentQueue, realTimeSpentInternally, realTimeSpentExternally, realTimeSpentQueue, hasAttachment, numReplies, numMessages, fromAddress, language, sentiment, sentimentConfidence, suggestedCategoryId, suggestedCategoryName, origHumanCategoryId, sale, sale/contactName, sale/saleDate, sale/saleId, sale/probability, sale/title, sale/amount, sale/currency, sale/projectName, sale/associateFullName, sale/description, sale/status, sale/weightedAmount, sale/projectId, sale/earningPercent, sale/earning, sale/contactId, sale/associateId, sale/personId, sale/saleTypeId, sale/saleTypeName, sale/personFullName, sale/completed, sale/activeErpLinks, sale/nextDueDate, sale/number, project, project/projectId, project/name, project/description, project/uRL, project/type, project/associateId, project/associateFullName, project/typeId, project/updated, project/statusId, project/status, project/textId, project/publishTo, project/publishFrom, project/isPublished, project/uRLName, project/projectNumber, project/activeErpLinks, ticketType, ticketType/ticketTypeId, ticketType/name, ticketType/icon, ticketType/defaultTicketStatus, ticketType/defaultTicketPriority, ticketType/isDefault, ticketType/showInNew, ticketType/excludeSignature, ticketType/excludeEmailRecipients, ticketType/externalAsDefault, ticketType/replyForwardNoSignature, ticketType/replyExternalAsDefault, timeSpent, activeStatusMonitorId, tags, customFields/<FieldName>. Without it, `$mode` decides. */
+                $select?: string;
+                /** @description Restrictions: `column op value` with eq, ne, lt, le, gt, ge, contains, startswith, `between (a, b)`, `oneOf (a, b, …)`, joined by and, or, not and parentheses. Strings in single quotes ('' escapes one), dates as ISO 8601 strings (read in SO-TimeZone), enums by name or number. `tags eq 'x'` matches a tag by name; `search eq 'printer on fire'` is full-text search over titles and message bodies, ranked best first when `$orderBy` is absent. */
+                $filter?: string;
+                /** @description Comma-separated `column [asc|desc]`; ticketId is always the last key. Default: ticketId asc (search relevance with `search`). */
+                $orderBy?: string;
+                /** @description Rows per page (at most 500). */
+                $top?: number;
+                /** @description Rows to skip before the first page. */
+                $skip?: number;
+                /** @description Columns without `$select`: Slim (the queue columns), Wide (every top-level column), Full (also sub-fields and tags). */
+                $mode?: "Slim" | "Wide" | "Full";
+                /** @description Set by `odata.nextLink`: where the next page continues. */
+                $skiptoken?: string;
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketArchiveList"];
+                    "text/json": components["schemas"]["TicketArchiveList"];
+                    "application/xml": components["schemas"]["TicketArchiveList"];
+                    "text/xml": components["schemas"]["TicketArchiveList"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import type { OperationSpec } from '@ticket/codegen'
+import { TicketArchiveList, TicketArchiveQuery } from '../archive/ticket-archive.ts'
 import { TicketEntity, TicketEntityWithLinks } from '../model.ts'
 import {
   commonErrors,
@@ -29,6 +30,21 @@ const etag = { description: 'The ticket revision, strong and quoted.', schema: T
 
 /** The REST Ticket resource (service contract §2, SuperOffice `/api/v1/Ticket`). */
 export const ticketOperations: OperationSpec[] = [
+  {
+    operationId: 'GetTicketArchive',
+    method: 'get',
+    path: '/api/v1/Ticket',
+    summary: 'OData list of tickets, served by the "Ticket" archive',
+    description:
+      'Select, filter, sort and page live tickets. Paging past the first page follows `odata.nextLink`, which continues after the last row seen (keyset), so rows inserted meanwhile neither repeat nor shift the page. Sub-fields are written `category/name` in `$select` and come back as `category___name`.',
+    tags,
+    query: TicketArchiveQuery,
+    headers: LanguageHeaders,
+    responses: {
+      200: { description: 'A page of rows.', schema: TicketArchiveList },
+      ...commonErrors,
+    },
+  },
   {
     operationId: 'SaveTicketEntityWithNotify',
     method: 'post',

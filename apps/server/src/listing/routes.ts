@@ -1,0 +1,66 @@
+import { TicketArchiveQuery } from '@ticket/schema'
+import type { Hono } from 'hono'
+import type { AppDeps } from '../app.ts'
+import type { AppEnv } from '../app-env.ts'
+import { compileParamsParser } from '../http/parse-input.ts'
+import { queryParam } from '../http/query.ts'
+import { sendEntity } from '../http/send-entity.ts'
+import { localeOf } from '../locale/request-locale.ts'
+import { listTickets } from './list-tickets.ts'
+
+const parseQuery = compileParamsParser(TicketArchiveQuery, 'query')
+const optionNames = Object.keys(TicketArchiveQuery.properties)
+
+/** The archive's query options, matched case-insensitively; empty values count as absent. */
+function rawOptions(url: string): Record<string, string> {
+  const raw: Record<string, string> = {}
+  for (const name of optionNames) {
+    const value = queryParam(url, name)
+    if (value !== undefined && value !== '') {
+      raw[name] = value
+    }
+  }
+  return raw
+}
+
+/** The request's URL with `$skiptoken` set and `$skip` dropped: the next page. */
+function nextLink(url: string, token: string): string {
+  const next = new URL(url)
+  for (const key of [...next.searchParams.keys()]) {
+    const lower = key.toLowerCase()
+    if (lower === '$skip' || lower === '$skiptoken') {
+      next.searchParams.delete(key)
+    }
+  }
+  next.searchParams.set('$skiptoken', token)
+  // OData option names keep their `$` (URLSearchParams would write %24).
+  next.search = next.searchParams.toString().replace(/(^|&)%24/g, '$1$')
+  return next.toString()
+}
+
+/** `GET /api/v1/Ticket`: the OData list served by the "Ticket" archive. */
+export function registerTicketListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
+  app.get('/api/v1/Ticket', async (c) => {
+    const options = parseQuery(rawOptions(c.req.url))
+    const page = await listTickets(deps.store, {
+      ...(options.$select ? { select: options.$select } : {}),
+      ...(options.$filter ? { filter: options.$filter } : {}),
+      ...(options.$orderBy ? { orderBy: options.$orderBy } : {}),
+      ...(options.$skip ? { skip: options.$skip } : {}),
+      ...(options.$skiptoken ? { skipToken: options.$skiptoken } : {}),
+      top: options.$top ?? 0,
+      mode: options.$mode ?? 'Slim',
+      zone: localeOf(c).timeZone,
+    })
+    const origin = new URL(c.req.url).origin
+    return sendEntity(
+      c,
+      {
+        'odata.metadata': `${origin}/openapi.json#/components/schemas/TicketArchiveList`,
+        'odata.nextLink': page.nextToken ? nextLink(c.req.url, page.nextToken) : null,
+        value: page.rows,
+      },
+      'TicketArchiveList'
+    )
+  })
+}

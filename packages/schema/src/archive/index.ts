@@ -1,0 +1,2 @@
+export * from './ticket-archive.ts'
+export * from './ticket-archive-columns.ts'
