@@ -34,6 +34,8 @@ export interface ChangeFeed {
 
 /** The one PostgreSQL channel every process listens on. */
 export const CHANGE_CHANNEL = 'ticket_changes'
+/** `application_name` of the listening connections, so operators can tell them apart. */
+export const LISTENER_NAME = 'ticket-change-feed'
 
 class Subscribers {
   private readonly byTopic = new Map<ChangeTopic, Set<Handler>>()
@@ -123,7 +125,11 @@ export async function createPgChangeFeed(
   }
 
   async function connect(): Promise<pg.Client> {
-    const next = new pg.Client({ connectionString: url, keepAlive: true })
+    const next = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      application_name: LISTENER_NAME,
+    })
     next.on('notification', onNotification)
     next.on('error', (error) => {
       options.onError(error)

@@ -1,6 +1,6 @@
-import type { Db, Tables } from '../db/store.ts'
+import type { Db, Store } from '../db/store.ts'
 import type { Channel } from './channel.ts'
-import type { LiveHub } from './live-hub.ts'
+import { stageNotification } from './live-relay.ts'
 import { renderMessage } from './messages.ts'
 import { readPayload } from './payload.ts'
 import { toNotification } from './to-wire.ts'
@@ -8,9 +8,10 @@ import { toNotification } from './to-wire.ts'
 /**
  * In-app delivery: one `notifications` row per delivery, keyed by the delivery's dedupe key, so
  * a retried delivery (a lease that ran out mid-commit) inserts nothing the second time; live
- * subscribers hear of it once the row has committed.
+ * subscribers in every process hear of it once the row has committed.
  */
-export function createInappChannel(tables: Tables, hub: LiveHub): Channel {
+export function createInappChannel(store: Pick<Store, 'tables' | 'changes'>): Channel {
+  const { tables } = store
   return {
     send: async () => {},
     async record(tx: Db, row) {
@@ -34,7 +35,7 @@ export function createInappChannel(tables: Tables, hub: LiveHub): Channel {
         })
         .onConflictDoNothing()
         .returning()
-      return inserted ? () => hub.publish(toNotification(inserted)) : undefined
+      return inserted ? stageNotification(store, tx, toNotification(inserted)) : undefined
     },
   }
 }

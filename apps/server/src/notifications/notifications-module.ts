@@ -8,6 +8,7 @@ import { createDispatcher } from './dispatcher.ts'
 import { createEmailChannel } from './email-channel.ts'
 import { createInappChannel } from './inapp-channel.ts'
 import { LiveHub } from './live-hub.ts'
+import { relayNotifications } from './live-relay.ts'
 import { publicBaseUrl } from './payload.ts'
 import { planDeliveries } from './plan-deliveries.ts'
 
@@ -44,7 +45,7 @@ export function createNotificationsModule(
   const { env, store, logger, now } = core
   const hub = new LiveHub()
   const channels = {
-    inapp: createInappChannel(store.tables, hub),
+    inapp: createInappChannel(store),
     email: createEmailChannel(env, { timeoutMs: options.smtpTimeoutMs ?? 15_000 }),
   }
   const dispatcher = createDispatcher(
@@ -62,6 +63,7 @@ export function createNotificationsModule(
     baseUrl: publicBaseUrl(env),
     emailEnabled: env.SMTP_URL !== undefined,
   }
+  let stopRelay = () => {}
   return {
     name: 'notifications',
     hub,
@@ -81,8 +83,14 @@ export function createNotificationsModule(
         dispatcher.wake()
       }
     },
-    start: () => dispatcher.start(),
+    start: () => {
+      stopRelay = relayNotifications(store, hub, (err) =>
+        logger.error('live notification not relayed', { err })
+      )
+      dispatcher.start()
+    },
     async stop() {
+      stopRelay()
       hub.close()
       await dispatcher.stop()
       channels.email.close?.()

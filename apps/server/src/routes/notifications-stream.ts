@@ -1,6 +1,6 @@
 import type { Notification } from '@ticket/schema'
 import { StreamHeaders } from '@ticket/schema'
-import { and, asc, eq, gt } from 'drizzle-orm'
+import { and, asc, eq, gt, max } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
@@ -10,6 +10,8 @@ import type { NotificationRouteDeps } from './notifications.ts'
 
 const parseHeaders = compileParamsParser(StreamHeaders, 'headers')
 const BACKLOG_LIMIT = 1000
+/** How far below the highest id sent a replay looks for late commits. */
+const REPLAY_MARGIN = 500
 
 export function registerNotificationStreamRoutes(
   app: Hono<AppEnv>,
@@ -36,39 +38,72 @@ export function registerNotificationStreamRoutes(
           () => finish()
         )
       }
-      const sentFromBacklog = new Set<number>()
-      const send = (notification: Notification) =>
+      // One set of ids sent on this stream: the live feed, the Last-Event-ID backlog and a
+      // replay after a lost feed may each bring the same notification; it goes out once.
+      const sent = new Set<number>()
+      let highestSent = 0
+      const send = (notification: Notification) => {
+        const id = notification.NotificationId
+        if (sent.has(id)) {
+          return
+        }
+        sent.add(id)
+        highestSent = Math.max(highestSent, id)
+        if (sent.size > 2 * REPLAY_MARGIN) {
+          for (const old of sent) {
+            if (old <= highestSent - REPLAY_MARGIN) {
+              sent.delete(old)
+            }
+          }
+        }
         enqueue(() =>
           stream.writeSSE({
             event: 'notification',
-            id: String(notification.NotificationId),
+            id: String(id),
             data: JSON.stringify(notification),
           })
         )
-      // Subscribe before reading the backlog, so nothing committed in between is missed.
-      const unsubscribe = hub.subscribe(
-        associateId,
-        (notification) => {
-          if (!sentFromBacklog.has(notification.NotificationId)) {
-            send(notification)
-          }
-        },
-        finish
-      )
-      stream.onAbort(finish)
-      enqueue(() => stream.write(': connected\n\n'))
-      if (lastEventId !== undefined) {
-        const backlog = await store.db
+      }
+      const backlogAfter = async (afterId: number) => {
+        const rows = await store.reader
           .select()
           .from(n)
-          .where(and(eq(n.associateId, associateId), gt(n.notificationId, lastEventId)))
+          .where(and(eq(n.associateId, associateId), gt(n.notificationId, afterId)))
           .orderBy(asc(n.notificationId))
           .limit(BACKLOG_LIMIT)
-        for (const row of backlog) {
-          sentFromBacklog.add(row.notificationId)
+        for (const row of rows) {
           send(toNotification(row))
         }
       }
+      // Nothing older than this belongs on the stream: the client's Last-Event-ID, else the
+      // newest notification when it connected.
+      let floor = lastEventId ?? 0
+      // The feed lost messages (its connection came back): re-read recent rows. Ids are taken
+      // at insert and commits may land out of order, so the replay reaches back a margin below
+      // the highest id sent; the `sent` set drops what already went out.
+      const replay = () =>
+        void backlogAfter(Math.max(floor, highestSent - REPLAY_MARGIN)).catch(() => finish())
+      // Subscribe before reading the backlog, so nothing committed in between is missed; what
+      // arrives meanwhile waits, so ids go out in order and the client's Last-Event-ID holds.
+      let held: Notification[] | undefined = []
+      const live = (notification: Notification) =>
+        held ? held.push(notification) : send(notification)
+      const unsubscribe = hub.subscribe(associateId, live, finish, replay)
+      stream.onAbort(finish)
+      enqueue(() => stream.write(': connected\n\n'))
+      if (lastEventId === undefined) {
+        const [newest] = await store.reader
+          .select({ id: max(n.notificationId) })
+          .from(n)
+          .where(eq(n.associateId, associateId))
+        floor = newest?.id ?? 0
+      } else {
+        await backlogAfter(lastEventId)
+      }
+      for (const notification of held) {
+        send(notification)
+      }
+      held = undefined
       const heartbeat = setInterval(
         () => enqueue(() => stream.write(': heartbeat\n\n')),
         heartbeatMs

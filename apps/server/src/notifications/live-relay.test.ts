@@ -1,0 +1,71 @@
+import pg from 'pg'
+import { describe, expect, test } from 'vitest'
+import { LISTENER_NAME } from '../db/change-feed.ts'
+import { createTestApp } from '../test/harness.ts'
+import { listen } from '../test/listen.ts'
+import { basicHeader, call } from '../test/requests.ts'
+import { notificationsApp } from './testing/app.ts'
+import { openSse } from './testing/sse-client.ts'
+import { tempPostgres } from './testing/test-core.ts'
+
+// Two apps on one PostgreSQL database, each with its own pool and listening connection: what
+// one writes, the other's streams hear. Real separate processes are exercised by the fleet test.
+describe('live notifications across servers on one PostgreSQL database', {
+  timeout: 60_000,
+}, () => {
+  test('a stream on one server hears saves through the other, once each, and replays after a lost feed', async () => {
+    const url = await tempPostgres()
+    const writer = await notificationsApp({ database: url })
+    const reader = await createTestApp({ database: url })
+    const { baseUrl } = await listen(reader.app)
+    const stream = await openSse(`${baseUrl}/api/v1/Notification/Stream`, {
+      authorization: basicHeader(writer.anna.auth),
+    })
+    expect(stream.status).toBe(200)
+
+    const ids: number[] = []
+    for (const title of ['one', 'two', 'three']) {
+      const saved = await call(writer.app, 'POST', '/api/v1/Ticket?notify=true', {
+        Title: title,
+        OwnedBy: { AssociateId: writer.anna.id },
+      })
+      expect(saved.status, saved.text).toBe(200)
+      ids.push(saved.body.TicketId)
+    }
+    const events = await stream.next(3)
+    expect(events.map((e) => JSON.parse(e.data).TicketId).sort()).toEqual([...ids].sort())
+
+    // Cut every listening connection, then commit a notification nobody announces: only the
+    // replay after the feed reconnects can bring it to the stream.
+    const admin = new pg.Client({ connectionString: url })
+    await admin.connect()
+    try {
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()',
+        [LISTENER_NAME]
+      )
+      await admin.query(
+        `insert into notifications (associate_id, ticket_id, event, title, body, link, created_at, read_at, dedupe_key)
+         values ($1, $2, 'TicketActivated', 'unannounced', '', '', $3, null, 'unannounced')`,
+        [writer.anna.id, ids[0], new Date().toISOString()]
+      )
+    } finally {
+      await admin.end()
+    }
+    const [, , , replayed] = await stream.next(4)
+    expect(JSON.parse(replayed?.data ?? '{}').Title).toBe('unannounced')
+
+    // The feed is back: a later save arrives live, and nothing came twice.
+    const later = await call(writer.app, 'POST', '/api/v1/Ticket?notify=true', {
+      Title: 'after the reconnect',
+      OwnedBy: { AssociateId: writer.anna.id },
+    })
+    expect(later.status).toBe(200)
+    const all = await stream.next(5)
+    expect(JSON.parse(all[4]?.data ?? '{}').TicketId).toBe(later.body.TicketId)
+    await new Promise((r) => setTimeout(r, 300))
+    const sent = stream.events.map((e) => e.id)
+    expect(new Set(sent).size).toBe(sent.length)
+    expect(sent).toHaveLength(5)
+  })
+})
