@@ -1,6 +1,7 @@
 import type { DeliveryChannel } from '@ticket/schema'
 import type { Store } from '../db/store.ts'
 import type { Logger } from '../logger.ts'
+import { releaseStaleLeases, whileLeased } from '../outbox/lease.ts'
 import {
   createPollLoop,
   type Dispatcher,
@@ -32,7 +33,9 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
   async function deliver(row: OutboxRow) {
     const channel = channels[row.channel]
     try {
-      await channel.send(row)
+      await whileLeased(store, 'notificationOutbox', row, options.leaseMs, now, () =>
+        channel.send(row)
+      )
       const afterCommit = await store.transaction(async (tx) => {
         const after = await channel.record?.(tx, row)
         await markDelivered(tx, store.tables, row, now())
@@ -70,6 +73,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       claim: (limit) => claimDue(store, now(), options.leaseMs, limit),
       deliver,
       claimFailed: (err) => logger.error('notification outbox unreadable', { err }),
+      recover: () => releaseStaleLeases(store, 'notificationOutbox', now()),
     },
     options
   )

@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
+import { defaultLeaseMs } from '../outbox/lease.ts'
 import { registerNotificationRoutes } from '../routes/notifications.ts'
 import { defaultRetryPolicy } from './backoff.ts'
 import { createDispatcher } from './dispatcher.ts'
@@ -18,7 +19,7 @@ export interface NotificationsOptions {
   /** Poll for due retries this often (default 1 s); commits wake the dispatcher at once. */
   pollMs?: number
   batchSize?: number
-  /** How long a claimed delivery is held before another sender may take it (default 60 s). */
+  /** How long a claim holds a delivery unless renewed; renewed while it is sent (default 5 s). */
   leaseMs?: number
   /** SMTP connection, greeting and socket timeout (default 15 s). */
   smtpTimeoutMs?: number
@@ -53,7 +54,7 @@ export function createNotificationsModule(
     {
       pollMs: options.pollMs ?? 1_000,
       batchSize: options.batchSize ?? 20,
-      leaseMs: options.leaseMs ?? 60_000,
+      leaseMs: options.leaseMs ?? defaultLeaseMs,
       retry: { ...defaultRetryPolicy, ...options.retry },
       random: options.random ?? Math.random,
     }

@@ -29,6 +29,8 @@ export interface PollSteps<T> {
   deliver(claimed: T): Promise<void>
   /** The claim failed (database down): the round ends and the next poll tries again. */
   claimFailed(err: unknown): void
+  /** Runs once at start, before the first claim: frees what a dead process left claimed. */
+  recover?(): Promise<void>
 }
 
 /**
@@ -42,6 +44,7 @@ export function createPollLoop<T>(steps: PollSteps<T>, options: PollOptions): Di
   let timer: NodeJS.Timeout | undefined
   let round: Promise<void> | undefined
   let wokenDuringRound = false
+  let recovering: Promise<void> | undefined
 
   const schedule = () => {
     clearTimeout(timer)
@@ -72,6 +75,10 @@ export function createPollLoop<T>(steps: PollSteps<T>, options: PollOptions): Di
   }
 
   async function drain() {
+    if (recovering) {
+      await recovering
+      recovering = undefined
+    }
     for (;;) {
       let claimed: T[]
       try {
@@ -91,6 +98,7 @@ export function createPollLoop<T>(steps: PollSteps<T>, options: PollOptions): Di
     start() {
       if (state === 'idle') {
         state = 'running'
+        recovering = steps.recover?.().catch(steps.claimFailed)
         kick()
       }
     },

@@ -1,5 +1,6 @@
 import type { Store } from '../db/store.ts'
 import type { Logger } from '../logger.ts'
+import { releaseStaleLeases, whileLeased } from '../outbox/lease.ts'
 import {
   createPollLoop,
   type Dispatcher,
@@ -11,7 +12,7 @@ import { postEvent } from './post-event.ts'
 export type { Dispatcher }
 
 export interface DispatcherOptions extends LeasedDispatcherOptions {
-  /** How long one POST may take before it counts as failed; the lease must exceed it. */
+  /** How long one POST may take before it counts as failed; the lease is renewed meanwhile. */
   timeoutMs: number
 }
 
@@ -26,16 +27,18 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
   const { store, logger, now } = deps
 
   async function deliver({ row, targetUrl, secret }: ClaimedDelivery) {
-    const outcome = await postEvent(
-      {
-        targetUrl,
-        secret,
-        event: row.event,
-        eventId: row.eventId,
-        attempt: row.tries,
-        body: row.body,
-      },
-      options.timeoutMs
+    const outcome = await whileLeased(store, 'webhookDeliveries', row, options.leaseMs, now, () =>
+      postEvent(
+        {
+          targetUrl,
+          secret,
+          event: row.event,
+          eventId: row.eventId,
+          attempt: row.tries,
+          body: row.body,
+        },
+        options.timeoutMs
+      )
     )
     try {
       if (outcome.ok) {
@@ -61,6 +64,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       claim: (limit) => claimDue(store, now(), options.leaseMs, limit),
       deliver,
       claimFailed: (err) => logger.error('webhook deliveries unreadable', { err }),
+      recover: () => releaseStaleLeases(store, 'webhookDeliveries', now()),
     },
     options
   )

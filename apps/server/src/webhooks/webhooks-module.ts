@@ -2,6 +2,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
+import { defaultLeaseMs } from '../outbox/lease.ts'
 import { registerWebhookRoutes, type WebhookRoutesDeps } from '../routes/webhooks.ts'
 import { registerWebhookDeliveryRoutes } from '../routes/webhooks-deliveries.ts'
 import { defaultRetryPolicy } from './backoff.ts'
@@ -16,7 +17,7 @@ export interface WebhooksOptions {
   batchSize?: number
   /** Request timeout of one POST, test events included (default 10 s). */
   timeoutMs?: number
-  /** How long a claimed delivery is held before another sender may take it (default 60 s). */
+  /** How long a claim holds a delivery unless renewed; renewed while it is sent (default 5 s). */
   leaseMs?: number
   /** Jitter source; tests may fix it. */
   random?: () => number
@@ -41,7 +42,7 @@ export function createWebhooksModule(core: CoreDeps, options: WebhooksOptions = 
       pollMs: options.pollMs ?? 1_000,
       batchSize: options.batchSize ?? 20,
       timeoutMs,
-      leaseMs: Math.max(options.leaseMs ?? 60_000, timeoutMs + 1_000),
+      leaseMs: options.leaseMs ?? defaultLeaseMs,
       retry: { ...defaultRetryPolicy, ...options.retry },
       random: options.random ?? Math.random,
     }
