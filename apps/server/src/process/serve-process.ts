@@ -1,3 +1,4 @@
+import type { Server } from 'node:http'
 import type { ServerType } from '@hono/node-server'
 import { serve } from '@hono/node-server'
 import { type App, createApp, createStartingApp } from '../app.ts'
@@ -5,6 +6,7 @@ import { bootstrap, type RunningDeps } from '../bootstrap.ts'
 import type { Env } from '../env.ts'
 import type { Logger } from '../logger.ts'
 import { describeError } from './describe-error.ts'
+import { drainable } from './drain-server.ts'
 import { Readiness } from './readiness.ts'
 
 /**
@@ -26,6 +28,7 @@ export async function serveProcess(env: Env, logger: Logger): Promise<void> {
     (info) => logger.info('listening', { url: `http://${env.HOST}:${info.port}` })
   )
   server.on('error', (error) => fail(error))
+  const requests = drainable(server as Server)
 
   let stopping = false
   const stop = (signal: string) => {
@@ -37,10 +40,7 @@ export async function serveProcess(env: Env, logger: Logger): Promise<void> {
     logger.info('stopping', { signal })
     // Stop accepting first; in-flight requests finish. Live streams (SSE) never finish on their
     // own, so the modules close them while the server drains, then flush their outboxes.
-    const drained = new Promise<void>((resolve) => server.close(() => resolve()))
-    if ('closeIdleConnections' in server) {
-      server.closeIdleConnections()
-    }
+    const drained = requests.drain()
     void (async () => {
       await deps?.stopModules()
       await drained
