@@ -111,4 +111,20 @@ describe('emitDrizzleSchema errors', () => {
       "happened: jsonb('happened').notNull(),"
     )
   })
+
+  test('indexes over several columns come from the table spec, in its order', () => {
+    const schema = Type.Object({
+      Id: Type.Integer(),
+      State: Type.String(),
+      Owner: Type.Integer(),
+      When: Type.String(),
+    })
+    const spec = { ...(one(schema)[0] as TableSpec), indexes: [['State', 'Owner', 'When']] }
+    expect(emitDrizzleSchema([spec], 'sqlite', opts)).toContain(
+      "index('things_state_owner_when_idx').on(t.state, t.owner, t.when),"
+    )
+    expect(() =>
+      emitDrizzleSchema([{ ...spec, indexes: [['State', 'Nothing']] }], 'pg', opts)
+    ).toThrow(/'Nothing' is not a stored column/)
+  })
 })

@@ -81,5 +81,10 @@ function extraConfig(table: TableModel): { fn: string; code: string }[] {
       out.push({ fn: 'index', code: `index(${name}).on(t.${column.key})` })
     }
   }
+  for (const keys of table.compositeIndexes ?? []) {
+    const names = keys.map((key) => table.columns.find((c) => c.key === key)?.name ?? key)
+    const name = quote(`${table.name}_${names.join('_')}_idx`)
+    out.push({ fn: 'index', code: `index(${name}).on(${keys.map((k) => `t.${k}`).join(', ')})` })
+  }
   return out
 }

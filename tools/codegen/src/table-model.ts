@@ -34,6 +34,8 @@ export interface TableModel {
   columns: ColumnModel[]
   /** Row keys of a primary key spanning two or more columns. */
   compositeKey?: string[]
+  /** Row keys of each secondary index over several columns. */
+  compositeIndexes?: string[][]
 }
 
 export interface SchemaModel {
@@ -76,9 +78,14 @@ export function buildSchemaModel(specs: readonly TableSpec[]): SchemaModel {
       columns: mapped.columns,
     }
     const pkKeys = spec.primaryKey.map((property) =>
-      primaryKeyColumn(table, mapped, property, where)
+      storedColumn(table, mapped, property, where)
     )
     applyPrimaryKey(table, pkKeys, spec.autoIncrement === true, where)
+    if (spec.indexes) {
+      table.compositeIndexes = spec.indexes.map((properties) =>
+        properties.map((property) => storedColumn(table, mapped, property, where).key)
+      )
+    }
     const links: Record<string, LinkProjection> = {}
     const children: Record<string, ChildrenProjection> = {}
     const extra: TableModel[] = []
@@ -206,7 +213,7 @@ function mapObject(object: TObject, where: string, allowNested: boolean): Mapped
   return { columns, projection, nested }
 }
 
-function primaryKeyColumn(
+function storedColumn(
   table: TableModel,
   mapped: MappedObject,
   property: string,
@@ -215,7 +222,7 @@ function primaryKeyColumn(
   const key = mapped.projection.columns[property] ?? mapped.projection.references[property]?.key
   const column = table.columns.find((c) => c.key === key)
   if (column === undefined) {
-    throw new Error(`${where}: primary key property '${property}' is not a stored column`)
+    throw new Error(`${where}: property '${property}' is not a stored column`)
   }
   return column
 }

@@ -49,7 +49,23 @@ export const referenceTables: TableSpec[] = [
 
 /** Tickets and what hangs off them. */
 export const ticketTables: TableSpec[] = [
-  { name: 'tickets', schema: TicketRecord, primaryKey: ['TicketId'], autoIncrement: true },
+  {
+    name: 'tickets',
+    schema: TicketRecord,
+    primaryKey: ['TicketId'],
+    autoIncrement: true,
+    // For the Ticket archive's common restrictions and sorts: an agent's queue (base status and
+    // owner, newest first), status lists, persons, priorities and the date columns.
+    indexes: [
+      ['BaseStatus', 'OwnedBy', 'CreatedAt'],
+      ['Status', 'CreatedAt'],
+      ['Person'],
+      ['Priority'],
+      ['CreatedAt'],
+      ['LastChanged'],
+      ['Deadline'],
+    ],
+  },
   {
     name: 'ticket_messages',
     schema: TicketMessageRecord,
