@@ -77,9 +77,7 @@ export function buildSchemaModel(specs: readonly TableSpec[]): SchemaModel {
       constName: camelCase(spec.name),
       columns: mapped.columns,
     }
-    const pkKeys = spec.primaryKey.map((property) =>
-      storedColumn(table, mapped, property, where)
-    )
+    const pkKeys = spec.primaryKey.map((property) => storedColumn(table, mapped, property, where))
     applyPrimaryKey(table, pkKeys, spec.autoIncrement === true, where)
     if (spec.indexes) {
       table.compositeIndexes = spec.indexes.map((properties) =>
@@ -213,12 +211,7 @@ function mapObject(object: TObject, where: string, allowNested: boolean): Mapped
   return { columns, projection, nested }
 }
 
-function storedColumn(
-  table: TableModel,
-  mapped: MappedObject,
-  property: string,
-  where: string
-) {
+function storedColumn(table: TableModel, mapped: MappedObject, property: string, where: string) {
   const key = mapped.projection.columns[property] ?? mapped.projection.references[property]?.key
   const column = table.columns.find((c) => c.key === key)
   if (column === undefined) {

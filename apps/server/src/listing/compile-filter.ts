@@ -74,7 +74,7 @@ export function compileFilter(
     tables: Tables
     columns: ArchiveColumnResolver
     zone: TimeZoneChoice | null
-    search?: SearchDialect
+    search: SearchDialect
   }
 ): CompiledFilter {
   const joins: Join[] = []
@@ -89,22 +89,29 @@ export function compileFilter(
     }
   }
 
-  const leaf = (node: Extract<FilterNode, { kind: 'compare' }>): SQL => {
+  const leaf = (node: Extract<FilterNode, { kind: 'compare' }>, topLevel: boolean): SQL => {
     const resolved = columns.resolve(node.column, '$filter')
     switch (resolved.kind) {
       case 'search': {
         const [text] = node.values
-        if (!context.search) {
-          throw queryError('$filter', `unknown column "${node.column}"`, 'unknown_column')
-        }
         if (node.op !== 'eq') {
           throw refuse(node.op, node.column)
         }
-        if (typeof text !== 'string' || !text.trim()) {
+        if (typeof text !== 'string') {
           throw queryError('$filter', 'search expects words in quotes', 'type')
         }
-        searchText = searchText ? `${searchText} ${text}` : text
-        return context.search.matches(text)
+        // The search joins the index (the fast way in): it restricts the whole result, so it
+        // may only be and-ed with the rest, once.
+        if (!topLevel || searchText !== undefined) {
+          throw queryError(
+            '$filter',
+            'search may appear once, joined to the rest of the filter by and only',
+            'search_placement'
+          )
+        }
+        searchText = text
+        joins.push(context.search.join(text))
+        return sql`1 = 1`
       }
       case 'tags': {
         if (!operatorsFor.tags.includes(node.op)) {
@@ -142,19 +149,20 @@ export function compileFilter(
     }
   }
 
-  const walk = (node: FilterNode): SQL => {
+  /** `topLevel`: reached from the root through `and` only. */
+  const walk = (node: FilterNode, topLevel: boolean): SQL => {
     switch (node.kind) {
       case 'and':
-        return sql`(${walk(node.left)} and ${walk(node.right)})`
+        return sql`(${walk(node.left, topLevel)} and ${walk(node.right, topLevel)})`
       case 'or':
-        return sql`(${walk(node.left)} or ${walk(node.right)})`
+        return sql`(${walk(node.left, false)} or ${walk(node.right, false)})`
       case 'not':
-        return sql`not (${walk(node.operand)})`
+        return sql`not (${walk(node.operand, false)})`
       default:
-        return leaf(node)
+        return leaf(node, topLevel)
     }
   }
 
-  const where = walk(tree)
+  const where = walk(tree, true)
   return { where, joins, ...(searchText ? { searchText } : {}) }
 }

@@ -14,7 +14,7 @@ import {
   type SortKey,
 } from './keyset.ts'
 import { queryError } from './query-error.ts'
-import type { SearchDialect } from './search-sql.ts'
+import { searchDialect } from './search-sql.ts'
 import { type ArchiveMode, selectedColumns } from './select-columns.ts'
 import { visibleTickets } from './visible-tickets.ts'
 
@@ -48,11 +48,8 @@ function addJoin(joins: Join[], join: Join | undefined) {
  * `$filter`, sorted by `$orderBy` with ticketId as the final key, continued after the
  * `$skiptoken` row (keyset paging).
  */
-export async function listTickets(
-  store: Store,
-  request: ArchiveRequest,
-  search?: SearchDialect
-): Promise<ArchivePage> {
+export async function listTickets(store: Store, request: ArchiveRequest): Promise<ArchivePage> {
+  const search = searchDialect(store.dialect)
   const columns = archiveColumns(store.dialect, store.tables)
   const joins: Join[] = []
   const shown = selectedColumns(columns, request.select, request.mode)
@@ -64,7 +61,7 @@ export async function listTickets(
       tables: store.tables,
       columns,
       zone: request.zone,
-      ...(search ? { search } : {}),
+      search,
     })
     conditions.push(compiled.where)
     for (const join of compiled.joins) {
@@ -74,7 +71,7 @@ export async function listTickets(
   }
 
   const keys = sortKeys(request.orderBy, columns, joins, store.dialect)
-  if (searchText && search && !request.orderBy?.trim()) {
+  if (searchText && !request.orderBy?.trim()) {
     keys.unshift({ expr: search.rank(searchText), desc: false })
   }
   const ticketId = sql`${T}.${sql.identifier('ticket_id')}`

@@ -294,6 +294,45 @@ describe.each(['sqlite', 'pg'] as const)('GET /api/v1/Ticket on %s', (dialect) =
     expect(await found(`ticketId eq ${ids.deleted}`)).toEqual([])
   })
 
+  it('searches titles full-text, ranked, kept in step with every save', async () => {
+    expect(await found("search eq 'printer on fire'")).toEqual(named('printer'))
+    const printers = await found("search eq 'Printer'")
+    expect(await found(`search eq 'printer' and baseStatus eq 'Postponed'`)).toEqual(
+      named('printer2')
+    )
+    // Every word must occur.
+    expect(await found("search eq 'printer jams'")).toEqual(named('printer2'))
+    // Ranked: the shorter title, where "printer" weighs more, comes first.
+    expect(printers).toEqual(named('printer2', 'printer'))
+    const renamed = await call(
+      app,
+      'PATCH',
+      `/api/v1/Ticket/${ids.screen}`,
+      [{ op: 'replace', path: '/Title', value: 'Screen shows smoke' }],
+      { headers: { 'content-type': 'application/json-patch+json' } }
+    )
+    expect(renamed.status, renamed.text).toBe(200)
+    expect(await found("search eq 'smoke'")).toEqual(named('screen'))
+    expect(await found("search eq 'flickers'")).toEqual([])
+    const refused = await call(app, 'PUT', `/api/v1/Ticket/${ids.screen}`, {
+      Title: 'x'.repeat(300),
+    })
+    expect(refused.status).toBe(400)
+    expect(await found("search eq 'smoke'")).toEqual(named('screen'))
+    expect(await found("search eq 'deleted'")).toEqual([])
+    const paged = await list(`$filter=${encodeURIComponent("search eq 'printer'")}&$top=1`)
+    const next = await call(
+      app,
+      'GET',
+      paged.body['odata.nextLink'].replace(/^https?:\/\/[^/]+/, '')
+    )
+    expect([paged.body.value[0].PrimaryKey, next.body.value[0].PrimaryKey]).toEqual(printers)
+    expect(next.body['odata.nextLink']).toBeNull()
+    const misplaced = await list(`$filter=${encodeURIComponent("search eq 'x' or ticketId eq 1")}`)
+    expect(misplaced.status).toBe(400)
+    expect(misplaced.text).toContain('search')
+  })
+
   it('answers XML and converts dates for SO-TimeZone, as single reads do', async () => {
     const filter = encodeURIComponent(`ticketId eq ${ids.printer}`)
     const xml = await list(`$select=title,deadline&$filter=${filter}`, {
