@@ -1,8 +1,8 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { requestId } from 'hono/request-id'
 import type { AppEnv } from './app-env.ts'
 import { createAuthenticate } from './auth/authenticate.ts'
+import { accessLog } from './http/access-log.ts'
 import { ApiError } from './http/api-error.ts'
 import { createErrorHandler } from './http/handle-error.ts'
 import { localeMiddleware } from './locale/request-locale.ts'
@@ -27,11 +27,17 @@ export type { AppEnv }
  */
 export function createApp(deps: AppDeps) {
   const app = new Hono<AppEnv>()
-  app.use(requestId())
-  app.onError(createErrorHandler(deps.logger))
-  app.notFound((c) => {
-    throw new ApiError('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)
-  })
+  app.use(accessLog(deps.logger))
+  const handleError = createErrorHandler(deps.logger)
+  app.onError(handleError)
+  // Answered, not thrown: Hono calls this outside the middleware chain's error handling, so a
+  // throw would skip what the middleware adds on the way out (the request id, the access log).
+  app.notFound((c) =>
+    handleError(
+      new ApiError('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`),
+      c
+    )
+  )
   registerHealthRoutes(app, deps)
   registerDocsRoutes(app)
 

@@ -8,6 +8,8 @@ export const EnvSchema = Type.Object({
   DATABASE_URL: Type.String({ default: 'data/ticket.db' }),
   TICKET_ADMIN_USER: Type.String({ default: 'admin', minLength: 1 }),
   TICKET_ADMIN_PASSWORD: Type.Optional(Type.String({ minLength: 1 })),
+  /** Where the generated first-start admin password goes when stderr is not a terminal. */
+  TICKET_ADMIN_PASSWORD_FILE: Type.String({ default: 'data/admin-password.txt', minLength: 1 }),
   TICKET_DEMO_DATA: Type.Boolean({ default: false }),
   TICKET_TENANT_FILE: Type.Optional(Type.String({ minLength: 1 })),
   TICKET_PASSWORD_COST: Type.Integer({ minimum: 10, maximum: 20, default: 15 }),

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it, onTestFinished, vi } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { loadEnv } from '../env.ts'
 import { createLogger } from '../logger.ts'
 import { openTestStore } from '../test/stores.ts'
@@ -10,16 +10,17 @@ import { runScript } from './testing/run-script.ts'
 
 const passwordLine = /generated password: (\S+)\n/g
 
-function tempDatabase(): string {
+function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ticket-admin-'))
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-  return `file:${join(dir, 'ticket.db')}`
+  return dir
 }
 
 /** Starts the real server on a free port; resolves with its URL and the process. */
-async function startServer(databaseUrl: string) {
+async function startServer(dir: string) {
   const server = runScript('src/main.ts', [], {
-    DATABASE_URL: databaseUrl,
+    DATABASE_URL: `file:${join(dir, 'ticket.db')}`,
+    TICKET_ADMIN_PASSWORD_FILE: join(dir, 'admin-password.txt'),
     PORT: '0',
     HOST: '127.0.0.1',
     LOG_LEVEL: 'info',
@@ -39,40 +40,46 @@ const statuses = (url: string, user: string, password: string) =>
   })
 
 describe('the first-start admin without TICKET_ADMIN_PASSWORD', () => {
-  it('gets a random password, printed once to stderr, that signs in; a restart keeps it', async () => {
-    const databaseUrl = tempDatabase()
-    const first = await startServer(databaseUrl)
-    const printed = [...first.server.stderr().matchAll(passwordLine)].map((m) => m[1])
+  it('gets a random password, written once to a 0600 file and never to the log, that signs in; a restart keeps it', async () => {
+    const dir = tempDir()
+    const file = join(dir, 'admin-password.txt')
+    const first = await startServer(dir)
+    const printed = [...readFileSync(file, 'utf8').matchAll(passwordLine)].map((m) => m[1])
     expect(printed).toHaveLength(1)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
     const password = printed[0] ?? ''
     expect(password.length).toBeGreaterThanOrEqual(20)
+    expect(first.server.stderr()).not.toContain(password)
+    expect(first.server.stderr()).toContain(file)
     expect((await statuses(first.url, 'admin', password)).status).toBe(200)
     expect((await statuses(first.url, 'admin', `${password}x`)).status).toBe(401)
     await stop(first.server)
 
-    const second = await startServer(databaseUrl)
-    expect(second.server.stderr()).not.toMatch(passwordLine)
+    rmSync(file)
+    const second = await startServer(dir)
+    expect(() => statSync(file)).toThrow()
     expect((await statuses(second.url, 'admin', password)).status).toBe(200)
     await stop(second.server)
   }, 60_000)
 
   it('is never a fixed password: two empty databases get different ones', async () => {
-    // Captures what the first start prints (the spy passes nothing on to the terminal).
-    const written: string[] = []
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      written.push(String(chunk))
-      return true
-    })
-    onTestFinished(() => spy.mockRestore())
-    const env = loadEnv({ DATABASE_URL: ':memory:', TICKET_ADMIN_USER: 'root' })
-    for (const _ of [1, 2]) {
+    const dir = tempDir()
+    const printed: string[] = []
+    for (const n of [1, 2]) {
+      const file = join(dir, `password-${n}.txt`)
+      const env = loadEnv({
+        DATABASE_URL: ':memory:',
+        TICKET_ADMIN_USER: 'root',
+        TICKET_ADMIN_PASSWORD_FILE: file,
+      })
       const store = await openTestStore('sqlite')
       const core = { env, store, logger: createLogger('silent'), now: () => new Date() }
       expect(await ensureFirstAdmin(core)).toBe(true)
       expect(await ensureFirstAdmin(core)).toBe(false)
+      printed.push(
+        ...(readFileSync(file, 'utf8').match(/"root" with the generated password: (\S+)\n/g) ?? [])
+      )
     }
-    spy.mockRestore()
-    const printed = written.join('').match(/"root" with the generated password: (\S+)\n/g) ?? []
     expect(printed).toHaveLength(2)
     expect(printed[0]).not.toBe(printed[1])
   })

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { count } from 'drizzle-orm'
 import { hashPassword } from '../auth/password.ts'
 import type { CoreDeps } from '../modules/service-module.ts'
@@ -8,7 +10,7 @@ import type { CoreDeps } from '../modules/service-module.ts'
  * full rights. Without `TICKET_ADMIN_PASSWORD` the password is random and shown once; there is
  * never a fixed default. Returns whether it created the admin.
  */
-export async function ensureFirstAdmin({ env, store }: CoreDeps): Promise<boolean> {
+export async function ensureFirstAdmin({ env, store, logger }: CoreDeps): Promise<boolean> {
   const { tables } = store
   const [row] = await store.db.select({ n: count() }).from(tables.associates)
   if ((row?.n ?? 0) > 0) {
@@ -44,12 +46,36 @@ export async function ensureFirstAdmin({ env, store }: CoreDeps): Promise<boolea
     return true
   })
   if (created && generated) {
-    // The one deliberate write to stderr outside the logger: the operator must see this
-    // password exactly once, whatever LOG_LEVEL is, and it must never reach structured logs.
-    process.stderr.write(
-      `Created the admin associate "${env.TICKET_ADMIN_USER}" with the generated password: ${password}\n` +
-        'It is shown only this once: keep it. To choose it yourself, set TICKET_ADMIN_PASSWORD on a fresh database.\n'
-    )
+    showGeneratedPassword(env.TICKET_ADMIN_USER, password, env.TICKET_ADMIN_PASSWORD_FILE, logger)
   }
   return created
+}
+
+/**
+ * The operator must see the generated password exactly once, and it must never reach the log
+ * stream (which is collected and kept). On a terminal it is printed there; otherwise it goes to
+ * a file only its owner can read, and the log says where.
+ */
+function showGeneratedPassword(
+  user: string,
+  password: string,
+  file: string,
+  logger: CoreDeps['logger']
+) {
+  const text =
+    `Created the admin associate "${user}" with the generated password: ${password}\n` +
+    'It is shown only this once: keep it. To choose it yourself, set TICKET_ADMIN_PASSWORD on a fresh database.\n'
+  if (process.stderr.isTTY) {
+    process.stderr.write(text)
+    return
+  }
+  const path = resolve(file)
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, text, { mode: 0o600 })
+  // The mode of an existing file is kept by writeFileSync: narrow it in any case.
+  chmodSync(path, 0o600)
+  logger.info('generated admin password written to a file readable only by its owner', {
+    user,
+    file: path,
+  })
 }

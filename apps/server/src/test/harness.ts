@@ -5,7 +5,7 @@ import { onTestFinished } from 'vitest'
 import { createApp } from '../app.ts'
 import { bootstrap } from '../bootstrap.ts'
 import { type Env, loadEnv } from '../env.ts'
-import { createLogger } from '../logger.ts'
+import { createLogger, type Logger } from '../logger.ts'
 import type { ServiceModuleFactory } from '../modules/service-module.ts'
 
 export interface TestAppOptions {
@@ -14,6 +14,8 @@ export interface TestAppOptions {
   env?: Record<string, string>
   /** Replaces the service modules (e.g. a module with millisecond retries). */
   modules?: ServiceModuleFactory[]
+  /** Replaces the silent logger (a test that reads the log lines). */
+  logger?: Logger
 }
 
 /**
@@ -45,7 +47,9 @@ export async function openTestApp(options: TestAppOptions = {}) {
     ...options.env,
     DATABASE_URL: databaseUrl,
   })
-  const deps = await bootstrap(env, createLogger('silent'), { modules: options.modules })
+  const deps = await bootstrap(env, options.logger ?? createLogger('silent'), {
+    modules: options.modules,
+  })
   const app = createApp(deps)
   const close = async () => {
     await deps.shutdown()
