@@ -1,4 +1,4 @@
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import type { AppEnv } from './app-env.ts'
 import { createAuthenticate } from './auth/authenticate.ts'
@@ -26,17 +26,9 @@ export type { AppEnv }
  * @example const app = createApp(deps); await app.request('/healthz')
  */
 export function createApp(deps: AppDeps) {
-  const app = new Hono<AppEnv>()
-  app.use(accessLog(deps.logger))
-  const handleError = createErrorHandler(deps.logger)
-  app.onError(handleError)
-  // Answered, not thrown: Hono calls this outside the middleware chain's error handling, so a
-  // throw would skip what the middleware adds on the way out (the request id, the access log).
-  app.notFound((c) =>
-    handleError(
-      new ApiError('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`),
-      c
-    )
+  const app = baseApp(
+    deps.logger,
+    (c) => new ApiError('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)
   )
   registerHealthRoutes(app, deps)
   registerDocsRoutes(app)
@@ -69,14 +61,28 @@ export type App = ReturnType<typeof createApp>
  * every other request gets a 503 to retry.
  */
 export function createStartingApp(readiness: Readiness, logger: CoreDeps['logger']) {
-  const app = new Hono<AppEnv>()
-  app.use(requestId())
-  app.onError(createErrorHandler(logger))
+  const app = baseApp(
+    logger,
+    () =>
+      new ApiError('SERVICE_UNAVAILABLE', 'The server is starting; retry shortly.', {
+        headers: { 'Retry-After': '1' },
+      })
+  )
   registerHealthRoutes(app, { readiness })
-  app.notFound(() => {
-    throw new ApiError('SERVICE_UNAVAILABLE', 'The server is starting; retry shortly.', {
-      headers: { 'Retry-After': '1' },
-    })
-  })
+  return app
+}
+
+/**
+ * What every app starts with: the request id and access log outermost, problem-details errors,
+ * and `unrouted` as the answer to a request no route serves.
+ */
+function baseApp(logger: CoreDeps['logger'], unrouted: (c: Context) => ApiError) {
+  const app = new Hono<AppEnv>()
+  app.use(accessLog(logger))
+  const handleError = createErrorHandler(logger)
+  app.onError(handleError)
+  // Answered, not thrown: Hono calls this outside the middleware chain's error handling, so a
+  // throw would skip what the middleware adds on the way out (the request id, the access log).
+  app.notFound((c) => handleError(unrouted(c), c))
   return app
 }

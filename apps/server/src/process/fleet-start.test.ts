@@ -61,7 +61,7 @@ describe('starting several processes on one PostgreSQL database', () => {
       expect(Date.now()).toBeLessThan(deadline)
       await new Promise((r) => setTimeout(r, 100))
     }
-    const pids = [...server.stderr().matchAll(/"message":"ready","pid":(\d+)/g)].map((m) => m[1])
+    const pids = [...server.stderr().matchAll(/"pid":(\d+),"message":"ready"/g)].map((m) => m[1])
     expect(new Set(pids).size).toBe(2)
     expect(pids).not.toContain(String(server.child.pid))
     const answers = await Promise.all(

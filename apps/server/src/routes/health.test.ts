@@ -15,7 +15,7 @@ describe('health', () => {
     const { app, deps } = await createTestApp()
     await deps.store.close()
     const res = await app.request('/readyz')
-    expect(res.status).toBe(500)
+    expect(res.status).toBe(503)
     expect(res.headers.get('content-type')).toContain('application/problem+json')
   })
 

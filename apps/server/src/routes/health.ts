@@ -32,7 +32,10 @@ export function registerHealthRoutes(
     try {
       await deps.store.ping()
     } catch (cause) {
-      throw new ApiError('INTERNAL', 'database unreachable', { cause })
+      throw new ApiError('SERVICE_UNAVAILABLE', 'The database does not answer.', {
+        cause,
+        headers: { 'Retry-After': '1' },
+      })
     }
     return c.json({ status: 'ready', database: deps.store.dialect })
   })

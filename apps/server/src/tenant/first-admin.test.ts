@@ -26,6 +26,8 @@ async function startServer(dir: string) {
     LOG_LEVEL: 'info',
   })
   const [, url] = await server.waitForStderr(/"url":"(http:\/\/127\.0\.0\.1:\d+)"/)
+  // It listens before it seeds the database: the admin exists once it says it is ready.
+  await server.waitForStderr(/"message":"ready"/)
   return { server, url: url ?? '' }
 }
 
