@@ -1,0 +1,51 @@
+import { type LoadRequest, type LoadResult, loadRun } from './load.ts'
+import { cpuSeconds, peakRssMiB, resetPeakRss } from './processes.ts'
+
+export interface Measurement extends LoadResult {
+  /** Server CPU (user + system) per request, in milliseconds. */
+  cpuMsPerRequest: number
+  peakRssMiB: number
+}
+
+/** One load run against one process, with that process's CPU time and peak memory. */
+export async function measure(
+  pid: number,
+  request: LoadRequest,
+  connections: number,
+  seconds: number,
+  tolerated: number[] = []
+): Promise<Measurement> {
+  resetPeakRss(pid)
+  const before = cpuSeconds(pid)
+  const result = await loadRun(request, connections, seconds, tolerated)
+  const cpu = cpuSeconds(pid) - before
+  return {
+    ...result,
+    cpuMsPerRequest: result.requests > 0 ? (cpu * 1000) / result.requests : Number.NaN,
+    peakRssMiB: peakRssMiB(pid),
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1
+    ? (sorted[middle] ?? Number.NaN)
+    : ((sorted[middle - 1] ?? Number.NaN) + (sorted[middle] ?? Number.NaN)) / 2
+}
+
+/** Medians over rounds; non-2xx and errors are summed (one is already too many). */
+export function summarise(runs: Measurement[]): Measurement {
+  const of = (pick: (m: Measurement) => number) => median(runs.map(pick))
+  return {
+    requests: of((m) => m.requests),
+    perSecond: of((m) => m.perSecond),
+    p50: of((m) => m.p50),
+    p99: of((m) => m.p99),
+    cpuMsPerRequest: of((m) => m.cpuMsPerRequest),
+    peakRssMiB: Math.max(...runs.map((m) => m.peakRssMiB)),
+    non2xx: runs.reduce((sum, m) => sum + m.non2xx, 0),
+    conflicts: runs.reduce((sum, m) => sum + m.conflicts, 0),
+    errors: runs.reduce((sum, m) => sum + m.errors, 0),
+  }
+}

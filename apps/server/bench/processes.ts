@@ -1,0 +1,125 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+
+/**
+ * How production starts the server. One node process (tsx as a loader, not its CLI, which
+ * would put a second process between us and the server whose CPU and memory we read).
+ */
+export const serverCommand = ['node', '--import', 'tsx', 'src/main.ts']
+
+export interface Running {
+  readonly url: string
+  readonly child: ChildProcess
+  stop(): Promise<void>
+}
+
+/** Starts a process and waits until a line of its output names the port it listens on. */
+async function startListening(
+  command: string[],
+  env: Record<string, string>,
+  portOf: (line: string) => number | undefined,
+  what: string
+): Promise<Running> {
+  const [file = 'node', ...args] = command
+  const child = spawn(file, args, {
+    cwd: serverRoot,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const port = await new Promise<number>((resolvePort, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8')
+      for (const line of output.split('\n')) {
+        const port = portOf(line)
+        if (port) {
+          resolvePort(port)
+        }
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) =>
+      reject(new Error(`${what} exited (${code}) before listening:\n${output}`))
+    )
+  })
+  child.stdout?.removeAllListeners('data')
+  child.stderr?.removeAllListeners('data')
+  child.stdout?.resume()
+  child.stderr?.resume()
+  return {
+    url: `http://127.0.0.1:${port}`,
+    child,
+    stop: () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) {
+          done()
+          return
+        }
+        child.once('exit', () => done())
+        child.kill('SIGTERM')
+      }),
+  }
+}
+
+export function startService(databaseUrl: string, extraEnv: Record<string, string> = {}) {
+  return startListening(
+    serverCommand,
+    {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: databaseUrl,
+      TICKET_ADMIN_PASSWORD: 'bench-password',
+      TICKET_DEMO_DATA: '1',
+      LOG_LEVEL: 'info',
+      ...extraEnv,
+    },
+    (line) => {
+      const match = /"message":"listening".*"url":"http:\/\/[^:]+:(\d+)"/.exec(line)
+      return match ? Number(match[1]) : undefined
+    },
+    'the server'
+  )
+}
+
+export function startBaseline(path: string) {
+  return startListening(
+    ['node', '--import', 'tsx', 'bench/baseline-server.ts', path],
+    {},
+    (line) => {
+      const match = /^listening (\d+)/.exec(line)
+      return match ? Number(match[1]) : undefined
+    },
+    'the baseline'
+  )
+}
+
+const ticksPerSecond = 100
+
+/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
+export function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+}
+
+/** Peak resident memory in MiB (VmHWM) since start or the last `resetPeakRss`. */
+export function peakRssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0)
+  return kb / 1024
+}
+
+/** Resets VmHWM to the current RSS (Linux clear_refs, value 5), so a peak belongs to one run. */
+export function resetPeakRss(pid: number): void {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5')
+  } catch {
+    // Not permitted here: the peak then covers the process's whole life, which only overstates.
+  }
+}

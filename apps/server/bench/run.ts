@@ -1,0 +1,157 @@
+// `pnpm bench`: the server in its own process, the raw baseline in another, autocannon's CLI in
+// a third, in alternating rounds. Prints medians and ratios and fails when a target is missed.
+// `--smoke`: one short round of every scenario, no targets (CI runs it to keep the bench working).
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTestDatabase } from '../src/test/postgres.ts'
+import { type Measurement, measure, summarise } from './measure.ts'
+import { type Running, startBaseline, startService } from './processes.ts'
+import { type BenchContext, prepareContext, type Scenario, scenarios } from './scenarios.ts'
+import { type Pair, type Results, verdicts } from './targets.ts'
+
+const smoke = process.argv.includes('--smoke')
+const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 1 : 5))
+const rounds = Number(process.env.BENCH_ROUNDS ?? (smoke ? 1 : 3))
+const connections = 16
+const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,pg').split(',') as ('sqlite' | 'pg')[]
+const only = process.env.BENCH_SCENARIOS?.split(',')
+const chosen = scenarios.filter((s) => !only || only.includes(s.name))
+
+const dir = mkdtempSync(join(tmpdir(), 'ticket-bench-'))
+const cleanups: (() => Promise<void>)[] = []
+const results: Results = { pairs: new Map(), largeTickets: 0 }
+
+/** Runs `scenario` against the service and the baseline, `rounds` times, alternating who goes first. */
+async function race(
+  service: Running,
+  baseline: Running,
+  context: BenchContext,
+  scenario: Scenario
+) {
+  const baselineRequest = {
+    url: `${baseline.url}/`,
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(context.ticket),
+  }
+  const serviceRuns: Measurement[] = []
+  const baselineRuns: Measurement[] = []
+  const pid = (r: Running) => r.child.pid ?? 0
+  for (let round = 0; round < rounds; round++) {
+    const runService = async () =>
+      serviceRuns.push(
+        await measure(
+          pid(service),
+          scenario.request(context),
+          connections,
+          seconds,
+          scenario.tolerated
+        )
+      )
+    const runBaseline = async () =>
+      baselineRuns.push(await measure(pid(baseline), baselineRequest, connections, seconds))
+    if (round % 2 === 0) {
+      await runBaseline()
+      await runService()
+    } else {
+      await runService()
+      await runBaseline()
+    }
+  }
+  return { service: summarise(serviceRuns), baseline: summarise(baselineRuns) }
+}
+
+async function databaseUrl(dialect: 'sqlite' | 'pg', name: string) {
+  if (dialect === 'sqlite') {
+    return join(dir, `${name}.db`)
+  }
+  const created = await createTestDatabase()
+  cleanups.push(created.drop)
+  return created.url
+}
+
+async function benchDialect(dialect: 'sqlite' | 'pg', baseline: Running) {
+  const service = await startService(await databaseUrl(dialect, 'service'))
+  cleanups.push(service.stop)
+  const context = await prepareContext(service.url)
+  for (const scenario of chosen) {
+    const pair = await race(service, baseline, context, scenario)
+    results.pairs.set(`${dialect}/${scenario.name}`, pair)
+    printRow(`${dialect}/${scenario.name}`, pair)
+  }
+  await service.stop()
+}
+
+const header = [
+  'scenario',
+  'req/s',
+  'base req/s',
+  'ratio',
+  'p50 ms',
+  'p99 ms',
+  'p99 ratio',
+  'CPU ms/req',
+  'base CPU ms/req',
+  'peak RSS MiB',
+  'non-2xx',
+  'tolerated',
+]
+function printHeader() {
+  console.log(`| ${header.join(' | ')} |`)
+  console.log(`|${header.map(() => '---').join('|')}|`)
+}
+function printRow(name: string, { service, baseline }: Pair) {
+  const cells = [
+    name,
+    service.perSecond.toFixed(0),
+    baseline.perSecond.toFixed(0),
+    `${(service.perSecond / baseline.perSecond).toFixed(3)}×`,
+    `${service.p50} (${baseline.p50})`,
+    `${service.p99} (${baseline.p99})`,
+    `${(service.p99 / baseline.p99).toFixed(2)}×`,
+    service.cpuMsPerRequest.toFixed(3),
+    baseline.cpuMsPerRequest.toFixed(3),
+    `${service.peakRssMiB.toFixed(0)} (${baseline.peakRssMiB.toFixed(0)})`,
+    String(service.non2xx + service.errors),
+    String(service.conflicts),
+  ]
+  console.log(`| ${cells.join(' | ')} |`)
+}
+
+let failed = false
+try {
+  const baseline = await startBaseline(join(dir, 'baseline.db'))
+  cleanups.push(baseline.stop)
+  console.log(
+    `${rounds} alternating round(s) of ${seconds} s, ${connections} connections, autocannon in its own process; medians; (baseline) in brackets\n`
+  )
+  printHeader()
+  for (const dialect of dialects) {
+    await benchDialect(dialect, baseline)
+  }
+  const broken = [...results.pairs].filter(
+    ([, pair]) => pair.service.non2xx + pair.service.errors > 0
+  )
+  for (const [name, pair] of broken) {
+    console.error(`${name}: ${pair.service.non2xx} non-2xx answers, ${pair.service.errors} errors`)
+    failed = true
+  }
+  if (!smoke) {
+    console.log('\n| Measure | Target | Measured | Met |\n|---|---|---|---|')
+    for (const v of verdicts(results)) {
+      console.log(`| ${v.measure} | ${v.target} | ${v.value} | ${v.met ? 'yes' : 'NO'} |`)
+      failed ||= !v.met
+    }
+  }
+} catch (error) {
+  console.error(error)
+  failed = true
+} finally {
+  for (const cleanup of cleanups.reverse()) {
+    await cleanup().catch(() => {})
+  }
+  rmSync(dir, { recursive: true, force: true })
+}
+console.log(failed ? '\nbenchmark: FAILED' : '\nbenchmark: passed')
+process.exit(failed ? 1 : 0)

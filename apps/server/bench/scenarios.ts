@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { TicketEntity } from '@ticket/schema'
+import { valueToXml } from '../src/http/xml/value-to-xml.ts'
+import type { LoadRequest } from './load.ts'
+import { serverRoot } from './processes.ts'
+
+/** What every scenario may use, prepared once per server by `prepareContext`. */
+export interface BenchContext {
+  url: string
+  headers: Record<string, string>
+  /** The sample ticket with the demo tenant's ids, TicketId 0: a create. */
+  ticket: Record<string, unknown>
+  /** A ticket that exists, for reads and updates. */
+  ticketId: number
+}
+
+export interface Scenario {
+  /** Short, stable name: it keys the targets and the table in BENCHMARKS.md. */
+  name: string
+  request(context: BenchContext): LoadRequest
+  /**
+   * Statuses that are the right answer under this load, counted apart from non-2xx: sixteen
+   * connections patching one ticket race, and optimistic concurrency answers the loser 412.
+   */
+  tolerated?: number[]
+}
+
+const json = (context: BenchContext) => ({
+  ...context.headers,
+  'content-type': 'application/json',
+})
+
+/**
+ * Every request the benchmark races against the baseline. Add a scenario by appending one
+ * entry; the runner measures it on both dialects and prints it.
+ */
+export const scenarios: Scenario[] = [
+  {
+    name: 'create',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Ticket`,
+      method: 'POST',
+      headers: json(c),
+      body: JSON.stringify(c.ticket),
+    }),
+  },
+  {
+    name: 'create notify=true',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Ticket?notify=true`,
+      method: 'POST',
+      headers: json(c),
+      body: JSON.stringify(c.ticket),
+    }),
+  },
+  {
+    name: 'update by id (PUT)',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Ticket/${c.ticketId}`,
+      method: 'PUT',
+      headers: json(c),
+      body: JSON.stringify({ ...c.ticket, TicketId: c.ticketId }),
+    }),
+  },
+  {
+    name: 'GET by id',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Ticket/${c.ticketId}`,
+      method: 'GET',
+      headers: c.headers,
+    }),
+  },
+  {
+    name: 'PATCH (JSON Patch)',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Ticket/${c.ticketId}`,
+      method: 'PATCH',
+      headers: { ...c.headers, 'content-type': 'application/json-patch+json' },
+      body: JSON.stringify([{ op: 'replace', path: '/Title', value: 'patched by the benchmark' }]),
+    }),
+    tolerated: [412],
+  },
+  {
+    name: 'agent SaveTicketEntity',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Agents/Ticket/SaveTicketEntity`,
+      method: 'POST',
+      headers: json(c),
+      body: JSON.stringify(c.ticket),
+    }),
+  },
+  {
+    name: 'XML create',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Ticket`,
+      method: 'POST',
+      headers: { ...c.headers, 'content-type': 'application/xml', accept: 'application/xml' },
+      body: valueToXml(c.ticket, 'TicketEntity', TicketEntity),
+    }),
+  },
+  {
+    name: 'GET /MDOList/associate',
+    request: (c) => ({
+      url: `${c.url}/api/v1/MDOList/associate`,
+      method: 'GET',
+      headers: c.headers,
+    }),
+  },
+]
+
+const sample = JSON.parse(
+  readFileSync(
+    resolve(serverRoot, '../../packages/schema/src/entities/fixtures/post-ticket-sample.json'),
+    'utf8'
+  )
+) as Record<string, unknown>
+
+export const benchCredentials = { user: 'admin', password: 'bench-password' }
+
+/**
+ * The sample body with ids of the demo tenant (read through the API, as a client would), and a
+ * first ticket. The first request of a credential also pays the slow password hash, once.
+ */
+export async function prepareContext(url: string): Promise<BenchContext> {
+  const { user, password } = benchCredentials
+  const headers = {
+    authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,
+  }
+  const ids = async (list: string) => {
+    const res = await fetch(`${url}/api/v1/MDOList/${list}`, { headers })
+    if (!res.ok) {
+      throw new Error(`MDOList/${list}: ${res.status} ${await res.text()}`)
+    }
+    return ((await res.json()) as { Id: number }[]).map((item) => item.Id).filter((id) => id > 0)
+  }
+  const [associates, categories, persons] = await Promise.all([
+    ids('associate'),
+    ids('ejcategory'),
+    ids('person_new'),
+  ])
+  const ticket = {
+    ...sample,
+    TicketId: 0,
+    OwnedBy: { AssociateId: associates[1] },
+    Category: { TicketCategoryId: categories[0] },
+    Person: { PersonId: persons[0] },
+    SecondaryPersons: [{ PersonId: persons[1] }],
+  }
+  const created = await fetch(`${url}/api/v1/Ticket`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(ticket),
+  })
+  if (!created.ok) {
+    throw new Error(`the first create failed: ${created.status} ${await created.text()}`)
+  }
+  const { TicketId } = (await created.json()) as { TicketId: number }
+  return { url, headers, ticket, ticketId: TicketId }
+}

@@ -1,0 +1,28 @@
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+import { serverRoot } from './processes.ts'
+import { scenarios } from './scenarios.ts'
+
+const run = promisify(execFile)
+
+// Keeps the benchmark working without asserting speed: every scenario answers 2xx on both
+// dialects when the real server process is loaded for a second.
+describe('the benchmark, as a smoke run', () => {
+  it('runs every scenario on SQLite and PostgreSQL without a non-2xx answer', async () => {
+    const { stdout } = await run('node', ['--import', 'tsx', 'bench/run.ts', '--smoke'], {
+      cwd: serverRoot,
+      env: { ...process.env, BENCH_SECONDS: '1', BENCH_ROUNDS: '1' },
+    })
+    for (const dialect of ['sqlite', 'pg']) {
+      for (const scenario of scenarios) {
+        expect(stdout).toMatch(
+          new RegExp(`^\\| ${dialect}/${literal(scenario.name)} \\| \\d+ `, 'm')
+        )
+      }
+    }
+    expect(stdout).toMatch(/benchmark: passed\n$/)
+  }, 180_000)
+})
+
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')

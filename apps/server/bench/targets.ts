@@ -1,0 +1,86 @@
+import type { Measurement } from './measure.ts'
+
+/** A scenario's medians next to the baseline's, measured in the same alternating rounds. */
+export interface Pair {
+  service: Measurement
+  baseline: Measurement
+}
+
+export interface Results {
+  /** `<dialect>/<scenario>`, e.g. `sqlite/create`; `large/…` are runs at the large size. */
+  pairs: Map<string, Pair>
+  /** Tickets per second of the bulk import that built the large database. */
+  importPerSecond?: number
+  largeTickets: number
+}
+
+export interface Verdict {
+  measure: string
+  target: string
+  value: string
+  met: boolean
+}
+
+const ratio = (pair: Pair | undefined) =>
+  pair ? pair.service.perSecond / pair.baseline.perSecond : Number.NaN
+const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'not measured')
+
+/** The targets exactly as the fast-path work set them. A missed or unmeasured one fails the run. */
+export function verdicts(results: Results): Verdict[] {
+  const get = (key: string) => results.pairs.get(key)
+  const create = get('sqlite/create')
+  const read = get('sqlite/GET by id')
+  const peak = Math.max(
+    ...[...results.pairs.values()].map((pair) => pair.service.peakRssMiB),
+    Number.NEGATIVE_INFINITY
+  )
+  const largeCreate = ratio(get('large/create')) / ratio(create)
+  const largeRead = ratio(get('large/GET by id')) / ratio(read)
+  return [
+    {
+      measure: 'create throughput',
+      target: '≥ 0.30× the raw baseline',
+      value: `${fixed(ratio(create), 3)}×`,
+      met: ratio(create) >= 0.3,
+    },
+    {
+      measure: 'create p99',
+      target: "≤ 3× the raw baseline's",
+      value: create ? `${fixed(create.service.p99 / create.baseline.p99)}×` : 'not measured',
+      met: !!create && create.service.p99 <= 3 * create.baseline.p99,
+    },
+    {
+      measure: 'GET by id throughput',
+      target: "≥ 0.60× the baseline's creates/s",
+      value: `${fixed(ratio(read), 3)}×`,
+      met: ratio(read) >= 0.6,
+    },
+    {
+      measure: 'create on PostgreSQL',
+      target: '≥ 0.12× the SQLite raw baseline',
+      value: `${fixed(ratio(get('pg/create')), 3)}×`,
+      met: ratio(get('pg/create')) >= 0.12,
+    },
+    {
+      measure: 'server peak RSS under load',
+      target: '≤ 200 MiB',
+      value: Number.isFinite(peak) ? `${peak.toFixed(0)} MiB` : 'not measured',
+      met: peak <= 200,
+    },
+    {
+      measure: `create and GET at ${results.largeTickets.toLocaleString('en')} tickets`,
+      target: 'within 15% of the empty database',
+      value: `create ${fixed(largeCreate)}×, GET ${fixed(largeRead)}× the empty database`,
+      met: results.largeTickets >= 1_000_000 && largeCreate >= 0.85 && largeRead >= 0.85,
+    },
+    {
+      measure: 'bulk import',
+      target: '≥ 20,000 tickets/s on SQLite',
+      value:
+        results.importPerSecond === undefined
+          ? 'not measured'
+          : `${results.importPerSecond.toFixed(0)} tickets/s`,
+      met: (results.importPerSecond ?? 0) >= 20_000,
+    },
+  ]
+}
