@@ -726,6 +726,31 @@ export const sessionsProjection = {
   children: {},
 } as const
 
+export const idempotencyKeysProjection = {
+  table: 'idempotencyKeys',
+  sqlName: 'idempotency_keys',
+  primaryKey: ['Scope'],
+  autoIncrement: false,
+  columns: {
+    Scope: 'scope',
+    RequestDigest: 'requestDigest',
+    State: 'state',
+    Status: 'status',
+    ResponseHeaders: 'responseHeaders',
+    ResponseBody: 'responseBody',
+    CreatedAt: 'createdAt',
+    ExpiresAt: 'expiresAt',
+  },
+  references: {},
+  json: ['ResponseHeaders'],
+  booleans: [],
+  optional: [],
+  nullable: ['Status', 'ResponseBody'],
+  skipped: [],
+  links: {},
+  children: {},
+} as const
+
 export const projections = {
   associates: associatesProjection,
   ticketStatuses: ticketStatusesProjection,
@@ -744,4 +769,5 @@ export const projections = {
   webhookDeliveries: webhookDeliveriesProjection,
   apiTokens: apiTokensProjection,
   sessions: sessionsProjection,
+  idempotencyKeys: idempotencyKeysProjection,
 } as const

@@ -493,3 +493,20 @@ export const sessions = pgTable(
     index('sessions_expires_at_idx').on(t.expiresAt),
   ]
 )
+
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').primaryKey(),
+    requestDigest: text('request_digest').notNull(),
+    state: text('state', { enum: ['pending', 'done'] }).notNull(),
+    status: integer('status'),
+    responseHeaders: jsonb('response_headers').notNull(),
+    responseBody: text('response_body'),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [
+    index('idempotency_keys_expires_at_idx').on(t.expiresAt),
+  ]
+)

@@ -493,3 +493,20 @@ export const sessions = sqliteTable(
     index('sessions_expires_at_idx').on(t.expiresAt),
   ]
 )
+
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    scope: text('scope').primaryKey(),
+    requestDigest: text('request_digest').notNull(),
+    state: text('state', { enum: ['pending', 'done'] }).notNull(),
+    status: integer('status'),
+    responseHeaders: text('response_headers', { mode: 'json' }).notNull(),
+    responseBody: text('response_body'),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+  },
+  (t) => [
+    index('idempotency_keys_expires_at_idx').on(t.expiresAt),
+  ]
+)

@@ -1,6 +1,7 @@
 import type { TableSpec } from '@ticket/codegen'
 import { AssociateRecord } from './associate-record.ts'
 import { authTables } from './auth-records.ts'
+import { idempotencyTables } from './idempotency-records.ts'
 import { notificationTables } from './notification-records.ts'
 import {
   PersonRecord,
@@ -83,4 +84,5 @@ export const storageTables: TableSpec[] = [
   ...ticketTables,
   ...notificationTables,
   ...authTables,
+  ...idempotencyTables,
 ]
