@@ -5,6 +5,7 @@ import { createAuthenticate } from './auth/authenticate.ts'
 import { accessLog } from './http/access-log.ts'
 import { ApiError } from './http/api-error.ts'
 import { createErrorHandler } from './http/handle-error.ts'
+import { assertEveryOperationServed } from './http/route.ts'
 import { localeMiddleware } from './locale/request-locale.ts'
 import type { CoreDeps, ServiceModule } from './modules/service-module.ts'
 import type { Readiness } from './process/readiness.ts'
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
   for (const module of deps.modules) {
     module.register?.(app)
   }
+  assertEveryOperationServed(app)
   return app
 }
 

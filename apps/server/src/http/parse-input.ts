@@ -1,66 +1,58 @@
-import type { Static, TObject, TSchema } from '@sinclair/typebox'
-import { TypeCompiler, type ValueError } from '@sinclair/typebox/compiler'
+import type { Static, TObject } from '@sinclair/typebox'
+import { TypeCompiler } from '@sinclair/typebox/compiler'
 import { Value } from '@sinclair/typebox/value'
 import { ApiError, type FieldError } from './api-error.ts'
+import { fieldError } from './field-error.ts'
 
-function fieldError(error: ValueError): FieldError {
-  const allowed = (error.schema as { enum?: unknown }).enum
-  return {
-    path: error.path,
-    message: Array.isArray(allowed) ? `must be one of: ${allowed.join(', ')}` : error.message,
-    code: `type_${error.type}`,
-  }
-}
+/** Where parameters come from; query names match case-insensitively (clients vary the casing). */
+export type ParamsSource = 'query' | 'path' | 'headers'
 
-function invalid(errors: FieldError[], where: string): ApiError {
-  return new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ${where}.`, {
-    errors,
-  })
+// A problem points at `/query/<name>` or `/headers/<name>`; a path parameter is the resource
+// itself, so it is `/<name>` (see docs/decisions.md, "HTTP").
+const pointerPrefix: Record<ParamsSource, string> = {
+  query: '/query',
+  path: '',
+  headers: '/headers',
 }
 
 /**
- * Compiles a parser for query or path parameters once: known keys are converted from strings
- * (`Value.Convert`, only ever for these, never for bodies), defaults applied, and every invalid
- * one is reported in one 400.
- * @example const parse = compileParamsParser(NotificationListQuery); parse(c.req.query())
+ * Compiles a parser for query, path or header parameters once: known names are picked (query
+ * names case-insensitively, empty values as absent), converted from strings (`Value.Convert`,
+ * only ever here, never for bodies), defaulted, and every invalid one is reported in one 400.
+ * @example const parse = compileParamsParser(NotificationListQuery, 'query'); parse(new URL(c.req.url).searchParams)
  */
 export function compileParamsParser<T extends TObject>(
   schema: T,
-  where: 'query' | 'path' | 'headers'
-): (raw: Record<string, string>) => Static<T> {
+  source: ParamsSource
+): (raw: Iterable<[string, string]>) => Static<T> {
   const check = TypeCompiler.Compile(schema)
-  const keys = Object.keys(schema.properties)
+  const names = new Map(Object.keys(schema.properties).map((name) => [name.toLowerCase(), name]))
+  const prefix = pointerPrefix[source]
   return (raw) => {
-    const picked: Record<string, unknown> = {}
-    for (const key of keys) {
-      if (raw[key] !== undefined) {
-        picked[key] = raw[key]
+    const picked: Record<string, string> = {}
+    for (const [key, text] of raw) {
+      const name = names.get(key.toLowerCase())
+      if (name !== undefined && text !== '' && picked[name] === undefined) {
+        picked[name] = text
       }
     }
-    const value = Value.Default(schema, Value.Convert(schema, picked)) as Record<string, unknown>
-    const errors = [...check.Errors(value)].map(fieldError)
-    // Convert truncates '1.5' to 1: a number parameter must be exactly the number it names.
+    const value = Value.Default(schema, Value.Convert(schema, { ...picked })) as Record<
+      string,
+      unknown
+    >
+    const errors: FieldError[] = [...check.Errors(value)].map((e) => fieldError(e, prefix))
+    // Convert truncates '1.5' to 1 and reads 'true' as 1: a number must be the text it was sent as.
     for (const [name, converted] of Object.entries(value)) {
-      const sent = raw[name]
-      if (typeof converted === 'number' && typeof sent === 'string' && String(converted) !== sent) {
-        errors.push({ path: `/${name}`, message: 'must be an integer', code: 'type' })
+      const sent = picked[name]
+      if (typeof converted === 'number' && sent !== undefined && String(converted) !== sent) {
+        errors.push({ path: `${prefix}/${name}`, message: 'must be an integer', code: 'type' })
       }
     }
     if (errors.length > 0) {
-      throw invalid(errors, where)
+      throw new ApiError('VALIDATION', `${errors.length} invalid ${source} parameter(s).`, {
+        errors,
+      })
     }
     return value as Static<T>
-  }
-}
-
-/** Compiles a JSON body validator once; it lists every invalid path in one 400. */
-export function compileBodyParser<T extends TSchema>(schema: T): (body: unknown) => Static<T> {
-  const check = TypeCompiler.Compile(schema)
-  return (body) => {
-    const errors = [...check.Errors(body)].map(fieldError)
-    if (errors.length > 0) {
-      throw invalid(errors, 'body')
-    }
-    return body as Static<T>
   }
 }

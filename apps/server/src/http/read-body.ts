@@ -5,7 +5,7 @@ import { datesIn } from '../locale/convert-dates.ts'
 import { patchDatesIn } from '../locale/patch-dates.ts'
 import { localeOf, type RequestLocale, say } from '../locale/request-locale.ts'
 import { ApiError } from './api-error.ts'
-import { bodySpecOf } from './body-spec.ts'
+import type { BodySpec } from './body-spec.ts'
 import { FormError, type FormProblem, formToValue } from './form/form-to-value.ts'
 import { parseContentType } from './media-type.ts'
 import { negotiateFor } from './send-entity.ts'
@@ -34,19 +34,18 @@ const maxXmlDepth = inputLimits.maxDepth * 2 + 1
 
 /**
  * Reads a request body by its media type into the JSON shape every route validates: JSON as is,
- * XML and ASP.NET-style forms typed by the operation's schema, offset-less dates read in the
+ * XML and ASP.NET-style forms typed by the operation's body schema, offset-less dates read in the
  * SO-TimeZone zone. The Accept header is checked first, so a request that cannot be answered
  * changes nothing. An empty body is `null` (agent calls without parameters send none, or `null`).
  * Anything unreadable is a 4xx, never a 500.
  */
-export async function readRequestBody(c: Context): Promise<RequestBody> {
+export async function readRequestBody(c: Context, spec: BodySpec): Promise<RequestBody> {
   negotiateFor(c)
   const locale = localeOf(c)
   const text = await c.req.text()
   if (text.trim() === '') {
     return { kind: 'entity', value: null }
   }
-  const spec = bodySpecOf(c.req.method, c.req.path)
   const { type, charset } = parseContentType(c.req.header('content-type'))
   const mediaType = type || 'application/json'
   const handled = formats[mediaType]
@@ -68,7 +67,7 @@ export async function readRequestBody(c: Context): Promise<RequestBody> {
         ? patchDatesIn(value, spec.document, locale.timeZone)
         : value
       : datesIn(value, kind === 'merge-patch' ? spec.document : spec.schema, locale.timeZone)
-  return { kind: handled.kind, value: dated }
+  return { kind, value: dated }
 }
 
 function parse(format: Format, text: string, schema: TSchema | undefined, locale: RequestLocale) {

@@ -77,6 +77,13 @@ export function canonicalize(
     for (const [key, raw] of Object.entries(value)) {
       const name = lookup.get(key.toLowerCase())
       const property = name ? properties[name] : undefined
+      if (!name && target.additionalProperties === false) {
+        errors.push({
+          path: `${path}/${pointerToken(key)}`,
+          message: 'is not a known property',
+          code: 'unknown',
+        })
+      }
       if (!name || !property || property.readOnly === true) {
         continue
       }
@@ -86,6 +93,9 @@ export function canonicalize(
   }
   return value
 }
+
+// RFC 6901: `~` and `/` inside a name are escaped in a JSON pointer.
+const pointerToken = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
 
 function enumName(schema: TSchema, value: number): string | undefined {
   const candidates = unionMembers(schema) ?? [schema]

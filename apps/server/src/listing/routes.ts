@@ -1,27 +1,10 @@
-import { TicketArchiveQuery } from '@ticket/schema'
+import { ops } from '@ticket/schema'
 import type { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
 import type { AppEnv } from '../app-env.ts'
-import { compileParamsParser } from '../http/parse-input.ts'
-import { queryParam } from '../http/query.ts'
-import { sendEntity } from '../http/send-entity.ts'
+import { route } from '../http/route.ts'
 import { localeOf } from '../locale/request-locale.ts'
 import { listTickets } from './list-tickets.ts'
-
-const parseQuery = compileParamsParser(TicketArchiveQuery, 'query')
-const optionNames = Object.keys(TicketArchiveQuery.properties)
-
-/** The archive's query options, matched case-insensitively; empty values count as absent. */
-function rawOptions(url: string): Record<string, string> {
-  const raw: Record<string, string> = {}
-  for (const name of optionNames) {
-    const value = queryParam(url, name)
-    if (value !== undefined && value !== '') {
-      raw[name] = value
-    }
-  }
-  return raw
-}
 
 /** The request's URL with `$skiptoken` set and `$skip` dropped: the next page. */
 function nextLink(url: string, token: string): string {
@@ -40,8 +23,7 @@ function nextLink(url: string, token: string): string {
 
 /** `GET /api/v1/Ticket`: the OData list served by the "Ticket" archive. */
 export function registerTicketListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
-  app.get('/api/v1/Ticket', async (c) => {
-    const options = parseQuery(rawOptions(c.req.url))
+  route(app, ops.GetTicketArchive, async (c, { query: options, send }) => {
     const page = await listTickets(deps.store, {
       ...(options.$select ? { select: options.$select } : {}),
       ...(options.$filter ? { filter: options.$filter } : {}),
@@ -53,14 +35,10 @@ export function registerTicketListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       zone: localeOf(c).timeZone,
     })
     const origin = new URL(c.req.url).origin
-    return sendEntity(
-      c,
-      {
-        'odata.metadata': `${origin}/openapi.json#/components/schemas/TicketArchiveList`,
-        'odata.nextLink': page.nextToken ? nextLink(c.req.url, page.nextToken) : null,
-        value: page.rows,
-      },
-      'TicketArchiveList'
-    )
+    return send({
+      'odata.metadata': `${origin}/openapi.json#/components/schemas/TicketArchiveList`,
+      'odata.nextLink': page.nextToken ? nextLink(c.req.url, page.nextToken) : null,
+      value: page.rows,
+    })
   })
 }

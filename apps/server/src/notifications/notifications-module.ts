@@ -3,7 +3,6 @@ import type { AppEnv } from '../app-env.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
 import { defaultLeaseMs } from '../outbox/lease.ts'
-import { registerNotificationRoutes } from '../routes/notifications.ts'
 import { defaultRetryPolicy } from './backoff.ts'
 import { createDispatcher } from './dispatcher.ts'
 import { createEmailChannel } from './email-channel.ts'
@@ -12,6 +11,7 @@ import { LiveHub } from './live-hub.ts'
 import { relayNotifications } from './live-relay.ts'
 import { publicBaseUrl } from './payload.ts'
 import { planDeliveries } from './plan-deliveries.ts'
+import { registerNotificationRoutes } from './routes.ts'
 
 export interface NotificationsOptions {
   /** Backoff and the bounded number of tries (default: 2 s base, 15 min cap, 8 tries). */

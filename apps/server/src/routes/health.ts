@@ -1,7 +1,9 @@
+import { ops } from '@ticket/schema'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
+import { route } from '../http/route.ts'
 import type { Readiness } from '../process/readiness.ts'
 
 const notReady = {
@@ -18,8 +20,8 @@ export function registerHealthRoutes(
   app: Hono<AppEnv>,
   deps: { store?: Pick<Store, 'ping' | 'dialect'>; readiness?: Readiness }
 ) {
-  app.get('/healthz', (c) => c.json({ status: 'ok' }))
-  app.get('/readyz', async (c) => {
+  route(app, ops.Healthz, (c) => c.json({ status: 'ok' }))
+  route(app, ops.Readyz, async (c) => {
     const state = deps.readiness?.state ?? 'ready'
     if (state !== 'ready') {
       throw new ApiError('SERVICE_UNAVAILABLE', notReady[state], {

@@ -1,4 +1,4 @@
-import type { SessionTicket } from '@ticket/schema'
+import { ops } from '@ticket/schema'
 import type { Hono } from 'hono'
 import type { AppDeps } from '../app.ts'
 import type { AppEnv } from '../app-env.ts'
@@ -6,11 +6,12 @@ import { unauthorized } from '../auth/challenge.ts'
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.ts'
 import { endSession, startSession } from '../auth/sessions.ts'
 import { ApiError } from '../http/api-error.ts'
-import { negotiate, sendEntity } from '../http/send-entity.ts'
+import { route } from '../http/route.ts'
+import { negotiate } from '../http/send-entity.ts'
 
-/** Signing in and out: `POST|DELETE /api/v1/Session` (service contract §8). */
+/** Signing in and out: `POST|DELETE /api/v1/Session` (see docs/decisions.md, "Authentication"). */
 export function registerSessionRoutes(app: Hono<AppEnv>, deps: AppDeps) {
-  app.post('/api/v1/Session', async (c) => {
+  route(app, ops.CreateSession, async (c, { send }) => {
     if (c.get('credential').scheme !== 'basic') {
       throw unauthorized('Signing in needs Basic credentials: user name and password.')
     }
@@ -18,15 +19,13 @@ export function registerSessionRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     const now = deps.now()
     const session = await startSession(deps.store, c.get('caller').associateId, now)
     setSessionCookies(c, deps.env, session, now)
-    const body: SessionTicket = {
-      Ticket: session.ticket,
-      ExpiresAt: session.expiresAt,
-      XsrfToken: session.xsrfToken,
-    }
-    return sendEntity(c, body, 'SessionTicket', 200, { 'Cache-Control': 'no-store' })
+    return send(
+      { Ticket: session.ticket, ExpiresAt: session.expiresAt, XsrfToken: session.xsrfToken },
+      { headers: { 'Cache-Control': 'no-store' } }
+    )
   })
 
-  app.delete('/api/v1/Session', async (c) => {
+  route(app, ops.DeleteSession, async (c) => {
     const credential = c.get('credential')
     if (credential.scheme !== 'soticket' && credential.scheme !== 'cookie') {
       throw new ApiError(

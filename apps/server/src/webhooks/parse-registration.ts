@@ -1,31 +1,32 @@
 import type { Static } from '@sinclair/typebox'
-import { WebhookRegistration } from '@ticket/schema'
+import type { WebhookRegistration } from '@ticket/schema'
 import type { FieldError } from '../http/api-error.ts'
-import { compileBodyChecker, invalidBody } from '../input/parse-entity.ts'
+import type { BodyParserOptions } from '../input/parse-body.ts'
 
 export type Registration = Required<Static<typeof WebhookRegistration>>
 
-// Compiled once: every request reuses the same checker.
-const check = compileBodyChecker<Partial<Registration>>(WebhookRegistration, { complete: true })
+/**
+ * How a registration body is parsed beyond its schema: every required field present, and the
+ * rules a schema cannot say (a blank name, an empty secret, a URL that is not http(s)).
+ */
+export const registrationRules: BodyParserOptions<Static<typeof WebhookRegistration>> = {
+  complete: true,
+  refine: semanticErrors,
+}
 
 /**
- * Validates a registration body (property names case-insensitive) and throws one 400 listing
- * every invalid field. Events are de-duplicated; State defaults to Active, Type to webhook.
- * @example parseRegistration({ name: 'crm', events: ['ticket.created'], targetUrl: 'https://x.example/h', secret: 's' })
+ * A parsed registration with its defaults: events de-duplicated; State Active, Type webhook.
+ * @example completeRegistration({ Name: 'crm', Events: ['ticket.created'], TargetUrl: 'https://x.example/h', Secret: 's' })
  */
-export function parseRegistration(body: unknown): Registration {
-  const { value, errors } = check(body)
-  const known = new Set(errors.map((e) => e.path))
-  const all = [...errors, ...semanticErrors(value).filter((e) => !known.has(e.path))]
-  if (all.length > 0) {
-    throw invalidBody(all, 'webhook')
-  }
-  const valid = value as Static<typeof WebhookRegistration>
+export function completeRegistration(
+  valid: Partial<Static<typeof WebhookRegistration>>
+): Registration {
+  const parsed = valid as Static<typeof WebhookRegistration>
   return {
-    ...valid,
-    Events: [...new Set(valid.Events)],
-    State: valid.State ?? 'Active',
-    Type: valid.Type ?? 'webhook',
+    ...parsed,
+    Events: [...new Set(parsed.Events)],
+    State: parsed.State ?? 'Active',
+    Type: parsed.Type ?? 'webhook',
   }
 }
 

@@ -3,11 +3,11 @@ import type { AppEnv } from '../app-env.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
 import { defaultLeaseMs } from '../outbox/lease.ts'
-import { registerWebhookRoutes, type WebhookRoutesDeps } from '../routes/webhooks.ts'
-import { registerWebhookDeliveryRoutes } from '../routes/webhooks-deliveries.ts'
 import { defaultRetryPolicy } from './backoff.ts'
+import { registerWebhookDeliveryRoutes } from './delivery-routes.ts'
 import { createDispatcher } from './dispatcher.ts'
 import { enqueueDeliveries } from './enqueue-deliveries.ts'
+import { registerWebhookRoutes, type WebhookRoutesDeps } from './routes.ts'
 
 export interface WebhooksOptions {
   /** Backoff and the bounded number of tries (default: 5 s base, 1 h cap, 12 tries). */

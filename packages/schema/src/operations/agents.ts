@@ -1,5 +1,4 @@
-import { type TSchema, Type } from '@sinclair/typebox'
-import type { OperationSpec } from '@ticket/codegen'
+import { type TObject, type TSchema, Type } from '@sinclair/typebox'
 import {
   DeleteTicketEntityRequest,
   GetTicketsRequest,
@@ -14,30 +13,61 @@ const tags = ['Ticket agent']
 const json = ['application/json', 'text/json']
 const orNull = (schema: TSchema) => Type.Union([schema, Type.Null()])
 
-/** `POST /api/v1/Agents/Ticket/<method>`: the routes SuperOffice's own clients call. */
-function agent(
-  method: string,
-  summary: string,
-  io: { query?: OperationSpec['query']; body?: TSchema; response?: TSchema }
-): OperationSpec {
-  return {
-    operationId: `TicketAgent_${method}`,
-    method: 'post',
-    path: `/api/v1/Agents/Ticket/${method}`,
-    summary,
-    description:
-      'Agent convention: camelCase or PascalCase body in, PascalCase out; a missing entity is 200 with body `null`.',
-    tags,
-    query: io.query,
-    headers: LanguageHeaders,
-    body: io.body ? { schema: io.body, mediaTypes: json, required: false } : undefined,
-    responses: {
-      ...(io.response
-        ? { 200: { description: 'OK', schema: io.response } }
-        : { 204: { description: 'Done.' } }),
-      ...commonErrors,
-    },
+interface AgentMethod {
+  summary: string
+  query?: TObject
+  body?: TSchema
+  response?: TSchema
+}
+
+/** The operation an agent method is: typed by its own query, body and response schemas. */
+type AgentOperation<M extends string, A extends AgentMethod> = {
+  operationId: `TicketAgent_${M}`
+  method: 'post'
+  path: `/api/v1/Agents/Ticket/${M}`
+  summary: string
+  description: string
+  tags: string[]
+  query: A extends { query: infer Q extends TObject } ? Q : undefined
+  headers: typeof LanguageHeaders
+  body: A extends { body: infer B extends TSchema }
+    ? { schema: B; mediaTypes: string[]; required: false }
+    : undefined
+  responses: (A extends { response: infer R extends TSchema }
+    ? { 200: { description: string; schema: R } }
+    : { 204: { description: string } }) &
+    typeof commonErrors
+}
+
+/**
+ * `POST /api/v1/Agents/Ticket/<method>`: the routes SuperOffice's own clients call, one
+ * operation per method, named `TicketAgent_<method>`.
+ */
+function agentOperations<T extends Record<string, AgentMethod>>(
+  methods: T
+): { [M in keyof T & string as `TicketAgent_${M}`]: AgentOperation<M, T[M]> } {
+  const byId: Record<string, unknown> = {}
+  for (const [method, io] of Object.entries(methods)) {
+    byId[`TicketAgent_${method}`] = {
+      operationId: `TicketAgent_${method}`,
+      method: 'post',
+      path: `/api/v1/Agents/Ticket/${method}`,
+      summary: io.summary,
+      description:
+        'Agent convention: camelCase or PascalCase body in, PascalCase out; a missing entity is 200 with body `null`.',
+      tags,
+      query: io.query,
+      headers: LanguageHeaders,
+      body: io.body ? { schema: io.body, mediaTypes: json, required: false } : undefined,
+      responses: {
+        ...(io.response
+          ? { 200: { description: 'OK', schema: io.response } }
+          : { 204: { description: 'Done.' } }),
+        ...commonErrors,
+      },
+    }
   }
+  return byId as { [M in keyof T & string as `TicketAgent_${M}`]: AgentOperation<M, T[M]> }
 }
 
 const ticketEntityId = Type.Object({
@@ -45,32 +75,39 @@ const ticketEntityId = Type.Object({
   $select: Type.Optional(SelectQuery),
 })
 
-export const agentOperations: OperationSpec[] = [
-  agent('CreateDefaultTicketEntity', 'A new TicketEntity with default values', {
+export const agentOps = agentOperations({
+  CreateDefaultTicketEntity: {
+    summary: 'A new TicketEntity with default values',
     response: TicketEntity,
-  }),
-  agent('SaveTicketEntity', 'Updates the existing TicketEntity or creates a new one', {
+  },
+  SaveTicketEntity: {
+    summary: 'Updates the existing TicketEntity or creates a new one',
     body: TicketEntity,
     response: TicketEntity,
-  }),
-  agent('SaveTicketEntityWithNotify', 'Saves a ticket and performs any user notifications', {
+  },
+  SaveTicketEntityWithNotify: {
+    summary: 'Saves a ticket and performs any user notifications',
     body: SaveTicketEntityWithNotifyRequest,
     response: TicketEntity,
-  }),
-  agent('GetTicketEntity', 'Gets a TicketEntity; `null` when missing', {
+  },
+  GetTicketEntity: {
+    summary: 'Gets a TicketEntity; `null` when missing',
     query: ticketEntityId,
     response: orNull(TicketEntity),
-  }),
-  agent('GetTicket', 'Gets the flat Ticket carrier; `null` when missing', {
+  },
+  GetTicket: {
+    summary: 'Gets the flat Ticket carrier; `null` when missing',
     query: Type.Object({ ticketId: Type.Integer({ description: 'The TicketId of the ticket' }) }),
     response: orNull(Ticket),
-  }),
-  agent('GetTickets', 'Gets the flat Ticket carriers of the ids that exist', {
+  },
+  GetTickets: {
+    summary: 'Gets the flat Ticket carriers of the ids that exist',
     body: GetTicketsRequest,
     response: Type.Array(Ticket),
-  }),
-  agent('DeleteTicketEntity', 'Deletes the ticket', { body: DeleteTicketEntityRequest }),
-  agent('NotifyNewTicket', 'Notify user agents about the creation of a new ticket', {
+  },
+  DeleteTicketEntity: { summary: 'Deletes the ticket', body: DeleteTicketEntityRequest },
+  NotifyNewTicket: {
+    summary: 'Notify user agents about the creation of a new ticket',
     body: NotifyNewTicketRequest,
-  }),
-]
+  },
+})

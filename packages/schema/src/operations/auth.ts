@@ -1,8 +1,9 @@
 import { Type } from '@sinclair/typebox'
-import type { OperationSpec, ResponseSpec } from '@ticket/codegen'
+import type { ResponseSpec } from '@ticket/codegen'
 import { ApiToken, ApiTokenRequest, IssuedApiToken, SessionTicket } from '../entities/auth.ts'
 import { ProblemDetails } from '../model.ts'
 import { commonErrors } from './common.ts'
+import { defineOperations } from './define.ts'
 import { problemTypes } from './media-types.ts'
 
 const json = ['application/json']
@@ -29,9 +30,8 @@ export const TokenIdParam = Type.Object({
 })
 
 /** Signing in (service contract §4, §8 "Signing in"): sessions and API tokens. */
-export const authOperations: OperationSpec[] = [
-  {
-    operationId: 'CreateSession',
+export const authOps = defineOperations({
+  CreateSession: {
     method: 'post',
     path: '/api/v1/Session',
     summary: 'Signs in with Basic credentials and starts a session',
@@ -49,8 +49,7 @@ export const authOperations: OperationSpec[] = [
       403: forbidden,
     },
   },
-  {
-    operationId: 'DeleteSession',
+  DeleteSession: {
     method: 'delete',
     path: '/api/v1/Session',
     summary: 'Ends the session that authenticated the request',
@@ -63,8 +62,7 @@ export const authOperations: OperationSpec[] = [
       403: forbidden,
     },
   },
-  {
-    operationId: 'IssueApiToken',
+  IssueApiToken: {
     method: 'post',
     path: '/api/v1/Token',
     summary: 'Issues an API token for the caller',
@@ -82,8 +80,7 @@ export const authOperations: OperationSpec[] = [
       403: forbidden,
     },
   },
-  {
-    operationId: 'ListApiTokens',
+  ListApiTokens: {
     method: 'get',
     path: '/api/v1/Token',
     summary: "Lists the caller's API tokens (never their secrets)",
@@ -93,8 +90,7 @@ export const authOperations: OperationSpec[] = [
       ...commonErrors,
     },
   },
-  {
-    operationId: 'RevokeApiToken',
+  RevokeApiToken: {
     method: 'delete',
     path: '/api/v1/Token/{id}',
     summary: 'Revokes an API token',
@@ -108,4 +104,4 @@ export const authOperations: OperationSpec[] = [
       404: problem('No such token for this caller.'),
     },
   },
-]
+})

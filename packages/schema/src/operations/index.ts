@@ -1,11 +1,11 @@
 import type { OperationSpec } from '@ticket/codegen'
-import { agentOperations } from './agents.ts'
-import { authOperations } from './auth.ts'
-import { mdoOperations } from './mdo.ts'
-import { notificationOperations } from './notifications.ts'
-import { serviceOperations } from './service.ts'
-import { ticketOperations } from './ticket.ts'
-import { webhookOperations } from './webhooks.ts'
+import { agentOps } from './agents.ts'
+import { authOps } from './auth.ts'
+import { mdoOps } from './mdo.ts'
+import { notificationOps } from './notifications.ts'
+import { serviceOps } from './service.ts'
+import { ticketOps } from './ticket.ts'
+import { webhookOps } from './webhooks.ts'
 
 export { TokenIdParam } from './auth.ts'
 export { TicketIdParam } from './common.ts'
@@ -24,13 +24,16 @@ export {
   WebhookView,
 } from './webhooks.ts'
 
+/** Every endpoint of the service by operationId: the server binds a handler to each. */
+export const ops = {
+  ...serviceOps,
+  ...ticketOps,
+  ...agentOps,
+  ...mdoOps,
+  ...notificationOps,
+  ...authOps,
+  ...webhookOps,
+}
+
 /** Every endpoint of the service as data: the server, the OpenAPI emitter and the tests read it. */
-export const operations: OperationSpec[] = [
-  ...serviceOperations,
-  ...ticketOperations,
-  ...agentOperations,
-  ...mdoOperations,
-  ...notificationOperations,
-  ...authOperations,
-  ...webhookOperations,
-]
+export const operations: OperationSpec[] = Object.values(ops)

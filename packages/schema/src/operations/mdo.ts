@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox'
-import type { OperationSpec } from '@ticket/codegen'
 import { MDOListItem, ProblemDetails } from '../model.ts'
 import { commonErrors } from './common.ts'
+import { defineOperations } from './define.ts'
 import { problemTypes } from './media-types.ts'
 
 /** The MDO lists this service serves; any other name is 404. */
@@ -17,9 +17,8 @@ export const mdoListNames = [
 ] as const
 export type MdoListName = (typeof mdoListNames)[number]
 
-export const mdoOperations: OperationSpec[] = [
-  {
-    operationId: 'MDOList_GetList',
+export const mdoOps = defineOperations({
+  MDOList_GetList: {
     method: 'get',
     path: '/api/v1/MDOList/{listname}',
     summary: 'Gets the items of an MDO list',
@@ -39,4 +38,4 @@ export const mdoOperations: OperationSpec[] = [
       404: { description: 'Unknown list.', schema: ProblemDetails, mediaTypes: problemTypes },
     },
   },
-]
+})

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import type { OperationSpec, ResponseSpec } from '@ticket/codegen'
+import type { ResponseSpec } from '@ticket/codegen'
 import {
   Notification,
   NotificationDelivery,
@@ -7,6 +7,7 @@ import {
   ProblemDetails,
 } from '../model.ts'
 import { TicketIdParam } from './common.ts'
+import { defineOperations } from './define.ts'
 import { problemTypes } from './media-types.ts'
 
 const problem = (description: string): ResponseSpec => ({
@@ -52,9 +53,8 @@ export const StreamHeaders = Type.Object({
 })
 
 /** The in-app notification, delivery-log and preference endpoints (service contract §7, §8). */
-export const notificationOperations: OperationSpec[] = [
-  {
-    operationId: 'ListNotifications',
+export const notificationOps = defineOperations({
+  ListNotifications: {
     method: 'get',
     path: '/api/v1/Notification',
     summary: "The signed-in associate's in-app notifications, newest first",
@@ -71,8 +71,7 @@ export const notificationOperations: OperationSpec[] = [
       404: problem('`associateId` names no associate.'),
     },
   },
-  {
-    operationId: 'MarkNotificationRead',
+  MarkNotificationRead: {
     method: 'post',
     path: '/api/v1/Notification/{id}/Read',
     summary: 'Marks one of your notifications read',
@@ -84,8 +83,7 @@ export const notificationOperations: OperationSpec[] = [
       404: problem('No notification with that id belongs to the caller.'),
     },
   },
-  {
-    operationId: 'NotificationStream',
+  NotificationStream: {
     method: 'get',
     path: '/api/v1/Notification/Stream',
     summary: 'Your new in-app notifications, live (Server-Sent Events)',
@@ -102,8 +100,7 @@ export const notificationOperations: OperationSpec[] = [
       ...errors,
     },
   },
-  {
-    operationId: 'GetNotificationPreferences',
+  GetNotificationPreferences: {
     method: 'get',
     path: '/api/v1/Notification/Preferences',
     summary: 'Your notification channel per event, defaults filled in',
@@ -113,8 +110,7 @@ export const notificationOperations: OperationSpec[] = [
       ...errors,
     },
   },
-  {
-    operationId: 'PutNotificationPreferences',
+  PutNotificationPreferences: {
     method: 'put',
     path: '/api/v1/Notification/Preferences',
     summary: 'Replaces your notification channel per event (a missing event means both)',
@@ -130,8 +126,7 @@ export const notificationOperations: OperationSpec[] = [
       415: problem('The body is not JSON.'),
     },
   },
-  {
-    operationId: 'GetTicketNotifications',
+  GetTicketNotifications: {
     method: 'get',
     path: '/api/v1/Ticket/{id}/Notifications',
     summary: "The ticket's notification delivery log",
@@ -149,4 +144,4 @@ export const notificationOperations: OperationSpec[] = [
       404: problem('The ticket does not exist or was deleted.'),
     },
   },
-]
+})

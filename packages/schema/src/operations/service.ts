@@ -1,14 +1,13 @@
 import { Type } from '@sinclair/typebox'
-import type { OperationSpec } from '@ticket/codegen'
 import { ProblemDetails } from '../model.ts'
+import { defineOperations } from './define.ts'
 import { problemTypes } from './media-types.ts'
 
 const Status = Type.Object({ status: Type.String() }, { $id: 'ServiceStatus' })
 
 /** Public operations: no credentials needed. */
-export const serviceOperations: OperationSpec[] = [
-  {
-    operationId: 'Healthz',
+export const serviceOps = defineOperations({
+  Healthz: {
     method: 'get',
     path: '/healthz',
     summary: 'Liveness',
@@ -18,8 +17,7 @@ export const serviceOperations: OperationSpec[] = [
       200: { description: 'The process is up.', schema: Status, mediaTypes: ['application/json'] },
     },
   },
-  {
-    operationId: 'Readyz',
+  Readyz: {
     method: 'get',
     path: '/readyz',
     summary: 'Readiness: database reachable, migrations applied',
@@ -30,4 +28,4 @@ export const serviceOperations: OperationSpec[] = [
       500: { description: 'Not ready.', schema: ProblemDetails, mediaTypes: problemTypes },
     },
   },
-]
+})

@@ -1,5 +1,4 @@
 import { Type } from '@sinclair/typebox'
-import type { OperationSpec } from '@ticket/codegen'
 import { TicketArchiveList, TicketArchiveQuery } from '../archive/ticket-archive.ts'
 import { TicketEntity, TicketEntityWithLinks } from '../model.ts'
 import {
@@ -12,6 +11,7 @@ import {
   SelectQuery,
   TicketIdParam,
 } from './common.ts'
+import { defineOperations } from './define.ts'
 import { entityRequestTypes, patchRequestTypes } from './media-types.ts'
 import { JsonPatch, MergePatch } from './patch-bodies.ts'
 
@@ -19,7 +19,7 @@ const tags = ['Ticket']
 const entityBody = {
   schema: TicketEntity,
   mediaTypes: entityRequestTypes,
-  required: true,
+  required: true as const,
   description: 'The ticket to save',
 }
 const patchAlternatives = [
@@ -29,9 +29,8 @@ const patchAlternatives = [
 const etag = { description: 'The ticket revision, strong and quoted.', schema: Type.String() }
 
 /** The REST Ticket resource (service contract §2, SuperOffice `/api/v1/Ticket`). */
-export const ticketOperations: OperationSpec[] = [
-  {
-    operationId: 'GetTicketArchive',
+export const ticketOps = defineOperations({
+  GetTicketArchive: {
     method: 'get',
     path: '/api/v1/Ticket',
     summary: 'OData list of tickets, served by the "Ticket" archive',
@@ -45,8 +44,7 @@ export const ticketOperations: OperationSpec[] = [
       ...commonErrors,
     },
   },
-  {
-    operationId: 'SaveTicketEntityWithNotify',
+  SaveTicketEntityWithNotify: {
     method: 'post',
     path: '/api/v1/Ticket',
     summary: 'Saves a ticket and performs any user notifications',
@@ -62,8 +60,7 @@ export const ticketOperations: OperationSpec[] = [
       404: notFound,
     },
   },
-  {
-    operationId: 'DefaultTicketEntity',
+  DefaultTicketEntity: {
     method: 'get',
     path: '/api/v1/Ticket/default',
     summary: 'A new TicketEntity filled with default values',
@@ -74,8 +71,7 @@ export const ticketOperations: OperationSpec[] = [
       ...commonErrors,
     },
   },
-  {
-    operationId: 'GetTicketEntity',
+  GetTicketEntity: {
     method: 'get',
     path: '/api/v1/Ticket/{id}',
     summary: 'Gets a TicketEntity',
@@ -89,8 +85,7 @@ export const ticketOperations: OperationSpec[] = [
       404: notFound,
     },
   },
-  {
-    operationId: 'PutTicketEntity',
+  PutTicketEntity: {
     method: 'put',
     path: '/api/v1/Ticket/{id}',
     summary: 'Saves a ticket with that id and performs any user notifications',
@@ -106,8 +101,7 @@ export const ticketOperations: OperationSpec[] = [
       412: preconditionFailed,
     },
   },
-  {
-    operationId: 'PatchTicketEntity',
+  PatchTicketEntity: {
     method: 'patch',
     path: '/api/v1/Ticket/{id}',
     summary: 'Updates a ticket with JSON Patch or JSON Merge Patch',
@@ -129,8 +123,7 @@ export const ticketOperations: OperationSpec[] = [
       412: preconditionFailed,
     },
   },
-  {
-    operationId: 'DeleteTicketEntity',
+  DeleteTicketEntity: {
     method: 'delete',
     path: '/api/v1/Ticket/{id}',
     summary: 'Deletes the ticket',
@@ -138,8 +131,7 @@ export const ticketOperations: OperationSpec[] = [
     params: TicketIdParam,
     responses: { 204: { description: 'Deleted.' }, ...commonErrors, 404: notFound },
   },
-  {
-    operationId: 'NotifyNewTicket',
+  NotifyNewTicket: {
     method: 'post',
     path: '/api/v1/Ticket/{id}/NotifyNewTicket',
     summary: 'Notify user agents about the creation of a new ticket',
@@ -147,4 +139,4 @@ export const ticketOperations: OperationSpec[] = [
     params: TicketIdParam,
     responses: { 204: { description: 'Notifications queued.' }, ...commonErrors, 404: notFound },
   },
-]
+})

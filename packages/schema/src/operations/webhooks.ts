@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
-import type { OperationSpec, ResponseSpec } from '@ticket/codegen'
+import type { ResponseSpec } from '@ticket/codegen'
 import { ProblemDetails, Webhook, WebhookDelivery } from '../model.ts'
+import { defineOperations } from './define.ts'
 import { problemTypes } from './media-types.ts'
 
 const INT32_MAX = 2147483647
@@ -54,9 +55,8 @@ const adminOnly = problem('Only associates with full rights may do this.')
 const unknownWebhook = problem('The webhook does not exist.')
 
 /** The webhook resource (service contract §7-§8, SuperOffice `automation/webhook`). */
-export const webhookOperations: OperationSpec[] = [
-  {
-    operationId: 'Webhook_Create',
+export const webhookOps = defineOperations({
+  Webhook_Create: {
     method: 'post',
     path: '/api/v1/Webhook',
     summary: 'Registers a webhook after its target accepted a test event',
@@ -70,8 +70,7 @@ export const webhookOperations: OperationSpec[] = [
       403: adminOnly,
     },
   },
-  {
-    operationId: 'Webhook_GetAll',
+  Webhook_GetAll: {
     method: 'get',
     path: '/api/v1/Webhook',
     summary: 'Lists the registered webhooks',
@@ -81,8 +80,7 @@ export const webhookOperations: OperationSpec[] = [
       ...errors,
     },
   },
-  {
-    operationId: 'Webhook_Get',
+  Webhook_Get: {
     method: 'get',
     path: '/api/v1/Webhook/{id}',
     summary: 'Gets a webhook',
@@ -94,8 +92,7 @@ export const webhookOperations: OperationSpec[] = [
       404: unknownWebhook,
     },
   },
-  {
-    operationId: 'Webhook_Delete',
+  Webhook_Delete: {
     method: 'delete',
     path: '/api/v1/Webhook/{id}',
     summary: 'Deletes a webhook and its delivery log',
@@ -103,8 +100,7 @@ export const webhookOperations: OperationSpec[] = [
     params: WebhookIdParam,
     responses: { 204: { description: 'Deleted.' }, ...errors, 403: adminOnly, 404: unknownWebhook },
   },
-  {
-    operationId: 'Webhook_GetDeliveries',
+  Webhook_GetDeliveries: {
     method: 'get',
     path: '/api/v1/Webhook/{id}/Deliveries',
     summary: 'The delivery log of a webhook, newest first',
@@ -118,8 +114,7 @@ export const webhookOperations: OperationSpec[] = [
       404: unknownWebhook,
     },
   },
-  {
-    operationId: 'Webhook_ReplayDelivery',
+  Webhook_ReplayDelivery: {
     method: 'post',
     path: '/api/v1/Webhook/{id}/Deliveries/{deliveryId}/Replay',
     summary: 'Queues a delivered or dead event again, with the same EventId and body',
@@ -133,4 +128,4 @@ export const webhookOperations: OperationSpec[] = [
       409: problem('The delivery is still pending.'),
     },
   },
-]
+})

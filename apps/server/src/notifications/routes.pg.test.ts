@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { notificationsApp } from '../notifications/testing/app.ts'
-import { waitForOutbox } from '../notifications/testing/commit-change.ts'
-import { startSmtpSink } from '../notifications/testing/smtp-sink.ts'
-import { tempPostgres } from '../notifications/testing/test-core.ts'
 import { call } from '../test/requests.ts'
+import { notificationsApp } from './testing/app.ts'
+import { waitForOutbox } from './testing/commit-change.ts'
+import { startSmtpSink } from './testing/smtp-sink.ts'
+import { tempPostgres } from './testing/test-core.ts'
 
 describe('notifications through the app on PostgreSQL', { timeout: 60_000 }, () => {
   test('save with notify, email and in-app delivered, listed, read, logged, preferences', async () => {

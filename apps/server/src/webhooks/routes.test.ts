@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { call } from '../test/requests.ts'
-import { signatureValid } from '../webhooks/testing/hooks.ts'
-import { startReceiver } from '../webhooks/testing/receiver.ts'
-import {
-  adminLogin,
-  agentLogin,
-  createWebhookTestApp,
-} from '../webhooks/testing/webhook-test-app.ts'
+import { signatureValid } from './testing/hooks.ts'
+import { startReceiver } from './testing/receiver.ts'
+import { adminLogin, agentLogin, createWebhookTestApp } from './testing/webhook-test-app.ts'
 
 const registration = (targetUrl: string) => ({
   Name: 'crm-sync',

@@ -1,20 +1,16 @@
-import { TicketIdParam } from '@ticket/schema'
+import { ops } from '@ticket/schema'
 import { asc, eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
-import { compileParamsParser } from '../http/parse-input.ts'
-import { sendEntity } from '../http/send-entity.ts'
-import { toDelivery } from '../notifications/to-wire.ts'
-import type { NotificationRouteDeps } from './notifications.ts'
-
-const parseId = compileParamsParser(TicketIdParam, 'path')
+import { route } from '../http/route.ts'
+import type { NotificationRouteDeps } from './routes.ts'
+import { toDelivery } from './to-wire.ts'
 
 export function registerNotificationLogRoutes(app: Hono<AppEnv>, { store }: NotificationRouteDeps) {
   const { tickets, notificationOutbox: outbox } = store.tables
 
-  app.get('/api/v1/Ticket/:id/Notifications', async (c) => {
-    const { id } = parseId(c.req.param())
+  route(app, ops.GetTicketNotifications, async (_c, { params: { id }, send }) => {
     const [ticket] = await store.db
       .select({ deletedAt: tickets.deletedAt })
       .from(tickets)
@@ -27,6 +23,6 @@ export function registerNotificationLogRoutes(app: Hono<AppEnv>, { store }: Noti
       .from(outbox)
       .where(eq(outbox.ticketId, id))
       .orderBy(asc(outbox.deliveryId))
-    return sendEntity(c, rows.map(toDelivery), 'NotificationDelivery')
+    return send(rows.map(toDelivery))
   })
 }

@@ -1,11 +1,11 @@
 import { describe, expect, onTestFinished, test, vi } from 'vitest'
 import { createApp } from '../app.ts'
-import { createNotificationsModule } from '../notifications/notifications-module.ts'
-import { notificationsApp } from '../notifications/testing/app.ts'
-import { waitForOutbox } from '../notifications/testing/commit-change.ts'
-import { openSse } from '../notifications/testing/sse-client.ts'
 import { listen } from '../test/listen.ts'
 import { basicHeader, call } from '../test/requests.ts'
+import { createNotificationsModule } from './notifications-module.ts'
+import { notificationsApp } from './testing/app.ts'
+import { waitForOutbox } from './testing/commit-change.ts'
+import { openSse } from './testing/sse-client.ts'
 
 /** The app served over real HTTP, with a notifications module whose heartbeat is quick. */
 async function liveApp() {
@@ -96,7 +96,7 @@ describe('GET /api/v1/Notification/Stream (Server-Sent Events)', { timeout: 30_0
       headers: { authorization: basicHeader(anna.auth), 'last-event-id': 'yesterday' },
     })
     expect(res.status).toBe(400)
-    expect((await res.json()).errors[0].path).toBe('/Last-Event-ID')
+    expect((await res.json()).errors[0].path).toBe('/headers/Last-Event-ID')
   })
 
   test('shutdown ends every open stream cleanly', async () => {

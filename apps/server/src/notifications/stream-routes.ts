@@ -1,14 +1,12 @@
-import type { Notification } from '@ticket/schema'
-import { StreamHeaders } from '@ticket/schema'
+import { type Notification, ops } from '@ticket/schema'
 import { and, asc, eq, gt, max } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
-import { compileParamsParser } from '../http/parse-input.ts'
-import { toNotification } from '../notifications/to-wire.ts'
-import type { NotificationRouteDeps } from './notifications.ts'
+import { route } from '../http/route.ts'
+import type { NotificationRouteDeps } from './routes.ts'
+import { toNotification } from './to-wire.ts'
 
-const parseHeaders = compileParamsParser(StreamHeaders, 'headers')
 const BACKLOG_LIMIT = 1000
 /** How far below the highest id sent a replay looks for late commits. */
 const REPLAY_MARGIN = 500
@@ -19,12 +17,9 @@ export function registerNotificationStreamRoutes(
 ) {
   const n = store.tables.notifications
 
-  app.get('/api/v1/Notification/Stream', (c) => {
+  route(app, ops.NotificationStream, (c, { headers }) => {
     const { associateId } = c.get('caller')
-    const header = c.req.header('last-event-id')
-    const lastEventId = parseHeaders(header === undefined ? {} : { 'Last-Event-ID': header })[
-      'Last-Event-ID'
-    ]
+    const lastEventId = headers['Last-Event-ID']
     return streamSSE(c, async (stream) => {
       let finish = () => {}
       const finished = new Promise<void>((resolve) => {

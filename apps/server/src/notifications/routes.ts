@@ -1,16 +1,16 @@
-import { NotificationIdParam, NotificationListQuery } from '@ticket/schema'
+import { ops } from '@ticket/schema'
 import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { requireFullRights } from '../auth/full-rights.ts'
 import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
-import { compileParamsParser } from '../http/parse-input.ts'
-import { sendEntity } from '../http/send-entity.ts'
-import type { LiveHub } from '../notifications/live-hub.ts'
-import { toNotification } from '../notifications/to-wire.ts'
-import { registerNotificationLogRoutes } from './notifications-log.ts'
-import { registerNotificationPreferenceRoutes } from './notifications-preferences.ts'
-import { registerNotificationStreamRoutes } from './notifications-stream.ts'
+import { route } from '../http/route.ts'
+import type { LiveHub } from './live-hub.ts'
+import { registerNotificationLogRoutes } from './log-routes.ts'
+import { registerNotificationPreferenceRoutes } from './preference-routes.ts'
+import { registerNotificationStreamRoutes } from './stream-routes.ts'
+import { toNotification } from './to-wire.ts'
 
 export interface NotificationRouteDeps {
   store: Store
@@ -28,20 +28,14 @@ export function registerNotificationRoutes(app: Hono<AppEnv>, deps: Notification
   registerNotificationLogRoutes(app, deps)
 }
 
-const parseList = compileParamsParser(NotificationListQuery, 'query')
-const parseId = compileParamsParser(NotificationIdParam, 'path')
-
 function registerNotificationListRoutes(app: Hono<AppEnv>, { store, now }: NotificationRouteDeps) {
   const { notifications: n, associates } = store.tables
 
-  app.get('/api/v1/Notification', async (c) => {
+  route(app, ops.ListNotifications, async (c, { query, send }) => {
     const caller = c.get('caller')
-    const query = parseList(c.req.query())
     const associateId = query.associateId ?? caller.associateId
     if (associateId !== caller.associateId) {
-      if (!caller.isAdmin) {
-        throw new ApiError('FORBIDDEN', "Only an associate with full rights may list another's.")
-      }
+      requireFullRights(caller, "list another associate's notifications")
       const [known] = await store.db
         .select({ id: associates.associateId })
         .from(associates)
@@ -59,12 +53,11 @@ function registerNotificationListRoutes(app: Hono<AppEnv>, { store, now }: Notif
       .orderBy(desc(n.createdAt), desc(n.notificationId))
       .limit(query.$top ?? 100)
       .offset(query.$skip ?? 0)
-    return sendEntity(c, rows.map(toNotification), 'Notification')
+    return send(rows.map(toNotification))
   })
 
-  app.post('/api/v1/Notification/:id/Read', async (c) => {
+  route(app, ops.MarkNotificationRead, async (c, { params: { id } }) => {
     const caller = c.get('caller')
-    const { id } = parseId(c.req.param())
     const found = await store.transaction(async (tx) => {
       const [row] = await tx
         .select({ readAt: n.readAt })

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { createApp } from '../app.ts'
-import { notificationsApp } from '../notifications/testing/app.ts'
-import { inappCount, outboxRows, waitForOutbox } from '../notifications/testing/commit-change.ts'
-import { seedCategory } from '../notifications/testing/seed.ts'
-import { startSmtpSink } from '../notifications/testing/smtp-sink.ts'
 import { call } from '../test/requests.ts'
+import { notificationsApp } from './testing/app.ts'
+import { inappCount, outboxRows, waitForOutbox } from './testing/commit-change.ts'
+import { seedCategory } from './testing/seed.ts'
+import { startSmtpSink } from './testing/smtp-sink.ts'
 
 describe('notify=true through POST /api/v1/Ticket', { timeout: 30_000 }, () => {
   test('the new owner gets an in-app notification, listed, filtered and marked read', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, test } from 'vitest'
-import { notificationsApp } from '../notifications/testing/app.ts'
 import { call } from '../test/requests.ts'
+import { notificationsApp } from './testing/app.ts'
 
 describe('notification routes refuse bad input with problem details', { timeout: 30_000 }, () => {
   test.each([
-    ['/api/v1/Notification?unread=maybe', ['/unread']],
-    ['/api/v1/Notification?associateId=abc&$top=0', ['/associateId', '/$top']],
-    ['/api/v1/Notification?$skip=-1', ['/$skip']],
+    ['/api/v1/Notification?unread=maybe', ['/query/unread']],
+    ['/api/v1/Notification?associateId=abc&$top=0', ['/query/associateId', '/query/$top']],
+    ['/api/v1/Notification?$skip=-1', ['/query/$skip']],
   ])('GET %s → 400 naming %j', async (path, paths) => {
     const { app } = await notificationsApp()
     const res = await call(app, 'GET', path)

@@ -1,0 +1,178 @@
+import type { Static, TObject, TSchema } from '@sinclair/typebox'
+import type { OperationSpec } from '@ticket/codegen'
+import { JsonPatch, operations } from '@ticket/schema'
+import type { Context, Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { type BodyParserOptions, compileBodyParser } from '../input/parse-body.ts'
+import { ApiError } from './api-error.ts'
+import { bodySpecOf } from './body-spec.ts'
+import { compileParamsParser } from './parse-input.ts'
+import { readRequestBody } from './read-body.ts'
+import { sendEntity } from './send-entity.ts'
+import { kindOf } from './wire-schema.ts'
+
+/** A patch body: applied to a document by the handler, then parsed as the entity. */
+export type PatchBody = { kind: 'json-patch' | 'merge-patch'; value: unknown }
+
+type ParamsOf<O> = O extends { params: infer P extends TObject } ? Static<P> : Record<never, never>
+type QueryOf<O> = O extends { query: infer Q extends TObject } ? Static<Q> : Record<never, never>
+type HeadersOf<O> = O extends { headers: infer H extends TObject }
+  ? Static<H>
+  : Record<never, never>
+
+/**
+ * The body a handler receives: the parsed entity (partial: a carrier may be sent as its id);
+ * with patch alternatives, the entity or the patch; `null` when an optional body was not sent.
+ */
+export type BodyOf<O> = O extends { body: { schema: infer B extends TSchema } }
+  ? B extends typeof JsonPatch
+    ? PatchBody
+    : O extends { body: { alternatives: unknown[] } }
+      ? { kind: 'entity'; value: Partial<Static<B>> } | PatchBody
+      : O extends { body: { required: true } }
+        ? Partial<Static<B>>
+        : Partial<Static<B>> | null
+  : undefined
+
+type SuccessSchema<O> = O extends { responses: { 200: { schema: infer R extends TSchema } } }
+  ? R
+  : O extends { responses: { 201: { schema: infer R extends TSchema } } }
+    ? R
+    : O extends { responses: { 202: { schema: infer R extends TSchema } } }
+      ? R
+      : never
+
+/** The operation's success response; the value is sent in the negotiated format. */
+export type Send<O> = (
+  body: Static<SuccessSchema<O>>,
+  extra?: { headers?: Record<string, string> }
+) => Response
+
+export interface RouteInput<O> {
+  params: ParamsOf<O>
+  query: QueryOf<O>
+  headers: HeadersOf<O>
+  body: BodyOf<O>
+  send: Send<O>
+}
+
+export interface RouteOptions<O> {
+  /** Runs before anything is parsed (an admin check: a refused caller learns nothing more). */
+  guard?: (c: Context<AppEnv>) => void
+  /** How the body is parsed beyond its schema (a complete document, extra rules). */
+  body?: O extends { body: { schema: infer B extends TSchema } }
+    ? BodyParserOptions<Static<B>>
+    : never
+}
+
+export type RouteHandler<O> = (
+  c: Context<AppEnv>,
+  input: RouteInput<O>
+) => Response | Promise<Response>
+
+/** `/api/v1/Ticket/{id}` as Hono writes it: `/api/v1/Ticket/:id`. */
+export const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1')
+
+/**
+ * The Hono handler for an operation: its path, query and body parsers are compiled from the spec
+ * here, once; a request gets its path, query, headers and body parsed and typed, and `send` answers with the spec's success
+ * status and schema.
+ */
+export function bindOperation<O extends OperationSpec>(
+  op: O,
+  handler: RouteHandler<O>,
+  options: RouteOptions<O> = {}
+): (c: Context<AppEnv>) => Promise<Response> {
+  const parseParams = op.params ? compileParamsParser(op.params, 'path') : () => ({})
+  const parseQuery = op.query ? compileParamsParser(op.query, 'query') : () => ({})
+  const parseHeaders = op.headers ? compileParamsParser(op.headers, 'headers') : () => ({})
+  const readBody = op.body ? compileBodyReader(op, options.body) : async () => undefined
+  const success = successOf(op)
+  const send =
+    (c: Context<AppEnv>) =>
+    (body: unknown, extra: { headers?: Record<string, string> } = {}) =>
+      sendEntity(c, body, success.carrier, success.status, extra.headers)
+  return async (c) => {
+    options.guard?.(c)
+    const params = parseParams(Object.entries(c.req.param()))
+    const query = parseQuery(new URL(c.req.url).searchParams)
+    const headers = parseHeaders(Object.entries(c.req.header()))
+    const body = await readBody(c)
+    return handler(c, { params, query, headers, body, send: send(c) } as RouteInput<O>)
+  }
+}
+
+function compileBodyReader(op: OperationSpec, options: BodyParserOptions<unknown> = {}) {
+  const spec = bodySpecOf(op)
+  const parse =
+    spec.schema && spec.schema !== JsonPatch ? compileBodyParser(spec.schema, options) : undefined
+  const hasAlternatives = (op.body?.alternatives?.length ?? 0) > 0
+  return async (c: Context<AppEnv>): Promise<unknown> => {
+    const body = await readRequestBody(c, spec)
+    if (body.value === null) {
+      if (op.body?.required) {
+        throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
+      }
+      return null
+    }
+    if (body.kind !== 'entity' || !parse) {
+      return body
+    }
+    const value = parse(body.value)
+    return hasAlternatives ? { kind: 'entity', value } : value
+  }
+}
+
+function successOf(op: OperationSpec) {
+  const status = Object.keys(op.responses)
+    .map(Number)
+    .filter((code) => code >= 200 && code < 300)
+    .sort((a, b) => a - b)[0]
+  const schema = status === undefined ? undefined : op.responses[status]?.schema
+  return { status: (status ?? 200) as 200, carrier: schema ? carrierNameOf(schema) : '' }
+}
+
+/** The carrier a response schema names: its `$id`, a list's item, or the non-null member. */
+function carrierNameOf(schema: TSchema): string {
+  if (typeof schema.$id === 'string') {
+    return schema.$id
+  }
+  if (kindOf(schema) === 'array') {
+    return carrierNameOf(schema.items as TSchema)
+  }
+  const members = (schema.anyOf ?? []) as TSchema[]
+  const named = members.find((member) => typeof member.$id === 'string')
+  return named ? (named.$id as string) : ''
+}
+
+const served = new WeakMap<Hono<AppEnv>, Set<string>>()
+
+/** Records that `app` serves an operation (the agent dispatcher binds its methods itself). */
+export function markServed(app: Hono<AppEnv>, op: OperationSpec): void {
+  const ids = served.get(app) ?? new Set<string>()
+  ids.add(op.operationId)
+  served.set(app, ids)
+}
+
+/**
+ * Serves an operation from the contract: `route(app, ops.GetTicketEntity, async (c, { params, send }) => …)`.
+ * The handler receives typed params, query and body; it never writes its path or schema.
+ */
+export function route<O extends OperationSpec>(
+  app: Hono<AppEnv>,
+  op: O,
+  handler: RouteHandler<O>,
+  options: RouteOptions<O> = {}
+): void {
+  app.on(op.method.toUpperCase(), honoPath(op.path), bindOperation(op, handler, options))
+  markServed(app, op)
+}
+
+/** A documented operation without a handler is a broken build: the app refuses to start. */
+export function assertEveryOperationServed(app: Hono<AppEnv>): void {
+  const ids = served.get(app) ?? new Set<string>()
+  const missing = operations.filter((op) => !ids.has(op.operationId)).map((op) => op.operationId)
+  if (missing.length > 0) {
+    throw new Error(`Documented operations without a handler: ${missing.join(', ')}`)
+  }
+}

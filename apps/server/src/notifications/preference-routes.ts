@@ -1,0 +1,32 @@
+import { ops } from '@ticket/schema'
+import { eq } from 'drizzle-orm'
+import type { Hono } from 'hono'
+import type { AppEnv } from '../app-env.ts'
+import { route } from '../http/route.ts'
+import { effectivePreferences, readPreferences } from './preferences.ts'
+import type { NotificationRouteDeps } from './routes.ts'
+
+export function registerNotificationPreferenceRoutes(
+  app: Hono<AppEnv>,
+  { store }: NotificationRouteDeps
+) {
+  const { associates } = store.tables
+
+  route(app, ops.GetNotificationPreferences, async (c, { send }) => {
+    const [row] = await store.db
+      .select({ preferences: associates.preferences })
+      .from(associates)
+      .where(eq(associates.associateId, c.get('caller').associateId))
+    return send(effectivePreferences(readPreferences(row?.preferences)))
+  })
+
+  route(app, ops.PutNotificationPreferences, async (c, { body: preferences, send }) => {
+    await store.transaction((tx) =>
+      tx
+        .update(associates)
+        .set({ preferences })
+        .where(eq(associates.associateId, c.get('caller').associateId))
+    )
+    return send(effectivePreferences(preferences))
+  })
+}
