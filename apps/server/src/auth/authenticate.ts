@@ -11,6 +11,7 @@ import type { Caller } from './caller.ts'
 import { unauthorized } from './challenge.ts'
 import { clientAddress } from './client-address.ts'
 import type { Credential } from './credential.ts'
+import { memoryLedger, tableLedger } from './failure-ledger.ts'
 import { createPasswordSignIn, type PasswordSignInOptions } from './password-sign-in.ts'
 import { matchesDigest } from './secret.ts'
 import { findSession } from './sessions.ts'
@@ -35,15 +36,18 @@ export function createAuthenticate(
 ): { middleware: MiddlewareHandler<AppEnv>; forget: () => void } {
   const { store } = deps
   const passwords = createPasswordSignIn(deps, options)
-  const throttle = createSignInThrottle(() => deps.now().getTime(), options.limits)
+  // Several processes share a PostgreSQL database, so they count failures in it; one process
+  // owns an SQLite file, so its memory is the whole count.
+  const ledger = store.dialect === 'pg' ? tableLedger(store) : memoryLedger()
+  const throttle = createSignInThrottle(() => deps.now().getTime(), ledger, options.limits)
   const appTokens = acceptedAppTokens(deps.env.TICKET_APP_TOKENS)
 
   async function byCookie(c: Context, ticket: string): Promise<[Caller, Credential]> {
     const address = clientAddress(c)
-    throttle.guard(address)
+    await throttle.guard(address)
     const session = await findSession(store, ticket, deps.now())
     if (!session) {
-      throttle.failed(address)
+      await throttle.failed(address)
       throw unauthorized('The session has ended or expired; sign in again.')
     }
     const xsrf = c.req.header('x-xsrf-token')
@@ -63,34 +67,36 @@ export function createAuthenticate(
     }
     const address = clientAddress(c)
     const userName = presented.scheme === 'basic' ? presented.userName : undefined
-    throttle.guard(address, userName)
-    const fail = (detail: string) => {
-      throttle.failed(address, userName)
+    const nameHasFailures = await throttle.guard(address, userName)
+    const fail = async (detail: string) => {
+      await throttle.failed(address, userName)
       return unauthorized(detail)
     }
     switch (presented.scheme) {
       case 'basic': {
         const caller = await passwords.signIn(presented.userName, presented.password)
         if (!caller) {
-          throw fail('Unknown user name or wrong password.')
+          throw await fail('Unknown user name or wrong password.')
         }
-        throttle.succeeded(presented.userName)
+        if (nameHasFailures) {
+          await throttle.succeeded(presented.userName)
+        }
         return [caller, { scheme: 'basic' }]
       }
       case 'bearer': {
         const found = await callerByToken(store, presented.token, deps.now())
         if (!found) {
-          throw fail('The token is unknown, revoked or expired.')
+          throw await fail('The token is unknown, revoked or expired.')
         }
         return [found.caller, { scheme: 'bearer', tokenId: found.tokenId }]
       }
       case 'soticket': {
         if (!appTokenAccepted(appTokens, c.req.header('so-apptoken'))) {
-          throw fail('SOTicket needs an accepted SO-AppToken header on this service.')
+          throw await fail('SOTicket needs an accepted SO-AppToken header on this service.')
         }
         const session = await findSession(store, presented.ticket, deps.now())
         if (!session) {
-          throw fail('The ticket is unknown or its session has ended or expired.')
+          throw await fail('The ticket is unknown or its session has ended or expired.')
         }
         return [session.caller, { scheme: 'soticket', sessionId: session.sessionId }]
       }

@@ -22,6 +22,11 @@ export class FailureWindow {
     return times.length < this.limit || gate === undefined ? 0 : gate + this.windowMs - now
   }
 
+  /** Failures of the key within the window. */
+  count(key: string, now: number): number {
+    return this.live(key, now).length
+  }
+
   fail(key: string, now: number): void {
     const times = [...this.live(key, now), now].slice(-this.limit)
     this.failures.delete(key)

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { App } from '../app.ts'
 import { basicHeader } from '../test/requests.ts'
+import { dialects } from '../test/stores.ts'
 import { addAssociate, createAuthTestApp } from './testing/auth-test-app.ts'
 
 /** A request from a given peer address, the way @hono/node-server hands the socket to Hono. */
@@ -16,9 +17,11 @@ function from(app: App, address: string, authorization: string) {
 
 const basic = (username: string, password: string) => basicHeader({ username, password })
 
-describe('sign-in throttle per user name', { timeout: 60_000 }, () => {
+// PostgreSQL counts in the sign_in_failures table (shared by every process), SQLite in memory:
+// the same answers either way.
+describe.for(dialects)('sign-in throttle per user name on %s', { timeout: 60_000 }, (dialect) => {
   it('answers 429 with Retry-After after 10 failures in 5 minutes, then lets the name in again', async () => {
-    const { app, clock } = await createAuthTestApp()
+    const { app, clock } = await createAuthTestApp(dialect)
     for (let i = 0; i < 10; i++) {
       const res = await from(app, '10.0.0.1', basic('admin', `wrong-${i}`))
       expect(res.status).toBe(401)
@@ -40,7 +43,7 @@ describe('sign-in throttle per user name', { timeout: 60_000 }, () => {
   })
 
   it('treats an unknown user name exactly like a known one', async () => {
-    const { app, deps } = await createAuthTestApp()
+    const { app, deps } = await createAuthTestApp(dialect)
     await addAssociate(deps.store, 'anna', 'anna-password')
     const answers = async (name: string) => {
       const seen: Array<{ status: number; detail: string; retryAfter: string | null }> = []
@@ -62,7 +65,7 @@ describe('sign-in throttle per user name', { timeout: 60_000 }, () => {
   })
 
   it('forgives earlier failures after a successful sign-in', async () => {
-    const { app } = await createAuthTestApp()
+    const { app } = await createAuthTestApp(dialect)
     for (let i = 0; i < 9; i++) {
       expect((await from(app, '10.0.0.1', basic('admin', 'wrong'))).status).toBe(401)
     }
@@ -74,9 +77,9 @@ describe('sign-in throttle per user name', { timeout: 60_000 }, () => {
   })
 })
 
-describe('sign-in throttle per address', { timeout: 60_000 }, () => {
+describe.for(dialects)('sign-in throttle per address on %s', { timeout: 60_000 }, (dialect) => {
   it('answers 429 for an address after 100 failures in a minute, for every scheme', async () => {
-    const { app, clock } = await createAuthTestApp()
+    const { app, clock } = await createAuthTestApp(dialect)
     for (let i = 0; i < 100; i++) {
       expect((await from(app, '192.0.2.7', `Bearer tk_guess${i}`)).status).toBe(401)
     }
@@ -92,7 +95,7 @@ describe('sign-in throttle per address', { timeout: 60_000 }, () => {
   })
 
   it('does not count requests that present no credential', async () => {
-    const { app } = await createAuthTestApp()
+    const { app } = await createAuthTestApp(dialect)
     for (let i = 0; i < 120; i++) {
       const res = await app.request(
         '/api/v1/Token',

@@ -1,25 +1,27 @@
 import { ApiError } from '../http/api-error.ts'
-import { FailureWindow } from './failure-window.ts'
+import type { Counted, FailureLedger } from './failure-ledger.ts'
+import { digestOf } from './secret.ts'
 
 export interface ThrottleLimits {
   perName: { limit: number; windowMs: number }
   perAddress: { limit: number; windowMs: number }
 }
 
-/** Service contract §8: 10 failures in 5 minutes per user name, 100 a minute per address. */
+/** 10 failures in 5 minutes per user name, 100 a minute per address (docs/decisions.md). */
 export const signInLimits: ThrottleLimits = {
   perName: { limit: 10, windowMs: 5 * 60_000 },
   perAddress: { limit: 100, windowMs: 60_000 },
 }
 
 export interface SignInThrottle {
-  /** Throws 429 with `Retry-After` while the address, or the user name, is held back. */
-  guard(address: string, userName?: string): void
-  failed(address: string, userName?: string): void
-  succeeded(userName: string): void
+  /**
+   * Throws 429 with `Retry-After` while the address, or the user name, is held back. Resolves to
+   * whether the user name has failures to forgive on a success.
+   */
+  guard(address: string, userName?: string): Promise<boolean>
+  failed(address: string, userName?: string): Promise<void>
+  succeeded(userName: string): Promise<void>
 }
-
-const nameKey = (userName: string) => userName.normalize('NFC').toLowerCase()
 
 function tooMany(ms: number, detail: string): ApiError {
   return new ApiError('TOO_MANY_REQUESTS', detail, {
@@ -29,36 +31,40 @@ function tooMany(ms: number, detail: string): ApiError {
 
 /**
  * Slows down guessing. Failures count for every user name, known or not, and the refusal reads
- * the same, so the throttle never tells whether a user exists. Kept in memory: the limits hold
- * per process, and a restart forgets them.
+ * the same, so the throttle never tells whether a user exists. Where failures are counted is the
+ * ledger's business: in memory for one process, in the database for several.
  */
 export function createSignInThrottle(
   clock: () => number,
+  ledger: FailureLedger,
   limits: ThrottleLimits = signInLimits
 ): SignInThrottle {
-  const names = new FailureWindow(limits.perName.limit, limits.perName.windowMs)
-  const addresses = new FailureWindow(limits.perAddress.limit, limits.perAddress.windowMs)
+  // Keys are digests: the table holds no user names or addresses, and every key is 64 chars.
+  const byName = (userName: string): Counted => ({
+    key: digestOf(`name\u0000${userName.normalize('NFC').toLowerCase()}`),
+    ...limits.perName,
+  })
+  const byAddress = (address: string): Counted => ({
+    key: digestOf(`address\u0000${address}`),
+    ...limits.perAddress,
+  })
+  const keysOf = (address: string, userName?: string) =>
+    userName === undefined ? [byAddress(address)] : [byAddress(address), byName(userName)]
   return {
-    guard(address, userName) {
-      const now = clock()
-      const addressWait = addresses.retryAfterMs(address, now)
-      if (addressWait > 0) {
-        throw tooMany(addressWait, 'Too many failed sign-ins from this address; retry later.')
+    async guard(address, userName) {
+      const [fromAddress, forName] = await ledger.standings(keysOf(address, userName), clock())
+      if (fromAddress && fromAddress.waitMs > 0) {
+        throw tooMany(
+          fromAddress.waitMs,
+          'Too many failed sign-ins from this address; retry later.'
+        )
       }
-      const nameWait = userName === undefined ? 0 : names.retryAfterMs(nameKey(userName), now)
-      if (nameWait > 0) {
-        throw tooMany(nameWait, 'Too many failed sign-ins for this user name; retry later.')
+      if (forName && forName.waitMs > 0) {
+        throw tooMany(forName.waitMs, 'Too many failed sign-ins for this user name; retry later.')
       }
+      return (forName?.failures ?? 0) > 0
     },
-    failed(address, userName) {
-      const now = clock()
-      addresses.fail(address, now)
-      if (userName !== undefined) {
-        names.fail(nameKey(userName), now)
-      }
-    },
-    succeeded(userName) {
-      names.clear(nameKey(userName))
-    },
+    failed: (address, userName) => ledger.record(keysOf(address, userName), clock()),
+    succeeded: (userName) => ledger.clear(byName(userName).key),
   }
 }

@@ -726,6 +726,26 @@ export const sessionsProjection = {
   children: {},
 } as const
 
+export const signInFailuresProjection = {
+  table: 'signInFailures',
+  sqlName: 'sign_in_failures',
+  primaryKey: ['FailureId'],
+  autoIncrement: true,
+  columns: {
+    FailureId: 'failureId',
+    Key: 'key',
+    FailedAt: 'failedAt',
+  },
+  references: {},
+  json: [],
+  booleans: [],
+  optional: [],
+  nullable: [],
+  skipped: [],
+  links: {},
+  children: {},
+} as const
+
 export const idempotencyKeysProjection = {
   table: 'idempotencyKeys',
   sqlName: 'idempotency_keys',
@@ -769,5 +789,6 @@ export const projections = {
   webhookDeliveries: webhookDeliveriesProjection,
   apiTokens: apiTokensProjection,
   sessions: sessionsProjection,
+  signInFailures: signInFailuresProjection,
   idempotencyKeys: idempotencyKeysProjection,
 } as const

@@ -494,6 +494,19 @@ export const sessions = pgTable(
   ]
 )
 
+export const signInFailures = pgTable(
+  'sign_in_failures',
+  {
+    failureId: integer('failure_id').primaryKey().generatedByDefaultAsIdentity(),
+    key: text('key').notNull(),
+    failedAt: text('failed_at').notNull(),
+  },
+  (t) => [
+    index('sign_in_failures_key_idx').on(t.key),
+    index('sign_in_failures_failed_at_idx').on(t.failedAt),
+  ]
+)
+
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {

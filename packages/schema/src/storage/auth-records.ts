@@ -47,7 +47,33 @@ export const SessionRecord = Type.Object(
 )
 export type SessionRecord = Static<typeof SessionRecord>
 
+/**
+ * Row of `sign_in_failures`: one failed sign-in, counted against a key. Kept in the database so
+ * every server process on it counts the same failures; only the newest few per key are kept.
+ */
+export const SignInFailureRecord = Type.Object(
+  {
+    FailureId: Int32('The primary key.'),
+    Key: withDb(
+      Text('SHA-256 (hex) of what the failure counts against: a user name or an address.', 64),
+      { kind: 'column', index: true }
+    ),
+    FailedAt: withDb(Type.String({ format: 'date-time', description: 'When it failed.' }), {
+      kind: 'column',
+      index: true,
+    }),
+  },
+  { $id: 'SignInFailureRecord', description: 'Storage row of a failed sign-in.' }
+)
+export type SignInFailureRecord = Static<typeof SignInFailureRecord>
+
 export const authTables: TableSpec[] = [
   { name: 'api_tokens', schema: ApiTokenRecord, primaryKey: ['TokenId'], autoIncrement: true },
   { name: 'sessions', schema: SessionRecord, primaryKey: ['SessionId'], autoIncrement: true },
+  {
+    name: 'sign_in_failures',
+    schema: SignInFailureRecord,
+    primaryKey: ['FailureId'],
+    autoIncrement: true,
+  },
 ]
