@@ -4,6 +4,8 @@ import type { AppEnv } from './app-env.ts'
 import { createAuthenticate } from './auth/authenticate.ts'
 import { accessLog } from './http/access-log.ts'
 import { ApiError } from './http/api-error.ts'
+import { privateAnswers } from './http/cache-control.ts'
+import { compression } from './http/compression.ts'
 import { createErrorHandler } from './http/handle-error.ts'
 import { assertEveryOperationServed } from './http/route.ts'
 import { localeMiddleware } from './locale/request-locale.ts'
@@ -34,6 +36,7 @@ export function createApp(deps: AppDeps) {
   registerHealthRoutes(app, deps)
   registerDocsRoutes(app)
 
+  app.use('/api/*', privateAnswers)
   app.use('/api/*', localeMiddleware)
   app.use(
     '/api/*',
@@ -81,6 +84,7 @@ export function createStartingApp(readiness: Readiness, logger: CoreDeps['logger
 function baseApp(logger: CoreDeps['logger'], unrouted: (c: Context) => ApiError) {
   const app = new Hono<AppEnv>()
   app.use(accessLog(logger))
+  app.use(compression())
   const handleError = createErrorHandler(logger)
   app.onError(handleError)
   // Answered, not thrown: Hono calls this outside the middleware chain's error handling, so a

@@ -19,6 +19,8 @@ export const EnvSchema = Type.Object({
   TICKET_APP_TOKENS: Type.Optional(
     Type.String({ pattern: '^\\s*[^,\\s]+(\\s*,\\s*[^,\\s]+)*\\s*$' })
   ),
+  /** Reverse proxies trusted to report the client address: a hop count or addresses/CIDRs. */
+  TICKET_TRUST_PROXY: Type.Optional(Type.String()),
   SMTP_URL: Type.Optional(Type.String()),
   SMTP_FROM: Type.String({ default: 'Ticket <ticket@localhost>' }),
   /** Server processes behind the one port: a number, or `auto` for one per core (PostgreSQL). */

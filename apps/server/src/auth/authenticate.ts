@@ -9,7 +9,7 @@ import { acceptedAppTokens, appTokenAccepted } from './app-tokens.ts'
 import { parseAuthorization } from './authorization-header.ts'
 import type { Caller } from './caller.ts'
 import { unauthorized } from './challenge.ts'
-import { clientAddress } from './client-address.ts'
+import { clientAddressResolver } from './client-address.ts'
 import type { Credential } from './credential.ts'
 import { memoryLedger, tableLedger } from './failure-ledger.ts'
 import { createPasswordSignIn, type PasswordSignInOptions } from './password-sign-in.ts'
@@ -41,6 +41,7 @@ export function createAuthenticate(
   const ledger = store.dialect === 'pg' ? tableLedger(store) : memoryLedger()
   const throttle = createSignInThrottle(() => deps.now().getTime(), ledger, options.limits)
   const appTokens = acceptedAppTokens(deps.env.TICKET_APP_TOKENS)
+  const clientAddress = clientAddressResolver(deps.env.TICKET_TRUST_PROXY)
 
   async function byCookie(c: Context, ticket: string): Promise<[Caller, Credential]> {
     const address = clientAddress(c)

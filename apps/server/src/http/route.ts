@@ -42,10 +42,13 @@ type SuccessSchema<O> = O extends { responses: { 200: { schema: infer R extends 
       ? R
       : never
 
-/** The operation's success response; the value is sent in the negotiated format. */
+/**
+ * The operation's success response; the value is sent in the negotiated format. With `version`
+ * it carries the ETag of this representation of that version.
+ */
 export type Send<O> = (
   body: Static<SuccessSchema<O>>,
-  extra?: { headers?: Record<string, string> }
+  extra?: { headers?: Record<string, string>; version?: number }
 ) => Response
 
 export interface RouteInput<O> {
@@ -90,8 +93,8 @@ export function bindOperation<O extends OperationSpec>(
   const success = successOf(op)
   const send =
     (c: Context<AppEnv>) =>
-    (body: unknown, extra: { headers?: Record<string, string> } = {}) =>
-      sendEntity(c, body, success.carrier, success.status, extra.headers)
+    (body: unknown, extra: { headers?: Record<string, string>; version?: number } = {}) =>
+      sendEntity(c, body, success.carrier, success.status, extra.headers, extra.version)
   return async (c) => {
     options.guard?.(c)
     const params = parseParams(Object.entries(c.req.param()))

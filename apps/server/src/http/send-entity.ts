@@ -5,6 +5,7 @@ import { localeOf, say } from '../locale/request-locale.ts'
 import { resolveStrings } from '../locale/resolve-text.ts'
 import { ApiError } from './api-error.ts'
 import { carrierSchema } from './carriers.ts'
+import { representationTag } from './etag.ts'
 import { isXmlType, parseContentType } from './media-type.ts'
 import { kindOf } from './wire-schema.ts'
 import { valueToXml } from './xml/value-to-xml.ts'
@@ -103,13 +104,15 @@ function rootOf(carrier: string, body: unknown) {
 /**
  * Sends an entity (or list, or null) in the negotiated format. `carrier` names the XML root
  * element and the schema (`TicketEntity`, `ArrayOfTicket`) that places dates and array items.
+ * With `version`, the response carries the ETag of this representation of that version.
  */
 export function sendEntity(
   c: Context,
   body: unknown,
   carrier: string,
   status: ContentfulStatusCode = 200,
-  headers: Record<string, string> = {}
+  headers: Record<string, string> = {},
+  version?: number
 ): Response {
   const mediaType = negotiateFor(c)
   const { root, schema } = rootOf(carrier, body)
@@ -118,6 +121,7 @@ export function sendEntity(
   return c.body(text, status, {
     'content-type': `${mediaType}; charset=utf-8`,
     vary: 'Accept, Accept-Language, SO-Language, SO-Culture, SO-TimeZone',
+    ...(version === undefined ? {} : { ETag: representationTag(version, text) }),
     ...headers,
   })
 }

@@ -85,7 +85,7 @@ describe('POST /api/v1/Ticket', () => {
     expect(ticket.Messages).toEqual([])
     expect(ticket.TableRight).toEqual({ Mask: 'FULL', Reason: '' })
     expect(ticket._Links.Self).toMatch(new RegExp(`/api/v1/Ticket/${id}$`))
-    expect(read.headers.get('etag')).toBe('"1"')
+    expect(read.headers.get('etag')).toMatch(/^"1-[\w-]+"$/)
   })
 
   it('creates with defaults from reference data on an empty body', async () => {

@@ -6,7 +6,7 @@ import { ApiError } from '../http/api-error.ts'
 import { applyPatchBody } from '../http/patch/apply-patch.ts'
 import { route } from '../http/route.ts'
 import { compileBodyParser } from '../input/parse-body.ts'
-import { checkPreconditions, etagOf } from '../tickets/preconditions.ts'
+import { checkPreconditions } from '../tickets/preconditions.ts'
 import { applySelect, withLinks } from '../tickets/present-ticket.ts'
 import { ticketServiceOf } from '../tickets/ticket-service-factory.ts'
 
@@ -39,10 +39,8 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     }
     const { entity, revision } = found
     return send(applySelect(withLinks(entity, baseUrlOf(c)), query.$select), {
-      headers: {
-        ETag: etagOf(revision),
-        'Last-Modified': new Date(entity.LastChanged ?? Date.now()).toUTCString(),
-      },
+      headers: { 'Last-Modified': new Date(entity.LastChanged ?? Date.now()).toUTCString() },
+      version: revision,
     })
   })
 

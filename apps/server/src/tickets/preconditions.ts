@@ -1,9 +1,7 @@
 import type { Context } from 'hono'
 import { ApiError } from '../http/api-error.ts'
+import { versionOfTag } from '../http/etag.ts'
 import type { TicketService } from './ticket-service.ts'
-
-/** The strong ETag of a ticket: its revision, quoted (contract §8). */
-export const etagOf = (revision: number) => `"${revision}"`
 
 /**
  * `If-Match` (ETag) and `If-Unmodified-Since` (LastChanged, second precision as HTTP dates
@@ -26,11 +24,12 @@ export async function checkPreconditions(
   }
   const { revision } = version
   if (ifMatch && ifMatch.trim() !== '*') {
-    const tags = ifMatch.split(',').map((t) => t.trim().replace(/^W\//, ''))
-    if (!tags.includes(etagOf(revision))) {
+    // Every representation of the current revision matches, whichever format it was read in.
+    const versions = ifMatch.split(',').map(versionOfTag)
+    if (!versions.includes(revision)) {
       throw new ApiError(
         'PRECONDITION_FAILED',
-        `Ticket ${id} has changed: its ETag is ${etagOf(revision)}.`
+        `Ticket ${id} has changed since that ETag: it is at revision ${revision}.`
       )
     }
   }

@@ -1,0 +1,21 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * The strong ETag of one representation of a versioned resource: the version, then a digest
+ * of the bytes sent. JSON and XML (or two time zones, or two `$select`s) of one revision are
+ * different representations, so their tags differ; a new revision changes the version part.
+ * @example representationTag(7, '{"TicketId":1}') // '"7-3oR9kTq0Yc"'
+ */
+export function representationTag(version: number, text: string): string {
+  const digest = createHash('sha256').update(text).digest('base64url').slice(0, 12)
+  return `"${version}-${digest}"`
+}
+
+/**
+ * The version an entity tag names: any representation's tag (`"7-…"`, weak or not) or the
+ * bare version (`"7"`). Undefined when the tag is not one of ours.
+ */
+export function versionOfTag(tag: string): number | undefined {
+  const match = /^(?:W\/)?"(\d+)(?:-[\w-]+)?"$/.exec(tag.trim())
+  return match ? Number(match[1]) : undefined
+}
