@@ -29,7 +29,9 @@ export async function bootstrap(
   )
   const core: CoreDeps = { env, store, logger, now: () => new Date() }
   try {
-    await prepareTenant(core)
+    // Processes starting together seed one at a time: the first creates the admin (and the demo
+    // tenant), the next find them there.
+    await store.exclusive('seed', () => prepareTenant(core))
   } catch (error) {
     await store.close()
     throw error

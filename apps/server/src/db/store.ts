@@ -38,6 +38,11 @@ export interface Store {
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
   /** Tells every process on this database what changed (caches, live streams). */
   readonly changes: ChangeFeed
+  /**
+   * Runs `fn` while no other process on the database runs one under the same name (a
+   * PostgreSQL advisory lock; on SQLite the file has one process, so it just runs).
+   */
+  exclusive<T>(name: string, fn: () => Promise<T>): Promise<T>
   ping(): Promise<void>
   close(): Promise<void>
 }
@@ -81,6 +86,7 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
     reader,
     tables: sqliteTables,
     changes: createLocalChangeFeed(),
+    exclusive: (_name, fn) => fn(),
     transaction: (fn) =>
       writes.run(async () => {
         connection.exec('BEGIN IMMEDIATE')
@@ -108,7 +114,9 @@ async function openPg(url: string, onConnectionError: (error: Error) => void): P
   pool.on('error', onConnectionError)
   const pgDb = drizzlePg(pool, { schema: pgTables })
   try {
-    await migrateUnderLock(pool)
+    await underAdvisoryLock(pool, 'migrations', () =>
+      migratePg(pgDb, { migrationsFolder: resolve(migrationsRoot, 'pg') })
+    )
   } catch (error) {
     await pool.end()
     throw error
@@ -131,6 +139,7 @@ async function openPg(url: string, onConnectionError: (error: Error) => void): P
     reader: db,
     tables: pgTables as unknown as Tables,
     changes,
+    exclusive: (name, fn) => underAdvisoryLock(pool, name, fn),
     transaction: (fn) => pgDb.transaction((tx) => fn(tx as unknown as Db)),
     ping: async () => {
       await pgDb.execute(sql`select 1`)
@@ -143,17 +152,19 @@ async function openPg(url: string, onConnectionError: (error: Error) => void): P
 }
 
 /**
- * Several processes may start together on one database: the first to take this session-level
- * advisory lock migrates, the others wait for it and then find nothing left to do.
+ * Runs `fn` holding a session-level advisory lock named `ticket:<name>` on a connection of its
+ * own. Several processes may start together on one database: the first to take the lock
+ * migrates (or seeds), the others wait for it and then find nothing left to do.
  */
-async function migrateUnderLock(pool: pg.Pool): Promise<void> {
+async function underAdvisoryLock<T>(pool: pg.Pool, name: string, fn: () => Promise<T>): Promise<T> {
   const client = await pool.connect()
+  const key = `ticket:${name}`
   try {
-    await client.query(`select pg_advisory_lock(hashtext('ticket:migrations'))`)
+    await client.query('select pg_advisory_lock(hashtext($1))', [key])
     try {
-      await migratePg(drizzlePg(client), { migrationsFolder: resolve(migrationsRoot, 'pg') })
+      return await fn()
     } finally {
-      await client.query(`select pg_advisory_unlock(hashtext('ticket:migrations'))`)
+      await client.query('select pg_advisory_unlock(hashtext($1))', [key])
     }
   } finally {
     client.release()
