@@ -8,6 +8,7 @@ import { privateAnswers } from './http/cache-control.ts'
 import { compression } from './http/compression.ts'
 import { createErrorHandler } from './http/handle-error.ts'
 import { assertEveryOperationServed } from './http/route.ts'
+import { idempotency } from './idempotency/idempotency.ts'
 import { localeMiddleware } from './locale/request-locale.ts'
 import type { CoreDeps, ServiceModule } from './modules/service-module.ts'
 import type { Readiness } from './process/readiness.ts'
@@ -51,6 +52,7 @@ export function createApp(deps: AppDeps) {
     })
   )
   app.use('/api/*', createAuthenticate(deps).middleware)
+  app.use('/api/*', idempotency(deps))
   registerApiRoutes(app, deps)
   for (const module of deps.modules) {
     module.register?.(app)

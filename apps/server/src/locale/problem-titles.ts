@@ -83,6 +83,14 @@ export const problemTitles: Record<ErrorCode, LocalizedText> = {
     DE: 'Inhalt zu groß',
     NL: 'Inhoud te groot',
   },
+  UNPROCESSABLE: {
+    US: 'Unprocessable request',
+    NO: 'Forespørselen kan ikke behandles',
+    SE: 'Begäran kan inte behandlas',
+    DK: 'Forespørgslen kan ikke behandles',
+    DE: 'Anfrage nicht verarbeitbar',
+    NL: 'Verzoek kan niet worden verwerkt',
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     US: 'Unsupported media type',
     NO: 'Innholdstypen støttes ikke',

@@ -649,7 +649,7 @@ export interface components {
          * @default BAD_REQUEST
          * @enum {string}
          */
-        ErrorCode: "BAD_REQUEST" | "VALIDATION" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        ErrorCode: "BAD_REQUEST" | "VALIDATION" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "SERVICE_UNAVAILABLE";
         /** @description Field right, type and length of one carrier field. */
         FieldProperty: {
             /** @description The field right; null means full access. */
@@ -2944,6 +2944,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3012,6 +3014,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3048,6 +3060,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3116,6 +3130,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3155,6 +3179,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3223,6 +3249,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3264,6 +3300,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3332,6 +3370,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3368,6 +3416,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3441,6 +3491,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3477,6 +3537,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3545,6 +3607,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3581,6 +3653,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3654,6 +3728,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -3690,6 +3774,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3755,6 +3841,16 @@ export interface operations {
             };
             /** @description The request body media type is not supported. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4028,7 +4124,10 @@ export interface operations {
     PutNotificationPreferences: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4069,6 +4168,16 @@ export interface operations {
             };
             /** @description The body is not JSON. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4145,7 +4254,10 @@ export interface operations {
     MarkNotificationRead: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The NotificationId. */
                 id: number;
@@ -4191,6 +4303,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
                 headers: {
@@ -4206,7 +4328,10 @@ export interface operations {
     CreateSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4286,6 +4411,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -4311,7 +4446,10 @@ export interface operations {
     DeleteSession: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -4376,6 +4514,16 @@ export interface operations {
             };
             /** @description The request body media type is not supported. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4542,6 +4690,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4623,6 +4773,16 @@ export interface operations {
             };
             /** @description The request body media type is not supported. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4896,6 +5056,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description The TicketId of the ticket */
@@ -4996,6 +5158,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -5021,7 +5193,10 @@ export interface operations {
     DeleteTicketEntity: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The TicketId of the ticket */
                 id: number;
@@ -5097,6 +5272,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -5136,6 +5321,8 @@ export interface operations {
                 "SO-TimeZone"?: string;
                 /** @description The application token that identifies the partner app. */
                 "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
             };
             path: {
                 /** @description The TicketId of the ticket */
@@ -5243,6 +5430,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -5331,7 +5528,10 @@ export interface operations {
     NotifyNewTicket: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The TicketId of the ticket */
                 id: number;
@@ -5399,6 +5599,16 @@ export interface operations {
             };
             /** @description The request body media type is not supported. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5525,7 +5735,10 @@ export interface operations {
     IssueApiToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5608,6 +5821,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
             429: {
                 headers: {
@@ -5633,7 +5856,10 @@ export interface operations {
     RevokeApiToken: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The TokenId of the token */
                 id: number;
@@ -5711,6 +5937,16 @@ export interface operations {
             };
             /** @description The request body media type is not supported. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5797,7 +6033,10 @@ export interface operations {
     Webhook_Create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5842,6 +6081,16 @@ export interface operations {
             };
             /** @description Only associates with full rights may do this. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5931,7 +6180,10 @@ export interface operations {
     Webhook_Delete: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The WebhookId. */
                 id: number;
@@ -5979,6 +6231,16 @@ export interface operations {
             };
             /** @description The webhook does not exist. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6068,7 +6330,10 @@ export interface operations {
     Webhook_ReplayDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description The WebhookId. */
                 id: number;
@@ -6133,6 +6398,16 @@ export interface operations {
             };
             /** @description The delivery is still pending. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

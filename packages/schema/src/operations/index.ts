@@ -1,6 +1,7 @@
 import type { OperationSpec } from '@ticket/codegen'
 import { agentOps } from './agents.ts'
 import { authOps } from './auth.ts'
+import { withIdempotencyKey } from './idempotency.ts'
 import { mdoOps } from './mdo.ts'
 import { notificationOps } from './notifications.ts'
 import { serviceOps } from './service.ts'
@@ -24,8 +25,7 @@ export {
   WebhookView,
 } from './webhooks.ts'
 
-/** Every endpoint of the service by operationId: the server binds a handler to each. */
-export const ops = {
+const contract = {
   ...serviceOps,
   ...ticketOps,
   ...agentOps,
@@ -34,6 +34,14 @@ export const ops = {
   ...authOps,
   ...webhookOps,
 }
+
+/**
+ * Every endpoint of the service by operationId: the server binds a handler to each. Every
+ * state-changing one takes an `Idempotency-Key`.
+ */
+export const ops = Object.fromEntries(
+  Object.entries(contract).map(([id, op]) => [id, withIdempotencyKey(op)])
+) as typeof contract
 
 /** Every endpoint of the service as data: the server, the OpenAPI emitter and the tests read it. */
 export const operations: OperationSpec[] = Object.values(ops)

@@ -1,0 +1,94 @@
+import { and, eq, lt } from 'drizzle-orm'
+import type { Store, Tables } from '../db/store.ts'
+
+export type KeyRow = Tables['idempotencyKeys']['$inferSelect']
+
+/** How long a key is remembered: a retry within it gets the first answer. */
+export const keyLifetimeMs = 24 * 60 * 60 * 1000
+
+/**
+ * A pending key older than this belongs to a request whose process died before it stored the
+ * answer (no request runs this long); a retry takes the key over.
+ */
+export const abandonedAfterMs = 60_000
+
+export type Claim =
+  | { kind: 'first' }
+  | { kind: 'replay'; row: KeyRow }
+  | { kind: 'mismatch' }
+  | { kind: 'running' }
+
+/**
+ * Claims `scope` for a request whose content hashes to `digest`, or reports what the key
+ * already holds. Two concurrent claims insert at most one row (the insert does nothing on a
+ * taken key), so exactly one request runs.
+ */
+export async function claimKey(
+  store: Store,
+  scope: string,
+  digest: string,
+  now: Date
+): Promise<Claim> {
+  const t = store.tables.idempotencyKeys
+  const at = now.toISOString()
+  return store.transaction(async (tx) => {
+    const [existing] = await tx.select().from(t).where(eq(t.scope, scope))
+    const abandoned =
+      existing?.state === 'pending' &&
+      Date.parse(existing.createdAt) + abandonedAfterMs <= now.getTime()
+    if (existing && existing.expiresAt > at && !abandoned) {
+      if (existing.requestDigest !== digest) {
+        return { kind: 'mismatch' }
+      }
+      return existing.state === 'done' ? { kind: 'replay', row: existing } : { kind: 'running' }
+    }
+    if (existing) {
+      await tx.delete(t).where(eq(t.scope, scope))
+    }
+    // Forgetting expired keys here keeps the table to a day of keys without a sweeper.
+    await tx.delete(t).where(lt(t.expiresAt, at))
+    const inserted = await tx
+      .insert(t)
+      .values({
+        scope,
+        requestDigest: digest,
+        state: 'pending',
+        status: null,
+        responseHeaders: {},
+        responseBody: null,
+        createdAt: at,
+        expiresAt: new Date(now.getTime() + keyLifetimeMs).toISOString(),
+      })
+      .onConflictDoNothing()
+      .returning({ scope: t.scope })
+    return inserted.length > 0 ? { kind: 'first' } : { kind: 'running' }
+  })
+}
+
+/** Stores the first answer under the key. */
+export async function storeAnswer(
+  store: Store,
+  scope: string,
+  answer: { status: number; headers: Record<string, string>; body: string }
+) {
+  const t = store.tables.idempotencyKeys
+  await store.transaction((tx) =>
+    tx
+      .update(t)
+      .set({
+        state: 'done',
+        status: answer.status,
+        responseHeaders: answer.headers,
+        responseBody: answer.body,
+      })
+      .where(and(eq(t.scope, scope), eq(t.state, 'pending')))
+  )
+}
+
+/** Frees the key after a failure that changed nothing, so a retry runs the request again. */
+export async function releaseKey(store: Store, scope: string) {
+  const t = store.tables.idempotencyKeys
+  await store.transaction((tx) =>
+    tx.delete(t).where(and(eq(t.scope, scope), eq(t.state, 'pending')))
+  )
+}
