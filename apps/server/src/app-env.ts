@@ -1,5 +1,5 @@
 import type { Caller } from './auth/caller.ts'
-import type { RequestLocale } from './locale/request-locale.ts'
+import type { RequestLocale } from './locale/locale.ts'
 
 /** Hono context variables every handler may read. */
 export type AppEnv = { Variables: { requestId: string; caller: Caller; locale: RequestLocale } }

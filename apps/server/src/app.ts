@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import type { AppDeps } from './app-deps.ts'
 import type { AppEnv } from './app-env.ts'
 import { createAuthenticate } from './auth/authenticate.ts'
 import { accessLog } from './http/access-log.ts'
@@ -10,20 +11,11 @@ import { createErrorHandler } from './http/handle-error.ts'
 import { assertEveryOperationServed } from './http/route.ts'
 import { idempotency } from './idempotency/idempotency.ts'
 import { localeMiddleware } from './locale/request-locale.ts'
-import type { CoreDeps, ServiceModule } from './modules/service-module.ts'
+import type { CoreDeps } from './modules/service-module.ts'
 import type { Readiness } from './process/readiness.ts'
 import { registerDocsRoutes } from './routes/docs.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerApiRoutes } from './routes/index.ts'
-
-/** What the app needs from the outside world; tests pass their own. */
-export interface AppDeps extends CoreDeps {
-  modules: ServiceModule[]
-  /** What `/readyz` reports besides the database; absent: ready. */
-  readiness?: Readiness
-}
-
-export type { AppEnv }
 
 /**
  * Builds the HTTP application. No I/O happens here: the store is already open.

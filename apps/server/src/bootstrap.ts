@@ -1,4 +1,4 @@
-import type { AppDeps } from './app.ts'
+import type { AppDeps } from './app-deps.ts'
 import { setPasswordCost } from './auth/password.ts'
 import { openStore } from './db/store.ts'
 import type { Env } from './env.ts'
@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts'
 import { serviceModules } from './modules/index.ts'
 import type { CoreDeps, ServiceModuleFactory } from './modules/service-module.ts'
 import { prepareTenant } from './tenant/prepare-tenant.ts'
+import { createTicketService } from './tickets/ticket-service.ts'
 
 export interface RunningDeps extends AppDeps {
   /** Stops the modules: closes live streams, flushes their outboxes. Idempotent. */
@@ -53,6 +54,7 @@ export async function bootstrap(
   return {
     ...core,
     modules,
+    tickets: createTicketService({ ...core, modules }),
     stopModules,
     shutdown: () => {
       closed ??= stopModules().then(() => store.close())

@@ -2,7 +2,7 @@ import type { TObject, TSchema } from '@sinclair/typebox'
 import type { DbHint } from './contract'
 import { isRecord } from './json'
 import { camelCase } from './naming'
-import type { ColumnModel, TableModel } from './table-model'
+import type { ColumnModel, TableModel } from './table-types'
 
 /** Orders link and child rows: arrays on the wire are ordered, SQL rows are not. */
 export const positionColumn = 'position'

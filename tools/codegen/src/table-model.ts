@@ -1,5 +1,5 @@
 import type { TObject, TSchema } from '@sinclair/typebox'
-import type { ColumnType, DbHint, TableSpec } from './contract'
+import type { DbHint, TableSpec } from './contract'
 import { camelCase, snakeCase } from './naming'
 import { childTable, itemObject, linkTable, positionColumn } from './nested-tables'
 import type {
@@ -10,33 +10,9 @@ import type {
   TableProjection,
 } from './projection-types'
 import { mechanicalType, readHint, stringEnumValues, unwrapNullable } from './schema-inspect'
+import type { ColumnModel, TableModel } from './table-types'
 
-export type OnDelete = 'set null' | 'cascade' | 'restrict'
-
-/** One column, dialect-neutral: the Drizzle emitter only picks spellings. */
-export interface ColumnModel {
-  key: string
-  name: string
-  type: ColumnType
-  notNull: boolean
-  enumValues?: string[]
-  /** Single-column primary key (composite keys live on the table). */
-  primaryKey?: boolean
-  autoIncrement?: boolean
-  references?: { table: string; column: string; onDelete?: OnDelete }
-  unique?: boolean
-  index?: boolean
-}
-
-export interface TableModel {
-  name: string
-  constName: string
-  columns: ColumnModel[]
-  /** Row keys of a primary key spanning two or more columns. */
-  compositeKey?: string[]
-  /** Row keys of each secondary index over several columns. */
-  compositeIndexes?: string[][]
-}
+export type { ColumnModel, OnDelete, TableModel } from './table-types'
 
 export interface SchemaModel {
   /** Entity tables in the given order, each followed by its link and child tables. */

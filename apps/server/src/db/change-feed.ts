@@ -1,5 +1,5 @@
 import pg from 'pg'
-import type { Db } from './store.ts'
+import type { Db } from './db.ts'
 
 /**
  * What changed. Caches listen for the topic of the data they hold; `notification` carries the

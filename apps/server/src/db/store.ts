@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
-import { type BetterSQLite3Database, drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3'
 import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator'
 import { drizzle as drizzlePg, type NodePgDatabase } from 'drizzle-orm/node-postgres'
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
@@ -10,19 +10,13 @@ import pg from 'pg'
 import { serverRoot } from '../server-root.ts'
 import { type ChangeFeed, createLocalChangeFeed, createPgChangeFeed } from './change-feed.ts'
 import { type DatabaseLocation, parseDatabaseUrl } from './database-url.ts'
+import type { Db, Tables } from './db.ts'
 import { Mutex } from './mutex.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import * as sqliteTables from './schema.sqlite.gen.ts'
 
 export const tables = sqliteTables
-export type Tables = typeof sqliteTables
-
-/**
- * The query surface shared by both dialects. Queries are written once against the SQLite
- * table types; the PostgreSQL tables are generated from the same schema with the same names,
- * keys and JS value types, so the same builder calls run on both (see README, "Two dialects").
- */
-export type Db = BetterSQLite3Database<Tables>
+export type { Db, Tables } from './db.ts'
 
 export interface Store {
   readonly dialect: 'sqlite' | 'pg'

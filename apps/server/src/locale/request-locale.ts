@@ -3,18 +3,9 @@ import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { formatNumber, resolveCulture } from './culture.ts'
 import { type LanguageCode, resolveLanguage } from './language.ts'
+import type { RequestLocale } from './locale.ts'
 import { type Messages, messages, type NumberText } from './messages.ts'
-import { parseTimeZone, type TimeZoneChoice } from './time-zone.ts'
-
-/** What one request asked for with Accept-Language, SO-Language, SO-Culture and SO-TimeZone. */
-export interface RequestLocale {
-  /** Language strings are resolved in; `null`: they pass through unchanged. */
-  language: LanguageCode | null
-  /** BCP 47 locale for numbers and dates inside display strings. */
-  culture: string
-  /** Zone dates are converted to and from; `null`: UTC with `Z`. */
-  timeZone: TimeZoneChoice | null
-}
+import { parseTimeZone } from './time-zone.ts'
 
 type HeaderOf = (name: string) => string | undefined
 
@@ -105,3 +96,5 @@ export function say<K extends keyof Messages>(
   const text = (locale.language && texts[locale.language]) || texts.US
   return text(params, (n) => formatNumber(locale.culture, n))
 }
+
+export type { RequestLocale }

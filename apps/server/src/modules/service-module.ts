@@ -31,3 +31,8 @@ export interface ServiceModule {
 }
 
 export type ServiceModuleFactory = (deps: CoreDeps) => ServiceModule
+
+/** The core with the modules started on it: what the ticket operations run on. */
+export interface ServiceDeps extends CoreDeps {
+  modules: ServiceModule[]
+}

@@ -4,7 +4,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { route } from '../http/route.ts'
-import type { NotificationRouteDeps } from './routes.ts'
+import type { NotificationRouteDeps } from './route-deps.ts'
 import { toDelivery } from './to-wire.ts'
 
 export function registerNotificationLogRoutes(app: Hono<AppEnv>, { store }: NotificationRouteDeps) {

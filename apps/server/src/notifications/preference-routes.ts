@@ -4,7 +4,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { route } from '../http/route.ts'
 import { effectivePreferences, readPreferences } from './preferences.ts'
-import type { NotificationRouteDeps } from './routes.ts'
+import type { NotificationRouteDeps } from './route-deps.ts'
 
 export function registerNotificationPreferenceRoutes(
   app: Hono<AppEnv>,

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { createApp } from '../app.ts'
+import { serviceModules } from '../modules/index.ts'
 import { call } from '../test/requests.ts'
 import { notificationsApp } from './testing/app.ts'
 import { inappCount, outboxRows, waitForOutbox } from './testing/commit-change.ts'
@@ -182,14 +182,15 @@ describe('notify=true through POST /api/v1/Ticket', { timeout: 30_000 }, () => {
   })
 
   test('a save that fails after planning commits no outbox row', async () => {
-    const { deps, store, anna } = await notificationsApp()
     const failing = {
       name: 'fails-late',
       inTransaction: async () => {
         throw new Error('a later module failed')
       },
     }
-    const app = createApp({ ...deps, modules: [...deps.modules, failing] })
+    const { app, store, anna } = await notificationsApp({
+      modules: [...serviceModules, () => failing],
+    })
     const saved = await call(app, 'POST', '/api/v1/Ticket?notify=true', {
       Title: 'Never saved',
       OwnedBy: { AssociateId: anna.id },

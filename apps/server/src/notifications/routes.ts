@@ -3,22 +3,13 @@ import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { requireFullRights } from '../auth/full-rights.ts'
-import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
 import { route } from '../http/route.ts'
-import type { LiveHub } from './live-hub.ts'
 import { registerNotificationLogRoutes } from './log-routes.ts'
 import { registerNotificationPreferenceRoutes } from './preference-routes.ts'
+import type { NotificationRouteDeps } from './route-deps.ts'
 import { registerNotificationStreamRoutes } from './stream-routes.ts'
 import { toNotification } from './to-wire.ts'
-
-export interface NotificationRouteDeps {
-  store: Store
-  hub: LiveHub
-  now: () => Date
-  /** Interval of the keep-alive comment on the live stream. */
-  heartbeatMs: number
-}
 
 /** Every notification route: in-app list and read, live stream, preferences, delivery log. */
 export function registerNotificationRoutes(app: Hono<AppEnv>, deps: NotificationRouteDeps) {

@@ -4,7 +4,7 @@ import type { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
 import { route } from '../http/route.ts'
-import type { NotificationRouteDeps } from './routes.ts'
+import type { NotificationRouteDeps } from './route-deps.ts'
 import { toNotification } from './to-wire.ts'
 
 const BACKLOG_LIMIT = 1000

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono'
-import type { AppDeps } from '../app.ts'
+import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { registerTicketListRoutes } from '../listing/routes.ts'
 import { registerMdoListRoutes } from './mdo-list.ts'

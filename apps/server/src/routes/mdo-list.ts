@@ -1,6 +1,6 @@
 import { mdoListNames, ops } from '@ticket/schema'
 import type { Hono } from 'hono'
-import type { AppDeps } from '../app.ts'
+import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { route } from '../http/route.ts'

@@ -1,12 +1,11 @@
 import type { OperationSpec } from '@ticket/codegen'
 import { ops } from '@ticket/schema'
 import type { Context, Hono } from 'hono'
-import type { AppDeps } from '../app.ts'
+import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { bindOperation, markServed, type RouteHandler } from '../http/route.ts'
 import { applySelect } from '../tickets/present-ticket.ts'
-import { ticketServiceOf } from '../tickets/ticket-service-factory.ts'
 
 const agentPrefix = '/api/v1/Agents/Ticket/'
 
@@ -42,7 +41,7 @@ function positiveId(id: number | undefined, sent: string): number {
  * ticket is `200 null` (see docs/decisions.md, "Agents").
  */
 function agentMethods(deps: AppDeps) {
-  const tickets = ticketServiceOf(deps)
+  const { tickets } = deps
   const method = <O extends OperationSpec>(op: O, handler: RouteHandler<O>) =>
     [op, bindOperation(op, handler)] as const
   return [

@@ -1,14 +1,13 @@
 import { ops, TicketEntity } from '@ticket/schema'
 import type { Context, Hono } from 'hono'
-import type { AppDeps } from '../app.ts'
+import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { applyPatchBody } from '../http/patch/apply-patch.ts'
+import { checkPreconditions } from '../http/preconditions.ts'
 import { route } from '../http/route.ts'
 import { compileBodyParser } from '../input/parse-body.ts'
-import { checkPreconditions } from '../tickets/preconditions.ts'
 import { applySelect, withLinks } from '../tickets/present-ticket.ts'
-import { ticketServiceOf } from '../tickets/ticket-service-factory.ts'
 
 // A patched document is parsed as the entity it became, as a sent entity would be.
 const parseTicket = compileBodyParser(TicketEntity)
@@ -17,7 +16,7 @@ const notFound = (id: number) => new ApiError('NOT_FOUND', `Ticket ${id} does no
 
 /** The REST Ticket resource: `/api/v1/Ticket`. */
 export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
-  const tickets = ticketServiceOf(deps)
+  const { tickets } = deps
 
   route(app, ops.SaveTicketEntityWithNotify, async (c, { query, body, send }) => {
     const caller = c.get('caller')
@@ -45,7 +44,7 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   })
 
   route(app, ops.PutTicketEntity, async (c, { params: { id }, query, body, send }) => {
-    const expectedRevision = await checkPreconditions(c, tickets, id)
+    const expectedRevision = await checkPreconditions(c, `Ticket ${id}`, () => tickets.version(id))
     const saved = await tickets.save(c.get('caller'), {
       input: body,
       id,
@@ -57,7 +56,7 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
 
   route(app, ops.PatchTicketEntity, async (c, { params: { id }, query, body, send }) => {
     const caller = c.get('caller')
-    await checkPreconditions(c, tickets, id)
+    await checkPreconditions(c, `Ticket ${id}`, () => tickets.version(id))
     // The save refuses if anything committed after this read, rather than applying the patch
     // to a stale document.
     const found = await tickets.readVersioned(caller, id)

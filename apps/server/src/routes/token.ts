@@ -1,6 +1,6 @@
 import { ops } from '@ticket/schema'
 import type { Hono } from 'hono'
-import type { AppDeps } from '../app.ts'
+import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { issueApiToken, listApiTokens, revokeApiToken } from '../auth/api-tokens.ts'
 import { tokenExpiry } from '../auth/token-expiry.ts'

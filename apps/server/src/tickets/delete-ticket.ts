@@ -1,17 +1,18 @@
 import { eq } from 'drizzle-orm'
 import type { Caller } from '../auth/caller.ts'
 import { ApiError } from '../http/api-error.ts'
+import type { ServiceDeps } from '../modules/service-module.ts'
+import { createReferenceReader } from '../reference/index.ts'
 import { loadTicket } from './load-ticket.ts'
 import { mayDeleteTickets } from './rights.ts'
 import type { TicketChange } from './ticket-change.ts'
-import type { TicketServiceDeps } from './ticket-service-deps.ts'
 
 /**
  * Deletes a ticket (kept as a tombstone so webhooks and delivery logs can still name it);
  * afterwards every read answers as if it never existed. False when there was nothing to delete.
  */
 export async function deleteTicket(
-  deps: TicketServiceDeps,
+  deps: ServiceDeps,
   caller: Caller,
   id: number
 ): Promise<boolean> {
@@ -20,7 +21,7 @@ export async function deleteTicket(
   }
   const change = await deps.store.transaction(async (tx) => {
     const { tables } = deps.store
-    const existing = await loadTicket(tx, tables, deps.readerFor(tx), id)
+    const existing = await loadTicket(tx, tables, createReferenceReader(tx), id)
     if (!existing) {
       return undefined
     }

@@ -1,16 +1,17 @@
 import type { Caller } from '../auth/caller.ts'
 import { ApiError } from '../http/api-error.ts'
+import type { ServiceDeps } from '../modules/service-module.ts'
+import { createReferenceReader } from '../reference/index.ts'
 import { loadTicket } from './load-ticket.ts'
 import type { TicketChange } from './ticket-change.ts'
-import type { TicketServiceDeps } from './ticket-service-deps.ts'
 
 /**
  * `NotifyNewTicket`: sends the new-ticket notifications for an existing ticket now. Nothing in
  * the ticket changes, so `changedColumns` is empty and webhooks have nothing to report.
  */
-export async function notifyNewTicket(deps: TicketServiceDeps, caller: Caller, id: number) {
+export async function notifyNewTicket(deps: ServiceDeps, caller: Caller, id: number) {
   const change = await deps.store.transaction(async (tx) => {
-    const existing = await loadTicket(tx, deps.store.tables, deps.readerFor(tx), id)
+    const existing = await loadTicket(tx, deps.store.tables, createReferenceReader(tx), id)
     if (!existing) {
       throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
     }

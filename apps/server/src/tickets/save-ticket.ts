@@ -1,10 +1,13 @@
 import type { Person, Tag, TicketEntity } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
+import { assignOwner } from '../assignment/assign-owner.ts'
 import type { Caller } from '../auth/caller.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
+import type { ServiceDeps } from '../modules/service-module.ts'
+import { createReferenceReader } from '../reference/index.ts'
 import { applyStatus } from './apply-status.ts'
 import { changedColumns, sameIds } from './changed-columns.ts'
 import { defaultTicket } from './default-ticket.ts'
@@ -15,7 +18,6 @@ import { AUTO_ASSIGN, resolveCarriers, sentCarrierId } from './resolve-carriers.
 import { resolveSecondaryPersons } from './resolve-persons.ts'
 import { resolveTags, writeTicketTags } from './resolve-tags.ts'
 import type { TicketChange } from './ticket-change.ts'
-import type { TicketServiceDeps } from './ticket-service-deps.ts'
 import { writeSecondaryPersons } from './write-links.ts'
 
 export interface SaveTicketRequest {
@@ -53,7 +55,7 @@ const notCopied = new Set<string>([
  * webhook deliveries), then lets the modules act after commit.
  */
 export async function saveTicket(
-  deps: TicketServiceDeps,
+  deps: ServiceDeps,
   caller: Caller,
   request: SaveTicketRequest
 ): Promise<TicketEntity> {
@@ -61,7 +63,7 @@ export async function saveTicket(
   const id = request.id ?? (input.TicketId && input.TicketId > 0 ? input.TicketId : undefined)
   const change = await deps.store.transaction(async (tx) => {
     const at = deps.now()
-    const reader = memoReader(deps.readerFor(tx))
+    const reader = memoReader(createReferenceReader(tx))
     const { tables } = deps.store
     const previous = id ? await loadTicket(tx, tables, reader, id) : undefined
     if (id && !previous) {
@@ -86,7 +88,7 @@ export async function saveTicket(
       }
     }
     await resolveCarriers(input, next, reader, errors, carriersBeforeOwner)
-    await resolveOwner(deps, tx, reader, input, next, errors)
+    await resolveOwner(tx, reader, input, next, errors)
     await applyStatus(input, previous?.entity ?? null, next, reader, at, errors)
     const tags =
       input.Tags !== undefined ? await resolveTags(tx, tables, input.Tags, errors) : undefined
@@ -154,7 +156,7 @@ export async function saveTicket(
   return change.after
 }
 
-async function insertTicket(tx: Db, deps: TicketServiceDeps, values: Record<string, unknown>) {
+async function insertTicket(tx: Db, deps: ServiceDeps, values: Record<string, unknown>) {
   const [inserted] = await tx
     .insert(deps.store.tables.tickets)
     .values(values as typeof deps.store.tables.tickets.$inferInsert)
@@ -166,7 +168,6 @@ async function insertTicket(tx: Db, deps: TicketServiceDeps, values: Record<stri
 }
 
 async function resolveOwner(
-  deps: TicketServiceDeps,
   tx: Db,
   reader: ReferenceReader,
   input: Partial<TicketEntity>,
@@ -180,7 +181,7 @@ async function resolveOwner(
   }
   const category = next.Category as { TicketCategoryId: number } | null
   const person = next.Person as { PersonId: number } | null
-  const owner = await deps.assignOwner(tx, {
+  const owner = await assignOwner(tx, {
     categoryId: category?.TicketCategoryId ?? null,
     personId: person?.PersonId ?? null,
   })

@@ -1,5 +1,7 @@
 import type { TicketEntity } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
+import type { ServiceDeps } from '../modules/service-module.ts'
+import { createReferenceReader } from '../reference/index.ts'
 import { defaultTicket } from './default-ticket.ts'
 import { deleteTicket } from './delete-ticket.ts'
 import { toFlatTicket } from './flat-ticket.ts'
@@ -9,18 +11,17 @@ import { notifyNewTicket } from './notify-new-ticket.ts'
 import { withRights } from './present-ticket.ts'
 import { type SaveTicketRequest, saveTicket } from './save-ticket.ts'
 import { findTicketRow, liveTicketRows } from './ticket-rows.ts'
-import type { TicketServiceDeps } from './ticket-service-deps.ts'
 
 /**
  * Every ticket operation, shared by the REST routes and the agent routes: they differ only in
  * envelope and not-found behaviour. Entities come back with the caller's rights.
  */
-export function createTicketService(deps: TicketServiceDeps) {
+export function createTicketService(deps: ServiceDeps) {
   const { store } = deps
   return {
     async defaultEntity(caller: Caller): Promise<TicketEntity> {
       return withRights(
-        await defaultTicket(memoReader(deps.readerFor(store.reader)), caller),
+        await defaultTicket(memoReader(createReferenceReader(store.reader)), caller),
         caller
       )
     },
@@ -35,7 +36,7 @@ export function createTicketService(deps: TicketServiceDeps) {
       const loaded = await loadTicket(
         store.reader,
         store.tables,
-        memoReader(deps.readerFor(store.reader)),
+        memoReader(createReferenceReader(store.reader)),
         id
       )
       return loaded && { entity: withRights(loaded.entity, caller), revision: loaded.row.revision }
@@ -49,7 +50,7 @@ export function createTicketService(deps: TicketServiceDeps) {
     },
     async readFlat(ids: number[]) {
       const rows = await liveTicketRows(store.reader, store.tables, ids)
-      const reader = memoReader(deps.readerFor(store.reader))
+      const reader = memoReader(createReferenceReader(store.reader))
       const byId = new Map(rows.map((row) => [row.ticketId, row]))
       const ordered = ids.map((id) => byId.get(id)).filter((row) => row !== undefined)
       return Promise.all(

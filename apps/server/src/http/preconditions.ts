@@ -1,7 +1,12 @@
 import type { Context } from 'hono'
-import { ApiError } from '../http/api-error.ts'
-import { versionOfTag } from '../http/etag.ts'
-import type { TicketService } from './ticket-service.ts'
+import { ApiError } from './api-error.ts'
+import { versionOfTag } from './etag.ts'
+
+/** What a conditional request is checked against. */
+export interface Version {
+  revision: number
+  lastChanged: string | null
+}
 
 /**
  * `If-Match` (ETag) and `If-Unmodified-Since` (LastChanged, second precision as HTTP dates
@@ -10,17 +15,17 @@ import type { TicketService } from './ticket-service.ts'
  */
 export async function checkPreconditions(
   c: Context,
-  tickets: TicketService,
-  id: number
+  what: string,
+  current: () => Promise<Version | undefined>
 ): Promise<number | undefined> {
   const ifMatch = c.req.header('if-match')
   const ifUnmodifiedSince = c.req.header('if-unmodified-since')
   if (!ifMatch && !ifUnmodifiedSince) {
     return undefined
   }
-  const version = await tickets.version(id)
+  const version = await current()
   if (version === undefined) {
-    throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
+    throw new ApiError('NOT_FOUND', `${what} does not exist.`)
   }
   const { revision } = version
   if (ifMatch && ifMatch.trim() !== '*') {
@@ -29,7 +34,7 @@ export async function checkPreconditions(
     if (!versions.includes(revision)) {
       throw new ApiError(
         'PRECONDITION_FAILED',
-        `Ticket ${id} has changed since that ETag: it is at revision ${revision}.`
+        `${what} has changed since that ETag: it is at revision ${revision}.`
       )
     }
   }
@@ -42,7 +47,7 @@ export async function checkPreconditions(
       throw new ApiError('VALIDATION', 'If-Unmodified-Since is not an HTTP date.')
     }
     if (changed > since) {
-      throw new ApiError('PRECONDITION_FAILED', `Ticket ${id} changed after ${ifUnmodifiedSince}.`)
+      throw new ApiError('PRECONDITION_FAILED', `${what} changed after ${ifUnmodifiedSince}.`)
     }
   }
   return revision
