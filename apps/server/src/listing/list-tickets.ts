@@ -49,6 +49,32 @@ function addJoin(joins: Join[], join: Join | undefined) {
  * `$skiptoken` row (keyset paging).
  */
 export async function listTickets(store: Store, request: ArchiveRequest): Promise<ArchivePage> {
+  const { query, shown, sortKeyCount } = archiveQuery(store, request)
+  const found = await rawRows(store.dialect, store.reader, query)
+  const page = found.slice(0, request.top)
+  const rows = page.map((raw) => presentRow(raw, shown))
+  if (shown.some((c) => c.kind === 'tags')) {
+    await addTags(store, rows)
+  }
+  const last = page.at(-1)
+  const more = found.length > request.top && last !== undefined && request.top > 0
+  return {
+    rows,
+    ...(more
+      ? {
+          nextToken: encodeToken(
+            Array.from({ length: sortKeyCount }, (_, i) => keyValue(last[`__k${i}`]))
+          ),
+        }
+      : {}),
+  }
+}
+
+/**
+ * The SQL of one archive page (one row more than `$top`, to know whether another page
+ * follows), with the columns it shows. Separate from running it so its plan can be read.
+ */
+export function archiveQuery(store: Store, request: ArchiveRequest) {
   const search = searchDialect(store.dialect)
   const columns = archiveColumns(store.dialect, store.tables)
   const joins: Join[] = []
@@ -106,20 +132,7 @@ export async function listTickets(store: Store, request: ArchiveRequest): Promis
     sql` `
   )} where ${sql.join(conditions, sql` and `)} order by ${orderClause(sortKeysSql, store.dialect)} limit ${limit} offset ${offset}`
 
-  const found = await rawRows(store.dialect, store.reader, query)
-  const page = found.slice(0, request.top)
-  const rows = page.map((raw) => presentRow(raw, shown))
-  if (shown.some((c) => c.kind === 'tags')) {
-    await addTags(store, rows)
-  }
-  const last = page.at(-1)
-  const more = found.length > request.top && last !== undefined && request.top > 0
-  return {
-    rows,
-    ...(more
-      ? { nextToken: encodeToken(sortKeysSql.map((_, i) => keyValue(last[`__k${i}`]))) }
-      : {}),
-  }
+  return { query, shown, sortKeyCount: sortKeysSql.length }
 }
 
 // Marks "ticketId" among the $orderBy keys, so it is not added twice as the final key.

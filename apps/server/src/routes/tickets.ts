@@ -43,6 +43,14 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     })
   })
 
+  route(app, ops.GetTicketSimple, async (_c, { params: { id }, send }) => {
+    const [flat] = await tickets.readFlat([id])
+    if (!flat) {
+      throw notFound(id)
+    }
+    return send(flat)
+  })
+
   route(app, ops.PutTicketEntity, async (c, { params: { id }, query, body, send }) => {
     const expectedRevision = await checkPreconditions(c, `Ticket ${id}`, () => tickets.version(id))
     const saved = await tickets.save(c.get('caller'), {

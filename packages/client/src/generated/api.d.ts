@@ -375,6 +375,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Ticket/{id}/Simple": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gets the flat Ticket carrier
+         * @description Integer ids plus display names; an unassigned owner (or an externally created ticket) is the system user 1.
+         */
+        get: operations["GetTicketSimple"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Token": {
         parameters: {
             query?: never;
@@ -5609,6 +5629,123 @@ export interface operations {
             };
             /** @description The `Idempotency-Key` was used before for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTicketSimple: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+            };
+            path: {
+                /** @description The TicketId of the ticket */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The flat ticket. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Ticket"];
+                    "text/json": components["schemas"]["Ticket"];
+                    "application/xml": components["schemas"]["Ticket"];
+                    "text/xml": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { TicketArchiveList, TicketArchiveQuery } from '../archive/ticket-archive.ts'
-import { TicketEntity, TicketEntityWithLinks } from '../model.ts'
+import { Ticket, TicketEntity, TicketEntityWithLinks } from '../model.ts'
 import {
   commonErrors,
   conflict,
@@ -81,6 +81,21 @@ export const ticketOps = defineOperations({
     headers: LanguageHeaders,
     responses: {
       200: { description: 'The ticket.', schema: TicketEntityWithLinks, headers: { ETag: etag } },
+      ...commonErrors,
+      404: notFound,
+    },
+  },
+  GetTicketSimple: {
+    method: 'get',
+    path: '/api/v1/Ticket/{id}/Simple',
+    summary: 'Gets the flat Ticket carrier',
+    description:
+      'Integer ids plus display names; an unassigned owner (or an externally created ticket) is the system user 1.',
+    tags,
+    params: TicketIdParam,
+    headers: LanguageHeaders,
+    responses: {
+      200: { description: 'The flat ticket.', schema: Ticket },
       ...commonErrors,
       404: notFound,
     },
