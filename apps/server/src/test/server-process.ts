@@ -122,12 +122,13 @@ export interface ServerProcess {
 
 /**
  * Starts the server from source (`src/main.ts`) as a child process on a free port without
- * waiting for it (several may start together); killed when the test finishes. `ready()` waits
+ * waiting for it (several may start together); killed when the test finishes, or by the
+ * `cleanup` hook given (e.g. `afterAll` for processes shared by several tests). `ready()` waits
  * until it serves.
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  options: { port?: number } = {}
+  options: { port?: number; cleanup?: (fn: () => void) => void } = {}
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort())
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -135,7 +136,7 @@ export async function startServerProcess(
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   })
-  onTestFinished(() => {
+  ;(options.cleanup ?? onTestFinished)(() => {
     for (const pid of [...descendants(child.pid ?? 0), child.pid ?? 0]) {
       try {
         process.kill(pid, 'SIGKILL')
