@@ -18,6 +18,7 @@ export const apiSpec: ApiSpec = {
     version: '1.0.0',
     description:
       "A self-hostable ticket service that speaks SuperOffice's WebAPI. Its heart is `POST /api/v1/Ticket?notify=bool`: save a ticket and perform any user notifications.",
+    license: { name: 'MIT', identifier: 'MIT' },
   },
   components: [
     ...components,
@@ -47,4 +48,44 @@ export const apiSpec: ApiSpec = {
     },
   },
   defaultSecurity: ['Basic', 'Bearer', 'SOTicket', 'SessionCookie'],
+  servers: [{ url: 'http://127.0.0.1:8787', description: 'A server started with `npm run serve`' }],
+  leadOperation: 'SaveTicketEntityWithNotify',
+  tags: [
+    {
+      name: 'Ticket',
+      description:
+        'The ticket resource: save (create or update) with optional notifications, read, replace, patch, delete, and the archive list.',
+    },
+    {
+      name: 'Ticket agent',
+      description:
+        "SuperOffice's RPC-style agent routes, as `@superoffice/webapi`'s TicketAgent calls them: a missing ticket is `200 null`.",
+    },
+    {
+      name: 'MDOList',
+      description: 'Reference lists (categories, priorities, statuses, associates) for pickers.',
+    },
+    {
+      name: 'Notification',
+      description:
+        "The caller's in-app notifications: list, mark read, a live stream (SSE) and delivery preferences.",
+    },
+    {
+      name: 'Webhook',
+      description:
+        'Signed HTTP callbacks on ticket events, with delivery history, retries and replay.',
+    },
+    {
+      name: 'Session',
+      description: 'Sign in with a password for a session ticket and cookie; sign out.',
+    },
+    {
+      name: 'Token',
+      description: "API tokens for Bearer sign-in: issue, list, revoke (the caller's own).",
+    },
+    {
+      name: 'Service',
+      description: 'Liveness and readiness for load balancers and orchestrators.',
+    },
+  ],
 }

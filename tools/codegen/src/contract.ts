@@ -112,7 +112,12 @@ export interface OperationSpec {
 }
 
 export interface ApiSpec {
-  info: { title: string; version: string; description?: string }
+  info: {
+    title: string
+    version: string
+    description?: string
+    license?: { name: string; identifier?: string; url?: string }
+  }
   /** Every schema with a `$id`; nested occurrences become `$ref`s. */
   components: TSchema[]
   operations: OperationSpec[]
@@ -121,4 +126,13 @@ export interface ApiSpec {
   securitySchemes: Record<string, Record<string, unknown>>
   /** Names of the security schemes that apply by default (any one of them suffices). */
   defaultSecurity: string[]
+  /**
+   * Every tag the operations use, described, in the order readers should meet them. Without
+   * it the tags are listed by name, undescribed.
+   */
+  tags?: Array<{ name: string; description: string }>
+  /** Where the API is served (OpenAPI `servers`). */
+  servers?: Array<{ url: string; description?: string }>
+  /** The operationId listed first: its path leads `paths` and its method leads its path item. */
+  leadOperation?: string
 }

@@ -47,9 +47,13 @@ export function buildOpenApiDocument(spec: ApiSpec): OpenApiDocument {
   if (spec.info.description !== undefined) {
     info.description = spec.info.description
   }
+  if (spec.info.license !== undefined) {
+    info.license = toJsonValue(spec.info.license)
+  }
   return {
     openapi: '3.1.0',
     info,
+    ...(spec.servers ? { servers: spec.servers.map((server) => toJsonValue(server)) } : {}),
     tags: collectTags(spec),
     security: securityRequirements(spec.defaultSecurity),
     paths: buildPaths(spec, componentIds),
@@ -78,7 +82,16 @@ function collectComponentIds(spec: ApiSpec): Set<string> {
 
 function collectTags(spec: ApiSpec): JsonObject[] {
   const names = new Set(spec.operations.flatMap((op) => op.tags))
-  return [...names].sort(byCodePoint).map((name) => ({ name }))
+  if (!spec.tags) {
+    return [...names].sort(byCodePoint).map((name) => ({ name }))
+  }
+  const described = new Set(spec.tags.map((tag) => tag.name))
+  for (const name of names) {
+    if (!described.has(name)) {
+      throw new Error(`tag '${name}' is used by an operation but not described in spec.tags`)
+    }
+  }
+  return spec.tags.filter((tag) => names.has(tag.name)).map((tag) => ({ ...tag }))
 }
 
 function buildPaths(spec: ApiSpec, componentIds: ReadonlySet<string>): JsonObject {
@@ -96,11 +109,21 @@ function buildPaths(spec: ApiSpec, componentIds: ReadonlySet<string>): JsonObjec
     item.set(op.method, buildOperation(op, spec, componentIds))
     byPath.set(op.path, item)
   }
+  const lead = spec.operations.find((op) => op.operationId === spec.leadOperation)
+  if (spec.leadOperation !== undefined && !lead) {
+    throw new Error(`leadOperation '${spec.leadOperation}' is not an operation`)
+  }
+  const leadFirst = <T>(items: T[], isLead: (item: T) => boolean) => [
+    ...items.filter(isLead),
+    ...items.filter((item) => !isLead(item)),
+  ]
   const paths: JsonObject = {}
-  for (const path of [...byPath.keys()].sort(byCodePoint)) {
+  for (const path of leadFirst([...byPath.keys()].sort(byCodePoint), (p) => p === lead?.path)) {
     const item = byPath.get(path)
     const pathItem: JsonObject = {}
-    for (const method of methodOrder) {
+    const methods =
+      path === lead?.path ? leadFirst([...methodOrder], (m) => m === lead.method) : methodOrder
+    for (const method of methods) {
       const operation = item?.get(method)
       if (operation !== undefined) {
         pathItem[method] = operation

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import openapi from '@ticket/schema/openapi.json' with { type: 'json' }
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 
@@ -14,7 +13,19 @@ const rendererPath = join(
   'browser/standalone.js'
 )
 let renderer: string | undefined
-const openapiText = JSON.stringify(openapi)
+
+// The OpenAPI document is read from the schema package's generated file rather than imported:
+// under `pnpm dev` a regenerated document then needs no restart of its own (the schema edit
+// that caused it already restarted the server), and it is re-read when its file changes.
+const documentPath = require.resolve('@ticket/schema/openapi.json')
+let document: { text: string; mtimeMs: number } | undefined
+function openapiText(): string {
+  const { mtimeMs } = statSync(documentPath)
+  if (document?.mtimeMs !== mtimeMs) {
+    document = { text: JSON.stringify(JSON.parse(readFileSync(documentPath, 'utf8'))), mtimeMs }
+  }
+  return document.text
+}
 
 const page = `<!doctype html>
 <html lang="en">
@@ -29,9 +40,15 @@ const page = `<!doctype html>
 <script>
 Scalar.createApiReference('#app', {
   url: '/openapi.json',
+  // Examples and "try it" go to the server that serves this page.
+  servers: [{ url: location.origin, description: 'This server' }],
   withDefaultFonts: false,
   telemetry: false,
   hideClientButton: true,
+  showDeveloperTools: 'never',
+  // Off: these send the API description or requests to the renderer vendor's servers.
+  agent: { disabled: true },
+  mcp: { disabled: true },
   documentDownloadType: 'json',
 })
 </script>
@@ -41,7 +58,7 @@ Scalar.createApiReference('#app', {
 
 export function registerDocsRoutes(app: Hono<AppEnv>) {
   app.get('/openapi.json', (c) =>
-    c.body(openapiText, 200, { 'content-type': 'application/json; charset=utf-8' })
+    c.body(openapiText(), 200, { 'content-type': 'application/json; charset=utf-8' })
   )
   app.get('/docs', (c) => c.html(page))
   app.get('/docs/renderer.js', (c) => {
