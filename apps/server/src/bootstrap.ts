@@ -5,6 +5,7 @@ import type { Env } from './env.ts'
 import type { Logger } from './logger.ts'
 import { serviceModules } from './modules/index.ts'
 import type { CoreDeps, ServiceModuleFactory } from './modules/service-module.ts'
+import { createCatalog } from './reference/catalog.ts'
 import { prepareTenant } from './tenant/prepare-tenant.ts'
 import { createTicketService } from './tickets/ticket-service.ts'
 
@@ -38,6 +39,7 @@ export async function bootstrap(
     throw error
   }
   const modules = (options.modules ?? serviceModules).map((create) => create(core))
+  const catalog = createCatalog(store)
   for (const module of modules) {
     module.start?.()
   }
@@ -48,13 +50,15 @@ export async function bootstrap(
       for (const module of [...modules].reverse()) {
         await module.stop?.()
       }
+      catalog.close()
     })()
     return modulesStopped
   }
   return {
     ...core,
     modules,
-    tickets: createTicketService({ ...core, modules }),
+    catalog,
+    tickets: createTicketService({ ...core, modules, catalog }),
     stopModules,
     shutdown: () => {
       closed ??= stopModules().then(() => store.close())

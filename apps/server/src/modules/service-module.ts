@@ -3,6 +3,7 @@ import type { AppEnv } from '../app-env.ts'
 import type { Db, Store } from '../db/store.ts'
 import type { Env } from '../env.ts'
 import type { Logger } from '../logger.ts'
+import type { Catalog } from '../reference/catalog.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 
 /** What every part of the service is built from. */
@@ -35,4 +36,6 @@ export type ServiceModuleFactory = (deps: CoreDeps) => ServiceModule
 /** The core with the modules started on it: what the ticket operations run on. */
 export interface ServiceDeps extends CoreDeps {
   modules: ServiceModule[]
+  /** Reference data in memory: what the ticket operations read carriers and defaults from. */
+  catalog: Catalog
 }

@@ -24,7 +24,7 @@ export async function ensureFirstAdmin({ env, store, logger }: CoreDeps): Promis
     // must not both create an admin.
     const [again] = await tx.select({ n: count() }).from(tables.associates)
     if ((again?.n ?? 0) > 0) {
-      return false
+      return undefined
     }
     await tx.insert(tables.associates).values({
       userName: env.TICKET_ADMIN_USER,
@@ -43,12 +43,15 @@ export async function ensureFirstAdmin({ env, store, logger }: CoreDeps): Promis
       deleted: false,
       ejUserId: 0,
     })
-    return true
+    return store.changes.stage(tx, 'reference')
   })
+  if (created) {
+    created()
+  }
   if (created && generated) {
     showGeneratedPassword(env.TICKET_ADMIN_USER, password, env.TICKET_ADMIN_PASSWORD_FILE, logger)
   }
-  return created
+  return created !== undefined
 }
 
 /**

@@ -53,14 +53,16 @@ export async function importTenant(
 ): Promise<ImportCounts> {
   const file: TenantFile = validateTenantFile(tenantFile, options.source)
   const hashes = await associateCredentials(store.db, store.tables, file.Associates ?? [])
-  return store.transaction(async (tx) => {
+  const { counts, announce } = await store.transaction(async (tx) => {
     const ctx: ImportContext = { tx, tables: store.tables, now: options.now().toISOString() }
     const issues = checkTenantFile(file, await knownKeys(ctx))
     if (issues.length > 0) {
       throw new TenantFileError(issues, options.source)
     }
+    // Every process holding reference data in memory reloads it once this commits.
+    const announce = await store.changes.stage(tx, 'reference')
     // Dependency order: each section may refer to the ones before it.
-    return {
+    const counts: ImportCounts = {
       Associates: await importAssociates(ctx, file.Associates ?? [], hashes),
       Statuses: await importStatuses(ctx, file.Statuses ?? []),
       Priorities: await importPriorities(ctx, file.Priorities ?? []),
@@ -71,5 +73,8 @@ export async function importTenant(
       Projects: await importProjects(ctx, file.Projects ?? []),
       Tags: await importTags(ctx, file.Tags ?? []),
     }
+    return { counts, announce }
   })
+  announce()
+  return counts
 }

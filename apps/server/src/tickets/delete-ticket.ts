@@ -2,7 +2,6 @@ import { eq } from 'drizzle-orm'
 import type { Caller } from '../auth/caller.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
-import { createReferenceReader } from '../reference/index.ts'
 import { loadTicket } from './load-ticket.ts'
 import { mayDeleteTickets } from './rights.ts'
 import type { TicketChange } from './ticket-change.ts'
@@ -21,7 +20,7 @@ export async function deleteTicket(
   }
   const change = await deps.store.transaction(async (tx) => {
     const { tables } = deps.store
-    const existing = await loadTicket(tx, tables, createReferenceReader(tx), id)
+    const existing = await loadTicket(tx, tables, deps.catalog.readerFor(tx), id)
     if (!existing) {
       return undefined
     }

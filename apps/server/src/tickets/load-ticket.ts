@@ -1,4 +1,4 @@
-import type { TicketEntity } from '@ticket/schema'
+import type { Person, Tag, TicketEntity, TicketMessage } from '@ticket/schema'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { referenceIds } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
@@ -38,6 +38,30 @@ export async function assembleTicket(
   reader: ReferenceReader,
   row: TicketRow
 ): Promise<TicketEntity> {
+  const [tags, personIds, messages] = await Promise.all([
+    loadTags(db, tables, row.ticketId),
+    loadSecondaryPersonIds(db, tables, row.ticketId),
+    loadMessages(db, tables, row.ticketId),
+  ])
+  const persons = (await Promise.all(personIds.map((id) => reader.person(id)))).filter(
+    (p) => p !== undefined
+  )
+  return composeTicket(reader, row, { tags, persons, messages })
+}
+
+/** The linked arrays of a ticket, read from their tables or known from what a save wrote. */
+export interface TicketLinks {
+  tags: Tag[]
+  persons: Person[]
+  messages: TicketMessage[]
+}
+
+/** A ticket from its row and links; carriers come from reference data (memory, no query). */
+export async function composeTicket(
+  reader: ReferenceReader,
+  row: TicketRow,
+  links: TicketLinks
+): Promise<TicketEntity> {
   const entity: Record<string, unknown> = { ...blankTicketEntity(), ...ticketScalars(row) }
   const ids = referenceIds(ticketsProjection, row)
   await Promise.all(
@@ -46,15 +70,8 @@ export async function assembleTicket(
       entity[property] = id ? ((await reader[carrierReaders[property]](id)) ?? null) : null
     })
   )
-  const [tags, personIds, messages] = await Promise.all([
-    loadTags(db, tables, row.ticketId),
-    loadSecondaryPersonIds(db, tables, row.ticketId),
-    loadMessages(db, tables, row.ticketId),
-  ])
-  entity.Tags = tags
-  entity.SecondaryPersons = (await Promise.all(personIds.map((id) => reader.person(id)))).filter(
-    (p) => p !== undefined
-  )
-  entity.Messages = messages
+  entity.Tags = links.tags
+  entity.SecondaryPersons = links.persons
+  entity.Messages = links.messages
   return entity as TicketEntity
 }

@@ -1,7 +1,6 @@
 import type { Caller } from '../auth/caller.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
-import { createReferenceReader } from '../reference/index.ts'
 import { loadTicket } from './load-ticket.ts'
 import type { TicketChange } from './ticket-change.ts'
 
@@ -11,7 +10,7 @@ import type { TicketChange } from './ticket-change.ts'
  */
 export async function notifyNewTicket(deps: ServiceDeps, caller: Caller, id: number) {
   const change = await deps.store.transaction(async (tx) => {
-    const existing = await loadTicket(tx, deps.store.tables, createReferenceReader(tx), id)
+    const existing = await loadTicket(tx, deps.store.tables, deps.catalog.readerFor(tx), id)
     if (!existing) {
       throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
     }

@@ -70,9 +70,20 @@ async function createTag(db: Db, tables: Tables, name: string, nameKey: string, 
   return existing
 }
 
-/** Every tag row of a ticket, replaced in one statement each (delete, one multi-row insert). */
-export async function writeTicketTags(db: Db, tables: Tables, ticketId: number, tags: Tag[]) {
-  await db.delete(tables.ticketTags).where(eq(tables.ticketTags.ticketId, ticketId))
+/**
+ * Every tag row of a ticket in one multi-row insert; `replace` first deletes the old ones (a new
+ * ticket has none).
+ */
+export async function writeTicketTags(
+  db: Db,
+  tables: Tables,
+  ticketId: number,
+  tags: Tag[],
+  replace: boolean
+) {
+  if (replace) {
+    await db.delete(tables.ticketTags).where(eq(tables.ticketTags.ticketId, ticketId))
+  }
   if (tags.length > 0) {
     await db
       .insert(tables.ticketTags)

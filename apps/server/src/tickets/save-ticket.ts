@@ -7,17 +7,16 @@ import { propertiesToRow } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
-import { createReferenceReader } from '../reference/index.ts'
 import { applyStatus } from './apply-status.ts'
 import { changedColumns, sameIds } from './changed-columns.ts'
 import { defaultTicket } from './default-ticket.ts'
-import { assembleTicket, loadTicket } from './load-ticket.ts'
-import { memoReader } from './memo-reader.ts'
+import { composeTicket, loadTicket } from './load-ticket.ts'
 import type { CarrierProperty, ReferenceReader } from './reference-reader.ts'
 import { AUTO_ASSIGN, resolveCarriers, sentCarrierId } from './resolve-carriers.ts'
 import { resolveSecondaryPersons } from './resolve-persons.ts'
 import { resolveTags, writeTicketTags } from './resolve-tags.ts'
 import type { TicketChange } from './ticket-change.ts'
+import type { TicketRow } from './ticket-rows.ts'
 import { writeSecondaryPersons } from './write-links.ts'
 
 export interface SaveTicketRequest {
@@ -63,7 +62,7 @@ export async function saveTicket(
   const id = request.id ?? (input.TicketId && input.TicketId > 0 ? input.TicketId : undefined)
   const change = await deps.store.transaction(async (tx) => {
     const at = deps.now()
-    const reader = memoReader(createReferenceReader(tx))
+    const reader = deps.catalog.readerFor(tx)
     const { tables } = deps.store
     const previous = id ? await loadTicket(tx, tables, reader, id) : undefined
     if (id && !previous) {
@@ -120,26 +119,27 @@ export async function saveTicket(
       await tx.update(tables.tickets).set(values).where(eq(tables.tickets.ticketId, ticketId))
     }
     const columns = changedColumns(previous?.row, values)
+    // A new ticket has no link rows yet: only a change replaces (deletes) them.
+    const replace = previous !== undefined
     if (tags && !sameIds(tagIds(previous?.entity.Tags), tagIds(tags))) {
-      await writeTicketTags(tx, tables, ticketId, tags)
+      await writeTicketTags(tx, tables, ticketId, tags, replace)
       columns.push('tags')
     }
     if (persons && !sameIds(personIds(previous?.entity.SecondaryPersons), personIds(persons))) {
-      await writeSecondaryPersons(tx, tables, ticketId, persons)
+      await writeSecondaryPersons(tx, tables, ticketId, persons, replace)
       columns.push('secondary_persons')
     }
-    const [saved] = await tx
-      .select()
-      .from(tables.tickets)
-      .where(eq(tables.tickets.ticketId, ticketId))
-    if (!saved) {
-      throw new Error(`ticket ${ticketId} vanished inside its own transaction`)
-    }
+    // The answer is built from what was written, not read back.
+    const saved = { ...values, ticketId } as TicketRow
     const ticketChange: TicketChange = {
       kind: previous ? 'changed' : 'created',
       ticketId,
       before: previous?.entity ?? null,
-      after: await assembleTicket(tx, tables, reader, saved),
+      after: await composeTicket(reader, saved, {
+        tags: tags ?? previous?.entity.Tags ?? [],
+        persons: persons ?? previous?.entity.SecondaryPersons ?? [],
+        messages: previous?.entity.Messages ?? [],
+      }),
       actorId: caller.associateId,
       notify: request.notify,
       at: timestamp,

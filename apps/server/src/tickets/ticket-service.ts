@@ -1,12 +1,10 @@
 import type { TicketEntity } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
-import { createReferenceReader } from '../reference/index.ts'
 import { defaultTicket } from './default-ticket.ts'
 import { deleteTicket } from './delete-ticket.ts'
 import { toFlatTicket } from './flat-ticket.ts'
 import { assembleTicket, loadTicket } from './load-ticket.ts'
-import { memoReader } from './memo-reader.ts'
 import { notifyNewTicket } from './notify-new-ticket.ts'
 import { withRights } from './present-ticket.ts'
 import { type SaveTicketRequest, saveTicket } from './save-ticket.ts'
@@ -20,10 +18,7 @@ export function createTicketService(deps: ServiceDeps) {
   const { store } = deps
   return {
     async defaultEntity(caller: Caller): Promise<TicketEntity> {
-      return withRights(
-        await defaultTicket(memoReader(createReferenceReader(store.reader)), caller),
-        caller
-      )
+      return withRights(await defaultTicket(deps.catalog.readerFor(store.reader), caller), caller)
     },
     async read(caller: Caller, id: number): Promise<TicketEntity | undefined> {
       return (await this.readVersioned(caller, id))?.entity
@@ -36,7 +31,7 @@ export function createTicketService(deps: ServiceDeps) {
       const loaded = await loadTicket(
         store.reader,
         store.tables,
-        memoReader(createReferenceReader(store.reader)),
+        deps.catalog.readerFor(store.reader),
         id
       )
       return loaded && { entity: withRights(loaded.entity, caller), revision: loaded.row.revision }
@@ -50,7 +45,7 @@ export function createTicketService(deps: ServiceDeps) {
     },
     async readFlat(ids: number[]) {
       const rows = await liveTicketRows(store.reader, store.tables, ids)
-      const reader = memoReader(createReferenceReader(store.reader))
+      const reader = deps.catalog.readerFor(store.reader)
       const byId = new Map(rows.map((row) => [row.ticketId, row]))
       const ordered = ids.map((id) => byId.get(id)).filter((row) => row !== undefined)
       return Promise.all(

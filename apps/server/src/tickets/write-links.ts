@@ -2,16 +2,19 @@ import type { Person } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 
-/** Replaces a ticket's secondary persons: one delete, one multi-row insert. */
+/** A ticket's secondary persons in one multi-row insert; `replace` first deletes the old ones. */
 export async function writeSecondaryPersons(
   db: Db,
   tables: Tables,
   ticketId: number,
-  persons: Person[]
+  persons: Person[],
+  replace: boolean
 ) {
-  await db
-    .delete(tables.ticketSecondaryPersons)
-    .where(eq(tables.ticketSecondaryPersons.ticketId, ticketId))
+  if (replace) {
+    await db
+      .delete(tables.ticketSecondaryPersons)
+      .where(eq(tables.ticketSecondaryPersons.ticketId, ticketId))
+  }
   if (persons.length > 0) {
     await db
       .insert(tables.ticketSecondaryPersons)

@@ -1,33 +1,26 @@
 import { randomUUID } from 'node:crypto'
-import { eq } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 import { eventOfChange, ticketEventBody } from './event-body.ts'
+import type { ActiveWebhook } from './webhook-registry.ts'
 
 /**
- * Inside the save transaction: one pending delivery per active webhook subscribed to the change's
- * event, whatever `notify` says. The body is frozen now, so it describes the committed change.
+ * Inside the save transaction: one pending delivery per active webhook (`hooks`) subscribed to the
+ * change's event, whatever `notify` says. The body is frozen now, so it describes the committed change.
  * @example await enqueueDeliveries(tx, tables, change, 'https://tickets.example.com')
  */
 export async function enqueueDeliveries(
   tx: Db,
   tables: Tables,
   change: TicketChange,
-  contextIdentifier: string
+  contextIdentifier: string,
+  hooks: ActiveWebhook[]
 ): Promise<number> {
   // NotifyNewTicket and saves that change nothing are not changes a receiver could act on.
   if (change.notifyNewTicket || (change.kind === 'changed' && change.changedColumns.length === 0)) {
     return 0
   }
   const event = eventOfChange[change.kind]
-  const hooks = await tx
-    .select({
-      webhookId: tables.webhooks.webhookId,
-      name: tables.webhooks.name,
-      events: tables.webhooks.events,
-    })
-    .from(tables.webhooks)
-    .where(eq(tables.webhooks.state, 'Active'))
   const rows = hooks
     .filter((hook) => Array.isArray(hook.events) && hook.events.includes(event))
     .map((hook) => {

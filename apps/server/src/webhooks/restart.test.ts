@@ -9,6 +9,7 @@ import { deliveriesWhen, registerHook, signatureValid } from './testing/hooks.ts
 import { type DatabaseKind, databaseOf } from './testing/pg-database.ts'
 import { type Answer, startReceiver } from './testing/receiver.ts'
 import { adminLogin, createWebhookTestApp, temporaryDatabase } from './testing/webhook-test-app.ts'
+import { createWebhookRegistry } from './webhook-registry.ts'
 
 const workerPath = fileURLToPath(new URL('./testing/dispatch-worker.ts', import.meta.url))
 // `--import tsx` resolves from the working folder: the server package, wherever vitest started.
@@ -22,6 +23,7 @@ async function databaseUrl(kind: 'file' | 'pg') {
 async function queueEvent(url: string) {
   const store = await openStore(url)
   try {
+    const hooks = await createWebhookRegistry(store).active(store.db)
     await store.transaction((tx) =>
       enqueueDeliveries(
         tx,
@@ -36,7 +38,8 @@ async function queueEvent(url: string) {
           at: new Date().toISOString(),
           changedColumns: ['title'],
         },
-        'http://127.0.0.1:8787'
+        'http://127.0.0.1:8787',
+        hooks
       )
     )
   } finally {

@@ -11,9 +11,12 @@ import { testEventBody } from './event-body.ts'
 import { completeRegistration, type Registration, registrationRules } from './parse-registration.ts'
 import { postEvent } from './post-event.ts'
 import { webhookToWire } from './to-wire.ts'
+import type { WebhookRegistry } from './webhook-registry.ts'
 
 export interface WebhookRoutesDeps {
   store: Store
+  /** The saves' copy of the active webhooks: told at once when a registration commits. */
+  registry: WebhookRegistry
   now: () => Date
   /** ContextIdentifier of every payload: this installation's public URL. */
   contextIdentifier: string
@@ -28,7 +31,7 @@ export const notFoundWebhook = (id: number) =>
 
 /** `POST/GET/DELETE /api/v1/Webhook`: registration (after a test event), listing, removal. */
 export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps) {
-  const { store } = deps
+  const { store, registry } = deps
   const t = store.tables
 
   route(
@@ -38,7 +41,7 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
       const registration = completeRegistration(body)
       const actorId = c.get('caller').associateId
       const test = await sendTestEvent(deps, registration, actorId)
-      const row = await store.transaction(async (tx) => {
+      const { row, announce } = await store.transaction(async (tx) => {
         const [hook] = await tx
           .insert(t.webhooks)
           .values({
@@ -68,8 +71,10 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
           dedupeKey: `${hook.webhookId}:${test.eventId}`,
           body: test.body,
         })
-        return hook
+        return { row: hook, announce: await store.changes.stage(tx, 'webhooks') }
       })
+      registry.invalidate()
+      announce()
       return send(webhookToWire(row), { headers: { Location: `/api/v1/Webhook/${row.webhookId}` } })
     },
     { guard: fullRights('register webhooks'), body: registrationRules }
@@ -92,12 +97,15 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
     app,
     ops.Webhook_Delete,
     async (c, { params: { id } }) => {
-      const deleted = await store.transaction((tx) =>
-        tx
+      const { deleted, announce } = await store.transaction(async (tx) => ({
+        deleted: await tx
           .delete(t.webhooks)
           .where(eq(t.webhooks.webhookId, id))
-          .returning({ id: t.webhooks.webhookId })
-      )
+          .returning({ id: t.webhooks.webhookId }),
+        announce: await store.changes.stage(tx, 'webhooks'),
+      }))
+      registry.invalidate()
+      announce()
       if (deleted.length === 0) {
         throw notFoundWebhook(id)
       }

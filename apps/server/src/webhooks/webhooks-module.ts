@@ -3,11 +3,13 @@ import type { AppEnv } from '../app-env.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
 import { defaultLeaseMs } from '../outbox/lease.ts'
+import type { TicketChange } from '../tickets/ticket-change.ts'
 import { defaultRetryPolicy } from './backoff.ts'
 import { registerWebhookDeliveryRoutes } from './delivery-routes.ts'
 import { createDispatcher } from './dispatcher.ts'
 import { enqueueDeliveries } from './enqueue-deliveries.ts'
 import { registerWebhookRoutes, type WebhookRoutesDeps } from './routes.ts'
+import { createWebhookRegistry } from './webhook-registry.ts'
 
 export interface WebhooksOptions {
   /** Backoff and the bounded number of tries (default: 5 s base, 1 h cap, 12 tries). */
@@ -47,8 +49,12 @@ export function createWebhooksModule(core: CoreDeps, options: WebhooksOptions = 
       random: options.random ?? Math.random,
     }
   )
+  const registry = createWebhookRegistry(store)
+  // The saves that queued a delivery: only they wake the dispatcher (no claim query otherwise).
+  const queued = new WeakSet<TicketChange>()
   const routeDeps: WebhookRoutesDeps = {
     store,
+    registry,
     now,
     contextIdentifier,
     timeoutMs,
@@ -61,12 +67,23 @@ export function createWebhooksModule(core: CoreDeps, options: WebhooksOptions = 
       registerWebhookDeliveryRoutes(app, routeDeps)
     },
     async inTransaction(tx, change) {
-      await enqueueDeliveries(tx, store.tables, change, contextIdentifier)
+      const hooks = await registry.active(tx)
+      if (
+        hooks.length > 0 &&
+        (await enqueueDeliveries(tx, store.tables, change, contextIdentifier, hooks)) > 0
+      ) {
+        queued.add(change)
+      }
     },
-    afterCommit() {
-      dispatcher.wake()
+    afterCommit(change) {
+      if (queued.has(change)) {
+        dispatcher.wake()
+      }
     },
     start: dispatcher.start,
-    stop: dispatcher.stop,
+    async stop() {
+      registry.close()
+      await dispatcher.stop()
+    },
   }
 }

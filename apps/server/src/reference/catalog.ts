@@ -1,0 +1,142 @@
+import type { Db, Store } from '../db/store.ts'
+import type { ReferenceDefaults, ReferenceReader } from '../tickets/reference-reader.ts'
+import { type CarrierKind, type Carriers, carrierKinds } from './carrier-kinds.ts'
+import { defaultStatusFor, defaults } from './defaults.ts'
+import { loadCarriers } from './load-carriers.ts'
+import { tablesOf } from './tables-of.ts'
+
+type Snapshot = {
+  carriers: { [K in CarrierKind]: Map<number, Carriers[K]> }
+  defaults: ReferenceDefaults
+  defaultStatus: Map<string, Promise<number | null>>
+}
+
+/**
+ * Reference data (associates, categories, priorities, statuses, persons, sales, projects, ticket
+ * types, the defaults) held in memory, so a save or a read runs no query for it. Loaded on first
+ * use and again after `invalidate`, which the change feed calls when any process commits a
+ * change to reference data (topic `reference`), or when messages may have been missed.
+ */
+export interface Catalog {
+  /**
+   * Reads full carriers from memory; nested carriers filled, rights left to the caller. When
+   * nothing is held yet it loads through `db`: inside a transaction that is the transaction's own
+   * connection, so a pool whose connections all hold saves never waits on itself.
+   */
+  readerFor(db: Db): ReferenceReader
+  /** Drops what is held; the next read loads it again. Counts up `version`. */
+  invalidate(): void
+  /** How many times the catalog was invalidated: a changed version means newer data. */
+  readonly version: number
+  /** Stops listening to the change feed. */
+  close(): void
+}
+
+const chunk = 500
+
+async function loadKind<K extends CarrierKind>(db: Db, kind: K) {
+  const { projection } = carrierKinds[kind]
+  const table = (tablesOf(db) as unknown as Record<string, object>)[projection.table]
+  const idKey = projection.columns[projection.primaryKey[0] ?? '']
+  if (!table || !idKey) {
+    throw new Error(`no table for the ${kind} carrier`)
+  }
+  const rows = (await db.select().from(table as never)) as Record<string, unknown>[]
+  const ids = rows.map((row) => row[idKey] as number)
+  const all = new Map<number, Carriers[K]>()
+  for (let i = 0; i < ids.length; i += chunk) {
+    for (const [id, carrier] of await loadCarriers(db, kind, ids.slice(i, i + chunk))) {
+      all.set(id, deepFreeze(carrier))
+    }
+  }
+  return all
+}
+
+async function load(db: Db): Promise<Snapshot> {
+  const kinds = Object.keys(carrierKinds) as CarrierKind[]
+  // One kind after another: a transaction's connection runs one query at a time anyway.
+  const maps: Map<number, unknown>[] = []
+  for (const kind of kinds) {
+    maps.push(await loadKind(db, kind))
+  }
+  const carriers = Object.fromEntries(
+    kinds.map((kind, i) => [kind, maps[i]])
+  ) as Snapshot['carriers']
+  return { carriers, defaults: await defaults(db), defaultStatus: new Map() }
+}
+
+/**
+ * @example const catalog = createCatalog(store); await catalog.readerFor(store.reader).category(3)
+ */
+export function createCatalog(store: Store): Catalog {
+  let snapshot: Promise<Snapshot> | undefined
+  let version = 0
+  const current = (db: Db) => {
+    if (!snapshot) {
+      const started = version
+      const loading = load(db)
+      snapshot = loading
+      // A failed load is not kept, nor one that an invalidation overtook: the next read loads.
+      const drop = () => {
+        if (snapshot === loading) {
+          snapshot = undefined
+        }
+      }
+      loading.then(() => version !== started && drop(), drop)
+    }
+    return snapshot
+  }
+  const invalidate = () => {
+    snapshot = undefined
+    version++
+  }
+  const stopListening = store.changes.subscribe('reference', invalidate)
+  const stopResync = store.changes.onResync(invalidate)
+  return {
+    readerFor(db) {
+      const one =
+        <K extends CarrierKind>(kind: K) =>
+        async (id: number): Promise<Carriers[K] | undefined> =>
+          (await current(db)).carriers[kind].get(id)
+      return {
+        associate: one('associate'),
+        category: one('category'),
+        priority: one('priority'),
+        status: one('status'),
+        person: one('person'),
+        sale: one('sale'),
+        project: one('project'),
+        ticketType: one('ticketType'),
+        defaults: async () => (await current(db)).defaults,
+        defaultStatusFor: async (baseStatus) => {
+          const { defaultStatus } = await current(db)
+          let id = defaultStatus.get(baseStatus)
+          if (!id) {
+            id = defaultStatusFor(db, baseStatus)
+            defaultStatus.set(baseStatus, id)
+          }
+          return id
+        },
+      }
+    },
+    invalidate,
+    get version() {
+      return version
+    },
+    close: () => {
+      stopListening()
+      stopResync()
+    },
+  }
+}
+
+/** Carriers are shared by every request: freezing them turns an accidental edit into an error. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const item of Object.values(value)) {
+      deepFreeze(item)
+    }
+  }
+  return value
+}

@@ -1,0 +1,140 @@
+import type { TenantFile } from '@ticket/schema'
+import { count } from 'drizzle-orm'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import type { App } from '../app.ts'
+import type { Store } from '../db/store.ts'
+import { importTenant } from '../tenant/import-tenant.ts'
+import { demoTenant } from '../tenant/testing/tenant-fixtures.ts'
+import { createTestApp } from '../test/harness.ts'
+import { createTestDatabase } from '../test/postgres.ts'
+import { call } from '../test/requests.ts'
+import { startReceiver } from '../webhooks/testing/receiver.ts'
+
+// Reference data and the webhook registry are held in memory by every server process. These
+// tests change them the way an operator does (tenant import, DELETE /Webhook) and check that the
+// very next save uses the new data: in the process that changed it, and in another process on
+// the same PostgreSQL database once the change feed has told it.
+
+const demo = { TICKET_DEMO_DATA: '1' }
+
+async function supportCategoryId(app: App): Promise<number> {
+  const res = await call(app, 'GET', '/api/v1/MDOList/ejcategory')
+  const item = (res.body as { Id: number; Name: string }[]).find((i) => i.Name === 'Support')
+  if (!item) {
+    throw new Error(`no Support category: ${res.text}`)
+  }
+  return item.Id
+}
+
+async function saveInSupport(app: App, categoryId: number) {
+  const res = await call(app, 'POST', '/api/v1/Ticket', {
+    Title: 'cache check',
+    Category: { TicketCategoryId: categoryId },
+  })
+  expect(res.status, res.text).toBe(200)
+  return res.body as { TicketId: number; Category: { ExternalName: string } }
+}
+
+function editedSupport(externalName: string): TenantFile {
+  const file = demoTenant()
+  return {
+    Categories: (file.Categories ?? []).map((c) =>
+      c.Name === 'Support' ? { ...c, ExternalName: externalName } : c
+    ),
+  } as TenantFile
+}
+
+/** Resolves when `store`'s change feed has delivered `topic` (and so its caches have dropped). */
+function heard(store: Store, topic: 'reference' | 'webhooks') {
+  return new Promise<void>((resolve) => {
+    const stop = store.changes.subscribe(topic, () => {
+      stop()
+      resolve()
+    })
+  })
+}
+
+async function registerWebhook(app: App, targetUrl: string) {
+  const res = await call(app, 'POST', '/api/v1/Webhook', {
+    Name: 'cache-check',
+    Events: ['ticket.created', 'ticket.changed'],
+    TargetUrl: targetUrl,
+    Secret: 'cache-check-secret',
+    State: 'Active',
+    Type: 'webhook',
+  })
+  expect(res.status, res.text).toBe(201)
+  return (res.body as { WebhookId: number }).WebhookId
+}
+
+async function deliveryCount(store: Store) {
+  const [row] = await store.db.select({ n: count() }).from(store.tables.webhookDeliveries)
+  return Number(row?.n ?? 0)
+}
+
+const receiver = () => startReceiver(() => 200)
+
+describe('caches of reference data and webhooks, in one process (SQLite file)', () => {
+  it('a category edited by a tenant import is seen by the next save', async () => {
+    const { app, deps } = await createTestApp({ database: 'file', env: demo })
+    const id = await supportCategoryId(app)
+    expect((await saveInSupport(app, id)).Category.ExternalName).toBe('Customer support')
+    await importTenant(deps.store, editedSupport('Edited by import'), { now: () => new Date() })
+    expect((await saveInSupport(app, id)).Category.ExternalName).toBe('Edited by import')
+  })
+
+  it('a deleted webhook gets no delivery from the next save', async () => {
+    const { app, deps } = await createTestApp({ database: 'file', env: demo })
+    const hook = await receiver()
+    const id = await supportCategoryId(app)
+    const webhookId = await registerWebhook(app, hook.url)
+    const before = await deliveryCount(deps.store)
+    await saveInSupport(app, id)
+    expect(await deliveryCount(deps.store)).toBe(before + 1)
+    expect((await call(app, 'DELETE', `/api/v1/Webhook/${webhookId}`)).status).toBe(204)
+    const afterDelete = await deliveryCount(deps.store)
+    await saveInSupport(app, id)
+    expect(await deliveryCount(deps.store)).toBe(afterDelete)
+  })
+})
+
+describe('caches across two server processes on one PostgreSQL database', () => {
+  async function twoServers() {
+    const database = await createTestDatabase()
+    onTestFinished(() => database.drop())
+    const first = await createTestApp({ database: database.url, env: demo })
+    const second = await createTestApp({ database: database.url, env: demo })
+    return { first, second }
+  }
+
+  it('a category edited by a tenant import in one is seen by the next save in the other', async () => {
+    const { first, second } = await twoServers()
+    const id = await supportCategoryId(second.app)
+    // The second server has reference data in memory before the import.
+    expect((await saveInSupport(second.app, id)).Category.ExternalName).toBe('Customer support')
+    const told = heard(second.deps.store, 'reference')
+    await importTenant(first.deps.store, editedSupport('Edited elsewhere'), {
+      now: () => new Date(),
+    })
+    await told
+    expect((await saveInSupport(second.app, id)).Category.ExternalName).toBe('Edited elsewhere')
+  })
+
+  it('a webhook deleted through one gets no delivery from the next save in the other', async () => {
+    const { first, second } = await twoServers()
+    const hook = await receiver()
+    const id = await supportCategoryId(second.app)
+    const registered = heard(second.deps.store, 'webhooks')
+    const webhookId = await registerWebhook(first.app, hook.url)
+    await registered
+    const before = await deliveryCount(second.deps.store)
+    await saveInSupport(second.app, id)
+    expect(await deliveryCount(second.deps.store)).toBe(before + 1)
+    const deleted = heard(second.deps.store, 'webhooks')
+    expect((await call(first.app, 'DELETE', `/api/v1/Webhook/${webhookId}`)).status).toBe(204)
+    await deleted
+    const afterDelete = await deliveryCount(second.deps.store)
+    await saveInSupport(second.app, id)
+    expect(await deliveryCount(second.deps.store)).toBe(afterDelete)
+  })
+})
