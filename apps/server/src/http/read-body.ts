@@ -1,10 +1,17 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { Context } from 'hono'
-import { inputLimits } from '../input/canonicalize.ts'
+import {
+  badFormEncoding,
+  decodeUtf8,
+  forbiddenPointers,
+  inputLimits,
+  inspectBody,
+  xmlDepth,
+} from '../input/gate.ts'
 import { datesIn } from '../locale/convert-dates.ts'
 import { patchDatesIn } from '../locale/patch-dates.ts'
 import { localeOf, type RequestLocale, say } from '../locale/request-locale.ts'
-import { ApiError } from './api-error.ts'
+import { ApiError, type FieldError } from './api-error.ts'
 import type { BodySpec } from './body-spec.ts'
 import { FormError, type FormProblem, formToValue } from './form/form-to-value.ts'
 import { parseContentType } from './media-type.ts'
@@ -13,9 +20,17 @@ import { parseXml, type XmlProblem } from './xml/parse-xml.ts'
 import { XmlTooDeep, xmlToValue } from './xml/xml-to-value.ts'
 
 export type RequestBody =
-  | { kind: 'entity'; value: unknown }
+  | {
+      kind: 'entity'
+      value: unknown
+      /** Text the gate refused; reported together with the schema's findings by the parser. */
+      textErrors?: FieldError[]
+    }
   | { kind: 'json-patch'; value: unknown }
   | { kind: 'merge-patch'; value: unknown }
+
+// Problems after which nothing else may read the body (it could recurse or allocate without end).
+const structural = new Set(['too_deep', 'too_many_items', 'forbidden_name'])
 
 type Format = 'json' | 'xml' | 'form'
 
@@ -42,12 +57,28 @@ const maxXmlDepth = inputLimits.maxDepth * 2 + 1
 export async function readRequestBody(c: Context, spec: BodySpec): Promise<RequestBody> {
   negotiateFor(c)
   const locale = localeOf(c)
-  const text = await c.req.text()
-  if (text.trim() === '') {
+  const bytes = new Uint8Array(await c.req.arrayBuffer())
+  if (bytes.every(isSpace)) {
     return { kind: 'entity', value: null }
   }
-  const { type, charset } = parseContentType(c.req.header('content-type'))
-  const mediaType = type || 'application/json'
+  const encoding = c.req.header('content-encoding')?.trim().toLowerCase()
+  if (encoding && encoding !== 'identity') {
+    throw new ApiError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      `Content-Encoding ${encoding} is not accepted; send the body as is (identity).`
+    )
+  }
+  const header = c.req.header('content-type')
+  if (header === undefined || header.trim() === '') {
+    throw new ApiError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      say(locale, 'unsupportedMediaType', { type: '(none)', accepted: spec.mediaTypes })
+    )
+  }
+  const { type: mediaType, charset } = parseContentType(header)
+  if (!mediaTypePattern.test(mediaType)) {
+    throw new ApiError('BAD_REQUEST', `Content-Type "${header.slice(0, 100)}" is not a media type.`)
+  }
   const handled = formats[mediaType]
   if (!handled || !spec.mediaTypes.includes(mediaType)) {
     throw new ApiError(
@@ -58,17 +89,37 @@ export async function readRequestBody(c: Context, spec: BodySpec): Promise<Reque
   if (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii') {
     throw new ApiError('UNSUPPORTED_MEDIA_TYPE', say(locale, 'unsupportedCharset', { charset }))
   }
-  const value = parse(handled.format, text, spec.schema, locale)
+  const text = decodeUtf8(bytes)
+  if (text === undefined) {
+    throw new ApiError('BAD_REQUEST', 'The body is not valid UTF-8; nothing was stored.')
+  }
   const kind =
     handled.kind === 'entity' && spec.schema?.$id === 'JsonPatch' ? 'json-patch' : handled.kind
+  const value = parse(handled.format, text, spec.schema, locale)
+  const gateErrors = [
+    ...inspectBody(value, kind === 'merge-patch' ? (spec.document ?? spec.schema) : spec.schema),
+    ...(kind === 'json-patch' ? forbiddenPointers(value) : []),
+  ]
+  const textOnly = gateErrors.every((error) => !structural.has(error.code))
+  if (gateErrors.length > 0 && !(textOnly && kind === 'entity')) {
+    throw new ApiError('VALIDATION', `${gateErrors.length} invalid field(s) in the body.`, {
+      errors: gateErrors,
+    })
+  }
   const dated =
     kind === 'json-patch'
       ? spec.document
         ? patchDatesIn(value, spec.document, locale.timeZone)
         : value
       : datesIn(value, kind === 'merge-patch' ? spec.document : spec.schema, locale.timeZone)
-  return { kind, value: dated }
+  return kind === 'entity' && gateErrors.length > 0
+    ? { kind, value: dated, textErrors: gateErrors }
+    : { kind, value: dated }
 }
+
+// Space, tab, CR, LF: a body of only these is no body.
+const isSpace = (byte: number) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d
+const mediaTypePattern = /^[!#$%&'*+.^_`|~0-9a-z-]+\/[!#$%&'*+.^_`|~0-9a-z-]+$/
 
 function parse(format: Format, text: string, schema: TSchema | undefined, locale: RequestLocale) {
   switch (format) {
@@ -93,9 +144,20 @@ function parseJson(text: string, locale: RequestLocale): unknown {
 }
 
 function readXml(text: string, schema: TSchema | undefined, locale: RequestLocale): unknown {
+  if (xmlDepth(text) > maxXmlDepth) {
+    throw new ApiError('BAD_REQUEST', say(locale, 'tooDeep', { limit: inputLimits.maxDepth }))
+  }
   const parsed = parseXml(text)
   if (!parsed.ok) {
     throw new ApiError('BAD_REQUEST', xmlMessage(parsed.problem, locale))
+  }
+  // The root names what the body is; another entity's document is not this route's body.
+  const expected = schema?.$id
+  if (typeof expected === 'string' && parsed.root !== expected) {
+    throw new ApiError(
+      'BAD_REQUEST',
+      `The XML root element is <${parsed.root.slice(0, 100)}>; this route reads <${expected}>.`
+    )
   }
   try {
     return xmlToValue(parsed.node, schema, maxXmlDepth)
@@ -121,6 +183,13 @@ function xmlMessage(problem: XmlProblem, locale: RequestLocale): string {
 }
 
 function readForm(text: string, schema: TSchema | undefined, locale: RequestLocale): unknown {
+  const undecodable = badFormEncoding(text)
+  if (undecodable.length > 0) {
+    throw new ApiError(
+      'BAD_REQUEST',
+      `Percent-encoded form text is not UTF-8: ${undecodable.join(', ')}; nothing was stored.`
+    )
+  }
   try {
     return formToValue(text, schema, inputLimits)
   } catch (error) {

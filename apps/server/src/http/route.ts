@@ -4,7 +4,7 @@ import { JsonPatch, operations } from '@ticket/schema'
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { type BodyParserOptions, compileBodyParser } from '../input/parse-body.ts'
-import { ApiError } from './api-error.ts'
+import { ApiError, type FieldError } from './api-error.ts'
 import { bodySpecOf } from './body-spec.ts'
 import { compileParamsParser } from './parse-input.ts'
 import { readRequestBody } from './read-body.ts'
@@ -119,12 +119,35 @@ function compileBodyReader(op: OperationSpec, options: BodyParserOptions<unknown
       return null
     }
     if (body.kind !== 'entity' || !parse) {
+      if (body.kind === 'entity' && body.textErrors) {
+        throw invalidBody(body.textErrors)
+      }
       return body
     }
-    const value = parse(body.value)
+    const value = parseWith(parse, body.value, body.textErrors ?? [])
     return hasAlternatives ? { kind: 'entity', value } : value
   }
 }
+
+/** Parses `value`, reporting `earlier` problems (the gate's) with the parser's in one 400. */
+function parseWith<T>(parse: (body: unknown) => T, value: unknown, earlier: FieldError[]): T {
+  try {
+    const parsed = parse(value)
+    if (earlier.length > 0) {
+      throw invalidBody(earlier)
+    }
+    return parsed
+  } catch (error) {
+    if (earlier.length === 0 || !(error instanceof ApiError) || error.code !== 'VALIDATION') {
+      throw error
+    }
+    const seen = new Set(error.errors?.map((e) => e.path))
+    throw invalidBody([...(error.errors ?? []), ...earlier.filter((e) => !seen.has(e.path))])
+  }
+}
+
+const invalidBody = (errors: FieldError[]) =>
+  new ApiError('VALIDATION', `${errors.length} invalid field(s) in the body.`, { errors })
 
 function successOf(op: OperationSpec) {
   const status = Object.keys(op.responses)

@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { FieldError } from '../http/api-error.ts'
+import { hasUnsafeText, inputLimits, pointerToken } from './gate.ts'
 import {
   enumValues,
   isArraySchema,
@@ -11,10 +12,7 @@ import {
   withoutNull,
 } from './schema-walk.ts'
 
-export const inputLimits = { maxArrayItems: 1000, maxDepth: 32 }
-
-// Lone surrogates and NUL cannot be stored faithfully or sent back as valid UTF-8.
-const hasUnsafeText = (text: string) => text.includes('\u0000') || !text.isWellFormed()
+export { inputLimits }
 
 /**
  * Turns a client's body into the schema's own shape before validation: property names matched
@@ -93,9 +91,6 @@ export function canonicalize(
   }
   return value
 }
-
-// RFC 6901: `~` and `/` inside a name are escaped in a JSON pointer.
-const pointerToken = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
 
 function enumName(schema: TSchema, value: number): string | undefined {
   const candidates = unionMembers(schema) ?? [schema]

@@ -1,5 +1,5 @@
 import type { Static, TSchema } from '@sinclair/typebox'
-import { TypeCompiler } from '@sinclair/typebox/compiler'
+import { TypeCompiler, type ValueError, ValueErrorType } from '@sinclair/typebox/compiler'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import { fieldError } from '../http/field-error.ts'
 import { canonicalize } from './canonicalize.ts'
@@ -34,7 +34,7 @@ export function compileBodyParser<S extends TSchema, T = Static<S>>(
     }
     const errors: FieldError[] = []
     const value = canonicalize(schema, body, errors) as Partial<T>
-    errors.push(...[...check.Errors(value)].map((error) => fieldError(error)))
+    errors.push(...[...check.Errors(value)].flatMap(innermost).map((error) => fieldError(error)))
     if (options.refine) {
       errors.push(...options.refine(value))
     }
@@ -46,6 +46,24 @@ export function compileBodyParser<S extends TSchema, T = Static<S>>(
     }
     return value
   }
+}
+
+/**
+ * A carrier is `Carrier | null`: a bad id inside it fails the union as a whole. The member the
+ * value has the shape of (its failures lie below the union's path) says which field is wrong,
+ * so its failures are reported: `/OwnedBy/AssociateId`, not `/OwnedBy`.
+ */
+function innermost(error: ValueError): ValueError[] {
+  if (error.type !== ValueErrorType.Union) {
+    return [error]
+  }
+  for (const member of error.errors) {
+    const found = [...member]
+    if (found.length > 0 && found.every((e) => e.path.startsWith(`${error.path}/`))) {
+      return found.flatMap(innermost)
+    }
+  }
+  return [error]
 }
 
 // A union failure reports once for the union and once per member; keep the first per path.

@@ -1644,7 +1644,7 @@ export interface components {
             PrimaryKey: number;
             /** @description Always `ticket`. */
             EntityName: string;
-            /** @description The primary key (auto-incremented) */
+            /** @description The primary key (auto-incremented); 0 creates. */
             ticketId?: number | null;
             /** @description The title of the ticket. */
             title?: string | null;
@@ -2173,7 +2173,7 @@ export interface components {
         TicketEntity: {
             /**
              * Format: int32
-             * @description The primary key (auto-incremented)
+             * @description The primary key (auto-incremented); 0 creates.
              */
             TicketId: number;
             /** @description The title of the ticket. */
@@ -2363,7 +2363,7 @@ export interface components {
         TicketEntityWithLinks: {
             /**
              * Format: int32
-             * @description The primary key (auto-incremented)
+             * @description The primary key (auto-incremented); 0 creates.
              */
             TicketId: number;
             /** @description The title of the ticket. */

@@ -59,7 +59,7 @@ const date = (description: string) => DateTime({ description })
  */
 export const TicketEntity = Type.Object(
   {
-    TicketId: Int32('The primary key (auto-incremented)'),
+    TicketId: Int32('The primary key (auto-incremented); 0 creates.', { minimum: 0 }),
     Title: Text('The title of the ticket.', 255),
     CreatedAt: ReadOnly(date('When the ticket was created.')),
     LastChanged: ReadOnly(date('The last time the ticket was modified.')),

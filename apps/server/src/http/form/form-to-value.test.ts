@@ -1,6 +1,6 @@
 import { TicketEntity } from '@ticket/schema'
 import { describe, expect, it } from 'vitest'
-import { inputLimits } from '../../input/canonicalize.ts'
+import { inputLimits } from '../../input/gate.ts'
 import { FormError, formToValue } from './form-to-value.ts'
 
 const read = (body: string) => formToValue(body, TicketEntity, inputLimits)

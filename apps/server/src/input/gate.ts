@@ -1,0 +1,198 @@
+import type { TSchema } from '@sinclair/typebox'
+import type { FieldError } from '../http/api-error.ts'
+import { isArraySchema, isObjectSchema, propertyLookup, withoutNull } from './schema-walk.ts'
+
+/** The limits every request body meets, whatever its format, unknown properties included. */
+export const inputLimits = { maxArrayItems: 1000, maxDepth: 32, maxStringLength: 100_000 }
+
+/** Names that reach an object's prototype when assigned: refused anywhere in a body. */
+const forbiddenNames = new Set(['__proto__', 'constructor', 'prototype'])
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
+
+/** The body's text, or undefined when its bytes are not UTF-8 (overlong forms, surrogates…). */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * A form body's percent-encoded keys and values that do not decode to UTF-8. URLSearchParams
+ * would replace such bytes with U+FFFD and the stored text would differ from what was sent.
+ */
+export function badFormEncoding(body: string): string[] {
+  const bad: string[] = []
+  for (const pair of body.split('&')) {
+    for (const part of pair.split('=')) {
+      try {
+        decodeURIComponent(part.replaceAll('+', ' '))
+      } catch {
+        bad.push(part.slice(0, 40))
+      }
+    }
+  }
+  return bad
+}
+
+// Lone surrogates and NUL cannot be stored faithfully or sent back as valid UTF-8.
+export const hasUnsafeText = (text: string) => text.includes('\u0000') || !text.isWellFormed()
+
+// RFC 6901: `~` and `/` inside a name are escaped in a JSON pointer.
+export const pointerToken = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1')
+
+interface Pending {
+  value: unknown
+  schema: TSchema | undefined
+  path: string
+  depth: number
+}
+
+/**
+ * The one gate every parsed body passes before anything else reads it: depth, array length and
+ * string length are limited and prototype names refused everywhere, unknown properties included;
+ * text must be storable as sent. It walks with an explicit stack, so no nesting can overflow the
+ * call stack, and it stops descending where a limit is hit. Pointers use the schema's spelling
+ * of a name when the schema knows it (`/OwnedBy/AssociateId` for `ownedby.associateid`).
+ */
+export function inspectBody(root: unknown, schema: TSchema | undefined): FieldError[] {
+  const errors: FieldError[] = []
+  const stack: Pending[] = [{ value: root, schema, path: '', depth: 0 }]
+  while (stack.length > 0 && errors.length < 100) {
+    const { value, schema: at, path, depth } = stack.pop() as Pending
+    const target = at ? withoutNull(at) : undefined
+    if (typeof value === 'string') {
+      checkText(value, path, errors)
+      continue
+    }
+    if (value === null || typeof value !== 'object') {
+      continue
+    }
+    if (depth >= inputLimits.maxDepth) {
+      errors.push({
+        path,
+        message: `nesting deeper than ${inputLimits.maxDepth} levels`,
+        code: 'too_deep',
+      })
+      continue
+    }
+    if (Array.isArray(value)) {
+      if (value.length > inputLimits.maxArrayItems) {
+        errors.push({
+          path,
+          message: `more than ${inputLimits.maxArrayItems} items`,
+          code: 'too_many_items',
+        })
+        continue
+      }
+      const items = target && isArraySchema(target) ? (target.items as TSchema) : undefined
+      for (let i = value.length - 1; i >= 0; i--) {
+        stack.push({ value: value[i], schema: items, path: `${path}/${i}`, depth: depth + 1 })
+      }
+      continue
+    }
+    const lookup = target && isObjectSchema(target) ? propertyLookup(target) : undefined
+    const properties = (target?.properties ?? {}) as Record<string, TSchema>
+    const entries = Object.entries(value)
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, child] = entries[i] as [string, unknown]
+      const name = lookup?.get(key.toLowerCase())
+      const childPath = `${path}/${pointerToken(name ?? key)}`
+      if (forbiddenNames.has(key.toLowerCase())) {
+        errors.push({ path: childPath, message: 'is not an allowed name', code: 'forbidden_name' })
+        continue
+      }
+      if (hasUnsafeText(key) || key.length > 1000) {
+        errors.push({ path, message: 'a property name is not storable text', code: 'invalid_text' })
+        continue
+      }
+      stack.push({
+        value: child,
+        schema: name ? properties[name] : undefined,
+        path: childPath,
+        depth: depth + 1,
+      })
+    }
+  }
+  return errors
+}
+
+function checkText(value: string, path: string, errors: FieldError[]) {
+  if (value.length > inputLimits.maxStringLength) {
+    errors.push({
+      path,
+      message: `longer than ${inputLimits.maxStringLength} characters`,
+      code: 'too_long',
+    })
+  } else if (hasUnsafeText(value)) {
+    errors.push({
+      path,
+      message: 'text contains NUL or an unpaired surrogate',
+      code: 'invalid_text',
+    })
+  }
+}
+
+/** JSON Patch `path`/`from` pointers that name a prototype property. */
+export function forbiddenPointers(patch: unknown): FieldError[] {
+  if (!Array.isArray(patch)) {
+    return []
+  }
+  const errors: FieldError[] = []
+  patch.forEach((op, i) => {
+    for (const field of ['path', 'from'] as const) {
+      const pointer = (op as Record<string, unknown> | null)?.[field]
+      if (typeof pointer !== 'string') {
+        continue
+      }
+      const tokens = pointer.split('/').map((t) => t.replaceAll('~1', '/').replaceAll('~0', '~'))
+      if (tokens.some((t) => forbiddenNames.has(t.toLowerCase()))) {
+        errors.push({
+          path: `/${i}/${field}`,
+          message: 'names a forbidden property',
+          code: 'forbidden_name',
+        })
+      }
+    }
+  })
+  return errors
+}
+
+/**
+ * The deepest element nesting of an XML text, by a linear scan (comments, CDATA, declarations
+ * and self-closing tags skipped), so a hostile depth is refused before a parser recurses into it.
+ */
+export function xmlDepth(text: string): number {
+  let depth = 0
+  let deepest = 0
+  let i = text.indexOf('<')
+  while (i !== -1) {
+    if (text.startsWith('<!--', i)) {
+      i = text.indexOf('-->', i + 4)
+    } else if (text.startsWith('<![CDATA[', i)) {
+      i = text.indexOf(']]>', i + 9)
+    } else if (text[i + 1] === '?' || text[i + 1] === '!') {
+      i = text.indexOf('>', i + 2)
+    } else if (text[i + 1] === '/') {
+      depth--
+      i = text.indexOf('>', i + 2)
+    } else {
+      const end = text.indexOf('>', i + 1)
+      if (end === -1) {
+        break
+      }
+      if (text[end - 1] !== '/') {
+        depth++
+        deepest = Math.max(deepest, depth)
+      }
+      i = end
+    }
+    if (i === -1) {
+      break
+    }
+    i = text.indexOf('<', i + 1)
+  }
+  return deepest
+}
