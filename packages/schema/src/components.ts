@@ -27,6 +27,7 @@ import { TicketCategoryEntity } from './entities/ticket-category.ts'
 import { TicketEntity } from './entities/ticket-entity.ts'
 import { TicketEntityWithLinks } from './entities/ticket-entity-with-links.ts'
 import { TicketFormSubmission } from './entities/ticket-form-submission.ts'
+import { FindTicketsByTitleOrIdRequest, TicketInfo } from './entities/ticket-info.ts'
 import { TicketMessage } from './entities/ticket-message.ts'
 import { TicketPriorityEntity } from './entities/ticket-priority.ts'
 import { TicketStatusEntity } from './entities/ticket-status.ts'
@@ -100,7 +101,9 @@ export const components: TSchema[] = [
   DeleteTicketEntityRequest,
   NotifyNewTicketRequest,
   GetTicketsRequest,
-  // the Ticket archive
+  // the Ticket archive and finding tickets
+  FindTicketsByTitleOrIdRequest,
+  TicketInfo,
   TicketArchiveRow,
   TicketArchiveList,
   // problem details

@@ -82,3 +82,26 @@ describe('GET /api/v1/Ticket/{id}/Simple', () => {
     expect((await call(app, 'GET', '/api/v1/Ticket/999999/Simple')).status).toBe(404)
   })
 })
+
+describe('POST /api/v1/Agents/CustomerService/FindTicketsByTitleOrId', () => {
+  it('finds by words (ranked) and by id, as SuperOffice’s client calls it', async () => {
+    const { app } = await createTestApp({ env: { TICKET_DEMO_DATA: '1' } })
+    const ids: number[] = []
+    for (const Title of ['Printer on fire', 'printer jams', 'Invoice wrong']) {
+      ids.push((await call(app, 'POST', '/api/v1/Ticket', { Title })).body.TicketId)
+    }
+    const find = (body: unknown) =>
+      call(app, 'POST', '/api/v1/Agents/CustomerService/FindTicketsByTitleOrId', body)
+    const printers = await find({ titleOrId: 'printer', maxRows: 10 })
+    expect(printers.status, printers.text).toBe(200)
+    expect(printers.body.map((t: { TicketId: number }) => t.TicketId)).toEqual([ids[1], ids[0]])
+    expect(printers.body[0]).toMatchObject({ Title: 'printer jams', MailboxId: 0 })
+    const byId = await find({ TitleOrId: String(ids[2]), MaxRows: 5 })
+    expect(byId.body.map((t: { TicketId: number }) => t.TicketId)).toEqual([ids[2]])
+    const url = new URL(byId.body[0].TicketUrl)
+    expect((await call(app, 'GET', url.pathname)).status).toBe(200)
+    expect((await find({ TitleOrId: 'printer', MaxRows: 1 })).body).toHaveLength(1)
+    expect((await find({ TitleOrId: '!!!', MaxRows: 5 })).body).toEqual([])
+    expect((await find({ TitleOrId: 'printer', MaxRows: 9999 })).status).toBe(400)
+  })
+})

@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { route } from '../http/route.ts'
 import { localeOf } from '../locale/request-locale.ts'
+import { findTicketsByTitleOrId } from './find-tickets.ts'
 import { listTickets } from './list-tickets.ts'
 
 /** The request's URL with `$skiptoken` set and `$skip` dropped: the next page. */
@@ -41,4 +42,14 @@ export function registerTicketListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       value: page.rows,
     })
   })
+
+  route(app, ops.CustomerService_FindTicketsByTitleOrId, async (c, { body, send }) =>
+    send(
+      await findTicketsByTitleOrId(deps.store, {
+        titleOrId: body?.TitleOrId ?? '',
+        maxRows: body?.MaxRows ?? 0,
+        baseUrl: new URL(c.req.url).origin,
+      })
+    )
+  )
 }

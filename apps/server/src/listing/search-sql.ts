@@ -11,9 +11,14 @@ export interface SearchDialect {
 
 const S = sql.identifier('s')
 
+const WORD = /[\p{L}\p{N}]+/gu
+
+/** Whether a text has anything to search for. */
+export const hasSearchWords = (text: string) => (text.match(WORD) ?? []).length > 0
+
 /** The words of a search: letters and digits; punctuation never reaches the query syntax. */
 function wordsOf(text: string): string[] {
-  const words = text.match(/[\p{L}\p{N}]+/gu) ?? []
+  const words = text.match(WORD) ?? []
   if (words.length === 0) {
     throw queryError('$filter', 'search expects at least one word', 'type')
   }

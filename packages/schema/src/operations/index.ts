@@ -1,6 +1,7 @@
 import type { OperationSpec } from '@ticket/codegen'
 import { agentOps } from './agents.ts'
 import { authOps } from './auth.ts'
+import { customerServiceOps } from './customer-service.ts'
 import { withIdempotencyKey } from './idempotency.ts'
 import { mdoOps } from './mdo.ts'
 import { notificationOps } from './notifications.ts'
@@ -29,6 +30,7 @@ const contract = {
   ...serviceOps,
   ...ticketOps,
   ...agentOps,
+  ...customerServiceOps,
   ...mdoOps,
   ...notificationOps,
   ...authOps,
