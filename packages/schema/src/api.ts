@@ -62,6 +62,11 @@ export const apiSpec: ApiSpec = {
         "SuperOffice's RPC-style agent routes, as `@superoffice/webapi`'s TicketAgent calls them: a missing ticket is `200 null`.",
     },
     {
+      name: 'CustomerService agent',
+      description:
+        "SuperOffice's Service agent, as `@superoffice/webapi`'s CustomerServiceAgent calls it: finding tickets by title or id.",
+    },
+    {
       name: 'MDOList',
       description: 'Reference lists (categories, priorities, statuses, associates) for pickers.',
     },

@@ -4,6 +4,30 @@
  */
 
 export interface paths {
+    "/api/v1/Ticket": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * OData list of tickets, served by the "Ticket" archive
+         * @description Select, filter, sort and page live tickets. Paging past the first page follows `odata.nextLink`, which continues after the last row seen (keyset), so rows inserted meanwhile neither repeat nor shift the page. Sub-fields are written `category/name` in `$select` and come back as `category___name`.
+         */
+        get: operations["GetTicketArchive"];
+        put?: never;
+        /**
+         * Saves a ticket and performs any user notifications
+         * @description TicketId 0 or absent creates; an existing id updates in place; an unknown id is 404. A JSON Patch or Merge Patch body applies to the default entity, then saves.
+         */
+        post: operations["SaveTicketEntityWithNotify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Agents/CustomerService/FindTicketsByTitleOrId": {
         parameters: {
             query?: never;
@@ -292,30 +316,6 @@ export interface paths {
          * @description Authenticate with `SOTicket` or the session cookie; the cookies are cleared.
          */
         delete: operations["DeleteSession"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/Ticket": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * OData list of tickets, served by the "Ticket" archive
-         * @description Select, filter, sort and page live tickets. Paging past the first page follows `odata.nextLink`, which continues after the last row seen (keyset), so rows inserted meanwhile neither repeat nor shift the page. Sub-fields are written `category/name` in `$select` and come back as `category___name`.
-         */
-        get: operations["GetTicketArchive"];
-        put?: never;
-        /**
-         * Saves a ticket and performs any user notifications
-         * @description TicketId 0 or absent creates; an existing id updates in place; an unknown id is 404. A JSON Patch or Merge Patch body applies to the default entity, then saves.
-         */
-        post: operations["SaveTicketEntityWithNotify"];
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1671,7 +1671,7 @@ export interface components {
             PrimaryKey: number;
             /** @description Always `ticket`. */
             EntityName: string;
-            /** @description The primary key (auto-incremented) */
+            /** @description The primary key (auto-incremented); 0 creates. */
             ticketId?: number | null;
             /** @description The title of the ticket. */
             title?: string | null;
@@ -2200,7 +2200,7 @@ export interface components {
         TicketEntity: {
             /**
              * Format: int32
-             * @description The primary key (auto-incremented)
+             * @description The primary key (auto-incremented); 0 creates.
              */
             TicketId: number;
             /** @description The title of the ticket. */
@@ -2390,7 +2390,7 @@ export interface components {
         TicketEntityWithLinks: {
             /**
              * Format: int32
-             * @description The primary key (auto-incremented)
+             * @description The primary key (auto-incremented); 0 creates.
              */
             TicketId: number;
             /** @description The title of the ticket. */
@@ -3004,6 +3004,265 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    GetTicketArchive: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated columns: ticketId, title, createdAt, lastChanged, readByOwner, readByCustomer, firstReadByOwner, firstReadByUser, activate, closedAt, repliedAt, alertTimeout, deadline, createdBy, createdBy/associateId, createdBy/name, createdBy/personId, createdBy/rank, createdBy/type, createdBy/groupIdx, createdBy/fullName, createdBy/formalName, createdBy/deleted, createdBy/ejUserId, createdBy/userName, author, ownedBy, ownedBy/associateId, ownedBy/name, ownedBy/personId, ownedBy/rank, ownedBy/type, ownedBy/groupIdx, ownedBy/fullName, ownedBy/formalName, ownedBy/deleted, ownedBy/ejUserId, ownedBy/userName, category, category/ticketCategoryId, category/parentId, category/name, category/fullname, category/categoryMaster, category/flags, category/delegateMethod, category/externalName, category/closingStatus, category/msgClosingStatus, category/assignmentLag, category/replyTemplate, category/notificationEmail, category/effectiveReplyTemplateId, slevel, priority, priority/ticketPriorityId, priority/name, priority/status, priority/flags, priority/sortOrder, priority/ticketRead, priority/changedOwner, priority/ticketNewinfo, priority/ticketClosed, priority/ticketChangedPriority, priority/ticketNew, priority/deadline, priority/monStart, priority/monStop, priority/tueStart, priority/tueStop, priority/wedStart, priority/wedStop, priority/thuStart, priority/thuStop, priority/friStart, priority/friStop, priority/satStart, priority/satStop, priority/sunStart, priority/sunStop, baseStatus, status, status/ticketStatusId, status/name, status/status, status/timeCounter, status/noEmailReopen, status/isDefault, status/usedInQueue, origin, person, person/position, person/personId, person/mrmrs, person/firstname, person/lastname, person/middleName, person/title, person/description, person/email, person/fullName, person/directPhone, person/formalName, person/countryId, person/contactId, person/contactName, person/retired, person/rank, person/activeInterests, person/contactDepartment, person/contactCountryId, person/contactOrgNr, person/faxPhone, person/mobilePhone, person/contactPhone, person/associateName, person/associateId, person/usePersonAddress, person/contactFax, person/kanafname, person/kanalname, person/post1, person/post2, person/post3, person/emailName, person/contactFullName, person/activeErpLinks, person/ticketPriorityId, person/supportLanguageId, person/supportAssociateId, person/categoryName, person/personNumber, alertLevel, connectId, readStatus, timeToReply, realTimeToReply, timeToClose, realTimeToClose, timeSpentInternally, timeSpentExternally, timeSpentQueue, realTimeSpentInternally, realTimeSpentExternally, realTimeSpentQueue, hasAttachment, numReplies, numMessages, fromAddress, language, sentiment, sentimentConfidence, suggestedCategoryId, suggestedCategoryName, origHumanCategoryId, sale, sale/contactName, sale/saleDate, sale/saleId, sale/probability, sale/title, sale/amount, sale/currency, sale/projectName, sale/associateFullName, sale/description, sale/status, sale/weightedAmount, sale/projectId, sale/earningPercent, sale/earning, sale/contactId, sale/associateId, sale/personId, sale/saleTypeId, sale/saleTypeName, sale/personFullName, sale/completed, sale/activeErpLinks, sale/nextDueDate, sale/number, project, project/projectId, project/name, project/description, project/uRL, project/type, project/associateId, project/associateFullName, project/typeId, project/updated, project/statusId, project/status, project/textId, project/publishTo, project/publishFrom, project/isPublished, project/uRLName, project/projectNumber, project/activeErpLinks, ticketType, ticketType/ticketTypeId, ticketType/name, ticketType/icon, ticketType/defaultTicketStatus, ticketType/defaultTicketPriority, ticketType/isDefault, ticketType/showInNew, ticketType/excludeSignature, ticketType/excludeEmailRecipients, ticketType/externalAsDefault, ticketType/replyForwardNoSignature, ticketType/replyExternalAsDefault, timeSpent, activeStatusMonitorId, tags, customFields/<FieldName>. Without it, `$mode` decides. */
+                $select?: string;
+                /** @description Restrictions: `column op value` with eq, ne, lt, le, gt, ge, contains, startswith, `between (a, b)`, `oneOf (a, b, …)`, joined by and, or, not and parentheses. Strings in single quotes ('' escapes one), dates as ISO 8601 strings (read in SO-TimeZone), enums by name or number. `tags eq 'x'` matches a tag by name; `search eq 'printer on fire'` is full-text search over titles and message bodies, ranked best first when `$orderBy` is absent. */
+                $filter?: string;
+                /** @description Comma-separated `column [asc|desc]`; ticketId is always the last key. Default: ticketId asc (search relevance with `search`). */
+                $orderBy?: string;
+                /** @description Rows per page (at most 500). */
+                $top?: number;
+                /** @description Rows to skip before the first page. */
+                $skip?: number;
+                /** @description Columns without `$select`: Slim (the queue columns), Wide (every top-level column), Full (also sub-fields and tags). */
+                $mode?: "Slim" | "Wide" | "Full";
+                /** @description Set by `odata.nextLink`: where the next page continues. */
+                $skiptoken?: string;
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketArchiveList"];
+                    "text/json": components["schemas"]["TicketArchiveList"];
+                    "application/xml": components["schemas"]["TicketArchiveList"];
+                    "text/xml": components["schemas"]["TicketArchiveList"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveTicketEntityWithNotify: {
+        parameters: {
+            query?: {
+                /** @description If true, then the notifications will be sent */
+                notify?: boolean;
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The ticket to save */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketEntity"];
+                "text/json": components["schemas"]["TicketEntity"];
+                "application/xml": components["schemas"]["TicketEntity"];
+                "text/xml": components["schemas"]["TicketEntity"];
+                "application/x-www-form-urlencoded": components["schemas"]["TicketEntity"];
+                "application/json-patch+json": components["schemas"]["JsonPatch"];
+                "application/merge-patch+json": components["schemas"]["MergePatch"];
+            };
+        };
+        responses: {
+            /** @description The saved ticket, as a fresh read returns it. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketEntity"];
+                    "text/json": components["schemas"]["TicketEntity"];
+                    "application/xml": components["schemas"]["TicketEntity"];
+                    "text/xml": components["schemas"]["TicketEntity"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     CustomerService_FindTicketsByTitleOrId: {
         parameters: {
             query?: never;
@@ -4679,265 +4938,6 @@ export interface operations {
             };
             /** @description The session cookie was sent on a state-changing request without the matching `X-XSRF-TOKEN`. */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description None of the `Accept` media types can be produced. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The request body is larger than the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The request body media type is not supported. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The `Idempotency-Key` was used before for a different request. */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The server failed; the body never carries a stack trace. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    GetTicketArchive: {
-        parameters: {
-            query?: {
-                /** @description Comma-separated columns: ticketId, title, createdAt, lastChanged, readByOwner, readByCustomer, firstReadByOwner, firstReadByUser, activate, closedAt, repliedAt, alertTimeout, deadline, createdBy, createdBy/associateId, createdBy/name, createdBy/personId, createdBy/rank, createdBy/type, createdBy/groupIdx, createdBy/fullName, createdBy/formalName, createdBy/deleted, createdBy/ejUserId, createdBy/userName, author, ownedBy, ownedBy/associateId, ownedBy/name, ownedBy/personId, ownedBy/rank, ownedBy/type, ownedBy/groupIdx, ownedBy/fullName, ownedBy/formalName, ownedBy/deleted, ownedBy/ejUserId, ownedBy/userName, category, category/ticketCategoryId, category/parentId, category/name, category/fullname, category/categoryMaster, category/flags, category/delegateMethod, category/externalName, category/closingStatus, category/msgClosingStatus, category/assignmentLag, category/replyTemplate, category/notificationEmail, category/effectiveReplyTemplateId, slevel, priority, priority/ticketPriorityId, priority/name, priority/status, priority/flags, priority/sortOrder, priority/ticketRead, priority/changedOwner, priority/ticketNewinfo, priority/ticketClosed, priority/ticketChangedPriority, priority/ticketNew, priority/deadline, priority/monStart, priority/monStop, priority/tueStart, priority/tueStop, priority/wedStart, priority/wedStop, priority/thuStart, priority/thuStop, priority/friStart, priority/friStop, priority/satStart, priority/satStop, priority/sunStart, priority/sunStop, baseStatus, status, status/ticketStatusId, status/name, status/status, status/timeCounter, status/noEmailReopen, status/isDefault, status/usedInQueue, origin, person, person/position, person/personId, person/mrmrs, person/firstname, person/lastname, person/middleName, person/title, person/description, person/email, person/fullName, person/directPhone, person/formalName, person/countryId, person/contactId, person/contactName, person/retired, person/rank, person/activeInterests, person/contactDepartment, person/contactCountryId, person/contactOrgNr, person/faxPhone, person/mobilePhone, person/contactPhone, person/associateName, person/associateId, person/usePersonAddress, person/contactFax, person/kanafname, person/kanalname, person/post1, person/post2, person/post3, person/emailName, person/contactFullName, person/activeErpLinks, person/ticketPriorityId, person/supportLanguageId, person/supportAssociateId, person/categoryName, person/personNumber, alertLevel, connectId, readStatus, timeToReply, realTimeToReply, timeToClose, realTimeToClose, timeSpentInternally, timeSpentExternally, timeSpentQueue, realTimeSpentInternally, realTimeSpentExternally, realTimeSpentQueue, hasAttachment, numReplies, numMessages, fromAddress, language, sentiment, sentimentConfidence, suggestedCategoryId, suggestedCategoryName, origHumanCategoryId, sale, sale/contactName, sale/saleDate, sale/saleId, sale/probability, sale/title, sale/amount, sale/currency, sale/projectName, sale/associateFullName, sale/description, sale/status, sale/weightedAmount, sale/projectId, sale/earningPercent, sale/earning, sale/contactId, sale/associateId, sale/personId, sale/saleTypeId, sale/saleTypeName, sale/personFullName, sale/completed, sale/activeErpLinks, sale/nextDueDate, sale/number, project, project/projectId, project/name, project/description, project/uRL, project/type, project/associateId, project/associateFullName, project/typeId, project/updated, project/statusId, project/status, project/textId, project/publishTo, project/publishFrom, project/isPublished, project/uRLName, project/projectNumber, project/activeErpLinks, ticketType, ticketType/ticketTypeId, ticketType/name, ticketType/icon, ticketType/defaultTicketStatus, ticketType/defaultTicketPriority, ticketType/isDefault, ticketType/showInNew, ticketType/excludeSignature, ticketType/excludeEmailRecipients, ticketType/externalAsDefault, ticketType/replyForwardNoSignature, ticketType/replyExternalAsDefault, timeSpent, activeStatusMonitorId, tags, customFields/<FieldName>. Without it, `$mode` decides. */
-                $select?: string;
-                /** @description Restrictions: `column op value` with eq, ne, lt, le, gt, ge, contains, startswith, `between (a, b)`, `oneOf (a, b, …)`, joined by and, or, not and parentheses. Strings in single quotes ('' escapes one), dates as ISO 8601 strings (read in SO-TimeZone), enums by name or number. `tags eq 'x'` matches a tag by name; `search eq 'printer on fire'` is full-text search over titles and message bodies, ranked best first when `$orderBy` is absent. */
-                $filter?: string;
-                /** @description Comma-separated `column [asc|desc]`; ticketId is always the last key. Default: ticketId asc (search relevance with `search`). */
-                $orderBy?: string;
-                /** @description Rows per page (at most 500). */
-                $top?: number;
-                /** @description Rows to skip before the first page. */
-                $skip?: number;
-                /** @description Columns without `$select`: Slim (the queue columns), Wide (every top-level column), Full (also sub-fields and tags). */
-                $mode?: "Slim" | "Wide" | "Full";
-                /** @description Set by `odata.nextLink`: where the next page continues. */
-                $skiptoken?: string;
-            };
-            header?: {
-                /** @description Resolve string references and multi-language values (iso2). */
-                "Accept-Language"?: string;
-                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
-                "SO-Language"?: string;
-                /** @description Number and date formatting inside display strings. */
-                "SO-Culture"?: string;
-                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
-                "SO-TimeZone"?: string;
-                /** @description The application token that identifies the partner app. */
-                "SO-AppToken"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A page of rows. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketArchiveList"];
-                    "text/json": components["schemas"]["TicketArchiveList"];
-                    "application/xml": components["schemas"]["TicketArchiveList"];
-                    "text/xml": components["schemas"]["TicketArchiveList"];
-                };
-            };
-            /** @description The request is not valid: every invalid field is listed in `errors`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Missing or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description None of the `Accept` media types can be produced. */
-            406: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The request body is larger than the limit. */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The request body media type is not supported. */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The server failed; the body never carries a stack trace. */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-        };
-    };
-    SaveTicketEntityWithNotify: {
-        parameters: {
-            query?: {
-                /** @description If true, then the notifications will be sent */
-                notify?: boolean;
-            };
-            header?: {
-                /** @description Resolve string references and multi-language values (iso2). */
-                "Accept-Language"?: string;
-                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
-                "SO-Language"?: string;
-                /** @description Number and date formatting inside display strings. */
-                "SO-Culture"?: string;
-                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
-                "SO-TimeZone"?: string;
-                /** @description The application token that identifies the partner app. */
-                "SO-AppToken"?: string;
-                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
-                "Idempotency-Key"?: string;
-            };
-            path?: never;
-            cookie?: never;
-        };
-        /** @description The ticket to save */
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["TicketEntity"];
-                "text/json": components["schemas"]["TicketEntity"];
-                "application/xml": components["schemas"]["TicketEntity"];
-                "text/xml": components["schemas"]["TicketEntity"];
-                "application/x-www-form-urlencoded": components["schemas"]["TicketEntity"];
-                "application/json-patch+json": components["schemas"]["JsonPatch"];
-                "application/merge-patch+json": components["schemas"]["MergePatch"];
-            };
-        };
-        responses: {
-            /** @description The saved ticket, as a fresh read returns it. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TicketEntity"];
-                    "text/json": components["schemas"]["TicketEntity"];
-                    "application/xml": components["schemas"]["TicketEntity"];
-                    "text/xml": components["schemas"]["TicketEntity"];
-                };
-            };
-            /** @description The request is not valid: every invalid field is listed in `errors`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description Missing or wrong credentials. */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDetails"];
-                    "application/problem+xml": components["schemas"]["ProblemDetails"];
-                };
-            };
-            /** @description The ticket does not exist or was deleted. */
-            404: {
                 headers: {
                     [name: string]: unknown;
                 };
