@@ -36,9 +36,11 @@ export function createApp(deps: AppDeps) {
     bodyLimit({
       maxSize: deps.env.TICKET_MAX_BODY,
       onError: () => {
+        // The rest of the body is not read: the connection cannot carry another request.
         throw new ApiError(
           'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${deps.env.TICKET_MAX_BODY} bytes.`
+          `The request body is larger than ${deps.env.TICKET_MAX_BODY} bytes.`,
+          { headers: { Connection: 'close' } }
         )
       },
     })

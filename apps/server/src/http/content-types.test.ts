@@ -55,7 +55,7 @@ describe('XML', () => {
     const asJson = await call(app, 'GET', `/api/v1/Ticket/${id}`)
     expect(asXml.status).toBe(200)
     const read = xmlValue(asXml.text)
-    expect(read.root).toBe('TicketEntityWithLinks')
+    expect(read.root).toBe('TicketEntity')
     expect(read.value).toEqual(asJson.body)
     expect(asJson.body).toMatchObject({
       Title: 'Printer & scanner <on fire> ✓',
@@ -80,7 +80,7 @@ describe('XML', () => {
     })
     expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8')
     expect(res.text).toMatch(
-      /^<\?xml version="1.0" encoding="utf-8"\?><TicketEntityWithLinks xmlns:xsi="http:\/\/www.w3.org\/2001\/XMLSchema-instance">/
+      /^<\?xml version="1.0" encoding="utf-8"\?><TicketEntity xmlns:xsi="http:\/\/www.w3.org\/2001\/XMLSchema-instance">/
     )
     expect(res.text).not.toMatch(/ xmlns=/)
     expect(res.text).toMatch(/<Tags><Tag><Id>\d+<\/Id><Name>a<\/Name>/)

@@ -19,3 +19,15 @@ export function versionOfTag(tag: string): number | undefined {
   const match = /^(?:W\/)?"(\d+)(?:-[\w-]+)?"$/.exec(tag.trim())
   return match ? Number(match[1]) : undefined
 }
+
+/**
+ * Whether an `If-None-Match` header names `tag` (weak comparison, RFC 9110: `W/` is ignored) or
+ * is `*`: the client's copy is current and a GET answers 304.
+ */
+export function noneMatchHits(header: string | undefined, tag: string): boolean {
+  if (header === undefined) {
+    return false
+  }
+  const opaque = (t: string) => t.trim().replace(/^W\//, '')
+  return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(tag))
+}

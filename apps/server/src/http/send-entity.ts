@@ -5,7 +5,7 @@ import { localeOf, say } from '../locale/request-locale.ts'
 import { resolveStrings } from '../locale/resolve-text.ts'
 import { ApiError } from './api-error.ts'
 import { carrierSchema } from './carriers.ts'
-import { representationTag } from './etag.ts'
+import { noneMatchHits, representationTag } from './etag.ts'
 import { isXmlType, parseContentType } from './media-type.ts'
 import { kindOf } from './wire-schema.ts'
 import { valueToXml } from './xml/value-to-xml.ts'
@@ -98,7 +98,9 @@ function rootOf(carrier: string, body: unknown) {
     const root = `ArrayOf${carrier}`
     return { root, schema: carrierSchema(root) }
   }
-  return { root: carrier, schema }
+  // A schema may name its XML root itself (OpenAPI `xml.name`): a read with links is the entity.
+  const named = (schema as { xml?: { name?: unknown } } | undefined)?.xml?.name
+  return { root: typeof named === 'string' ? named : carrier, schema }
 }
 
 /**
@@ -118,10 +120,18 @@ export function sendEntity(
   const { root, schema } = rootOf(carrier, body)
   const value = presentValue(c, body, schema)
   const text = isXmlType(mediaType) ? valueToXml(value, root, schema) : JSON.stringify(value)
-  return c.body(text, status, {
+  const etag = version === undefined ? undefined : representationTag(version, text)
+  const answerHeaders = {
     'content-type': `${mediaType}; charset=utf-8`,
     vary: 'Accept, Accept-Language, SO-Language, SO-Culture, SO-TimeZone',
-    ...(version === undefined ? {} : { ETag: representationTag(version, text) }),
+    ...(etag === undefined ? {} : { ETag: etag }),
     ...headers,
-  })
+  }
+  const read = c.req.method === 'GET' || c.req.method === 'HEAD'
+  if (read && etag !== undefined && noneMatchHits(c.req.header('if-none-match'), etag)) {
+    // The client's copy is this representation: no body, the validators it needs to keep it.
+    const { 'content-type': _type, ...kept } = answerHeaders
+    return c.body(null, 304, kept)
+  }
+  return c.body(text, status, answerHeaders)
 }

@@ -40,7 +40,9 @@ export async function applyStatus(
       code: 'required',
     })
   }
-  if (base !== 'Postponed') {
+  // Activate is writable: what the client sent is kept; unsent, it only means something while
+  // the ticket is postponed.
+  if (base !== 'Postponed' && !('Activate' in input)) {
     next.Activate = null
   }
   const wasClosed = previous?.BaseStatus === 'Closed'

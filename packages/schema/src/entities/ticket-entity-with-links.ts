@@ -26,6 +26,11 @@ export const TicketEntityWithLinks = Type.Object(
       SKIP
     ),
   },
-  { $id: 'TicketEntityWithLinks', description: 'A TicketEntity with links.' }
+  {
+    $id: 'TicketEntityWithLinks',
+    description: 'A TicketEntity with links.',
+    // It is the entity, read: its XML root element names the entity, as SuperOffice's does.
+    xml: { name: 'TicketEntity' },
+  }
 )
 export type TicketEntityWithLinks = Static<typeof TicketEntityWithLinks>

@@ -49,8 +49,27 @@ export function applyPatchBody<T>(document: T, body: RequestBody): T {
       })
     }
   }
+  nullRemoved(document, copy)
   return copy
 }
+
+/**
+ * A top-level property the patch removed is cleared, not left out: an entity save leaves unsent
+ * properties as they are, so `remove /Deadline` would otherwise keep the deadline.
+ */
+function nullRemoved(before: unknown, after: unknown) {
+  if (!isPlainObject(before) || !isPlainObject(after)) {
+    return
+  }
+  for (const key of Object.keys(before)) {
+    if (!Object.hasOwn(after, key)) {
+      after[key] = null
+    }
+  }
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 function patchOperations(document: unknown, body: RequestBody): Operation[] {
   if (body.kind === 'merge-patch') {
