@@ -79,8 +79,10 @@ export function startService(databaseUrl: string, extraEnv: Record<string, strin
       ...extraEnv,
     },
     (line) => {
-      const match = /"message":"listening".*"url":"http:\/\/[^:]+:(\d+)"/.exec(line)
-      return match ? Number(match[1]) : undefined
+      // A JSON log line; its fields come in whatever order the logger writes them.
+      const listening = /"message":"listening"/.test(line)
+      const match = /"url":"http:\/\/[^:"]+:(\d+)"/.exec(line)
+      return listening && match ? Number(match[1]) : undefined
     },
     'the server'
   )
