@@ -1,4 +1,4 @@
-import type { TObject } from '@sinclair/typebox'
+import type { Static, TObject } from '@sinclair/typebox'
 import type { ColumnsProjection } from '@ticket/codegen'
 import {
   Associate,
@@ -21,20 +21,6 @@ import {
   ticketTypesProjection,
 } from '../db/projection.gen.ts'
 
-/** The wire carrier of each kind of reference data. */
-export interface Carriers {
-  associate: Associate
-  category: TicketCategoryEntity
-  priority: TicketPriorityEntity
-  status: TicketStatusEntity
-  person: Person
-  sale: Sale
-  project: Project
-  ticketType: TicketType
-}
-
-export type CarrierKind = keyof Carriers
-
 export interface CarrierKindSpec {
   schema: TObject
   projection: ColumnsProjection & {
@@ -46,7 +32,7 @@ export interface CarrierKindSpec {
 }
 
 /** How each kind is stored: its schema (what to fill) and its generated projection (from where). */
-export const carrierKinds: Record<CarrierKind, CarrierKindSpec> = {
+export const carrierKinds = {
   associate: {
     schema: Associate,
     projection: associatesProjection,
@@ -60,11 +46,17 @@ export const carrierKinds: Record<CarrierKind, CarrierKindSpec> = {
   sale: { schema: Sale, projection: salesProjection },
   project: { schema: Project, projection: projectsProjection },
   ticketType: { schema: TicketType, projection: ticketTypesProjection },
-}
+} satisfies Record<string, CarrierKindSpec>
+
+/** Every kind of reference data, named once above. */
+export type CarrierKind = keyof typeof carrierKinds
+
+/** The wire carrier of each kind, as its schema says. */
+export type Carriers = { [K in CarrierKind]: Static<(typeof carrierKinds)[K]['schema']> }
+
+export const carrierKindNames = Object.keys(carrierKinds) as CarrierKind[]
 
 /** The kind whose rows live in a table (by its Drizzle export name), for nested carriers. */
 export function kindOfTable(table: string): CarrierKind | undefined {
-  return (Object.keys(carrierKinds) as CarrierKind[]).find(
-    (kind) => carrierKinds[kind].projection.table === table
-  )
+  return carrierKindNames.find((kind) => carrierKinds[kind].projection.table === table)
 }

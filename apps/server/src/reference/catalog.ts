@@ -1,8 +1,14 @@
 import type { Db, Store } from '../db/store.ts'
-import type { ReferenceDefaults, ReferenceReader } from '../tickets/reference-reader.ts'
-import { type CarrierKind, type Carriers, carrierKinds } from './carrier-kinds.ts'
-import { defaultStatusFor, defaults } from './defaults.ts'
+import {
+  type CarrierKind,
+  type CarrierKindSpec,
+  type Carriers,
+  carrierKindNames,
+  carrierKinds,
+} from './carrier-kinds.ts'
+import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
 import { loadCarriers } from './load-carriers.ts'
+import { type CarrierReaders, perKind, type ReferenceReader } from './reference-reader.ts'
 import { tablesOf } from './tables-of.ts'
 
 type Snapshot = {
@@ -35,7 +41,7 @@ export interface Catalog {
 const chunk = 500
 
 async function loadKind<K extends CarrierKind>(db: Db, kind: K) {
-  const { projection } = carrierKinds[kind]
+  const { projection }: CarrierKindSpec = carrierKinds[kind]
   const table = (tablesOf(db) as unknown as Record<string, object>)[projection.table]
   const idKey = projection.columns[projection.primaryKey[0] ?? '']
   if (!table || !idKey) {
@@ -53,7 +59,7 @@ async function loadKind<K extends CarrierKind>(db: Db, kind: K) {
 }
 
 async function load(db: Db): Promise<Snapshot> {
-  const kinds = Object.keys(carrierKinds) as CarrierKind[]
+  const kinds = carrierKindNames
   // One kind after another: a transaction's connection runs one query at a time anyway.
   const maps: Map<number, unknown>[] = []
   for (const kind of kinds) {
@@ -94,19 +100,10 @@ export function createCatalog(store: Store): Catalog {
   const stopResync = store.changes.onResync(invalidate)
   return {
     readerFor(db) {
-      const one =
-        <K extends CarrierKind>(kind: K) =>
-        async (id: number): Promise<Carriers[K] | undefined> =>
-          (await current(db)).carriers[kind].get(id)
       return {
-        associate: one('associate'),
-        category: one('category'),
-        priority: one('priority'),
-        status: one('status'),
-        person: one('person'),
-        sale: one('sale'),
-        project: one('project'),
-        ticketType: one('ticketType'),
+        ...perKind<CarrierReaders>(
+          (kind) => async (id: number) => (await current(db)).carriers[kind].get(id)
+        ),
         defaults: async () => (await current(db)).defaults,
         defaultStatusFor: async (baseStatus) => {
           const { defaultStatus } = await current(db)

@@ -1,10 +1,15 @@
 import { BaseStatusValues } from '@ticket/schema'
 import { asc, desc, eq, ne } from 'drizzle-orm'
 import type { Db } from '../db/store.ts'
-import type { ReferenceDefaults } from '../tickets/reference-reader.ts'
 import { tablesOf } from './tables-of.ts'
 
-export type { ReferenceDefaults }
+/** The ids a new ticket starts with; null where the tenant has no default. */
+export interface ReferenceDefaults {
+  priorityId: number | null
+  statusId: number | null
+  categoryId: number | null
+  ticketTypeId: number | null
+}
 
 const hasDefaultFlag = (flags: string) => flags.split(',').some((f) => f.trim() === 'Default')
 

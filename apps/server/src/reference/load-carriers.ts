@@ -4,7 +4,13 @@ import { prepared } from '../db/prepared.ts'
 import { referenceIds } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
 import { carrierFromRow } from './carrier-from-row.ts'
-import { type CarrierKind, type Carriers, carrierKinds, kindOfTable } from './carrier-kinds.ts'
+import {
+  type CarrierKind,
+  type CarrierKindSpec,
+  type Carriers,
+  carrierKinds,
+  kindOfTable,
+} from './carrier-kinds.ts'
 import { tablesOf } from './tables-of.ts'
 
 type Row = Record<string, unknown>
@@ -12,7 +18,7 @@ type Row = Record<string, unknown>
 const INT32_MAX = 2147483647
 
 function tableOf(db: Db, kind: CarrierKind) {
-  const { projection } = carrierKinds[kind]
+  const { projection }: CarrierKindSpec = carrierKinds[kind]
   const table = (tablesOf(db) as unknown as Record<string, SQLiteTable & Record<string, unknown>>)[
     projection.table
   ]

@@ -5,7 +5,7 @@ import { importTenant } from '../tenant/import-tenant.ts'
 import { referenceSnapshot } from '../tenant/testing/snapshot.ts'
 import { demoTenant } from '../tenant/testing/tenant-fixtures.ts'
 import { dialects, openTestStore } from '../test/stores.ts'
-import { type CarrierKind, carrierKinds } from './carrier-kinds.ts'
+import { carrierKindNames, carrierKinds } from './carrier-kinds.ts'
 import { createReferenceReader } from './reference-reader.ts'
 
 async function demoStore(dialect: (typeof dialects)[number]): Promise<Store> {
@@ -14,24 +14,13 @@ async function demoStore(dialect: (typeof dialects)[number]): Promise<Store> {
   return store
 }
 
-const batchOf = {
-  associate: 'associates',
-  category: 'categories',
-  priority: 'priorities',
-  status: 'statuses',
-  person: 'persons',
-  sale: 'sales',
-  project: 'projects',
-  ticketType: 'ticketTypes',
-} as const satisfies Record<CarrierKind, string>
-
 describe.each(dialects)('reference reader on %s', (dialect) => {
   it('returns complete carriers that satisfy their schema, for every row of every kind', async () => {
     const store = await demoStore(dialect)
     const reader = createReferenceReader(store.db)
     const ids = Array.from({ length: 20 }, (_, i) => i + 1)
-    for (const kind of Object.keys(batchOf) as CarrierKind[]) {
-      const carriers = await reader[batchOf[kind]](ids)
+    for (const kind of carrierKindNames) {
+      const carriers = await reader.batch[kind](ids)
       expect(carriers.size, kind).toBeGreaterThan(0)
       for (const [id, carrier] of carriers) {
         const errors = [...Value.Errors(carrierKinds[kind].schema, carrier)].map(
@@ -88,7 +77,7 @@ describe.each(dialects)('reference reader on %s', (dialect) => {
       UserName: 'bjorn',
     })
     const [priority] = (
-      await reader.priorities([snapshot.priorities[2]?.ticketPriorityId ?? 0])
+      await reader.batch.priority([snapshot.priorities[2]?.ticketPriorityId ?? 0])
     ).values()
     expect(priority).toMatchObject({
       Name: 'NO:"Høy";US:"High"',
@@ -129,7 +118,7 @@ describe.each(dialects)('reference reader on %s', (dialect) => {
     expect(await reader.sale(0)).toBeUndefined()
     expect(await reader.project(-1)).toBeUndefined()
     expect(await reader.ticketType(2 ** 40)).toBeUndefined()
-    const persons = await reader.persons([1, 2, 9999, 2])
+    const persons = await reader.batch.person([1, 2, 9999, 2])
     expect([...persons.keys()].sort()).toEqual([1, 2])
     const inTx = await store.transaction(async (tx) => createReferenceReader(tx).category(1))
     expect(inTx).toEqual(await reader.category(1))

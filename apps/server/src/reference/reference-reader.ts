@@ -1,54 +1,48 @@
 import type { Db } from '../db/store.ts'
-import type { ReferenceReader } from '../tickets/reference-reader.ts'
-import type { CarrierKind, Carriers } from './carrier-kinds.ts'
-import { defaultStatusFor, defaults } from './defaults.ts'
+import { type CarrierKind, type Carriers, carrierKindNames } from './carrier-kinds.ts'
+import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
 import { loadCarriers } from './load-carriers.ts'
 
-/** Many carriers of one kind by id, in one query; missing ids are absent from the map. */
-type Batch<K extends CarrierKind> = (ids: Iterable<number>) => Promise<Map<number, Carriers[K]>>
+/** One carrier of each kind by id (undefined when missing): one method per kind in `carrierKinds`. */
+export type CarrierReaders = {
+  [K in CarrierKind]: (id: number) => Promise<Carriers[K] | undefined>
+}
 
-export interface BatchReader {
-  associates: Batch<'associate'>
-  categories: Batch<'category'>
-  priorities: Batch<'priority'>
-  statuses: Batch<'status'>
-  persons: Batch<'person'>
-  sales: Batch<'sale'>
-  projects: Batch<'project'>
-  ticketTypes: Batch<'ticketType'>
+/** Many carriers of one kind by id, in one query; missing ids are absent from the map. */
+export type BatchReader = {
+  [K in CarrierKind]: (ids: Iterable<number>) => Promise<Map<number, Carriers[K]>>
+}
+
+/** What the ticket code needs from reference data: full carriers by id, and the defaults. */
+export interface ReferenceReader extends CarrierReaders {
+  /** Ids of the defaults for a new ticket (null when the tenant has none). */
+  defaults(): Promise<ReferenceDefaults>
+  /** The default status of a base status (Active → "Open"), or null. */
+  defaultStatusFor(baseStatus: string): Promise<number | null>
+}
+
+/**
+ * A value for every carrier kind, built by one function of the kind: readers are derived from
+ * `carrierKinds`, so a new kind is one line there. `T` names what `build` returns per kind.
+ */
+export function perKind<T extends { [K in CarrierKind]: unknown }>(
+  build: (kind: CarrierKind) => unknown
+): T {
+  return Object.fromEntries(carrierKindNames.map((kind) => [kind, build(kind)])) as T
 }
 
 /**
  * Reads reference data as full wire carriers (nested carriers filled, rights left to the caller,
- * multi-language names as stored). Works on a store's `db` or inside a transaction.
+ * multi-language names as stored). Works on a store's `db` or inside a transaction; `batch`
+ * reads many of one kind at once.
  * @example const owner = await createReferenceReader(store.db).associate(5)
  */
-export function createReferenceReader(db: Db): ReferenceReader & BatchReader {
-  const one =
-    <K extends CarrierKind>(kind: K) =>
-    async (id: number): Promise<Carriers[K] | undefined> =>
-      (await loadCarriers(db, kind, [id])).get(id)
-  const many =
-    <K extends CarrierKind>(kind: K): Batch<K> =>
-    (ids) =>
-      loadCarriers(db, kind, ids)
+export function createReferenceReader(db: Db): ReferenceReader & { batch: BatchReader } {
   return {
-    associate: one('associate'),
-    category: one('category'),
-    priority: one('priority'),
-    status: one('status'),
-    person: one('person'),
-    sale: one('sale'),
-    project: one('project'),
-    ticketType: one('ticketType'),
-    associates: many('associate'),
-    categories: many('category'),
-    priorities: many('priority'),
-    statuses: many('status'),
-    persons: many('person'),
-    sales: many('sale'),
-    projects: many('project'),
-    ticketTypes: many('ticketType'),
+    ...perKind<CarrierReaders>(
+      (kind) => async (id: number) => (await loadCarriers(db, kind, [id])).get(id)
+    ),
+    batch: perKind<BatchReader>((kind) => (ids: Iterable<number>) => loadCarriers(db, kind, ids)),
     defaults: () => defaults(db),
     defaultStatusFor: (baseStatus) => defaultStatusFor(db, baseStatus),
   }
