@@ -1,5 +1,7 @@
-import type { Db } from '../db/store.ts'
+import type { Db, Store } from '../db/store.ts'
+import type { Env } from '../env.ts'
 import type { OutboxRow } from './outbox-queries.ts'
+import type { Recipient } from './rules.ts'
 
 /**
  * One way a notification goes out. `send` does the slow outside work (SMTP) with no transaction
@@ -10,6 +12,29 @@ export interface Channel {
   send(row: OutboxRow): Promise<void>
   record?(tx: Db, row: OutboxRow): Promise<(() => void) | undefined>
   close?(): void
+}
+
+/** What a channel is built from. */
+export interface ChannelDeps {
+  env: Env
+  store: Pick<Store, 'tables' | 'changes'>
+  /** Socket, greeting and connection timeout of outside services (SMTP). */
+  timeoutMs: number
+}
+
+/**
+ * A kind of delivery: what the planner writes into its outbox row (inside the save transaction)
+ * and how the dispatcher's {@link Channel} is built. Every channel is one file exporting one of
+ * these, listed once in `channels.ts`.
+ */
+export interface ChannelKind {
+  /** Where the delivery goes; null where the channel needs no address or the recipient has none. */
+  addressOf(recipient: Recipient, email: string | undefined): string | null
+  /** Why the delivery is recorded `skipped` instead of queued; undefined queues it. */
+  skipReason(address: string | null, env: Env): string | undefined
+  /** The id a message keeps across retries (an email Message-ID), or null. */
+  messageId(ticketId: number, dedupeKey: string): string | null
+  create(deps: ChannelDeps): Channel
 }
 
 /** Thrown by a channel that cannot deliver by design (email off): recorded `skipped`, no retry. */

@@ -1,10 +1,26 @@
 import nodemailer from 'nodemailer'
 import type { Env } from '../env.ts'
-import { type Channel, SkipDelivery } from './channel.ts'
+import { type Channel, type ChannelKind, SkipDelivery } from './channel.ts'
 import { messageIdOf } from './event-key.ts'
 import { renderMessage } from './messages.ts'
 import { readPayload } from './payload.ts'
-import { NO_ADDRESS, SMTP_OFF } from './plan-deliveries.ts'
+
+export const SMTP_OFF = 'email is off: SMTP_URL is not set'
+export const NO_ADDRESS = 'the associate has no email address'
+
+/** Email: to the recipient's address (a plain address, or the associate's email). */
+export const emailChannel: ChannelKind = {
+  addressOf: (recipient, email) =>
+    (recipient.kind === 'address' ? recipient.address : email?.trim()) || null,
+  skipReason(address, env) {
+    if (env.SMTP_URL === undefined) {
+      return SMTP_OFF
+    }
+    return address ? undefined : NO_ADDRESS
+  },
+  messageId: messageIdOf,
+  create: ({ env, timeoutMs }) => createEmailChannel(env, { timeoutMs }),
+}
 
 export interface EmailOptions {
   /** Socket, greeting and connection timeout: a silent server fails the try instead of hanging. */

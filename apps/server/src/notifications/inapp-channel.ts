@@ -1,9 +1,17 @@
 import type { Db, Store } from '../db/store.ts'
-import type { Channel } from './channel.ts'
+import type { Channel, ChannelKind } from './channel.ts'
 import { stageNotification } from './live-relay.ts'
 import { renderMessage } from './messages.ts'
 import { readPayload } from './payload.ts'
 import { toNotification } from './to-wire.ts'
+
+/** In-app: a row the associate reads in the app; no address, never skipped. */
+export const inappChannel: ChannelKind = {
+  addressOf: () => null,
+  skipReason: () => undefined,
+  messageId: () => null,
+  create: ({ store }) => createInappChannel(store),
+}
 
 /**
  * In-app delivery: one `notifications` row per delivery, keyed by the delivery's dedupe key, so

@@ -4,9 +4,8 @@ import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
 import { defaultLeaseMs } from '../outbox/lease.ts'
 import { defaultRetryPolicy } from './backoff.ts'
+import { createChannels } from './channels.ts'
 import { createDispatcher } from './dispatcher.ts'
-import { createEmailChannel } from './email-channel.ts'
-import { createInappChannel } from './inapp-channel.ts'
 import { LiveHub } from './live-hub.ts'
 import { relayNotifications } from './live-relay.ts'
 import { publicBaseUrl } from './payload.ts'
@@ -45,10 +44,7 @@ export function createNotificationsModule(
 ): NotificationsModule {
   const { env, store, logger, now } = core
   const hub = new LiveHub()
-  const channels = {
-    inapp: createInappChannel(store),
-    email: createEmailChannel(env, { timeoutMs: options.smtpTimeoutMs ?? 15_000 }),
-  }
+  const channels = createChannels({ env, store, timeoutMs: options.smtpTimeoutMs ?? 15_000 })
   const dispatcher = createDispatcher(
     { store, logger, now, channels },
     {
@@ -62,7 +58,7 @@ export function createNotificationsModule(
   const planContext = {
     tables: store.tables,
     baseUrl: publicBaseUrl(env),
-    emailEnabled: env.SMTP_URL !== undefined,
+    env,
   }
   let stopRelay = () => {}
   return {

@@ -1,9 +1,10 @@
-import type { DeliveryChannel } from '@ticket/schema'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
+import type { Env } from '../env.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 import { loadCategoryFacts } from './category-facts.ts'
-import { dedupeKeyOf, eventKeyOf, messageIdOf } from './event-key.ts'
+import { channelKinds } from './channels.ts'
+import { dedupeKeyOf, eventKeyOf } from './event-key.ts'
 import { snapshotPayload } from './payload.ts'
 import { channelsFor, readPreferences } from './preferences.ts'
 import { dropKnownAddresses, planRecipients, type Recipient } from './rules.ts'
@@ -14,12 +15,9 @@ export interface PlanContext {
   tables: Tables
   /** Base of the ticket link. */
   baseUrl: string
-  /** False when `SMTP_URL` is unset: email deliveries are recorded as skipped. */
-  emailEnabled: boolean
+  /** What the channels check a delivery against (email without `SMTP_URL` is skipped). */
+  env: Env
 }
-
-export const SMTP_OFF = 'email is off: SMTP_URL is not set'
-export const NO_ADDRESS = 'the associate has no email address'
 
 /**
  * The rules, inside the save transaction: who hears about the change, on which channels, written
@@ -70,8 +68,9 @@ export async function planDeliveries(
     for (const channel of channelsFor(readPreferences(person?.preferences), recipient.event)) {
       const recipientKey = keyOf(recipient)
       const dedupeKey = dedupeKeyOf(eventKey, channel, recipientKey)
-      const address = channel === 'email' ? addressOf(recipient, person) : null
-      const skip = skipReason(channel, address, context.emailEnabled)
+      const kind = channelKinds[channel]
+      const address = kind.addressOf(recipient, person?.email)
+      const skip = kind.skipReason(address, context.env)
       rows.push({
         ticketId: change.ticketId,
         event: recipient.event,
@@ -88,7 +87,7 @@ export async function planDeliveries(
         dedupeKey,
         address,
         language: person?.language || 'US',
-        messageId: channel === 'email' ? messageIdOf(change.ticketId, dedupeKey) : null,
+        messageId: kind.messageId(change.ticketId, dedupeKey),
         payload: { ...payload },
       })
     }
@@ -131,23 +130,4 @@ function keyOf(recipient: Recipient): string {
   return recipient.kind === 'associate'
     ? `a:${recipient.associateId}`
     : `e:${recipient.address.toLowerCase()}`
-}
-
-function addressOf(recipient: Recipient, person: Person | undefined): string | null {
-  const address = recipient.kind === 'address' ? recipient.address : person?.email.trim()
-  return address ? address : null
-}
-
-function skipReason(
-  channel: DeliveryChannel,
-  address: string | null,
-  emailEnabled: boolean
-): string | undefined {
-  if (channel !== 'email') {
-    return undefined
-  }
-  if (!emailEnabled) {
-    return SMTP_OFF
-  }
-  return address ? undefined : NO_ADDRESS
 }

@@ -1,20 +1,15 @@
-import type {
-  DeliveryChannel,
+import {
+  type DeliveryChannel,
   NotificationChannel,
-  NotificationEvent,
+  type NotificationEvent,
   NotificationPreferences,
 } from '@ticket/schema'
 
-const preferenceKeys = [
-  'NewTicket',
-  'TicketTakenOver',
-  'TicketActivated',
-  'CategoryNewTicket',
-  'NewMessage',
-  'TicketEscalated',
-] as const satisfies ReadonlyArray<keyof NotificationPreferences>
-
-const channelNames = new Set<string>(['inapp', 'email', 'both', 'none'])
+// Both lists come from the schema: a new event or channel choice is one line there.
+const preferenceKeys = Object.keys(NotificationPreferences.properties) as Array<
+  keyof NotificationPreferences
+>
+const channelNames = new Set<unknown>(NotificationChannel.enum as string[])
 
 /**
  * Reads the `associates.preferences` JSON column: keeps each known event with a known channel
