@@ -9,6 +9,7 @@ import { privateAnswers } from './http/cache-control.ts'
 import { compression } from './http/compression.ts'
 import { createErrorHandler } from './http/handle-error.ts'
 import { assertEveryOperationServed } from './http/route.ts'
+import { corsFor, corsOrigins, securityHeaders } from './http/security-headers.ts'
 import { idempotency } from './idempotency/idempotency.ts'
 import { localeMiddleware } from './locale/request-locale.ts'
 import type { CoreDeps } from './modules/service-module.ts'
@@ -26,6 +27,7 @@ export function createApp(deps: AppDeps) {
     deps.logger,
     (c) => new ApiError('NOT_FOUND', `No route for ${c.req.method} ${new URL(c.req.url).pathname}`)
   )
+  app.use(corsFor(corsOrigins(deps.env.TICKET_CORS_ORIGINS)))
   registerHealthRoutes(app, deps)
   registerDocsRoutes(app)
 
@@ -81,6 +83,7 @@ function baseApp(logger: CoreDeps['logger'], unrouted: (c: Context) => ApiError)
   const app = new Hono<AppEnv>()
   app.use(accessLog(logger))
   app.use(compression())
+  app.use(securityHeaders)
   const handleError = createErrorHandler(logger)
   app.onError(handleError)
   // Answered, not thrown: Hono calls this outside the middleware chain's error handling, so a

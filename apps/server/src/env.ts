@@ -21,6 +21,8 @@ export const EnvSchema = Type.Object({
   ),
   /** Reverse proxies trusted to report the client address: a hop count or addresses/CIDRs. */
   TICKET_TRUST_PROXY: Type.Optional(Type.String()),
+  /** Origins whose browser pages may call the API (comma-separated, `*` for any); none by default. */
+  TICKET_CORS_ORIGINS: Type.Optional(Type.String()),
   SMTP_URL: Type.Optional(Type.String()),
   SMTP_FROM: Type.String({ default: 'Ticket <ticket@localhost>' }),
   /** Server processes behind the one port: a number, or `auto` for one per core (PostgreSQL). */

@@ -27,18 +27,9 @@ function openapiText(): string {
   return document.text
 }
 
-const page = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Ticket API reference</title>
-</head>
-<body>
-<div id="app"></div>
-<script src="/docs/renderer.js"></script>
-<script>
-Scalar.createApiReference('#app', {
+// The start script is a file of its own, not inline, so the page's CSP allows only this origin's
+// scripts.
+const init = `Scalar.createApiReference('#app', {
   url: '/openapi.json',
   // Examples and "try it" go to the server that serves this page.
   servers: [{ url: location.origin, description: 'This server' }],
@@ -51,7 +42,19 @@ Scalar.createApiReference('#app', {
   mcp: { disabled: true },
   documentDownloadType: 'json',
 })
-</script>
+`
+
+const page = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ticket API reference</title>
+</head>
+<body>
+<div id="app"></div>
+<script src="/docs/renderer.js"></script>
+<script src="/docs/init.js"></script>
 </body>
 </html>
 `
@@ -61,6 +64,9 @@ export function registerDocsRoutes(app: Hono<AppEnv>) {
     c.body(openapiText(), 200, { 'content-type': 'application/json; charset=utf-8' })
   )
   app.get('/docs', (c) => c.html(page))
+  app.get('/docs/init.js', (c) =>
+    c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' })
+  )
   app.get('/docs/renderer.js', (c) => {
     renderer ??= readFileSync(rendererPath, 'utf8')
     return c.body(renderer, 200, {
