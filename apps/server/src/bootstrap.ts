@@ -26,8 +26,10 @@ export async function bootstrap(
   options: { modules?: ServiceModuleFactory[] } = {}
 ): Promise<RunningDeps> {
   setPasswordCost(env.TICKET_PASSWORD_COST)
-  const store = await openStore(env.DATABASE_URL, (error) =>
-    logger.error('database connection lost; the pool reconnects', { err: error })
+  const store = await openStore(
+    env.DATABASE_URL,
+    (error) => logger.error('database connection lost; the pool reconnects', { err: error }),
+    { poolSize: env.TICKET_PG_POOL_SIZE }
   )
   const core: CoreDeps = { env, store, logger, now: () => new Date() }
   try {

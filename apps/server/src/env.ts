@@ -25,6 +25,8 @@ export const EnvSchema = Type.Object({
   TICKET_CORS_ORIGINS: Type.Optional(Type.String()),
   SMTP_URL: Type.Optional(Type.String()),
   SMTP_FROM: Type.String({ default: 'Ticket <ticket@localhost>' }),
+  /** PostgreSQL connections per server process (its pool; one more listens for changes). */
+  TICKET_PG_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   /** Server processes behind the one port: a number, or `auto` for one per core (PostgreSQL). */
   TICKET_WORKERS: Type.String({ pattern: '^(auto|[1-9][0-9]{0,2})$', default: '1' }),
   LOG_LEVEL: Type.Union([Type.Literal('silent'), Type.Literal('info'), Type.Literal('debug')], {

@@ -24,8 +24,9 @@ await runCommand(async ([userName, ...rest]) => {
   const store = await openStore(env.DATABASE_URL)
   try {
     const { associates } = store.tables
-    const updated = await store.transaction((tx) =>
-      tx
+    // Running servers hold associates in memory: the change is announced to them at commit.
+    const updated = await store.transaction(async (tx) => {
+      const rows = await tx
         .update(associates)
         .set({ passwordHash })
         .where(
@@ -35,7 +36,9 @@ await runCommand(async ([userName, ...rest]) => {
           )
         )
         .returning({ userName: associates.userName })
-    )
+      await store.changes.stage(tx, 'reference')
+      return rows
+    })
     if (updated.length === 0) {
       process.stderr.write(`No associate with the user name "${userName}".\n`)
       return 1

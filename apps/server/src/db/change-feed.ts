@@ -2,10 +2,11 @@ import pg from 'pg'
 import type { Db } from './db.ts'
 
 /**
- * What changed. Caches listen for the topic of the data they hold; `notification` carries the
- * associate and id of a committed in-app notification.
+ * What changed. Caches listen for the topic of the data they hold: `reference` (associates and
+ * their credentials, categories, statuses, … everything a tenant file holds), `webhooks` (the
+ * registry); `notification` carries a committed in-app notification (or its id).
  */
-export type ChangeTopic = 'notification' | 'associates' | 'tokens' | 'webhooks' | 'reference'
+export type ChangeTopic = 'notification' | 'webhooks' | 'reference'
 
 type Handler = (detail: string) => void
 

@@ -50,10 +50,13 @@ const migrationsRoot = join(serverRoot, 'drizzle')
  */
 export async function openStore(
   url: string,
-  onConnectionError: (error: Error) => void = () => {}
+  onConnectionError: (error: Error) => void = () => {},
+  options: { poolSize?: number } = {}
 ): Promise<Store> {
   const location = parseDatabaseUrl(url)
-  return location.dialect === 'pg' ? openPg(location.url, onConnectionError) : openSqlite(location)
+  return location.dialect === 'pg'
+    ? openPg(location.url, onConnectionError, options.poolSize ?? 10)
+    : openSqlite(location)
 }
 
 function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>): Store {
@@ -103,8 +106,13 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
   }
 }
 
-async function openPg(url: string, onConnectionError: (error: Error) => void): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 })
+async function openPg(
+  url: string,
+  onConnectionError: (error: Error) => void,
+  poolSize: number
+): Promise<Store> {
+  // Besides the pool, each process holds one listening connection (the change feed).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize })
   pool.on('error', onConnectionError)
   const pgDb = drizzlePg(pool, { schema: pgTables })
   try {
