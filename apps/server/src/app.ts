@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
+import { contextStorage } from 'hono/context-storage'
 import type { AppDeps } from './app-deps.ts'
 import type { AppEnv } from './app-env.ts'
 import { createAuthenticate } from './auth/authenticate.ts'
@@ -33,19 +34,27 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', privateAnswers)
   app.use('/api/*', localeMiddleware)
-  app.use(
-    '/api/*',
+  const limitOf = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.env.TICKET_MAX_BODY,
+      maxSize,
       onError: () => {
         // The rest of the body is not read: the connection cannot carry another request.
         throw new ApiError(
           'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${deps.env.TICKET_MAX_BODY} bytes.`,
-          { headers: { Connection: 'close' } }
+          `The request body is larger than ${maxSize} bytes.`,
+          {
+            headers: { Connection: 'close' },
+          }
         )
       },
     })
+  const bodyLimited = limitOf(deps.env.TICKET_MAX_BODY)
+  // Uploads (a message with its attachments) have their own, larger limit.
+  const uploadLimited = limitOf(deps.env.TICKET_MAX_UPLOAD)
+  app.use('/api/*', (c, next) =>
+    /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')
+      ? uploadLimited(c, next)
+      : bodyLimited(c, next)
   )
   app.use('/api/*', createAuthenticate(deps).middleware)
   app.use('/api/*', idempotency(deps))
@@ -82,6 +91,8 @@ export function createStartingApp(readiness: Readiness, logger: CoreDeps['logger
 function baseApp(logger: CoreDeps['logger'], unrouted: (c: Context) => ApiError) {
   const app = new Hono<AppEnv>()
   app.use(accessLog(logger))
+  // Lets code below the routes name the route being served (the ticket history records it).
+  app.use(contextStorage())
   app.use(compression())
   app.use(securityHeaders)
   const handleError = createErrorHandler(logger)

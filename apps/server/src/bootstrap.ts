@@ -18,12 +18,13 @@ export interface RunningDeps extends AppDeps {
 
 /**
  * Opens the database (migrating it), seeds it as the environment asks and starts the modules.
- * `modules` replaces the module list (tests pass modules with fast retry settings).
+ * `modules` replaces the module list (tests pass modules with fast retry settings); `now`
+ * replaces the clock (tests drive time-based fields with it).
  */
 export async function bootstrap(
   env: Env,
   logger: Logger,
-  options: { modules?: ServiceModuleFactory[] } = {}
+  options: { modules?: ServiceModuleFactory[]; now?: () => Date } = {}
 ): Promise<RunningDeps> {
   setPasswordCost(env.TICKET_PASSWORD_COST)
   const store = await openStore(
@@ -31,7 +32,7 @@ export async function bootstrap(
     (error) => logger.error('database connection lost; the pool reconnects', { err: error }),
     { poolSize: env.TICKET_PG_POOL_SIZE }
   )
-  const core: CoreDeps = { env, store, logger, now: () => new Date() }
+  const core: CoreDeps = { env, store, logger, now: options.now ?? (() => new Date()) }
   try {
     // Processes starting together seed one at a time: the first creates the admin (and the demo
     // tenant), the next find them there.

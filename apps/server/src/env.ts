@@ -14,6 +14,8 @@ export const EnvSchema = Type.Object({
   TICKET_TENANT_FILE: Type.Optional(Type.String({ minLength: 1 })),
   TICKET_PASSWORD_COST: Type.Integer({ minimum: 10, maximum: 20, default: 15 }),
   TICKET_MAX_BODY: Type.Integer({ minimum: 1, default: 1024 * 1024 }),
+  /** Limit of a multipart/form-data request (a message with its attachments), in bytes. */
+  TICKET_MAX_UPLOAD: Type.Integer({ minimum: 1, default: 25 * 1024 * 1024 }),
   TICKET_PUBLIC_URL: Type.Optional(Type.String()),
   /** Comma-separated `SO-AppToken` values; when set, SOTicket requests need one of them. */
   TICKET_APP_TOKENS: Type.Optional(

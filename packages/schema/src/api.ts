@@ -57,6 +57,11 @@ export const apiSpec: ApiSpec = {
         'The ticket resource: save (create or update) with optional notifications, read, replace, patch, delete, and the archive list.',
     },
     {
+      name: 'TicketMessage',
+      description:
+        'The messages of a ticket: save (with attachments as multipart/form-data), read, list, download an attachment.',
+    },
+    {
       name: 'Ticket agent',
       description:
         "SuperOffice's RPC-style agent routes, as `@superoffice/webapi`'s TicketAgent calls them: a missing ticket is `200 null`.",

@@ -6,6 +6,8 @@ import {
   GetTicketsRequest,
   NotifyNewTicketRequest,
   SaveTicketEntityWithNotifyRequest,
+  SaveTicketMessageEntityWithNotifyRequest,
+  SetTicketReadByOwnerRequest,
 } from './entities/agent-bodies.ts'
 import { Associate } from './entities/associate.ts'
 import { ApiToken, ApiTokenRequest, IssuedApiToken, SessionTicket } from './entities/auth.ts'
@@ -27,9 +29,10 @@ import { TicketCategoryEntity } from './entities/ticket-category.ts'
 import { TicketEntity } from './entities/ticket-entity.ts'
 import { TicketEntityWithLinks } from './entities/ticket-entity-with-links.ts'
 import { TicketFormSubmission } from './entities/ticket-form-submission.ts'
+import { TicketFieldChange, TicketHistoryEntry } from './entities/ticket-history.ts'
 import { FindTicketsByTitleOrIdRequest, TicketInfo } from './entities/ticket-info.ts'
-import { TicketMessage } from './entities/ticket-message.ts'
-import { TicketPriorityEntity } from './entities/ticket-priority.ts'
+import { TicketAttachment, TicketMessage, TicketMessageEntity } from './entities/ticket-message.ts'
+import { EscalationLevel, TicketPriorityEntity } from './entities/ticket-priority.ts'
 import { TicketStatusEntity } from './entities/ticket-status.ts'
 import { TicketType } from './entities/ticket-type.ts'
 import { Webhook, WebhookDelivery, WebhookEvent, WebhookState } from './entities/webhook.ts'
@@ -41,6 +44,7 @@ import { EFieldRight } from './enums/e-field-right.ts'
 import { ETableRight } from './enums/e-table-right.ts'
 import { EscalateAction } from './enums/escalate-action.ts'
 import { FormSubmissionStatus } from './enums/form-submission-status.ts'
+import { TicketMessageType } from './enums/message-type.ts'
 import { Origin } from './enums/origin.ts'
 import { ReadStatus } from './enums/read-status.ts'
 import { SaleCompleted } from './enums/sale-completed.ts'
@@ -76,6 +80,7 @@ export const components: TSchema[] = [
   SaleStatus,
   SaleCompleted,
   FormSubmissionStatus,
+  TicketMessageType,
   // rights
   TableRight,
   FieldRight,
@@ -85,12 +90,14 @@ export const components: TSchema[] = [
   Associate,
   TicketStatusEntity,
   TicketCategoryEntity,
+  EscalationLevel,
   TicketPriorityEntity,
   Person,
   Sale,
   Project,
   Tag,
   TicketMessage,
+  TicketAttachment,
   TicketType,
   TicketFormSubmission,
   // entities
@@ -101,6 +108,11 @@ export const components: TSchema[] = [
   DeleteTicketEntityRequest,
   NotifyNewTicketRequest,
   GetTicketsRequest,
+  TicketMessageEntity,
+  SaveTicketMessageEntityWithNotifyRequest,
+  SetTicketReadByOwnerRequest,
+  TicketFieldChange,
+  TicketHistoryEntry,
   // the Ticket archive and finding tickets
   FindTicketsByTitleOrIdRequest,
   TicketInfo,

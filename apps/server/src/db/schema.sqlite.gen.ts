@@ -69,6 +69,8 @@ export const ticketPriorities = sqliteTable(
     sunStart: text('sun_start'),
     sunStop: text('sun_stop'),
     nonDates: text('non_dates', { mode: 'json' }).notNull(),
+    escalationLevels: text('escalation_levels', { mode: 'json' }),
+    timeZone: text('time_zone'),
   }
 )
 
@@ -304,6 +306,7 @@ export const tickets = sqliteTable(
     customFields: text('custom_fields', { mode: 'json' }).notNull(),
     revision: integer('revision').notNull(),
     deletedAt: text('deleted_at'),
+    statusChangedAt: text('status_changed_at'),
   },
   (t) => [
     index('tickets_owned_by_id_idx').on(t.ownedById),
@@ -350,26 +353,55 @@ export const ticketMessages = sqliteTable(
   {
     ticketMessageId: integer('ticket_message_id').primaryKey({ autoIncrement: true }),
     createdAt: text('created_at'),
-    slevel: text('slevel', { enum: ['Unknown', 'Internal', 'External'] }).notNull(),
-    important: integer('important', { mode: 'boolean' }).notNull(),
-    author: text('author').notNull(),
-    personId: integer('person_id').notNull(),
-    personFullName: text('person_full_name').notNull(),
-    contactId: integer('contact_id').notNull(),
-    contactName: text('contact_name').notNull(),
-    contactDepartment: text('contact_department').notNull(),
-    numAttachments: integer('num_attachments').notNull(),
-    emailHeader: text('email_header').notNull(),
-    language: text('language').notNull(),
-    sentiment: integer('sentiment').notNull(),
-    sentimentConfidence: integer('sentiment_confidence').notNull(),
-    createdBy: integer('created_by').notNull(),
     changedAt: text('changed_at'),
-    badge: text('badge'),
+    createdById: integer('created_by_id').references((): AnySQLiteColumn => associates.associateId, { onDelete: 'set null' }),
+    author: text('author').notNull(),
+    personId: integer('person_id').references((): AnySQLiteColumn => persons.personId, { onDelete: 'set null' }),
+    slevel: text('slevel', { enum: ['Unknown', 'Internal', 'External'] }).notNull(),
+    type: text('type', { enum: ['Unknown', 'Email', 'Note', 'Phone', 'Chat', 'SMS', 'Form', 'Web'] }).notNull(),
+    important: integer('important', { mode: 'boolean' }).notNull(),
+    body: text('body').notNull(),
+    htmlBody: text('html_body').notNull(),
+    timeSpent: integer('time_spent').notNull(),
+    emailHeader: text('email_header').notNull(),
+    messageHeaders: text('message_headers', { mode: 'json' }).notNull(),
+    language: text('language').notNull(),
+    numAttachments: integer('num_attachments').notNull(),
     ticketId: integer('ticket_id').notNull().references((): AnySQLiteColumn => tickets.ticketId, { onDelete: 'cascade' }),
   },
   (t) => [
     index('ticket_messages_ticket_id_idx').on(t.ticketId),
+  ]
+)
+
+export const ticketAttachments = sqliteTable(
+  'ticket_attachments',
+  {
+    attachmentId: integer('attachment_id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    attSize: integer('att_size').notNull(),
+    ticketMessageId: integer('ticket_message_id').notNull().references((): AnySQLiteColumn => ticketMessages.ticketMessageId, { onDelete: 'cascade' }),
+    content: text('content').notNull(),
+  },
+  (t) => [
+    index('ticket_attachments_ticket_message_id_idx').on(t.ticketMessageId),
+  ]
+)
+
+export const ticketHistory = sqliteTable(
+  'ticket_history',
+  {
+    historyId: integer('history_id').primaryKey({ autoIncrement: true }),
+    ticketMessageId: integer('ticket_message_id').notNull(),
+    at: text('at'),
+    associateId: integer('associate_id').notNull(),
+    route: text('route').notNull(),
+    ticketId: integer('ticket_id').notNull().references((): AnySQLiteColumn => tickets.ticketId, { onDelete: 'cascade' }),
+    changes: text('changes', { mode: 'json' }).notNull(),
+  },
+  (t) => [
+    index('ticket_history_ticket_id_idx').on(t.ticketId),
   ]
 )
 
@@ -378,7 +410,7 @@ export const notifications = sqliteTable(
   {
     notificationId: integer('notification_id').primaryKey({ autoIncrement: true }),
     ticketId: integer('ticket_id').notNull(),
-    event: text('event', { enum: ['NewTicket', 'TicketTakenOver', 'TicketActivated', 'CategoryNewTicket', 'NotificationEmail'] }).notNull(),
+    event: text('event', { enum: ['NewTicket', 'TicketTakenOver', 'TicketActivated', 'CategoryNewTicket', 'NotificationEmail', 'NewMessage', 'TicketEscalated'] }).notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
     link: text('link').notNull(),
@@ -398,7 +430,7 @@ export const notificationOutbox = sqliteTable(
   {
     deliveryId: integer('delivery_id').primaryKey({ autoIncrement: true }),
     ticketId: integer('ticket_id').notNull(),
-    event: text('event', { enum: ['NewTicket', 'TicketTakenOver', 'TicketActivated', 'CategoryNewTicket', 'NotificationEmail'] }).notNull(),
+    event: text('event', { enum: ['NewTicket', 'TicketTakenOver', 'TicketActivated', 'CategoryNewTicket', 'NotificationEmail', 'NewMessage', 'TicketEscalated'] }).notNull(),
     eventKey: text('event_key').notNull(),
     channel: text('channel', { enum: ['inapp', 'email'] }).notNull(),
     recipientAssociateId: integer('recipient_associate_id'),

@@ -22,6 +22,8 @@ const english: Catalogue = {
     TicketActivated: (p) => `Request #${p.ticketId} is active again: ${p.title}`,
     CategoryNewTicket: (p) => `New request in ${p.categoryName} #${p.ticketId}: ${p.title}`,
     NotificationEmail: (p) => `Unassigned request in ${p.categoryName} #${p.ticketId}: ${p.title}`,
+    NewMessage: (p) => `New message in request #${p.ticketId}: ${p.title}`,
+    TicketEscalated: (p) => `Request #${p.ticketId} escalated: ${p.title}`,
   },
   lead: {
     NewTicket: () => 'You have been assigned a new request.',
@@ -30,6 +32,8 @@ const english: Catalogue = {
     CategoryNewTicket: (p) => `A new request has arrived in the category ${p.categoryName}.`,
     NotificationEmail: (p) =>
       `A new unassigned request has arrived in the category ${p.categoryName}.`,
+    NewMessage: (p) => `${p.actorName || 'Someone'} has added a message to your request.`,
+    TicketEscalated: () => 'Your request has reached its next escalation level.',
   },
   labels: {
     title: 'Title',
@@ -49,6 +53,8 @@ const norwegian: Catalogue = {
     TicketActivated: (p) => `Henvendelse #${p.ticketId} er aktiv igjen: ${p.title}`,
     CategoryNewTicket: (p) => `Ny henvendelse i ${p.categoryName} #${p.ticketId}: ${p.title}`,
     NotificationEmail: (p) => `Ufordelt henvendelse i ${p.categoryName} #${p.ticketId}: ${p.title}`,
+    NewMessage: (p) => `Ny melding i henvendelse #${p.ticketId}: ${p.title}`,
+    TicketEscalated: (p) => `Henvendelse #${p.ticketId} er eskalert: ${p.title}`,
   },
   lead: {
     NewTicket: () => 'Du har fått tildelt en ny henvendelse.',
@@ -57,6 +63,8 @@ const norwegian: Catalogue = {
     CategoryNewTicket: (p) => `En ny henvendelse har kommet i kategorien ${p.categoryName}.`,
     NotificationEmail: (p) =>
       `En ny ufordelt henvendelse har kommet i kategorien ${p.categoryName}.`,
+    NewMessage: (p) => `${p.actorName || 'Noen'} har lagt til en melding i henvendelsen din.`,
+    TicketEscalated: () => 'Henvendelsen din har nådd neste eskaleringsnivå.',
   },
   labels: {
     title: 'Tittel',

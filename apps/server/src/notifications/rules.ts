@@ -18,7 +18,9 @@ export type Recipient =
 export const eventPrecedence: readonly NotificationEvent[] = [
   'NewTicket',
   'TicketTakenOver',
+  'TicketEscalated',
   'TicketActivated',
+  'NewMessage',
   'CategoryNewTicket',
   'NotificationEmail',
 ]
@@ -66,6 +68,12 @@ export function planRecipients(change: TicketChange, category: CategoryFacts | n
     change.after.BaseStatus === 'Active'
   ) {
     associate(after, 'TicketActivated')
+  }
+  if (change.message && change.message.before === null) {
+    associate(after, 'NewMessage')
+  }
+  if (change.escalatedTo !== undefined) {
+    associate(after, 'TicketEscalated')
   }
   if (isNew && category?.notifyMembers) {
     for (const member of category.memberIds) {

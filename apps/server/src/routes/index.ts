@@ -2,6 +2,8 @@ import type { Hono } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { registerTicketListRoutes } from '../listing/routes.ts'
+import { registerMessageRoutes } from '../messages/message-routes.ts'
+import { registerReadStatusRoutes } from '../read-status/read-routes.ts'
 import { registerMdoListRoutes } from './mdo-list.ts'
 import { registerSessionRoutes } from './session.ts'
 import { registerTicketAgentRoutes } from './ticket-agent.ts'
@@ -12,6 +14,8 @@ import { registerTokenRoutes } from './token.ts'
 const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = [
   registerTicketListRoutes,
   registerTicketRoutes,
+  registerMessageRoutes,
+  registerReadStatusRoutes,
   registerTicketAgentRoutes,
   registerMdoListRoutes,
   registerSessionRoutes,

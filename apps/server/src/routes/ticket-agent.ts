@@ -5,6 +5,8 @@ import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { bindOperation, markServed, type RouteHandler } from '../http/route.ts'
+import { messageAgentMethods } from '../messages/message-agent.ts'
+import { readStatusAgentMethods } from '../read-status/read-routes.ts'
 import { applySelect } from '../tickets/present-ticket.ts'
 
 const agentPrefix = '/api/v1/Agents/Ticket/'
@@ -45,6 +47,8 @@ function agentMethods(deps: AppDeps) {
   const method = <O extends OperationSpec>(op: O, handler: RouteHandler<O>) =>
     [op, bindOperation(op, handler)] as const
   return [
+    ...messageAgentMethods(deps),
+    ...readStatusAgentMethods(deps),
     method(ops.TicketAgent_CreateDefaultTicketEntity, async (c, { send }) =>
       send(await tickets.defaultEntity(c.get('caller')))
     ),

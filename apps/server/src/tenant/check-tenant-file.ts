@@ -1,4 +1,5 @@
 import type { TenantFile } from '@ticket/schema'
+import { canonicalZone } from '../locale/zoned-time.ts'
 import { flagNames } from './default-choice.ts'
 import type { TenantFileIssue } from './tenant-file-error.ts'
 import { foldKey } from './tenant-sections.ts'
@@ -98,6 +99,11 @@ export function checkTenantFile(file: TenantFile, known: KnownKeys): TenantFileI
   const isDefaultPriority = (p: (typeof priorities)[number]) =>
     flagNames(p.Flags).includes('Default')
   issues.push(...atMostOne(priorities, isDefaultPriority, '/Priorities', 'Default priority'))
+  for (const [i, priority] of priorities.entries()) {
+    if (priority.TimeZone !== undefined && canonicalZone(priority.TimeZone) === undefined) {
+      issues.push({ path: `/Priorities/${i}/TimeZone`, message: 'not an IANA time zone' })
+    }
+  }
   for (const base of new Set(statuses.map((s) => s.Status))) {
     const marked = (s: (typeof statuses)[number]) => s.Status === base && s.IsDefault === true
     issues.push(...atMostOne(statuses, marked, '/Statuses', `default ${base} status`))

@@ -53,7 +53,9 @@ export async function importPriorities(
         satStop: workingHour(item.SatStop),
         sunStart: workingHour(item.SunStart),
         sunStop: workingHour(item.SunStop),
-        nonDates: [],
+        nonDates: (item.NonDates ?? []).map((day) => `2000-${day}T00:00:00.000Z`),
+        escalationLevels: item.EscalationLevels ?? [],
+        timeZone: item.TimeZone ?? 'UTC',
       },
       count
     )

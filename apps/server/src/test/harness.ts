@@ -16,6 +16,8 @@ export interface TestAppOptions {
   modules?: ServiceModuleFactory[]
   /** Replaces the silent logger (a test that reads the log lines). */
   logger?: Logger
+  /** The service clock (default: the real one). */
+  now?: () => Date
 }
 
 /**
@@ -49,6 +51,7 @@ export async function openTestApp(options: TestAppOptions = {}) {
   })
   const deps = await bootstrap(env, options.logger ?? createLogger('silent'), {
     modules: options.modules,
+    now: options.now,
   })
   const app = createApp(deps)
   const close = async () => {

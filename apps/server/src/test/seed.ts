@@ -41,6 +41,7 @@ export interface Seeder {
     members?: Array<{ associateId: number; weight?: number }>
   ): Promise<number>
   ticket(fields?: Partial<Tables['tickets']['$inferInsert']>): Promise<number>
+  priority(fields?: Partial<Tables['ticketPriorities']['$inferInsert']>): Promise<number>
 }
 
 /** Inserts through `db` with the store's own tables (SQLite or PostgreSQL). */
@@ -89,6 +90,20 @@ export function seeder(db: Db, t: Tables): Seeder {
         )
       }
       return id
+    },
+    priority: async (fields = {}) => {
+      const [row] = await db
+        .insert(t.ticketPriorities)
+        .values({
+          ...blankRow(t.ticketPriorities),
+          name: 'Seeded',
+          status: 'Normal',
+          flags: 'Unknown',
+          nonDates: [],
+          ...fields,
+        })
+        .returning({ id: t.ticketPriorities.ticketPriorityId })
+      return required(row).id
     },
     ticket: async (fields = {}) => {
       const [row] = await db

@@ -2,11 +2,11 @@ import type { Person, Tag, TicketEntity, TicketMessage } from '@ticket/schema'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { referenceIds } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
+import { messageSummaries } from '../messages/message-rows.ts'
 import { blankTicketEntity } from './blank-entity.ts'
 import { type CarrierProperty, carrierReaders, type ReferenceReader } from './reference-reader.ts'
 import {
   findTicketRow,
-  loadMessages,
   loadSecondaryPersonIds,
   loadTags,
   type TicketRow,
@@ -41,7 +41,7 @@ export async function assembleTicket(
   const [tags, personIds, messages] = await Promise.all([
     loadTags(db, tables, row.ticketId),
     loadSecondaryPersonIds(db, tables, row.ticketId),
-    loadMessages(db, tables, row.ticketId),
+    messageSummaries(db, tables, reader, row.ticketId),
   ])
   const persons = (await Promise.all(personIds.map((id) => reader.person(id)))).filter(
     (p) => p !== undefined

@@ -13,23 +13,36 @@ export function ticketTableRight(caller: Caller): TableRight {
 
 export const mayDeleteTickets = (caller: Caller) => caller.isAdmin
 
-// FieldProperties depend only on the schema and the kind of caller: computed once per kind.
-const cache = new Map<boolean, FieldProperties>()
+// FieldProperties depend only on the schema and the kind of caller: computed once per pair.
+const cache = new WeakMap<TSchema, Map<boolean, FieldProperties>>()
 
-/** One entry per TicketEntity property: its right, .NET type and length (contract §8). */
-export function ticketFieldProperties(caller: Caller): FieldProperties {
-  const cached = cache.get(caller.isAdmin)
+/**
+ * One entry per property of an entity schema: its right, .NET type and length (contract §8).
+ * `primaryKey` and read-only properties are read-only; `mandatory` ones carry `UIHintMandatory`.
+ */
+export function entityFieldProperties(
+  entity: TSchema & { properties: Record<string, TSchema> },
+  caller: Caller,
+  primaryKey: string,
+  mandatory: readonly string[] = []
+): FieldProperties {
+  let byKind = cache.get(entity)
+  if (!byKind) {
+    byKind = new Map()
+    cache.set(entity, byKind)
+  }
+  const cached = byKind.get(caller.isAdmin)
   if (cached) {
     return cached
   }
   const out: FieldProperties = {}
-  for (const [name, schema] of Object.entries(TicketEntity.properties) as [string, TSchema][]) {
-    const readOnly = schema.readOnly === true || name === 'TicketId'
+  for (const [name, schema] of Object.entries(entity.properties)) {
+    const readOnly = schema.readOnly === true || name === primaryKey
     const nullable = Array.isArray(schema.anyOf)
     const mask = [
       readOnly ? 'Read' : 'Update',
       ...(nullable ? ['Nullable'] : []),
-      ...(name === 'Title' ? ['UIHintMandatory'] : []),
+      ...(mandatory.includes(name) ? ['UIHintMandatory'] : []),
       ...(readOnly ? ['UIHintReadOnly'] : []),
     ].join(', ')
     const length = typeof schema.maxLength === 'number' ? schema.maxLength : 0
@@ -39,6 +52,10 @@ export function ticketFieldProperties(caller: Caller): FieldProperties {
       FieldLength: length,
     }
   }
-  cache.set(caller.isAdmin, out)
+  byKind.set(caller.isAdmin, out)
   return out
 }
+
+/** FieldProperties of TicketEntity: `Title` is mandatory. */
+export const ticketFieldProperties = (caller: Caller) =>
+  entityFieldProperties(TicketEntity, caller, 'TicketId', ['Title'])

@@ -2,11 +2,14 @@ import type { Person, Tag, TicketEntity } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import { assignOwner } from '../assignment/assign-owner.ts'
 import type { Caller } from '../auth/caller.ts'
+import { clocksOnSave } from '../clocks/on-save.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
+import { escalationOnSave } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
+import { readStatusOnSave } from '../read-status/on-save.ts'
 import { applyStatus } from './apply-status.ts'
 import { changedColumns, sameIds } from './changed-columns.ts'
 import { defaultTicket } from './default-ticket.ts'
@@ -106,6 +109,13 @@ export async function saveTicket(
       next.Author = next.Author || caller.fullName
     }
     next.LastChanged = timestamp
+    readStatusOnSave(previous?.entity ?? null, next, caller.associateId, timestamp)
+    const clocked = previous && {
+      entity: previous.entity,
+      statusChangedAt: previous.row.statusChangedAt,
+    }
+    await clocksOnSave(tx, tables, clocked, next, timestamp)
+    await escalationOnSave(tx, tables, !previous, input, next, timestamp)
     const row = {
       ...propertiesToRow(ticketsProjection, next),
       revision: (previous?.row.revision ?? 0) + 1,

@@ -1,4 +1,4 @@
-import type { TicketEntity } from '@ticket/schema'
+import type { TicketEntity, TicketMessageEntity } from '@ticket/schema'
 
 /**
  * A committed (or about to be committed) change to one ticket, as the save path hands it to the
@@ -21,4 +21,24 @@ export interface TicketChange {
   at: string
   /** Database column names of the fields that changed (`title`, `owned_by_id`, …). */
   changedColumns: string[]
+  /**
+   * Set when the change adds or edits a message. A new one tells the owner (`NewMessage`) and
+   * webhooks (`ticketmessage.created`).
+   */
+  message?: MessageChange
+  /** Set when escalation raised the ticket's alert level: the owner hears `TicketEscalated`. */
+  escalatedTo?: number
+  /**
+   * What made the change, for the history: the HTTP route (`POST /api/v1/Ticket`) or a background
+   * task (`escalation`). Unset, it is the route of the request being served.
+   */
+  route?: string
+}
+
+/** A message a change added (`before` null) or edited. */
+export interface MessageChange {
+  before: TicketMessageEntity | null
+  after: TicketMessageEntity
+  /** The associate who wrote it; null when a customer (Person) wrote it. */
+  authorAssociateId: number | null
 }

@@ -1,7 +1,7 @@
-import type { Tag, TicketEntity, TicketMessage } from '@ticket/schema'
+import type { Tag, TicketEntity } from '@ticket/schema'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
-import { ticketMessagesProjection, ticketsProjection } from '../db/projection.gen.ts'
+import { ticketsProjection } from '../db/projection.gen.ts'
 import { columnsToProperties } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
 
@@ -27,6 +27,7 @@ export function ticketScalars(row: TicketRow): Partial<TicketEntity> {
   const {
     Revision: _revision,
     DeletedAt: _deletedAt,
+    StatusChangedAt: _statusChangedAt,
     ...rest
   } = columnsToProperties(ticketsProjection, row)
   return rest as Partial<TicketEntity>
@@ -54,25 +55,6 @@ export async function loadSecondaryPersonIds(db: Db, tables: Tables, ticketId: n
   )
   const rows = await statement.execute({ id: ticketId })
   return rows.map((r) => r.personId)
-}
-
-export async function loadMessages(
-  db: Db,
-  tables: Tables,
-  ticketId: number
-): Promise<TicketMessage[]> {
-  const statement = prepared(db, 'tickets.messages', (d) =>
-    d
-      .select()
-      .from(tables.ticketMessages)
-      .where(eq(tables.ticketMessages.ticketId, sql.placeholder('id')))
-      .orderBy(asc(tables.ticketMessages.ticketMessageId))
-  )
-  const rows = await statement.execute({ id: ticketId })
-  return rows.map((row) => {
-    const { TicketId: _ticketId, ...message } = columnsToProperties(ticketMessagesProjection, row)
-    return { ...message, MessageHeaders: [] } as unknown as TicketMessage
-  })
 }
 
 /** Which of the given ticket ids are live, for the list calls. */

@@ -17,10 +17,13 @@ export async function enqueueDeliveries(
   hooks: ActiveWebhook[]
 ): Promise<number> {
   // NotifyNewTicket and saves that change nothing are not changes a receiver could act on.
-  if (change.notifyNewTicket || (change.kind === 'changed' && change.changedColumns.length === 0)) {
+  if (
+    change.notifyNewTicket ||
+    (change.kind === 'changed' && change.changedColumns.length === 0 && !change.message)
+  ) {
     return 0
   }
-  const event = eventOfChange[change.kind]
+  const event = eventOfChange(change)
   const rows = hooks
     .filter((hook) => Array.isArray(hook.events) && hook.events.includes(event))
     .map((hook) => {

@@ -4,10 +4,18 @@ import type { TicketChange } from '../tickets/ticket-change.ts'
 
 export type EventName = WebhookEvent | 'test'
 
-export const eventOfChange: Record<TicketChange['kind'], WebhookEvent> = {
+const eventOfKind: Record<TicketChange['kind'], WebhookEvent> = {
   created: 'ticket.created',
   changed: 'ticket.changed',
   deleted: 'ticket.deleted',
+}
+
+/** The webhook event of a change: one that adds or edits a message is a `ticketmessage` event. */
+export function eventOfChange(change: TicketChange): WebhookEvent {
+  if (!change.message) {
+    return eventOfKind[change.kind]
+  }
+  return change.message.before ? 'ticketmessage.changed' : 'ticketmessage.created'
 }
 
 export interface EventContext {
@@ -42,9 +50,9 @@ export function ticketEventBody(change: TicketChange, context: EventContext): st
     EventId: context.eventId,
     Timestamp: change.at,
     Changes: change.changedColumns,
-    Event: eventOfChange[change.kind],
-    PrimaryKey: change.ticketId,
-    Entity: 'ticket',
+    Event: eventOfChange(change),
+    PrimaryKey: change.message?.after.TicketMessageId ?? change.ticketId,
+    Entity: change.message ? 'ticketmessage' : 'ticket',
     ContextIdentifier: context.contextIdentifier,
     ChangedByAssociateId: change.actorId,
     WebhookName: context.webhookName,

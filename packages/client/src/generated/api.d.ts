@@ -128,6 +128,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Agents/Ticket/GetTicketMessageEntity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gets a TicketMessageEntity; `null` when missing
+         * @description Agent convention: camelCase or PascalCase body in, PascalCase out; a missing entity is 200 with body `null`.
+         */
+        post: operations["TicketAgent_GetTicketMessageEntity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Agents/Ticket/GetTickets": {
         parameters: {
             query?: never;
@@ -202,6 +222,66 @@ export interface paths {
          * @description Agent convention: camelCase or PascalCase body in, PascalCase out; a missing entity is 200 with body `null`.
          */
         post: operations["TicketAgent_SaveTicketEntityWithNotify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Ticket/SaveTicketMessageEntity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Updates the existing TicketMessageEntity or creates a new one
+         * @description Agent convention: camelCase or PascalCase body in, PascalCase out; a missing entity is 200 with body `null`.
+         */
+        post: operations["TicketAgent_SaveTicketMessageEntity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Ticket/SaveTicketMessageEntityWithNotify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Saves a ticket message and notifies the ticket owner
+         * @description Agent convention: camelCase or PascalCase body in, PascalCase out; a missing entity is 200 with body `null`.
+         */
+        post: operations["TicketAgent_SaveTicketMessageEntityWithNotify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Agents/Ticket/SetTicketReadByOwner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets the owner's read status of a ticket
+         * @description Agent convention: camelCase or PascalCase body in, PascalCase out; a missing entity is 200 with body `null`.
+         */
+        post: operations["TicketAgent_SetTicketReadByOwner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -358,6 +438,40 @@ export interface paths {
         patch: operations["PatchTicketEntity"];
         trace?: never;
     };
+    "/api/v1/Ticket/{id}/History": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every committed change to a ticket and its messages, newest first */
+        get: operations["GetTicketHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Ticket/{id}/Messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The messages of a ticket, oldest first */
+        get: operations["GetTicketMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Ticket/{id}/Notifications": {
         parameters: {
             query?: never;
@@ -395,6 +509,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Ticket/{id}/ReadByOwner": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sets the owner's read status of a ticket
+         * @description Green (the default) records that the owner has read the ticket now; Red or Yellow marks it unread again; Unknown does nothing.
+         */
+        post: operations["SetTicketReadByOwner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Ticket/{id}/Simple": {
         parameters: {
             query?: never;
@@ -407,6 +541,60 @@ export interface paths {
          * @description Integer ids plus display names; an unassigned owner (or an externally created ticket) is the system user 1.
          */
         get: operations["GetTicketSimple"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/TicketMessage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Saves a ticket message and notifies the ticket owner
+         * @description TicketMessageId 0 or absent adds a message to TicketId; an existing id edits it. With notify=true the owner hears NewMessage (by their preferences; never the author). Attachments come as multipart/form-data.
+         */
+        post: operations["SaveTicketMessageEntityWithNotify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/TicketMessage/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gets a TicketMessageEntity */
+        get: operations["GetTicketMessageEntity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/TicketMessage/{id}/Attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Downloads an attachment with its content type */
+        get: operations["GetTicketMessageAttachment"];
         put?: never;
         post?: never;
         delete?: never;
@@ -690,6 +878,24 @@ export interface components {
          * @enum {string}
          */
         ErrorCode: "BAD_REQUEST" | "VALIDATION" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "NOT_ACCEPTABLE" | "CONFLICT" | "PRECONDITION_FAILED" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "UNPROCESSABLE" | "TOO_MANY_REQUESTS" | "INTERNAL" | "SERVICE_UNAVAILABLE";
+        /** @description One step of an escalation chain. */
+        EscalationLevel: {
+            /**
+             * Format: int32
+             * @description The AlertLevel the ticket reaches at this step (1 is the first).
+             */
+            Level: number;
+            /**
+             * Format: int32
+             * @description Office-hour minutes after the ticket's creation when this step fires.
+             */
+            Minutes: number;
+            /**
+             * Format: int32
+             * @description The associate the ticket is reassigned to at this step; 0 keeps the owner.
+             */
+            ReassignTo: number;
+        };
         /** @description Field right, type and length of one carrier field. */
         FieldProperty: {
             /** @description The field right; null means full access. */
@@ -893,7 +1099,7 @@ export interface components {
          * @default NewTicket
          * @enum {string}
          */
-        NotificationEvent: "NewTicket" | "TicketTakenOver" | "TicketActivated" | "CategoryNewTicket" | "NotificationEmail";
+        NotificationEvent: "NewTicket" | "TicketTakenOver" | "TicketActivated" | "CategoryNewTicket" | "NotificationEmail" | "NewMessage" | "TicketEscalated";
         /** @description Notification channel per event. */
         NotificationPreferences: {
             /** @description In-app only, email only, both, or none. */
@@ -1244,6 +1450,13 @@ export interface components {
             /** @description If true, then the notifications will be sent. */
             Notify: boolean;
         };
+        /** @description Save a ticket message and notify. */
+        SaveTicketMessageEntityWithNotifyRequest: {
+            /** @description A ticket message with its body. */
+            NewEntity: components["schemas"]["TicketMessageEntity"];
+            /** @description If true, the ticket owner is notified of the new message. */
+            Notify: boolean;
+        };
         /** @description A new session. */
         SessionTicket: {
             /** @description The session ticket: `Authorization: SOTicket <ticket>`; shown once. */
@@ -1255,6 +1468,16 @@ export interface components {
             ExpiresAt: string;
             /** @description Sent as `X-XSRF-TOKEN` on state-changing requests authenticated by the session cookie. */
             XsrfToken: string;
+        };
+        /** @description Set the owner read status of a ticket. */
+        SetTicketReadByOwnerRequest: {
+            /**
+             * Format: int32
+             * @description The ticket whose read status the owner sets.
+             */
+            TicketId: number;
+            /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
+            ReadStatus: components["schemas"]["TicketReadStatus"];
         };
         /** @description The carrier table right. */
         TableRight: {
@@ -1374,6 +1597,12 @@ export interface components {
                 SunStart?: string;
                 /** @description Sunday working hours stop, HH:mm. */
                 SunStop?: string;
+                /** @description IANA time zone of the working hours and non-dates (default UTC), e.g. Europe/Oslo. */
+                TimeZone?: string;
+                /** @description Days that are not working days, every year. */
+                NonDates?: string[];
+                /** @description The escalation chain, one step per level. */
+                EscalationLevels?: components["schemas"]["EscalationLevel"][];
             }[];
             /**
              * @description Ticket categories with members.
@@ -2108,6 +2337,23 @@ export interface components {
         } & {
             [key: string]: string | null;
         };
+        /** @description An attachment of a ticket message. */
+        TicketAttachment: {
+            /**
+             * Format: int32
+             * @description Primary key
+             */
+            AttachmentId: number;
+            /** @description The file name. */
+            Name: string;
+            /** @description The media type, e.g. image/png. */
+            ContentType: string;
+            /**
+             * Format: int32
+             * @description Size of the content in bytes.
+             */
+            AttSize: number;
+        };
         /**
          * @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved.
          * @default Unknown
@@ -2583,6 +2829,15 @@ export interface components {
                 Archive: string;
             };
         };
+        /** @description One changed field. */
+        TicketFieldChange: {
+            /** @description The property name, as in TicketEntity or TicketMessageEntity. */
+            Field: string;
+            /** @description The value before the change. */
+            From: string | null;
+            /** @description The value after the change. */
+            To: string | null;
+        };
         /** @description A form submission. */
         TicketFormSubmission: {
             /**
@@ -2598,6 +2853,35 @@ export interface components {
             readonly TableRight?: components["schemas"]["TableRight"] | null;
             /** @description Field rights, types and lengths by field name. */
             readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
+        };
+        /** @description One committed change to a ticket. */
+        TicketHistoryEntry: {
+            /**
+             * Format: int32
+             * @description Primary key; later changes have larger ids.
+             */
+            HistoryId: number;
+            /**
+             * Format: int32
+             * @description The ticket that changed.
+             */
+            TicketId: number;
+            /**
+             * Format: int32
+             * @description The message that was added or changed; 0 for a change to the ticket.
+             */
+            TicketMessageId: number;
+            /** @description When the change was committed. */
+            At: string | null;
+            /**
+             * Format: int32
+             * @description Who made the change (1 is the system, e.g. escalation).
+             */
+            AssociateId: number;
+            /** @description What made the change: the HTTP route (`POST /api/v1/Ticket`) or a background task (`escalation`). */
+            Route: string;
+            /** @description The fields that changed. */
+            Changes: components["schemas"]["TicketFieldChange"][];
         };
         /** @description A found ticket, as the CustomerService agent lists it. */
         TicketInfo: {
@@ -2697,6 +2981,72 @@ export interface components {
             /** @description Field rights, types and lengths by field name. */
             readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
         };
+        /** @description A ticket message with its body. */
+        TicketMessageEntity: {
+            /**
+             * Format: int32
+             * @description The primary key (auto-incremented)
+             */
+            TicketMessageId: number;
+            /**
+             * Format: int32
+             * @description The ticket this message belongs to.
+             */
+            TicketId: number;
+            /** @description When the message was created. */
+            readonly CreatedAt: string | null;
+            /** @description When the message was last changed. */
+            readonly ChangedAt: string | null;
+            /** @description The associate who saved the message. */
+            readonly CreatedBy: components["schemas"]["Associate"] | null;
+            /** @description Who wrote the message, as shown (name or email address). */
+            Author: string;
+            /** @description The customer person who wrote the message; null when an associate wrote it. */
+            Person: components["schemas"]["Person"] | null;
+            /** @description Security level of a ticket or message: internal (staff only) or external (visible to the customer). */
+            Slevel: components["schemas"]["TicketSecurityLevel"];
+            /** @description How a message reached the ticket: an email, an internal note, a phone call written down, … */
+            Type: components["schemas"]["TicketMessageType"];
+            /** @description Whether the message is marked important. */
+            Important: boolean;
+            /** @description The message as plain text. */
+            Body: string;
+            /** @description The message as HTML; empty when it has only a plain-text body. */
+            HtmlBody: string;
+            /**
+             * Format: int32
+             * @description Minutes spent on this message.
+             */
+            TimeSpent: number;
+            /** @description The email header (from address) of the message. */
+            EmailHeader: string;
+            /** @description The email headers of the message. */
+            MessageHeaders: {
+                /** @description Header name */
+                Name?: string;
+                /** @description Header value */
+                Value?: string;
+            }[];
+            /** @description The language of the message. */
+            Language: string;
+            /** @description The attachments; upload them as multipart/form-data with the message. */
+            readonly Attachments: components["schemas"]["TicketAttachment"][];
+            /**
+             * Format: int32
+             * @description The number of attachments.
+             */
+            readonly NumAttachments: number;
+            /** @description The carrier table right: what the caller may do with this entity. */
+            readonly TableRight?: components["schemas"]["TableRight"] | null;
+            /** @description Field rights, types and lengths by field name. */
+            readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
+        };
+        /**
+         * @description How a message reached the ticket: an email, an internal note, a phone call written down, …
+         * @default Unknown
+         * @enum {string}
+         */
+        TicketMessageType: "Unknown" | "Email" | "Note" | "Phone" | "Chat" | "SMS" | "Form" | "Web";
         /**
          * @description Where a ticket came from.
          * @default Unknown
@@ -2768,10 +3118,8 @@ export interface components {
             SunStop: string | null;
             /** @description Days that are not working days; only day and month are used. */
             NonDates: string[];
-            /** @description The escalation levels of the priority (ticket_alert rows); [] in this service. */
-            EscalationLevels: {
-                [key: string]: unknown;
-            }[];
+            /** @description The escalation levels of the priority (ticket_alert rows), in level order. */
+            EscalationLevels: components["schemas"]["EscalationLevel"][];
             /** @description The carrier table right: what the caller may do with this entity. */
             readonly TableRight?: components["schemas"]["TableRight"] | null;
             /** @description Field rights, types and lengths by field name. */
@@ -2948,7 +3296,7 @@ export interface components {
          * @default ticket.created
          * @enum {string}
          */
-        WebhookEvent: "ticket.created" | "ticket.changed" | "ticket.deleted";
+        WebhookEvent: "ticket.created" | "ticket.changed" | "ticket.deleted" | "ticketmessage.created" | "ticketmessage.changed";
         /** @description A new webhook registration. */
         WebhookRegistration: {
             /** @description A name for the hook. */
@@ -3856,6 +4204,125 @@ export interface operations {
             };
         };
     };
+    TicketAgent_GetTicketMessageEntity: {
+        parameters: {
+            query: {
+                /** @description The TicketMessageId of the message */
+                ticketMessageEntityId: number;
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessageEntity"] | null;
+                    "text/json": components["schemas"]["TicketMessageEntity"] | null;
+                    "application/xml": components["schemas"]["TicketMessageEntity"] | null;
+                    "text/xml": components["schemas"]["TicketMessageEntity"] | null;
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     TicketAgent_GetTickets: {
         parameters: {
             query?: never;
@@ -4252,6 +4719,364 @@ export interface operations {
                     "application/xml": components["schemas"]["TicketEntity"];
                     "text/xml": components["schemas"]["TicketEntity"];
                 };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TicketAgent_SaveTicketMessageEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TicketMessageEntity"];
+                "text/json": components["schemas"]["TicketMessageEntity"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessageEntity"];
+                    "text/json": components["schemas"]["TicketMessageEntity"];
+                    "application/xml": components["schemas"]["TicketMessageEntity"];
+                    "text/xml": components["schemas"]["TicketMessageEntity"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TicketAgent_SaveTicketMessageEntityWithNotify: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SaveTicketMessageEntityWithNotifyRequest"];
+                "text/json": components["schemas"]["SaveTicketMessageEntityWithNotifyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessageEntity"];
+                    "text/json": components["schemas"]["TicketMessageEntity"];
+                    "application/xml": components["schemas"]["TicketMessageEntity"];
+                    "text/xml": components["schemas"]["TicketMessageEntity"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    TicketAgent_SetTicketReadByOwner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["SetTicketReadByOwnerRequest"];
+                "text/json": components["schemas"]["SetTicketReadByOwnerRequest"];
+            };
+        };
+        responses: {
+            /** @description Done. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
             400: {
@@ -5657,6 +6482,250 @@ export interface operations {
             };
         };
     };
+    GetTicketHistory: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                $top?: number;
+                /** @description How many items to skip. */
+                $skip?: number;
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+            };
+            path: {
+                /** @description The TicketId of the ticket */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of changes; `Link: <…>; rel="next"` names the next page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketHistoryEntry"][];
+                    "text/json": components["schemas"]["TicketHistoryEntry"][];
+                    "application/xml": components["schemas"]["TicketHistoryEntry"][];
+                    "text/xml": components["schemas"]["TicketHistoryEntry"][];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTicketMessages: {
+        parameters: {
+            query?: {
+                /** @description Page size. */
+                $top?: number;
+                /** @description How many items to skip. */
+                $skip?: number;
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+            };
+            path: {
+                /** @description The TicketId of the ticket */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of messages; `Link: <…>; rel="next"` names the next page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessageEntity"][];
+                    "text/json": components["schemas"]["TicketMessageEntity"][];
+                    "application/xml": components["schemas"]["TicketMessageEntity"][];
+                    "text/xml": components["schemas"]["TicketMessageEntity"][];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetTicketNotifications: {
         parameters: {
             query?: never;
@@ -5834,6 +6903,138 @@ export interface operations {
             };
         };
     };
+    SetTicketReadByOwner: {
+        parameters: {
+            query?: {
+                /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
+                readStatus?: components["schemas"]["TicketReadStatus"];
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description The TicketId of the ticket */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ticket after the change. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketEntity"];
+                    "text/json": components["schemas"]["TicketEntity"];
+                    "application/xml": components["schemas"]["TicketEntity"];
+                    "text/xml": components["schemas"]["TicketEntity"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     GetTicketSimple: {
         parameters: {
             query?: never;
@@ -5867,6 +7068,372 @@ export interface operations {
                     "text/json": components["schemas"]["Ticket"];
                     "application/xml": components["schemas"]["Ticket"];
                     "text/xml": components["schemas"]["Ticket"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    SaveTicketMessageEntityWithNotify: {
+        parameters: {
+            query?: {
+                /** @description If true, then the notifications will be sent */
+                notify?: boolean;
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The message to save */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketMessageEntity"];
+                "text/json": components["schemas"]["TicketMessageEntity"];
+                "application/xml": components["schemas"]["TicketMessageEntity"];
+                "text/xml": components["schemas"]["TicketMessageEntity"];
+                "application/x-www-form-urlencoded": components["schemas"]["TicketMessageEntity"];
+                "multipart/form-data": {
+                    /** @description The message as a JSON TicketMessageEntity. Its properties may also be sent as plain form fields. */
+                    TicketMessageEntity: string;
+                    /** @description Attachments: any file part, at most 20 of at most 10485760 bytes each (413 above); the whole request is limited by TICKET_MAX_UPLOAD. */
+                    files?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The saved message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessageEntity"];
+                    "text/json": components["schemas"]["TicketMessageEntity"];
+                    "application/xml": components["schemas"]["TicketMessageEntity"];
+                    "text/xml": components["schemas"]["TicketMessageEntity"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTicketMessageEntity: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+            };
+            path: {
+                /** @description The TicketMessageId of the message */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketMessageEntity"];
+                    "text/json": components["schemas"]["TicketMessageEntity"];
+                    "application/xml": components["schemas"]["TicketMessageEntity"];
+                    "text/xml": components["schemas"]["TicketMessageEntity"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetTicketMessageAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The TicketMessageId of the message */
+                id: number;
+                /** @description The AttachmentId of the attachment */
+                attachmentId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, with the Content-Type they were uploaded with. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */

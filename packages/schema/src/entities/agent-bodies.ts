@@ -1,6 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { Bool, Describe, Int32 } from '../common/types.ts'
+import { ReadStatus } from '../enums/read-status.ts'
 import { TicketEntity } from './ticket-entity.ts'
+import { TicketMessageEntity } from './ticket-message.ts'
 
 /**
  * Body of `POST /api/v1/Agents/Ticket/SaveTicketEntityWithNotify`.
@@ -40,3 +42,34 @@ export const GetTicketsRequest = Type.Object(
   { $id: 'GetTicketsRequest', description: 'Get several flat tickets.' }
 )
 export type GetTicketsRequest = Static<typeof GetTicketsRequest>
+
+/**
+ * Body of `POST /api/v1/Agents/Ticket/SaveTicketMessageEntityWithNotify`.
+ * @example { NewEntity: { TicketId: 12, Body: 'Thanks!', Slevel: 'External' }, Notify: true }
+ */
+export const SaveTicketMessageEntityWithNotifyRequest = Type.Object(
+  {
+    NewEntity: Describe(TicketMessageEntity, 'The message to save.'),
+    Notify: Bool('If true, the ticket owner is notified of the new message.'),
+  },
+  {
+    $id: 'SaveTicketMessageEntityWithNotifyRequest',
+    description: 'Save a ticket message and notify.',
+  }
+)
+export type SaveTicketMessageEntityWithNotifyRequest = Static<
+  typeof SaveTicketMessageEntityWithNotifyRequest
+>
+
+/**
+ * Body of `POST /api/v1/Agents/Ticket/SetTicketReadByOwner`. `Unknown` does nothing.
+ * @example { TicketId: 12, ReadStatus: 'Green' }
+ */
+export const SetTicketReadByOwnerRequest = Type.Object(
+  {
+    TicketId: Int32('The ticket whose read status the owner sets.'),
+    ReadStatus: Describe(ReadStatus, 'Green marks it read; Red or Yellow marks it unread.'),
+  },
+  { $id: 'SetTicketReadByOwnerRequest', description: 'Set the owner read status of a ticket.' }
+)
+export type SetTicketReadByOwnerRequest = Static<typeof SetTicketReadByOwnerRequest>

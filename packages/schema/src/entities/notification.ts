@@ -13,6 +13,8 @@ export const NotificationEvent = NameEnum(
     'TicketActivated',
     'CategoryNewTicket',
     'NotificationEmail',
+    'NewMessage',
+    'TicketEscalated',
   ] as const,
   { description: 'The rule that produced the notification.' }
 )

@@ -10,6 +10,31 @@ const workingHour = (day: string, edge: 'start' | 'stop') =>
     description: `Working hours ${edge} on ${day}; only the time part is used.`,
   })
 
+/**
+ * One step of a priority's escalation chain. When `Minutes` of the priority's office hours have
+ * passed since the ticket was created, the ticket's `AlertLevel` becomes `Level`, the owner
+ * becomes `ReassignTo` when it is set, and the owner hears about it (`TicketEscalated`).
+ * @example { Level: 1, Minutes: 240, ReassignTo: 0 }
+ */
+export const EscalationLevel = Type.Object(
+  {
+    Level: Int32('The AlertLevel the ticket reaches at this step (1 is the first).', {
+      minimum: 1,
+    }),
+    Minutes: Int32("Office-hour minutes after the ticket's creation when this step fires.", {
+      minimum: 0,
+    }),
+    ReassignTo: Int32(
+      'The associate the ticket is reassigned to at this step; 0 keeps the owner.',
+      {
+        minimum: 0,
+      }
+    ),
+  },
+  { $id: 'EscalationLevel', description: 'One step of an escalation chain.' }
+)
+export type EscalationLevel = Static<typeof EscalationLevel>
+
 const action = (event: string) =>
   Describe(EscalateAction, `What happens to the escalation chain when ${event}.`)
 
@@ -48,8 +73,9 @@ export const TicketPriorityEntity = Type.Object(
     NonDates: Type.Array(Type.String({ format: 'date-time' }), {
       description: 'Days that are not working days; only day and month are used.',
     }),
-    EscalationLevels: Type.Array(Type.Record(Type.String(), Type.Unknown()), {
-      description: 'The escalation levels of the priority (ticket_alert rows); [] in this service.',
+    EscalationLevels: Type.Array(EscalationLevel, {
+      description: 'The escalation levels of the priority (ticket_alert rows), in level order.',
+      maxItems: 100,
     }),
     ...rightsProperties(),
   },

@@ -3,7 +3,13 @@ import { DateTime, Int32, NameEnum, Nullable, Text } from '../common/types.ts'
 
 export const WebhookEvent = NameEnum(
   'WebhookEvent',
-  ['ticket.created', 'ticket.changed', 'ticket.deleted'] as const,
+  [
+    'ticket.created',
+    'ticket.changed',
+    'ticket.deleted',
+    'ticketmessage.created',
+    'ticketmessage.changed',
+  ] as const,
   { description: 'An event a webhook may subscribe to.' }
 )
 export type WebhookEvent = Static<typeof WebhookEvent>

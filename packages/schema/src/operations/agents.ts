@@ -4,8 +4,11 @@ import {
   GetTicketsRequest,
   NotifyNewTicketRequest,
   SaveTicketEntityWithNotifyRequest,
+  SaveTicketMessageEntityWithNotifyRequest,
+  SetTicketReadByOwnerRequest,
   Ticket,
   TicketEntity,
+  TicketMessageEntity,
 } from '../model.ts'
 import { commonErrors, LanguageHeaders, SelectQuery } from './common.ts'
 
@@ -109,5 +112,26 @@ export const agentOps = agentOperations({
   NotifyNewTicket: {
     summary: 'Notify user agents about the creation of a new ticket',
     body: NotifyNewTicketRequest,
+  },
+  SaveTicketMessageEntity: {
+    summary: 'Updates the existing TicketMessageEntity or creates a new one',
+    body: TicketMessageEntity,
+    response: TicketMessageEntity,
+  },
+  SaveTicketMessageEntityWithNotify: {
+    summary: 'Saves a ticket message and notifies the ticket owner',
+    body: SaveTicketMessageEntityWithNotifyRequest,
+    response: TicketMessageEntity,
+  },
+  GetTicketMessageEntity: {
+    summary: 'Gets a TicketMessageEntity; `null` when missing',
+    query: Type.Object({
+      ticketMessageEntityId: Type.Integer({ description: 'The TicketMessageId of the message' }),
+    }),
+    response: orNull(TicketMessageEntity),
+  },
+  SetTicketReadByOwner: {
+    summary: "Sets the owner's read status of a ticket",
+    body: SetTicketReadByOwnerRequest,
   },
 })

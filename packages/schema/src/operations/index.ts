@@ -2,9 +2,12 @@ import type { OperationSpec } from '@ticket/codegen'
 import { agentOps } from './agents.ts'
 import { authOps } from './auth.ts'
 import { customerServiceOps } from './customer-service.ts'
+import { historyOps } from './history.ts'
 import { withIdempotencyKey } from './idempotency.ts'
 import { mdoOps } from './mdo.ts'
+import { messageOps } from './messages.ts'
 import { notificationOps } from './notifications.ts'
+import { readStatusOps } from './read-status.ts'
 import { serviceOps } from './service.ts'
 import { ticketOps } from './ticket.ts'
 import { webhookOps } from './webhooks.ts'
@@ -13,6 +16,7 @@ export { TokenIdParam } from './auth.ts'
 export { TicketIdParam } from './common.ts'
 export { type MdoListName, mdoListNames } from './mdo.ts'
 export * from './media-types.ts'
+export { AttachmentParams, PageQuery, TicketMessageIdParam } from './messages.ts'
 export {
   NotificationIdParam,
   NotificationListQuery,
@@ -29,6 +33,9 @@ export {
 const contract = {
   ...serviceOps,
   ...ticketOps,
+  ...messageOps,
+  ...readStatusOps,
+  ...historyOps,
   ...agentOps,
   ...customerServiceOps,
   ...mdoOps,

@@ -27,11 +27,21 @@ export const TicketStatusRecord = Type.Object(omitProps(TicketStatusEntity.prope
 })
 export type TicketStatusRecord = Static<typeof TicketStatusRecord>
 
-/** Row of `ticket_priorities`; escalation levels are not modelled, non-dates kept as JSON. */
+/**
+ * Row of `ticket_priorities`; non-dates and escalation levels kept as JSON. `TimeZone` says in
+ * which zone the working hours and non-dates are wall-clock times.
+ */
 export const TicketPriorityRecord = Type.Object(
   {
     ...omitProps(TicketPriorityEntity.properties, [...RIGHTS, 'EscalationLevels', 'NonDates']),
     NonDates: withDb(TicketPriorityEntity.properties.NonDates, JSON_COLUMN),
+    // Optional: rows stored before these columns existed have none (no steps; UTC).
+    EscalationLevels: Type.Optional(
+      withDb(TicketPriorityEntity.properties.EscalationLevels, JSON_COLUMN)
+    ),
+    TimeZone: Type.Optional(
+      Text('IANA time zone of the working hours and non-dates, e.g. Europe/Oslo.', 64)
+    ),
   },
   { $id: 'TicketPriorityRecord', description: 'Storage row of a ticket priority.' }
 )

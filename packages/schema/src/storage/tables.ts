@@ -13,7 +13,12 @@ import {
   TicketStatusRecord,
   TicketTypeRecord,
 } from './reference-records.ts'
-import { TicketMessageRecord, TicketRecord } from './ticket-records.ts'
+import {
+  TicketAttachmentRecord,
+  TicketHistoryRecord,
+  TicketMessageRecord,
+  TicketRecord,
+} from './ticket-records.ts'
 
 /** Reference data, in dependency order (a table only references tables before it). */
 export const referenceTables: TableSpec[] = [
@@ -71,6 +76,18 @@ export const ticketTables: TableSpec[] = [
     name: 'ticket_messages',
     schema: TicketMessageRecord,
     primaryKey: ['TicketMessageId'],
+    autoIncrement: true,
+  },
+  {
+    name: 'ticket_attachments',
+    schema: TicketAttachmentRecord,
+    primaryKey: ['AttachmentId'],
+    autoIncrement: true,
+  },
+  {
+    name: 'ticket_history',
+    schema: TicketHistoryRecord,
+    primaryKey: ['HistoryId'],
     autoIncrement: true,
   },
 ]

@@ -5,7 +5,7 @@ import { Person } from '../entities/person.ts'
 import { Project } from '../entities/project.ts'
 import { Sale } from '../entities/sale.ts'
 import { TicketCategoryEntity } from '../entities/ticket-category.ts'
-import { TicketPriorityEntity } from '../entities/ticket-priority.ts'
+import { EscalationLevel, TicketPriorityEntity } from '../entities/ticket-priority.ts'
 import { TicketStatusEntity } from '../entities/ticket-status.ts'
 import { TicketType } from '../entities/ticket-type.ts'
 import { NotificationPreferences } from '../storage/notification-preferences.ts'
@@ -96,6 +96,24 @@ export const TenantPriority = strict(
     SatStop: day('Saturday', 'stop'),
     SunStart: day('Sunday', 'start'),
     SunStop: day('Sunday', 'stop'),
+    TimeZone: optional(
+      Text('IANA time zone of the working hours and non-dates (default UTC), e.g. Europe/Oslo.', 64)
+    ),
+    NonDates: optional(
+      Type.Array(
+        Type.String({
+          pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])$',
+          description: 'A day closed every year, MM-DD (e.g. 12-25).',
+        }),
+        { description: 'Days that are not working days, every year.', maxItems: 366 }
+      )
+    ),
+    EscalationLevels: optional(
+      Type.Array(EscalationLevel, {
+        description: 'The escalation chain, one step per level.',
+        maxItems: 100,
+      })
+    ),
   },
   'A ticket priority. Absent working hours mean closed that day.'
 )

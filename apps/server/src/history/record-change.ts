@@ -1,0 +1,42 @@
+import type { TicketFieldChange } from '@ticket/schema'
+import type { Db, Tables } from '../db/store.ts'
+import { currentRoute } from '../http/current-route.ts'
+import type { TicketChange } from '../tickets/ticket-change.ts'
+import { fieldChanges } from './field-changes.ts'
+
+const asRecord = (value: unknown) => value as Record<string, unknown>
+
+/** The field changes of one ticket change: the ticket's own, then its message's, prefixed. */
+export function changesOf(change: TicketChange): TicketFieldChange[] {
+  const ticket =
+    change.kind === 'deleted'
+      ? [{ Field: 'Deleted', From: 'false', To: 'true' }]
+      : fieldChanges(change.before && asRecord(change.before), asRecord(change.after))
+  const message = change.message
+    ? fieldChanges(
+        change.message.before && asRecord(change.message.before),
+        asRecord(change.message.after),
+        'TicketMessage.'
+      )
+    : []
+  return [...ticket, ...message]
+}
+
+/**
+ * Inside the save transaction: one history row for the change (who, when, through which route,
+ * which fields from what to what). A save that changed nothing leaves no row.
+ */
+export async function recordChange(tx: Db, tables: Tables, change: TicketChange): Promise<void> {
+  const changes = changesOf(change)
+  if (changes.length === 0) {
+    return
+  }
+  await tx.insert(tables.ticketHistory).values({
+    ticketId: change.ticketId,
+    ticketMessageId: change.message?.after.TicketMessageId ?? 0,
+    at: change.at,
+    associateId: change.actorId,
+    route: (change.route ?? currentRoute() ?? 'internal').slice(0, 255),
+    changes,
+  })
+}

@@ -1,0 +1,141 @@
+import type { TicketAttachment, TicketMessage, TicketMessageEntity } from '@ticket/schema'
+import { asc, eq, inArray, sql } from 'drizzle-orm'
+import { prepared } from '../db/prepared.ts'
+import { ticketMessagesProjection } from '../db/projection.gen.ts'
+import { columnsToProperties, referenceIds } from '../db/projection-map.ts'
+import type { Db, Tables } from '../db/store.ts'
+import type { ReferenceReader } from '../tickets/reference-reader.ts'
+
+export type MessageRow = Tables['ticketMessages']['$inferSelect']
+
+/** A stored message as every read returns it (before rights), attachments' metadata included. */
+export async function assembleMessage(
+  db: Db,
+  tables: Tables,
+  reader: ReferenceReader,
+  row: MessageRow,
+  attachments?: OwnedAttachment[]
+): Promise<TicketMessageEntity> {
+  const ids = referenceIds(ticketMessagesProjection, row)
+  const [createdBy, person, loaded] = await Promise.all([
+    ids.CreatedBy ? reader.associate(ids.CreatedBy) : undefined,
+    ids.Person ? reader.person(ids.Person) : undefined,
+    attachments ?? loadAttachmentList(db, tables, [row.ticketMessageId]),
+  ])
+  return {
+    ...(columnsToProperties(ticketMessagesProjection, row) as Omit<
+      TicketMessageEntity,
+      'CreatedBy' | 'Person' | 'Attachments' | 'TicketId'
+    >),
+    TicketId: row.ticketId,
+    CreatedBy: createdBy ?? null,
+    Person: person ?? null,
+    Attachments: loaded.filter((a) => a.TicketMessageId === row.ticketMessageId).map(stripOwner),
+  }
+}
+
+const stripOwner = ({ TicketMessageId: _id, ...attachment }: OwnedAttachment) => attachment
+
+export type OwnedAttachment = TicketAttachment & { TicketMessageId: number }
+
+/** Attachment metadata (never the content) of some messages, in upload order. */
+export async function loadAttachmentList(
+  db: Db,
+  tables: Tables,
+  messageIds: number[]
+): Promise<OwnedAttachment[]> {
+  if (messageIds.length === 0) {
+    return []
+  }
+  const t = tables.ticketAttachments
+  return db
+    .select({
+      AttachmentId: t.attachmentId,
+      Name: t.name,
+      ContentType: t.contentType,
+      AttSize: t.attSize,
+      TicketMessageId: t.ticketMessageId,
+    })
+    .from(t)
+    .where(inArray(t.ticketMessageId, messageIds))
+    .orderBy(asc(t.attachmentId))
+}
+
+export async function findMessageRow(db: Db, tables: Tables, id: number) {
+  const statement = prepared(db, 'messages.by-id', (d) =>
+    d
+      .select()
+      .from(tables.ticketMessages)
+      .where(eq(tables.ticketMessages.ticketMessageId, sql.placeholder('id')))
+      .limit(1)
+  )
+  const [row] = await statement.execute({ id })
+  return row
+}
+
+/** A ticket's messages, oldest first. */
+export async function messageRowsOf(db: Db, tables: Tables, ticketId: number) {
+  const statement = prepared(db, 'messages.of-ticket', (d) =>
+    d
+      .select()
+      .from(tables.ticketMessages)
+      .where(eq(tables.ticketMessages.ticketId, sql.placeholder('id')))
+      .orderBy(asc(tables.ticketMessages.ticketMessageId))
+  )
+  return statement.execute({ id: ticketId })
+}
+
+/** One page of a ticket's messages, oldest first. */
+export async function messagePage(
+  db: Db,
+  tables: Tables,
+  ticketId: number,
+  page: { top: number; skip: number }
+) {
+  const t = tables.ticketMessages
+  return db
+    .select()
+    .from(t)
+    .where(eq(t.ticketId, ticketId))
+    .orderBy(asc(t.ticketMessageId))
+    .limit(page.top)
+    .offset(page.skip)
+}
+
+/**
+ * The summary items of `TicketEntity.Messages`, derived from the stored messages: person and
+ * company from the message's person, `CreatedBy` as the associate id.
+ */
+export async function messageSummaries(
+  db: Db,
+  tables: Tables,
+  reader: ReferenceReader,
+  ticketId: number
+): Promise<TicketMessage[]> {
+  const rows = await messageRowsOf(db, tables, ticketId)
+  return Promise.all(
+    rows.map(async (row) => {
+      const person = row.personId ? await reader.person(row.personId) : undefined
+      return {
+        TicketMessageId: row.ticketMessageId,
+        CreatedAt: row.createdAt,
+        Slevel: row.slevel,
+        Important: row.important,
+        Author: row.author,
+        PersonId: person?.PersonId ?? 0,
+        PersonFullName: person?.FullName ?? '',
+        ContactId: person?.ContactId ?? 0,
+        ContactName: person?.ContactName ?? '',
+        ContactDepartment: person?.ContactDepartment ?? '',
+        NumAttachments: row.numAttachments,
+        EmailHeader: row.emailHeader,
+        MessageHeaders: row.messageHeaders as TicketMessage['MessageHeaders'],
+        Language: row.language,
+        Sentiment: 0,
+        SentimentConfidence: 0,
+        CreatedBy: row.createdById ?? 0,
+        ChangedAt: row.changedAt,
+      }
+    })
+  )
+}

@@ -1,0 +1,249 @@
+import type { TicketMessageEntity } from '@ticket/schema'
+import { eq } from 'drizzle-orm'
+import type { Caller } from '../auth/caller.ts'
+import { loadPriorityRules } from '../clocks/priority-rules.ts'
+import { minutesBetween } from '../clocks/ticket-clocks.ts'
+import { ticketMessagesProjection } from '../db/projection.gen.ts'
+import { propertiesToRow } from '../db/projection-map.ts'
+import type { Db, Tables } from '../db/store.ts'
+import { ApiError, type FieldError } from '../http/api-error.ts'
+import type { ServiceDeps } from '../modules/service-module.ts'
+import {
+  newInformation,
+  type ReadFields,
+  readBy,
+  readByCustomer,
+} from '../read-status/read-rules.ts'
+import { commitTicketUpdate, type TicketValues } from '../tickets/commit-update.ts'
+import type { LoadedTicket } from '../tickets/load-ticket.ts'
+import type { ReferenceReader } from '../tickets/reference-reader.ts'
+import type { UploadedFile } from './attachments.ts'
+import { assembleMessage, findMessageRow, type MessageRow, messageRowsOf } from './message-rows.ts'
+import { summarize } from './ticket-summary.ts'
+
+export interface SaveMessageRequest {
+  /** The canonicalised, validated body: read-only and unknown properties already dropped. */
+  input: Partial<TicketMessageEntity>
+  notify: boolean
+  /** Files uploaded with the message (multipart/form-data); added to it. */
+  files: UploadedFile[]
+}
+
+// Set by the server or resolved from carriers, never copied from the body.
+const notCopied = new Set(['TicketMessageId', 'TicketId', 'Person', 'CreatedBy'])
+
+/**
+ * Saves a message: `TicketMessageId` 0 or absent adds one to `TicketId`'s ticket, an existing id
+ * edits it. In the same transaction the ticket's counters, `RepliedAt`, reply times and read
+ * status follow, and the modules hear about it (history, `NewMessage`, webhooks).
+ */
+export async function saveMessage(
+  deps: ServiceDeps,
+  caller: Caller,
+  request: SaveMessageRequest
+): Promise<TicketMessageEntity> {
+  const { input } = request
+  const existingId = input.TicketMessageId && input.TicketMessageId > 0 ? input.TicketMessageId : 0
+  const existing = existingId
+    ? await findMessageRow(deps.store.reader, deps.store.tables, existingId)
+    : undefined
+  if (existingId && !existing) {
+    throw new ApiError('NOT_FOUND', `TicketMessage ${existingId} does not exist.`)
+  }
+  const ticketId = existing?.ticketId ?? input.TicketId
+  if (!ticketId) {
+    throw new ApiError('VALIDATION', 'A message needs the ticket it belongs to.', {
+      errors: [{ path: '/TicketId', message: 'required', code: 'required' }],
+    })
+  }
+  const saved = await commitTicketUpdate(deps, {
+    ticketId,
+    actorId: caller.associateId,
+    notify: request.notify && !existing,
+    apply: (tx, ticket, at, reader) =>
+      writeMessage(deps.store.tables, tx, reader, { caller, request, existing, ticket, at }),
+  }).catch((error: unknown) => {
+    // A message for a ticket that does not exist is a bad reference, not a missing resource.
+    if (error instanceof ApiError && error.code === 'NOT_FOUND' && !existing) {
+      throw new ApiError('VALIDATION', `Ticket ${ticketId} does not exist.`, {
+        errors: [{ path: '/TicketId', message: 'no such ticket', code: 'reference' }],
+      })
+    }
+    throw error
+  })
+  if (!saved) {
+    throw new Error('a message save decided to write nothing')
+  }
+  return saved.result
+}
+
+interface WriteContext {
+  caller: Caller
+  request: SaveMessageRequest
+  existing: MessageRow | undefined
+  ticket: LoadedTicket
+  at: Date
+}
+
+async function writeMessage(
+  tables: Tables,
+  tx: Db,
+  reader: ReferenceReader,
+  { caller, request, existing, ticket, at }: WriteContext
+) {
+  const { input, files } = request
+  const errors: FieldError[] = []
+  const personId = input.Person === undefined ? existing?.personId : input.Person?.PersonId
+  const person = personId ? await reader.person(personId) : undefined
+  if (personId && !person) {
+    errors.push({ path: '/Person/PersonId', message: 'no such person', code: 'reference' })
+  }
+  const timestamp = at.toISOString()
+  const fields: Record<string, unknown> = {}
+  for (const [property, value] of Object.entries(input)) {
+    if (!notCopied.has(property)) {
+      fields[property] = value
+    }
+  }
+  const values = {
+    ...(existing ? {} : newMessageDefaults(caller, person, timestamp)),
+    ...propertiesToRow(ticketMessagesProjection, fields),
+    personId: person?.PersonId ?? null,
+    changedAt: timestamp,
+    numAttachments: (existing?.numAttachments ?? 0) + files.length,
+  }
+  const body = values.body ?? existing?.body ?? ''
+  const htmlBody = values.htmlBody ?? existing?.htmlBody ?? ''
+  if (!existing && body === '' && htmlBody === '' && files.length === 0) {
+    errors.push({
+      path: '/Body',
+      message: 'a message needs a body or an attachment',
+      code: 'required',
+    })
+  }
+  if (errors.length > 0) {
+    throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the message.`, {
+      errors,
+    })
+  }
+  const messageId = existing
+    ? existing.ticketMessageId
+    : await insertMessage(tx, tables, { ...values, ticketId: ticket.row.ticketId })
+  if (existing) {
+    await tx
+      .update(tables.ticketMessages)
+      .set(values)
+      .where(eq(tables.ticketMessages.ticketMessageId, messageId))
+  }
+  if (files.length > 0) {
+    await tx.insert(tables.ticketAttachments).values(
+      files.map((file) => ({
+        ticketMessageId: messageId,
+        name: file.name,
+        contentType: file.contentType,
+        attSize: file.bytes.byteLength,
+        content: Buffer.from(file.bytes).toString('base64'),
+      }))
+    )
+  }
+  const rows = await messageRowsOf(tx, tables, ticket.row.ticketId)
+  const row = rows.find((r) => r.ticketMessageId === messageId)
+  if (!row) {
+    throw new Error(`message ${messageId} vanished inside its own transaction`)
+  }
+  const after = await assembleMessage(tx, tables, reader, row)
+  const before = existing ? await assembleMessage(tx, tables, reader, existing) : null
+  const authorAssociateId = row.personId === null ? caller.associateId : null
+  return {
+    values: await ticketValues(
+      tx,
+      tables,
+      ticket,
+      rows,
+      existing ? undefined : row,
+      caller,
+      timestamp
+    ),
+    message: { before, after, authorAssociateId },
+    result: after,
+  }
+}
+
+function newMessageDefaults(
+  caller: Caller,
+  person: { FullName: string; Email: string } | undefined,
+  timestamp: string
+) {
+  return {
+    createdAt: timestamp,
+    createdById: caller.associateId,
+    author: person ? person.FullName || person.Email : caller.fullName,
+    emailHeader: person?.Email ?? '',
+    slevel: 'External' as const,
+    type: 'Unknown' as const,
+    important: false,
+    body: '',
+    htmlBody: '',
+    timeSpent: 0,
+    messageHeaders: [],
+    language: '',
+  }
+}
+
+async function insertMessage(tx: Db, tables: Tables, values: Record<string, unknown>) {
+  const [inserted] = await tx
+    .insert(tables.ticketMessages)
+    .values(values as Tables['ticketMessages']['$inferInsert'])
+    .returning({ id: tables.ticketMessages.ticketMessageId })
+  if (!inserted) {
+    throw new Error('insert returned no message id')
+  }
+  return inserted.id
+}
+
+/**
+ * The ticket columns that follow from its messages after this save: counters, `RepliedAt` and
+ * the reply times, the author of the first message, and the read status (`added` is the new
+ * message, undefined for an edit).
+ */
+async function ticketValues(
+  tx: Db,
+  tables: Tables,
+  ticket: LoadedTicket,
+  rows: MessageRow[],
+  added: MessageRow | undefined,
+  caller: Caller,
+  timestamp: string
+): Promise<TicketValues> {
+  const { row } = ticket
+  const summary = summarize(rows)
+  const values: TicketValues = { ...summary }
+  if (summary.repliedAt && summary.repliedAt !== row.repliedAt && row.createdAt) {
+    const rules = await loadPriorityRules(tx, tables, row.priorityId)
+    const minutes = minutesBetween(row.createdAt, summary.repliedAt, rules.calendar)
+    values.timeToReply = minutes.office
+    values.realTimeToReply = minutes.real
+  }
+  if (!added) {
+    return values
+  }
+  if (rows.length === 1) {
+    values.author = added.author
+  }
+  const read: ReadFields = {
+    readStatus: row.readStatus,
+    readByOwner: row.readByOwner,
+    firstReadByOwner: row.firstReadByOwner,
+    firstReadByUser: row.firstReadByUser,
+    readByCustomer: row.readByCustomer,
+  }
+  // Whoever writes a message has read the ticket; anyone but the owner brings news to the owner.
+  const isOwner = row.ownedById === caller.associateId && added.personId === null
+  const next =
+    added.personId !== null
+      ? newInformation(readByCustomer(read, timestamp))
+      : isOwner
+        ? readBy(read, true, timestamp)
+        : newInformation(readBy(read, false, timestamp))
+  return { ...values, ...next }
+}

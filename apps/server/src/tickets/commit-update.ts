@@ -1,0 +1,101 @@
+import type { TicketEntity } from '@ticket/schema'
+import { eq } from 'drizzle-orm'
+import type { Db, Tables } from '../db/store.ts'
+import { ApiError } from '../http/api-error.ts'
+import type { ServiceDeps } from '../modules/service-module.ts'
+import { changedColumns } from './changed-columns.ts'
+import { assembleTicket, type LoadedTicket, loadTicket } from './load-ticket.ts'
+import type { ReferenceReader } from './reference-reader.ts'
+import type { MessageChange, TicketChange } from './ticket-change.ts'
+
+export type TicketValues = Partial<Tables['tickets']['$inferInsert']>
+
+/** What one update decided: the ticket columns to set, and what the modules should know. */
+export interface TicketUpdate<T> {
+  values: TicketValues
+  message?: MessageChange
+  escalatedTo?: number
+  result: T
+}
+
+export interface TicketUpdateRequest<T> {
+  ticketId: number
+  actorId: number
+  notify: boolean
+  /** For the history when the change comes from a background task rather than a request. */
+  route?: string
+  /**
+   * Runs first inside the transaction; false means another process got there first and nothing
+   * is written (escalation claims its step with a conditional update here).
+   */
+  claim?(tx: Db): Promise<boolean>
+  /** Reads the ticket as it is now and decides the update; may write rows of its own. */
+  apply(
+    tx: Db,
+    current: LoadedTicket,
+    at: Date,
+    reader: ReferenceReader
+  ): Promise<TicketUpdate<T> | undefined>
+}
+
+/**
+ * A change to one ticket that is not a full save (a message, a read, an escalation step): sets
+ * the columns `apply` decides, bumps the revision, and hands the change to the modules inside the
+ * same transaction (history, outbox rows, webhook deliveries), then after commit. Undefined when
+ * the claim was lost or `apply` decided there was nothing to do.
+ */
+export async function commitTicketUpdate<T>(
+  deps: ServiceDeps,
+  request: TicketUpdateRequest<T>
+): Promise<{ ticket: TicketEntity; result: T } | undefined> {
+  const outcome = await deps.store.transaction(async (tx) => {
+    if (request.claim && !(await request.claim(tx))) {
+      return undefined
+    }
+    const at = deps.now()
+    const { tables } = deps.store
+    const reader = deps.catalog.readerFor(tx)
+    const current = await loadTicket(tx, tables, reader, request.ticketId)
+    if (!current) {
+      throw new ApiError('NOT_FOUND', `Ticket ${request.ticketId} does not exist.`)
+    }
+    const update = await request.apply(tx, current, at, reader)
+    if (!update) {
+      return undefined
+    }
+    const timestamp = at.toISOString()
+    const values = { ...update.values, lastChanged: timestamp, revision: current.row.revision + 1 }
+    await tx.update(tables.tickets).set(values).where(eq(tables.tickets.ticketId, request.ticketId))
+    const [saved] = await tx
+      .select()
+      .from(tables.tickets)
+      .where(eq(tables.tickets.ticketId, request.ticketId))
+    if (!saved) {
+      throw new Error(`ticket ${request.ticketId} vanished inside its own transaction`)
+    }
+    const change: TicketChange = {
+      kind: 'changed',
+      ticketId: request.ticketId,
+      before: current.entity,
+      after: await assembleTicket(tx, tables, reader, saved),
+      actorId: request.actorId,
+      notify: request.notify,
+      at: timestamp,
+      changedColumns: changedColumns(current.row, values),
+      ...(update.message ? { message: update.message } : {}),
+      ...(update.escalatedTo !== undefined ? { escalatedTo: update.escalatedTo } : {}),
+      ...(request.route ? { route: request.route } : {}),
+    }
+    for (const module of deps.modules) {
+      await module.inTransaction?.(tx, change)
+    }
+    return { change, result: update.result }
+  })
+  if (!outcome) {
+    return undefined
+  }
+  for (const module of deps.modules) {
+    module.afterCommit?.(outcome.change)
+  }
+  return { ticket: outcome.change.after, result: outcome.result }
+}
