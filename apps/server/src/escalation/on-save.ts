@@ -1,25 +1,21 @@
 import type { TicketEntity } from '@ticket/schema'
 import { loadPriorityRules } from '../clocks/priority-rules.ts'
 import type { Db, Tables } from '../db/store.ts'
-import { alertTimeoutOf, deadlineAfter } from './steps.ts'
+import { alertTimeoutOf } from './steps.ts'
 
 /**
- * On a ticket save: `AlertTimeout` is when the ticket reaches its next escalation step (none
- * unless it is active); a new ticket without a `Deadline` of its own gets its priority's.
+ * On a ticket save: `AlertTimeout` is when the ticket reaches its next escalation step by its
+ * (possibly new) priority; none unless it is active. `Deadline` stays the caller's: the priority
+ * moves it only when a step fires.
  */
 export async function escalationOnSave(
   db: Db,
   tables: Tables,
-  isNew: boolean,
-  input: Partial<TicketEntity>,
   next: Record<string, unknown>,
   at: string
 ): Promise<void> {
   const priority = next.Priority as TicketEntity['Priority']
   const rules = await loadPriorityRules(db, tables, priority?.TicketPriorityId)
-  if (isNew && !input.Deadline) {
-    next.Deadline = deadlineAfter(rules, at)
-  }
   next.AlertTimeout = alertTimeoutOf(
     rules,
     Number(next.AlertLevel ?? 0),

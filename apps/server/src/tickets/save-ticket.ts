@@ -115,7 +115,7 @@ export async function saveTicket(
       statusChangedAt: previous.row.statusChangedAt,
     }
     await clocksOnSave(tx, tables, clocked, next, timestamp)
-    await escalationOnSave(tx, tables, !previous, input, next, timestamp)
+    await escalationOnSave(tx, tables, next, timestamp)
     const row = {
       ...propertiesToRow(ticketsProjection, next),
       revision: (previous?.row.revision ?? 0) + 1,
