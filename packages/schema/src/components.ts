@@ -26,6 +26,7 @@ import { Sale } from './entities/sale.ts'
 import { Tag } from './entities/tag.ts'
 import { Ticket } from './entities/ticket.ts'
 import { TicketCategoryEntity } from './entities/ticket-category.ts'
+import { CustomFieldType, TicketCustomFieldInfo } from './entities/ticket-custom-field.ts'
 import { TicketEntity } from './entities/ticket-entity.ts'
 import { TicketEntityWithLinks } from './entities/ticket-entity-with-links.ts'
 import { TicketFormSubmission } from './entities/ticket-form-submission.ts'
@@ -113,7 +114,9 @@ export const components: TSchema[] = [
   SetTicketReadByOwnerRequest,
   TicketFieldChange,
   TicketHistoryEntry,
-  // the Ticket archive and finding tickets
+  // the Ticket archive, finding tickets, custom fields
+  CustomFieldType,
+  TicketCustomFieldInfo,
   FindTicketsByTitleOrIdRequest,
   TicketInfo,
   TicketArchiveRow,

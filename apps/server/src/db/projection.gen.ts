@@ -359,6 +359,37 @@ export const tagsProjection = {
   children: {},
 } as const
 
+export const ticketCustomFieldsProjection = {
+  table: 'ticketCustomFields',
+  sqlName: 'ticket_custom_fields',
+  primaryKey: ['Id'],
+  autoIncrement: true,
+  columns: {
+    Id: 'id',
+    FieldType: 'fieldType',
+    FieldName: 'fieldName',
+    DisplayName: 'displayName',
+    Description: 'description',
+    ShortLabel: 'shortLabel',
+    HideLabel: 'hideLabel',
+    HideField: 'hideField',
+    IsIndexed: 'isIndexed',
+    IsMandatory: 'isMandatory',
+    IsReadOnly: 'isReadOnly',
+    IsExternal: 'isExternal',
+    Rank: 'rank',
+    TemplateVariableName: 'templateVariableName',
+  },
+  references: {},
+  json: [],
+  booleans: ['HideLabel', 'HideField', 'IsIndexed', 'IsMandatory', 'IsReadOnly', 'IsExternal'],
+  optional: [],
+  nullable: [],
+  skipped: [],
+  links: {},
+  children: {},
+} as const
+
 export const ticketsProjection = {
   table: 'tickets',
   sqlName: 'tickets',
@@ -851,6 +882,7 @@ export const projections = {
   sales: salesProjection,
   projects: projectsProjection,
   tags: tagsProjection,
+  ticketCustomFields: ticketCustomFieldsProjection,
   tickets: ticketsProjection,
   ticketMessages: ticketMessagesProjection,
   ticketAttachments: ticketAttachmentsProjection,

@@ -247,6 +247,29 @@ export const tags = pgTable(
   ]
 )
 
+export const ticketCustomFields = pgTable(
+  'ticket_custom_fields',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    fieldType: text('field_type', { enum: ['ShortText', 'LongText', 'Int', 'Decimal', 'Date', 'DateTime', 'Checkbox'] }).notNull(),
+    fieldName: text('field_name').notNull(),
+    displayName: text('display_name').notNull(),
+    description: text('description').notNull(),
+    shortLabel: text('short_label').notNull(),
+    hideLabel: boolean('hide_label').notNull(),
+    hideField: boolean('hide_field').notNull(),
+    isIndexed: boolean('is_indexed').notNull(),
+    isMandatory: boolean('is_mandatory').notNull(),
+    isReadOnly: boolean('is_read_only').notNull(),
+    isExternal: boolean('is_external').notNull(),
+    rank: integer('rank').notNull(),
+    templateVariableName: text('template_variable_name').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ticket_custom_fields_field_name_unique').on(t.fieldName),
+  ]
+)
+
 export const tickets = pgTable(
   'tickets',
   {

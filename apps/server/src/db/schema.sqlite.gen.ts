@@ -247,6 +247,29 @@ export const tags = sqliteTable(
   ]
 )
 
+export const ticketCustomFields = sqliteTable(
+  'ticket_custom_fields',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    fieldType: text('field_type', { enum: ['ShortText', 'LongText', 'Int', 'Decimal', 'Date', 'DateTime', 'Checkbox'] }).notNull(),
+    fieldName: text('field_name').notNull(),
+    displayName: text('display_name').notNull(),
+    description: text('description').notNull(),
+    shortLabel: text('short_label').notNull(),
+    hideLabel: integer('hide_label', { mode: 'boolean' }).notNull(),
+    hideField: integer('hide_field', { mode: 'boolean' }).notNull(),
+    isIndexed: integer('is_indexed', { mode: 'boolean' }).notNull(),
+    isMandatory: integer('is_mandatory', { mode: 'boolean' }).notNull(),
+    isReadOnly: integer('is_read_only', { mode: 'boolean' }).notNull(),
+    isExternal: integer('is_external', { mode: 'boolean' }).notNull(),
+    rank: integer('rank').notNull(),
+    templateVariableName: text('template_variable_name').notNull(),
+  },
+  (t) => [
+    uniqueIndex('ticket_custom_fields_field_name_unique').on(t.fieldName),
+  ]
+)
+
 export const tickets = sqliteTable(
   'tickets',
   {

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
+import { registerCustomFieldRoutes } from '../custom-fields/routes.ts'
 import { registerTicketListRoutes } from '../listing/routes.ts'
 import { registerMessageRoutes } from '../messages/message-routes.ts'
 import { registerReadStatusRoutes } from '../read-status/read-routes.ts'
@@ -13,6 +14,8 @@ import { registerTokenRoutes } from './token.ts'
 /** Every `/api/v1` resource of the core. Each resource is one line here. */
 const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = [
   registerTicketListRoutes,
+  // Before the ticket routes: /Ticket/CustomField is not a ticket id.
+  registerCustomFieldRoutes,
   registerTicketRoutes,
   registerMessageRoutes,
   registerReadStatusRoutes,

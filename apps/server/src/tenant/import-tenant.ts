@@ -12,6 +12,7 @@ import {
   prioritiesByName,
   statusesByName,
 } from './import-context.ts'
+import { importCustomFields } from './import-custom-fields.ts'
 import { importPersons } from './import-persons.ts'
 import { importPriorities } from './import-priorities.ts'
 import { importProjects } from './import-projects.ts'
@@ -72,6 +73,7 @@ export async function importTenant(
       Sales: await importSales(ctx, file.Sales ?? []),
       Projects: await importProjects(ctx, file.Projects ?? []),
       Tags: await importTags(ctx, file.Tags ?? []),
+      CustomFields: await importCustomFields(ctx, file.CustomFields ?? []),
     }
     return { counts, announce }
   })

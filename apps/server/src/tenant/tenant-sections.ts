@@ -11,6 +11,7 @@ export const tenantSections = [
   'Sales',
   'Projects',
   'Tags',
+  'CustomFields',
 ] as const satisfies readonly (keyof TenantFile)[]
 
 export type TenantSection = (typeof tenantSections)[number]

@@ -3,6 +3,8 @@ import { eq } from 'drizzle-orm'
 import { assignOwner } from '../assignment/assign-owner.ts'
 import type { Caller } from '../auth/caller.ts'
 import { clocksOnSave } from '../clocks/on-save.ts'
+import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
+import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
@@ -98,6 +100,10 @@ export async function saveTicket(
       input.SecondaryPersons !== undefined
         ? await resolveSecondaryPersons(input.SecondaryPersons, reader, errors)
         : undefined
+    if (input.CustomFields !== undefined || !previous) {
+      const declared = await customFieldInfos(tx, tables)
+      checkCustomFields(input.CustomFields ?? {}, declared, !previous, errors)
+    }
     if (errors.length > 0) {
       throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ticket.`, {
         errors,

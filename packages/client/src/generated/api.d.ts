@@ -401,6 +401,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Ticket/CustomField": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The metadata of every ticket custom field
+         * @description Declared in the tenant file (`CustomFields`), ordered by Rank. Saves check `CustomFields` values against these types.
+         */
+        get: operations["GetCustomFieldInfoList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/Ticket/CustomField/{fieldName}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The metadata of one ticket custom field */
+        get: operations["GetCustomFieldInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Ticket/default": {
         parameters: {
             query?: never;
@@ -841,6 +878,12 @@ export interface components {
          * @enum {string}
          */
         AssociateType: "Unknown" | "InternalAssociate" | "ResourceAssociate" | "ExternalAssociate" | "AnonymousAssociate" | "SystemAssociate";
+        /**
+         * @description ShortText (up to 255 characters), LongText (up to 4000), Int ("42"), Decimal ("3.5"), Date ("2024-01-31"), DateTime (ISO 8601), Checkbox ("0" or "1", "true" or "false").
+         * @default ShortText
+         * @enum {string}
+         */
+        CustomFieldType: "ShortText" | "LongText" | "Int" | "Decimal" | "Date" | "DateTime" | "Checkbox";
         /** @description Delete a ticket. */
         DeleteTicketEntityRequest: {
             /**
@@ -1747,6 +1790,41 @@ export interface components {
                 /** @description Tooltip. */
                 ToolTip?: string;
             }[];
+            /**
+             * @description Ticket custom fields.
+             * @default []
+             */
+            CustomFields: {
+                /** @description The key in CustomFields; unique. */
+                FieldName: string;
+                /** @description ShortText (up to 255 characters), LongText (up to 4000), Int ("42"), Decimal ("3.5"), Date ("2024-01-31"), DateTime (ISO 8601), Checkbox ("0" or "1", "true" or "false"). */
+                FieldType: components["schemas"]["CustomFieldType"];
+                /** @description The label shown for the field. */
+                DisplayName?: string;
+                /** @description What the field is for. */
+                Description?: string;
+                /** @description A short label. */
+                ShortLabel?: string;
+                /** @description Hide the label in forms. */
+                HideLabel?: boolean;
+                /** @description Hide the field in forms. */
+                HideField?: boolean;
+                /** @description The field is meant for searching and filtering. */
+                IsIndexed?: boolean;
+                /** @description A new ticket must have a value. */
+                IsMandatory?: boolean;
+                /** @description Shown but not edited in forms. */
+                IsReadOnly?: boolean;
+                /** @description Shown to customers. */
+                IsExternal?: boolean;
+                /**
+                 * Format: int32
+                 * @description Order among the fields.
+                 */
+                Rank?: number;
+                /** @description The name in reply templates. */
+                TemplateVariableName?: string;
+            }[];
         };
         /** @description A ticket, flat: ids and display names. */
         Ticket: {
@@ -2442,6 +2520,38 @@ export interface components {
          * @default Unknown
          */
         TicketCategoryFlags: string;
+        /** @description The metadata of one ticket custom field. */
+        TicketCustomFieldInfo: {
+            /** @description ShortText (up to 255 characters), LongText (up to 4000), Int ("42"), Decimal ("3.5"), Date ("2024-01-31"), DateTime (ISO 8601), Checkbox ("0" or "1", "true" or "false"). */
+            FieldType: components["schemas"]["CustomFieldType"];
+            /** @description The key in CustomFields; unique. */
+            FieldName: string;
+            /** @description The label shown for the field. */
+            DisplayName: string;
+            /** @description What the field is for. */
+            Description: string;
+            /** @description A short label. */
+            ShortLabel: string;
+            /** @description Hide the label in forms. */
+            HideLabel: boolean;
+            /** @description Hide the field in forms. */
+            HideField: boolean;
+            /** @description The field is meant for searching and filtering. */
+            IsIndexed: boolean;
+            /** @description A new ticket must have a value. */
+            IsMandatory: boolean;
+            /** @description Shown but not edited in forms. */
+            IsReadOnly: boolean;
+            /** @description Shown to customers. */
+            IsExternal: boolean;
+            /**
+             * Format: int32
+             * @description Order among the fields.
+             */
+            Rank: number;
+            /** @description The name in reply templates. */
+            TemplateVariableName: string;
+        };
         /** @description A ticket (request) with its nested carriers. */
         TicketEntity: {
             /**
@@ -5803,6 +5913,227 @@ export interface operations {
             };
             /** @description The `Idempotency-Key` was used before for a different request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCustomFieldInfoList: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom fields. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCustomFieldInfo"][];
+                    "text/json": components["schemas"]["TicketCustomFieldInfo"][];
+                    "application/xml": components["schemas"]["TicketCustomFieldInfo"][];
+                    "text/xml": components["schemas"]["TicketCustomFieldInfo"][];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    GetCustomFieldInfo: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+            };
+            path: {
+                /** @description The FieldName (matched case-insensitively) */
+                fieldName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The custom field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCustomFieldInfo"];
+                    "text/json": components["schemas"]["TicketCustomFieldInfo"];
+                    "application/xml": components["schemas"]["TicketCustomFieldInfo"];
+                    "text/xml": components["schemas"]["TicketCustomFieldInfo"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description There is no custom field with that name. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

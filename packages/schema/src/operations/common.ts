@@ -38,7 +38,7 @@ export const LanguageHeaders = Type.Object({
   ),
 })
 
-const problem = (description: string): ResponseSpec => ({
+export const problem = (description: string): ResponseSpec => ({
   description,
   schema: ProblemDetails,
   mediaTypes: problemTypes,

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { TicketArchiveList, TicketArchiveQuery } from '../archive/ticket-archive.ts'
-import { Ticket, TicketEntity, TicketEntityWithLinks } from '../model.ts'
+import { Ticket, TicketCustomFieldInfo, TicketEntity, TicketEntityWithLinks } from '../model.ts'
 import {
   commonErrors,
   conflict,
@@ -8,6 +8,7 @@ import {
   NotifyQuery,
   notFound,
   preconditionFailed,
+  problem,
   SelectQuery,
   TicketIdParam,
 } from './common.ts'
@@ -83,6 +84,37 @@ export const ticketOps = defineOperations({
       200: { description: 'The ticket.', schema: TicketEntityWithLinks, headers: { ETag: etag } },
       ...commonErrors,
       404: notFound,
+    },
+  },
+  GetCustomFieldInfoList: {
+    method: 'get',
+    path: '/api/v1/Ticket/CustomField',
+    summary: 'The metadata of every ticket custom field',
+    description:
+      'Declared in the tenant file (`CustomFields`), ordered by Rank. Saves check `CustomFields` values against these types.',
+    tags,
+    headers: LanguageHeaders,
+    responses: {
+      200: { description: 'The custom fields.', schema: Type.Array(TicketCustomFieldInfo) },
+      ...commonErrors,
+    },
+  },
+  GetCustomFieldInfo: {
+    method: 'get',
+    path: '/api/v1/Ticket/CustomField/{fieldName}',
+    summary: 'The metadata of one ticket custom field',
+    tags,
+    params: Type.Object({
+      fieldName: Type.String({
+        description: 'The FieldName (matched case-insensitively)',
+        maxLength: 100,
+      }),
+    }),
+    headers: LanguageHeaders,
+    responses: {
+      200: { description: 'The custom field.', schema: TicketCustomFieldInfo },
+      ...commonErrors,
+      404: problem('There is no custom field with that name.'),
     },
   },
   GetTicketSimple: {

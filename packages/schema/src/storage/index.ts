@@ -1,5 +1,6 @@
 export * from './associate-record.ts'
 export * from './auth-records.ts'
+export * from './custom-field-records.ts'
 export * from './idempotency-records.ts'
 export * from './notification-preferences.ts'
 export * from './notification-records.ts'

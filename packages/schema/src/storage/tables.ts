@@ -1,6 +1,7 @@
 import type { TableSpec } from '@ticket/codegen'
 import { AssociateRecord } from './associate-record.ts'
 import { authTables } from './auth-records.ts'
+import { TicketCustomFieldRecord } from './custom-field-records.ts'
 import { idempotencyTables } from './idempotency-records.ts'
 import { notificationTables } from './notification-records.ts'
 import {
@@ -51,6 +52,12 @@ export const referenceTables: TableSpec[] = [
   { name: 'sales', schema: SaleRecord, primaryKey: ['SaleId'], autoIncrement: true },
   { name: 'projects', schema: ProjectRecord, primaryKey: ['ProjectId'], autoIncrement: true },
   { name: 'tags', schema: TagRecord, primaryKey: ['Id'], autoIncrement: true },
+  {
+    name: 'ticket_custom_fields',
+    schema: TicketCustomFieldRecord,
+    primaryKey: ['Id'],
+    autoIncrement: true,
+  },
 ]
 
 /** Tickets and what hangs off them. */

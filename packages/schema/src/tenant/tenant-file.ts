@@ -5,6 +5,7 @@ import { Person } from '../entities/person.ts'
 import { Project } from '../entities/project.ts'
 import { Sale } from '../entities/sale.ts'
 import { TicketCategoryEntity } from '../entities/ticket-category.ts'
+import { TicketCustomFieldInfo } from '../entities/ticket-custom-field.ts'
 import { EscalationLevel, TicketPriorityEntity } from '../entities/ticket-priority.ts'
 import { TicketStatusEntity } from '../entities/ticket-status.ts'
 import { TicketType } from '../entities/ticket-type.ts'
@@ -194,6 +195,26 @@ export const TenantTag = strict(
   'A tag.'
 )
 
+const field = TicketCustomFieldInfo.properties
+export const TenantCustomField = strict(
+  {
+    FieldName: Describe(field.FieldName, 'The key in CustomFields; the natural key.'),
+    FieldType: field.FieldType,
+    DisplayName: optional(field.DisplayName),
+    Description: optional(field.Description),
+    ShortLabel: optional(field.ShortLabel),
+    HideLabel: optional(field.HideLabel),
+    HideField: optional(field.HideField),
+    IsIndexed: optional(field.IsIndexed),
+    IsMandatory: optional(field.IsMandatory),
+    IsReadOnly: optional(field.IsReadOnly),
+    IsExternal: optional(field.IsExternal),
+    Rank: optional(field.Rank),
+    TemplateVariableName: optional(field.TemplateVariableName),
+  },
+  'A ticket custom field: its metadata, and the type its values are checked against on save.'
+)
+
 const list = <T extends Parameters<typeof Type.Array>[0]>(item: T, description: string) =>
   optional(Type.Array(item, { description, default: [] }))
 
@@ -217,6 +238,7 @@ export const TenantFile = Type.Object(
     Sales: list(TenantSale, 'Sales.'),
     Projects: list(TenantProject, 'Projects.'),
     Tags: list(TenantTag, 'Tags.'),
+    CustomFields: list(TenantCustomField, 'Ticket custom fields.'),
   },
   {
     $id: 'TenantFile',
