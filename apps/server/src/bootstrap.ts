@@ -44,7 +44,7 @@ export async function bootstrap(
   const modules = (options.modules ?? serviceModules).map((create) => create(core))
   const catalog = createCatalog(store)
   for (const module of modules) {
-    module.start?.()
+    module.start?.({ ...core, modules, catalog })
   }
   let modulesStopped: Promise<void> | undefined
   let closed: Promise<void> | undefined

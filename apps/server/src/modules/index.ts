@@ -1,3 +1,4 @@
+import { createEscalationModule } from '../escalation/escalation-module.ts'
 import { createHistoryModule } from '../history/history-module.ts'
 import { createNotificationsModule } from '../notifications/notifications-module.ts'
 import { createWebhooksModule } from '../webhooks/webhooks-module.ts'
@@ -8,4 +9,5 @@ export const serviceModules: ServiceModuleFactory[] = [
   createHistoryModule,
   createNotificationsModule,
   createWebhooksModule,
+  createEscalationModule,
 ]

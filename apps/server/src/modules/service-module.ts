@@ -26,7 +26,8 @@ export interface ServiceModule {
   inTransaction?(tx: Db, change: TicketChange): Promise<void>
   /** Runs after commit; must not throw (it schedules work). */
   afterCommit?(change: TicketChange): void
-  start?(): void
+  /** Starts background work; `deps` is the running service (for work that changes tickets). */
+  start?(deps?: ServiceDeps): void
   /** Finishes or hands back in-flight work; called once on shutdown. */
   stop?(): Promise<void>
 }

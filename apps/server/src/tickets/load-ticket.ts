@@ -4,6 +4,7 @@ import { referenceIds } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { messageSummaries } from '../messages/message-rows.ts'
 import { blankTicketEntity } from './blank-entity.ts'
+import { iconHintOf } from './icon-hint.ts'
 import { type CarrierProperty, carrierReaders, type ReferenceReader } from './reference-reader.ts'
 import {
   findTicketRow,
@@ -73,5 +74,7 @@ export async function composeTicket(
   entity.Tags = links.tags
   entity.SecondaryPersons = links.persons
   entity.Messages = links.messages
-  return entity as TicketEntity
+  const ticket = entity as TicketEntity
+  ticket.IconHint = iconHintOf(ticket)
+  return ticket
 }
