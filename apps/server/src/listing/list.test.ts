@@ -320,6 +320,20 @@ describe.each(['sqlite', 'pg'] as const)('GET /api/v1/Ticket on %s', (dialect) =
     expect(refused.status).toBe(400)
     expect(await found("search eq 'smoke'")).toEqual(named('screen'))
     expect(await found("search eq 'deleted'")).toEqual([])
+    // Message bodies count too, from the transaction that saves the message.
+    const message = await call(app, 'POST', '/api/v1/TicketMessage', {
+      TicketId: ids.invoice,
+      Body: 'The toner smudges everywhere',
+    })
+    expect(message.status, message.text).toBe(200)
+    expect(await found("search eq 'smudges toner'")).toEqual(named('invoice'))
+    const edited = await call(app, 'POST', '/api/v1/TicketMessage', {
+      ...message.body,
+      Body: 'Fixed by itself',
+    })
+    expect(edited.status, edited.text).toBe(200)
+    expect(await found("search eq 'smudges'")).toEqual([])
+    expect(await found("search eq 'itself'")).toEqual(named('invoice'))
     const paged = await list(`$filter=${encodeURIComponent("search eq 'printer'")}&$top=1`)
     const next = await call(
       app,
