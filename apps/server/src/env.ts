@@ -25,6 +25,12 @@ export const EnvSchema = Type.Object({
   TICKET_TRUST_PROXY: Type.Optional(Type.String()),
   /** Origins whose browser pages may call the API (comma-separated, `*` for any); none by default. */
   TICKET_CORS_ORIGINS: Type.Optional(Type.String()),
+  /** Key that encrypts webhook secrets at rest: 32 bytes, base64 or 64 hex digits. */
+  TICKET_SECRET_KEY: Type.Optional(
+    Type.String({ pattern: '^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$' })
+  ),
+  /** Lets webhooks target loopback and private addresses (a receiver on this machine). */
+  TICKET_WEBHOOK_ALLOW_PRIVATE: Type.Boolean({ default: false }),
   SMTP_URL: Type.Optional(Type.String()),
   SMTP_FROM: Type.String({ default: 'Ticket <ticket@localhost>' }),
   /** PostgreSQL connections per server process (its pool; one more listens for changes). */
@@ -49,7 +55,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   for (const key of Object.keys(EnvSchema.properties)) {
     const value = source[key]
     if (value !== undefined && value !== '') {
-      picked[key] = key === 'TICKET_DEMO_DATA' ? value === '1' || value === 'true' : value
+      const isFlag = EnvSchema.properties[key as keyof Env]?.type === 'boolean'
+      picked[key] = isFlag ? value === '1' || value === 'true' : value
     }
   }
   const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, picked))

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vit
 import type { SseClient } from '../notifications/testing/sse-client.ts'
 import { type Login, openStream, send, sqlClient, startFleet, until } from '../test/fleet.ts'
 import { createTestDatabase } from '../test/postgres.ts'
+import { testSecretKey } from '../test/secret-key.ts'
 import type { ServerProcess } from '../test/server-process.ts'
 import { startReceiver } from '../webhooks/testing/receiver.ts'
 
@@ -189,6 +190,9 @@ describe('three server processes on one PostgreSQL database', () => {
         TICKET_DEMO_DATA: '1',
         TICKET_ADMIN_PASSWORD: admin.password,
         TICKET_PASSWORD_COST: '10',
+        // The webhook receivers of these tests listen on loopback.
+        TICKET_WEBHOOK_ALLOW_PRIVATE: '1',
+        TICKET_SECRET_KEY: testSecretKey,
       },
       { cleanup: (fn) => cleanups.unshift(fn) }
     )

@@ -15,7 +15,8 @@ import { startReceiver } from '../webhooks/testing/receiver.ts'
 // very next save uses the new data: in the process that changed it, and in another process on
 // the same PostgreSQL database once the change feed has told it.
 
-const demo = { TICKET_DEMO_DATA: '1' }
+// The webhook receiver of these tests listens on loopback.
+const demo = { TICKET_DEMO_DATA: '1', TICKET_WEBHOOK_ALLOW_PRIVATE: '1' }
 
 async function supportCategoryId(app: App): Promise<number> {
   const res = await call(app, 'GET', '/api/v1/MDOList/ejcategory')

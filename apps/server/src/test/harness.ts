@@ -7,6 +7,7 @@ import { bootstrap } from '../bootstrap.ts'
 import { type Env, loadEnv } from '../env.ts'
 import { createLogger, type Logger } from '../logger.ts'
 import type { ServiceModuleFactory } from '../modules/service-module.ts'
+import { testSecretKey } from './secret-key.ts'
 
 export interface TestAppOptions {
   /** `:memory:` (default), `file` for a temporary SQLite file, or a postgres:// URL. */
@@ -46,6 +47,7 @@ export async function openTestApp(options: TestAppOptions = {}) {
     TICKET_ADMIN_PASSWORD: 'admin-test-password',
     // Cheaper hashes keep the suite fast; the production default is exercised by password.test.ts.
     TICKET_PASSWORD_COST: '10',
+    TICKET_SECRET_KEY: testSecretKey,
     ...options.env,
     DATABASE_URL: databaseUrl,
   })

@@ -7,7 +7,9 @@ import {
   type LeasedDispatcherOptions,
 } from '../outbox/poll-loop.ts'
 import { type ClaimedDelivery, claimDue, markDelivered, markFailed } from './delivery-queries.ts'
-import { postEvent } from './post-event.ts'
+import { type PostOutcome, postEvent } from './post-event.ts'
+import type { SecretBox } from './secret-box.ts'
+import { refusedTarget } from './target-policy.ts'
 
 export type { Dispatcher }
 
@@ -20,18 +22,31 @@ interface DispatcherDeps {
   store: Store
   logger: Logger
   now: () => Date
+  secrets: SecretBox
+  /** Whether loopback and private targets are allowed. */
+  allowInternal: boolean
 }
 
 /** Delivers webhook events after commit: claims due rows, POSTs them, records each outcome. */
 export function createDispatcher(deps: DispatcherDeps, options: DispatcherOptions): Dispatcher {
   const { store, logger, now } = deps
 
-  async function deliver({ row, targetUrl, secret }: ClaimedDelivery) {
-    const outcome = await whileLeased(store, 'webhookDeliveries', row, options.leaseMs, now, () =>
+  async function send({ row, targetUrl, secret }: ClaimedDelivery): Promise<PostOutcome> {
+    const refused = await refusedTarget(targetUrl, deps.allowInternal)
+    if (refused) {
+      return { ok: false, status: null, error: refused }
+    }
+    let plain: string
+    try {
+      plain = deps.secrets.open(secret)
+    } catch (error) {
+      return { ok: false, status: null, error: `secret unreadable: ${(error as Error).message}` }
+    }
+    return whileLeased(store, 'webhookDeliveries', row, options.leaseMs, now, () =>
       postEvent(
         {
           targetUrl,
-          secret,
+          secret: plain,
           event: row.event,
           eventId: row.eventId,
           attempt: row.tries,
@@ -40,6 +55,11 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
         options.timeoutMs
       )
     )
+  }
+
+  async function deliver(claimed: ClaimedDelivery) {
+    const { row } = claimed
+    const outcome = await send(claimed)
     try {
       if (outcome.ok) {
         await markDelivered(store, row, outcome.status, now())

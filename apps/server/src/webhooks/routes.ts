@@ -10,6 +10,8 @@ import { route } from '../http/route.ts'
 import { testEventBody } from './event-body.ts'
 import { completeRegistration, type Registration, registrationRules } from './parse-registration.ts'
 import { postEvent } from './post-event.ts'
+import type { SecretBox } from './secret-box.ts'
+import { refusedTarget } from './target-policy.ts'
 import { webhookToWire } from './to-wire.ts'
 import type { WebhookRegistry } from './webhook-registry.ts'
 
@@ -24,6 +26,10 @@ export interface WebhookRoutesDeps {
   timeoutMs: number
   /** Looks for due deliveries now (after a replay). */
   wake: () => void
+  /** Encrypts secrets for storage. */
+  secrets: SecretBox
+  /** Whether loopback and private targets are allowed. */
+  allowInternal: boolean
 }
 
 export const notFoundWebhook = (id: number) =>
@@ -40,6 +46,14 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
     async (c, { body, send }) => {
       const registration = completeRegistration(body)
       const actorId = c.get('caller').associateId
+      // Sealed first: without a key nothing is sent and nothing is stored.
+      const sealedSecret = deps.secrets.seal(registration.Secret)
+      const refused = await refusedTarget(registration.TargetUrl, deps.allowInternal)
+      if (refused) {
+        throw new ApiError('VALIDATION', `Webhook not registered: ${refused}.`, {
+          errors: [{ path: '/TargetUrl', message: refused, code: 'target_refused' }],
+        })
+      }
       const test = await sendTestEvent(deps, registration, actorId)
       const { row, announce } = await store.transaction(async (tx) => {
         const [hook] = await tx
@@ -48,7 +62,7 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
             name: registration.Name,
             events: registration.Events,
             targetUrl: registration.TargetUrl,
-            secret: registration.Secret,
+            secret: sealedSecret,
             state: registration.State,
             type: registration.Type,
             registered: test.at,

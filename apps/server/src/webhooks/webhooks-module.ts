@@ -9,6 +9,7 @@ import { registerWebhookDeliveryRoutes } from './delivery-routes.ts'
 import { createDispatcher } from './dispatcher.ts'
 import { enqueueDeliveries } from './enqueue-deliveries.ts'
 import { registerWebhookRoutes, type WebhookRoutesDeps } from './routes.ts'
+import { createSecretBox } from './secret-box.ts'
 import { createWebhookRegistry } from './webhook-registry.ts'
 
 export interface WebhooksOptions {
@@ -38,8 +39,10 @@ export function createWebhooksModule(core: CoreDeps, options: WebhooksOptions = 
     /\/+$/,
     ''
   )
+  const secrets = createSecretBox(env.TICKET_SECRET_KEY)
+  const allowInternal = env.TICKET_WEBHOOK_ALLOW_PRIVATE
   const dispatcher = createDispatcher(
-    { store, logger, now },
+    { store, logger, now, secrets, allowInternal },
     {
       pollMs: options.pollMs ?? 1_000,
       batchSize: options.batchSize ?? 20,
@@ -59,6 +62,8 @@ export function createWebhooksModule(core: CoreDeps, options: WebhooksOptions = 
     contextIdentifier,
     timeoutMs,
     wake: dispatcher.wake,
+    secrets,
+    allowInternal,
   }
   return {
     name: 'webhooks',

@@ -1,6 +1,7 @@
 import { openStore } from '../../db/store.ts'
 import { loadEnv } from '../../env.ts'
 import { createLogger } from '../../logger.ts'
+import { testSecretKey } from '../../test/secret-key.ts'
 import { createWebhooksModule } from '../webhooks-module.ts'
 
 // A process that only runs the webhook dispatcher over the database named by its argument, so a
@@ -10,7 +11,13 @@ const url = process.argv[2]
 if (!url) {
   throw new Error('usage: dispatch-worker.ts <database url>')
 }
-const env = loadEnv({ DATABASE_URL: url, LOG_LEVEL: 'silent' })
+// The test's receiver listens on loopback; the key is the one the test app sealed secrets with.
+const env = loadEnv({
+  DATABASE_URL: url,
+  LOG_LEVEL: 'silent',
+  TICKET_WEBHOOK_ALLOW_PRIVATE: '1',
+  TICKET_SECRET_KEY: testSecretKey,
+})
 const store = await openStore(env.DATABASE_URL)
 const module = createWebhooksModule(
   { env, store, logger: createLogger('silent'), now: () => new Date() },

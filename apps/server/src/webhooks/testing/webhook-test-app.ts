@@ -43,6 +43,8 @@ export async function createWebhookTestApp(
   const { app, deps } = await createTestApp({
     database: temporaryDatabase(options.database ?? ':memory:'),
     modules,
+    // The receivers of these tests listen on loopback.
+    env: { TICKET_WEBHOOK_ALLOW_PRIVATE: '1' },
   })
   const { store } = deps
   if (options.seedUsers !== false) {
