@@ -1,10 +1,10 @@
 import type { ApiSpec } from '@ticket/codegen'
 import { components } from './components.ts'
 import { SESSION_COOKIE } from './entities/auth.ts'
+import { TicketEntityInput } from './input/ticket-entity-input.ts'
 import {
   JsonPatch,
   JsonPatchOperation,
-  MergePatch,
   operations,
   responseTypes,
   WebhookRegistration,
@@ -24,7 +24,7 @@ export const apiSpec: ApiSpec = {
     ...components,
     JsonPatchOperation,
     JsonPatch,
-    MergePatch,
+    TicketEntityInput,
     WebhookRegistration,
     WebhookView,
   ],

@@ -100,6 +100,12 @@ export interface OperationSpec {
   headers?: TObject
   body?: {
     schema: TSchema
+    /**
+     * What clients send, when it differs from `schema` (what the server reads it into): the
+     * documented request body. An entity's input has every property optional and no read-only
+     * ones.
+     */
+    input?: TSchema
     mediaTypes: string[]
     required: boolean
     description?: string

@@ -34,7 +34,7 @@ export function buildOperation(
       body.description = op.body.description
     }
     body.required = op.body.required
-    body.content = buildContent(op.body.mediaTypes, schema(op.body.schema))
+    body.content = buildContent(op.body.mediaTypes, schema(op.body.input ?? op.body.schema))
     for (const alternative of op.body.alternatives ?? []) {
       Object.assign(body.content, buildContent(alternative.mediaTypes, schema(alternative.schema)))
     }

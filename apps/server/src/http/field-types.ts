@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
-import { isArraySchema, isObjectSchema, withoutNull } from '../input/schema-walk.ts'
+import { isArraySchema, isObjectSchema, withoutNull } from '@ticket/schema'
 
 const carrierNamespace = 'SuperOffice.CRM.Services'
 

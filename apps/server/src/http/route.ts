@@ -1,6 +1,6 @@
 import type { Static, TObject, TSchema } from '@sinclair/typebox'
 import type { OperationSpec } from '@ticket/codegen'
-import { JsonPatch, operations } from '@ticket/schema'
+import { IGNORED_PROPERTIES_HEADER, JsonPatch, operations } from '@ticket/schema'
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { type BodyParserOptions, compileBodyParser } from '../input/parse-body.ts'
@@ -124,8 +124,21 @@ function compileBodyReader(op: OperationSpec, options: BodyParserOptions<unknown
       }
       return body
     }
-    const value = parseWith(parse, body.value, body.textErrors ?? [])
+    const ignored: string[] = []
+    const value = parseWith((v) => parse(v, ignored), body.value, body.textErrors ?? [])
+    announceIgnored(c, ignored)
     return hasAlternatives ? { kind: 'entity', value } : value
+  }
+}
+
+/**
+ * Unknown properties are ignored, as SuperOffice does, but never silently: the response names
+ * them (JSON pointers, percent-encoded so any name fits a header, at most 50).
+ */
+function announceIgnored(c: Context<AppEnv>, ignored: string[]) {
+  if (ignored.length > 0) {
+    const pointers = ignored.slice(0, 50).map((p) => p.split('/').map(encodeURIComponent).join('/'))
+    c.header(IGNORED_PROPERTIES_HEADER, pointers.join(', '))
   }
 }
 

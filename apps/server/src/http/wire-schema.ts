@@ -6,7 +6,7 @@ import {
   propertiesOf,
   propertyLookup,
   withoutNull,
-} from '../input/schema-walk.ts'
+} from '@ticket/schema'
 
 /** Schema views the wire formats (XML, forms, dates) share; all work on plain JSON Schema. */
 

@@ -1,30 +1,32 @@
 import type { TSchema } from '@sinclair/typebox'
-import type { FieldError } from '../http/api-error.ts'
-import { hasUnsafeText, inputLimits, pointerToken } from './gate.ts'
 import {
   enumValues,
   isArraySchema,
-  isDateTime,
+  isDateTimeSchema,
   isObjectSchema,
   propertiesOf,
   propertyLookup,
   unionMembers,
   withoutNull,
-} from './schema-walk.ts'
+} from '@ticket/schema'
+import type { FieldError } from '../http/api-error.ts'
+import { hasUnsafeText, inputLimits, pointerToken } from './gate.ts'
 
 export { inputLimits }
 
 /**
  * Turns a client's body into the schema's own shape before validation: property names matched
  * case-insensitively, unknown and read-only properties dropped, enum numbers turned into names,
- * `""` dates into null. Problems that validation cannot see (bad text, depth) are collected.
+ * `""` dates into null. Problems that validation cannot see (bad text, depth) are collected;
+ * the JSON pointers of unknown properties, which are dropped, go to `ignored`.
  */
 export function canonicalize(
   schema: TSchema,
   value: unknown,
   errors: FieldError[],
   path = '',
-  depth = 0
+  depth = 0,
+  ignored: string[] = []
 ): unknown {
   if (depth > inputLimits.maxDepth) {
     errors.push({
@@ -46,7 +48,7 @@ export function canonicalize(
         code: 'invalid_text',
       })
     }
-    if (value === '' && isDateTime(target)) {
+    if (value === '' && isDateTimeSchema(target)) {
       return null
     }
     return value
@@ -65,7 +67,9 @@ export function canonicalize(
     }
     const items = isArraySchema(target) ? (target.items as TSchema) : undefined
     return items
-      ? value.map((item, i) => canonicalize(items, item, errors, `${path}/${i}`, depth + 1))
+      ? value.map((item, i) =>
+          canonicalize(items, item, errors, `${path}/${i}`, depth + 1, ignored)
+        )
       : value
   }
   if (typeof value === 'object' && isObjectSchema(target)) {
@@ -81,11 +85,13 @@ export function canonicalize(
           message: 'is not a known property',
           code: 'unknown',
         })
+      } else if (!name) {
+        ignored.push(`${path}/${pointerToken(key)}`)
       }
       if (!name || !property || property.readOnly === true) {
         continue
       }
-      out[name] = canonicalize(property, raw, errors, `${path}/${name}`, depth + 1)
+      out[name] = canonicalize(property, raw, errors, `${path}/${name}`, depth + 1, ignored)
     }
     return out
   }

@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
+import { isArraySchema, isObjectSchema, propertyLookup, withoutNull } from '@ticket/schema'
 import type { FieldError } from '../http/api-error.ts'
-import { isArraySchema, isObjectSchema, propertyLookup, withoutNull } from './schema-walk.ts'
 
 /** The limits every request body meets, whatever its format, unknown properties included. */
 export const inputLimits = { maxArrayItems: 1000, maxDepth: 32, maxStringLength: 100_000 }

@@ -1,9 +1,9 @@
 import type { Static, TSchema } from '@sinclair/typebox'
 import { TypeCompiler, type ValueError, ValueErrorType } from '@sinclair/typebox/compiler'
+import { inputSchemaOf } from '@ticket/schema'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import { fieldError } from '../http/field-error.ts'
 import { canonicalize } from './canonicalize.ts'
-import { inputSchemaOf } from './input-schema.ts'
 
 export interface BodyParserOptions<T> {
   /**
@@ -19,21 +19,22 @@ export interface BodyParserOptions<T> {
  * The one request-body parser, compiled once per schema: the body is canonicalised (names matched
  * case-insensitively, read-only properties dropped, enum numbers as names, unknown names dropped
  * unless the object is closed with `additionalProperties: false`), validated, and every problem
- * is reported in one 400, one per JSON pointer.
+ * is reported in one 400, one per JSON pointer. The pointers of dropped unknown properties are
+ * pushed to `ignored`.
  * @example const parseTicket = compileBodyParser(TicketEntity); const input = parseTicket(body)
  */
 export function compileBodyParser<S extends TSchema, T = Static<S>>(
   schema: S,
   options: BodyParserOptions<T> = {}
-): (body: unknown) => Partial<T> {
+): (body: unknown, ignored?: string[]) => Partial<T> {
   const check = TypeCompiler.Compile(options.complete ? schema : inputSchemaOf(schema))
-  return (body) => {
+  return (body, ignored = []) => {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       const errors = [{ path: '', message: 'expected an object', code: 'type' }]
       throw new ApiError('VALIDATION', 'The body must be a JSON object.', { errors })
     }
     const errors: FieldError[] = []
-    const value = canonicalize(schema, body, errors) as Partial<T>
+    const value = canonicalize(schema, body, errors, '', 0, ignored) as Partial<T>
     errors.push(...[...check.Errors(value)].flatMap(innermost).map((error) => fieldError(error)))
     if (options.refine) {
       errors.push(...options.refine(value))

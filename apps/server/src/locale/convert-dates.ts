@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
+import { isDateTimeSchema, withoutNull } from '@ticket/schema'
 import { kindOf, propertySchema, recordValueSchema } from '../http/wire-schema.ts'
-import { isDateTime, withoutNull } from '../input/schema-walk.ts'
 import type { TimeZoneChoice } from './time-zone.ts'
 import { epochOf, parseIso, toZoned } from './zoned-time.ts'
 
@@ -21,7 +21,7 @@ export function mapDates(
   }
   const s = withoutNull(schema)
   if (typeof value === 'string') {
-    return isDateTime(s) ? map(value, name) : value
+    return isDateTimeSchema(s) ? map(value, name) : value
   }
   if (Array.isArray(value)) {
     const items = kindOf(s) === 'array' ? (s.items as TSchema) : undefined

@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
+import { withoutNull } from '@ticket/schema'
 import { kindOf, propertySchema, recordValueSchema } from '../http/wire-schema.ts'
-import { withoutNull } from '../input/schema-walk.ts'
 import { dateIn, mapDates } from './convert-dates.ts'
 import type { TimeZoneChoice } from './time-zone.ts'
 

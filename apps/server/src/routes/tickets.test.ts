@@ -88,9 +88,36 @@ describe('POST /api/v1/Ticket', () => {
     expect(read.headers.get('etag')).toMatch(/^"1-[\w-]+"$/)
   })
 
-  it('creates with defaults from reference data on an empty body', async () => {
+  it('refuses to create a ticket without a Title, naming /Title, and saves nothing', async () => {
+    const { app } = await demoApp()
+    for (const body of [{}, { Titel: 'typo' }, { Title: '  ' }]) {
+      const refused = await call(app, 'POST', '/api/v1/Ticket', body)
+      expect(refused.status, refused.text).toBe(400)
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: '/Title' })])
+    }
+    const archive = await call(app, 'GET', '/api/v1/Ticket')
+    expect(archive.status, archive.text).toBe(200)
+    expect(JSON.stringify(archive.body)).not.toContain('"TicketId":1')
+  })
+
+  it('ignores unknown properties but names them in X-Ignored-Properties', async () => {
+    const { app } = await demoApp()
+    const saved = await call(app, 'POST', '/api/v1/Ticket', {
+      Title: 'Named',
+      Titel: 'typo',
+      Priority: { Bogus: 1 },
+    })
+    expect(saved.status, saved.text).toBe(200)
+    expect(saved.body.Title).toBe('Named')
+    expect(saved.headers.get('x-ignored-properties')).toBe('/Titel, /Priority/Bogus')
+    const clean = await call(app, 'POST', '/api/v1/Ticket', { title: 'case-insensitive' })
+    expect(clean.status, clean.text).toBe(200)
+    expect(clean.headers.get('x-ignored-properties')).toBeNull()
+  })
+
+  it('creates with defaults from reference data on a body with only a title', async () => {
     const { app, refs } = await demoApp()
-    const saved = await call(app, 'POST', '/api/v1/Ticket', {})
+    const saved = await call(app, 'POST', '/api/v1/Ticket', { Title: 'Only a title' })
     expect(saved.status, saved.text).toBe(200)
     const defaults = await call(app, 'GET', '/api/v1/Ticket/default')
     expect(defaults.body.TicketId).toBe(0)

@@ -91,6 +91,11 @@ export async function saveTicket(
         next[property] = value
       }
     }
+    // A new ticket needs a title (its FieldProperties mark Title UIHintMandatory): a body whose
+    // only property was misspelt must not create an untitled ticket.
+    if (!previous && !(typeof next.Title === 'string' && next.Title.trim() !== '')) {
+      errors.push({ path: '/Title', message: 'A new ticket needs a Title.', code: 'required' })
+    }
     await resolveCarriers(input, next, reader, errors, carriersBeforeOwner)
     await resolveOwner(tx, reader, input, next, errors)
     await applyStatus(input, previous?.entity ?? null, next, reader, at, errors)

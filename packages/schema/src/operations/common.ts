@@ -3,6 +3,18 @@ import type { ResponseSpec } from '@ticket/codegen'
 import { ProblemDetails } from '../model.ts'
 import { problemTypes } from './media-types.ts'
 
+/** The response header naming the body properties the server ignored (not in the entity). */
+export const IGNORED_PROPERTIES_HEADER = 'X-Ignored-Properties'
+
+/** The 200 response's headers of an operation that saves an entity body. */
+export const ignoredPropertiesHeader = {
+  [IGNORED_PROPERTIES_HEADER]: {
+    description:
+      'Present when the body had properties the entity does not have: their JSON pointers (percent-encoded), comma-separated. They were ignored; a misspelt name shows up here.',
+    schema: Type.String(),
+  },
+}
+
 export const NotifyQuery = Type.Boolean({
   default: false,
   description: 'If true, then the notifications will be sent',

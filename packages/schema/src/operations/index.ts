@@ -13,7 +13,7 @@ import { ticketOps } from './ticket.ts'
 import { webhookOps } from './webhooks.ts'
 
 export { TokenIdParam } from './auth.ts'
-export { TicketIdParam } from './common.ts'
+export { IGNORED_PROPERTIES_HEADER, TicketIdParam } from './common.ts'
 export { type MdoListName, mdoListNames } from './mdo.ts'
 export * from './media-types.ts'
 export { AttachmentParams, PageQuery, TicketMessageIdParam } from './messages.ts'
@@ -22,7 +22,7 @@ export {
   NotificationListQuery,
   StreamHeaders,
 } from './notifications.ts'
-export { JsonPatch, JsonPatchOperation, MergePatch } from './patch-bodies.ts'
+export { JsonPatch, JsonPatchOperation } from './patch-bodies.ts'
 export {
   DeliveryIdParams,
   WebhookIdParam,

@@ -19,8 +19,3 @@ export const JsonPatch = Type.Array(JsonPatchOperation, {
   $id: 'JsonPatch',
   description: 'A JSON Patch document (RFC 6902).',
 })
-
-export const MergePatch = Type.Record(Type.String(), Type.Unknown(), {
-  $id: 'MergePatch',
-  description: 'A JSON Merge Patch (RFC 7396), converted to JSON Patch operations.',
-})

@@ -1,9 +1,11 @@
 import { Type } from '@sinclair/typebox'
 import { TicketArchiveList, TicketArchiveQuery } from '../archive/ticket-archive.ts'
+import { TicketEntityInput } from '../input/ticket-entity-input.ts'
 import { Ticket, TicketCustomFieldInfo, TicketEntity, TicketEntityWithLinks } from '../model.ts'
 import {
   commonErrors,
   conflict,
+  ignoredPropertiesHeader,
   LanguageHeaders,
   NotifyQuery,
   notFound,
@@ -14,18 +16,19 @@ import {
 } from './common.ts'
 import { defineOperations } from './define.ts'
 import { entityRequestTypes, patchRequestTypes } from './media-types.ts'
-import { JsonPatch, MergePatch } from './patch-bodies.ts'
+import { JsonPatch } from './patch-bodies.ts'
 
 const tags = ['Ticket']
 const entityBody = {
   schema: TicketEntity,
+  input: TicketEntityInput,
   mediaTypes: entityRequestTypes,
   required: true as const,
   description: 'The ticket to save',
 }
 const patchAlternatives = [
   { schema: JsonPatch, mediaTypes: ['application/json-patch+json'] },
-  { schema: MergePatch, mediaTypes: ['application/merge-patch+json'] },
+  { schema: TicketEntityInput, mediaTypes: ['application/merge-patch+json'] },
 ]
 const etag = { description: 'The ticket revision, strong and quoted.', schema: Type.String() }
 
@@ -56,7 +59,11 @@ export const ticketOps = defineOperations({
     headers: LanguageHeaders,
     body: { ...entityBody, alternatives: patchAlternatives },
     responses: {
-      200: { description: 'The saved ticket, as a fresh read returns it.', schema: TicketEntity },
+      200: {
+        description: 'The saved ticket, as a fresh read returns it.',
+        schema: TicketEntity,
+        headers: ignoredPropertiesHeader,
+      },
       ...commonErrors,
       404: notFound,
     },
@@ -142,7 +149,11 @@ export const ticketOps = defineOperations({
     headers: LanguageHeaders,
     body: entityBody,
     responses: {
-      200: { description: 'The saved ticket.', schema: TicketEntity },
+      200: {
+        description: 'The saved ticket.',
+        schema: TicketEntity,
+        headers: ignoredPropertiesHeader,
+      },
       ...commonErrors,
       404: notFound,
       412: preconditionFailed,
@@ -160,7 +171,7 @@ export const ticketOps = defineOperations({
       schema: JsonPatch,
       mediaTypes: ['application/json-patch+json', 'application/json'],
       required: true,
-      alternatives: [{ schema: MergePatch, mediaTypes: [patchRequestTypes[1] ?? ''] }],
+      alternatives: [{ schema: TicketEntityInput, mediaTypes: [patchRequestTypes[1] ?? ''] }],
     },
     responses: {
       200: { description: 'The updated ticket.', schema: TicketEntityWithLinks },

@@ -1,5 +1,5 @@
 import type { TSchema } from '@sinclair/typebox'
-import { withoutNull } from '../../input/schema-walk.ts'
+import { withoutNull } from '@ticket/schema'
 import { kindOf, propertySchema, recordValueSchema, setOwn, typedText } from '../wire-schema.ts'
 import { formKeySegments, type KeySegment, pointerOf } from './form-keys.ts'
 

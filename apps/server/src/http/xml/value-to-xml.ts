@@ -1,6 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
+import { withoutNull } from '@ticket/schema'
 import { XMLBuilder } from 'fast-xml-parser'
-import { withoutNull } from '../../input/schema-walk.ts'
 import { itemNameOf, kindOf, propertySchema, recordValueSchema, setOwn } from '../wire-schema.ts'
 import { isXmlChar } from './parse-xml.ts'
 

@@ -8,7 +8,8 @@ export const unionMembers = (s: TSchema): TSchema[] | undefined =>
   Array.isArray(s.anyOf) ? (s.anyOf as TSchema[]) : undefined
 export const enumValues = (s: TSchema): Record<string, number> | undefined =>
   s['x-enum-values'] as Record<string, number> | undefined
-export const isDateTime = (s: TSchema): boolean => s.type === 'string' && s.format === 'date-time'
+export const isDateTimeSchema = (s: TSchema): boolean =>
+  s.type === 'string' && s.format === 'date-time'
 export const propertiesOf = (s: TSchema): Record<string, TSchema> =>
   (s.properties ?? {}) as Record<string, TSchema>
 

@@ -1,0 +1,10 @@
+// `pnpm build`: compiles src/ to ESM JavaScript plus declarations in dist/, for services that
+// install @ticket/client from a tarball. The generated API types are a declaration file already:
+// it is copied beside the compiled entry, which imports it.
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
+
+rmSync('dist', { recursive: true, force: true })
+execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+mkdirSync('dist/generated', { recursive: true })
+copyFileSync('src/generated/api.d.ts', 'dist/generated/api.d.ts')

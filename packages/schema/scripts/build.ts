@@ -1,0 +1,41 @@
+// `pnpm build`: compiles src/ to ESM JavaScript plus declarations in dist/, for services that
+// install @ticket/schema from a tarball. Inside the workspace the package is used as source.
+// The declarations name a few types of the workspace-only @ticket/codegen (the operation and
+// table records); their file is emitted into dist/codegen/ and the imports point there, so the
+// published types resolve on their own.
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { dirname, join, relative } from 'node:path'
+
+const tsc = 'node_modules/.bin/tsc'
+const contract = '../../tools/codegen/src/contract.ts'
+rmSync('dist', { recursive: true, force: true })
+execFileSync(tsc, ['-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+execFileSync(
+  tsc,
+  [
+    contract,
+    '--declaration',
+    '--emitDeclarationOnly',
+    '--skipLibCheck',
+    '--outDir',
+    'dist/codegen',
+  ],
+  { stdio: 'inherit' }
+)
+
+for (const file of declarationFiles('dist')) {
+  const text = readFileSync(file, 'utf8')
+  if (text.includes("'@ticket/codegen'")) {
+    let target = relative(dirname(file), 'dist/codegen/contract.js')
+    target = target.startsWith('.') ? target : `./${target}`
+    writeFileSync(file, text.replaceAll("'@ticket/codegen'", `'${target}'`))
+  }
+}
+
+function declarationFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name)
+    return entry.isDirectory() ? declarationFiles(path) : path.endsWith('.d.ts') ? [path] : []
+  })
+}

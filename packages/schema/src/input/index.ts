@@ -1,0 +1,12 @@
+export { inputSchemaOf } from './input-schema.ts'
+export {
+  enumValues,
+  isArraySchema,
+  isDateTimeSchema,
+  isObjectSchema,
+  propertiesOf,
+  propertyLookup,
+  unionMembers,
+  withoutNull,
+} from './schema-walk.ts'
+export { TicketEntityInput } from './ticket-entity-input.ts'
