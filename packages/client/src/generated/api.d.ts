@@ -2932,7 +2932,21 @@ export interface components {
                 SunStop?: string | null;
                 NonDates?: string[];
                 EscalationLevels?: {
-                    [key: string]: unknown;
+                    /**
+                     * Format: int32
+                     * @description The AlertLevel the ticket reaches at this step (1 is the first).
+                     */
+                    Level?: number;
+                    /**
+                     * Format: int32
+                     * @description Office-hour minutes after the ticket's creation when this step fires.
+                     */
+                    Minutes?: number;
+                    /**
+                     * Format: int32
+                     * @description The associate the ticket is reassigned to at this step; 0 keeps the owner.
+                     */
+                    ReassignTo?: number;
                 }[];
             } | null;
             /** @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved. */
