@@ -7931,8 +7931,8 @@ export interface operations {
     SetTicketReadByOwner: {
         parameters: {
             query?: {
-                /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
-                readStatus?: components["schemas"]["TicketReadStatus"];
+                /** @description Green marks it read (the default); Red or Yellow marks it unread. */
+                readStatus?: "Unknown" | "Green" | "Yellow" | "Red";
             };
             header?: {
                 /** @description Resolve string references and multi-language values (iso2). */
