@@ -66,8 +66,12 @@ async function startListening(
   }
 }
 
-export function startService(databaseUrl: string, extraEnv: Record<string, string> = {}) {
-  return startListening(
+/**
+ * Starts the service and waits until it is ready: it listens at once but answers 503 while it
+ * migrates and loads the demo tenant.
+ */
+export async function startService(databaseUrl: string, extraEnv: Record<string, string> = {}) {
+  const running = await startListening(
     serverCommand,
     {
       PORT: '0',
@@ -86,6 +90,20 @@ export function startService(databaseUrl: string, extraEnv: Record<string, strin
     },
     'the server'
   )
+  const deadline = Date.now() + 120_000
+  while (
+    !(await fetch(`${running.url}/readyz`).then(
+      (r) => r.ok,
+      () => false
+    ))
+  ) {
+    if (Date.now() > deadline || running.child.exitCode !== null) {
+      await running.stop()
+      throw new Error('the server did not become ready')
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return running
 }
 
 export function startBaseline(path: string) {
