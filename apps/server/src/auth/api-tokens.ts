@@ -47,7 +47,7 @@ export async function callerByToken(
   now: Date
 ): Promise<{ caller: Caller; tokenId: number } | undefined> {
   const { apiTokens, associates } = store.tables
-  const [found] = await store.db
+  const [found] = await store.reader
     .select({ tokenId: apiTokens.tokenId, associate: associates })
     .from(apiTokens)
     .innerJoin(associates, eq(associates.associateId, apiTokens.associateId))
@@ -66,7 +66,7 @@ export async function callerByToken(
 /** The associate's tokens, newest first, without secrets. */
 export async function listApiTokens(store: Store, associateId: number): Promise<ApiToken[]> {
   const { apiTokens } = store.tables
-  const rows = await store.db
+  const rows = await store.reader
     .select()
     .from(apiTokens)
     .where(eq(apiTokens.associateId, associateId))

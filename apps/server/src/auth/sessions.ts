@@ -52,7 +52,7 @@ export async function findSession(
   now: Date
 ): Promise<{ caller: Caller; sessionId: number; xsrfDigest: string } | undefined> {
   const { sessions, associates } = store.tables
-  const [found] = await store.db
+  const [found] = await store.reader
     .select({
       sessionId: sessions.sessionId,
       xsrfDigest: sessions.xsrfDigest,

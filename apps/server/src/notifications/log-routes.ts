@@ -11,14 +11,14 @@ export function registerNotificationLogRoutes(app: Hono<AppEnv>, { store }: Noti
   const { tickets, notificationOutbox: outbox } = store.tables
 
   route(app, ops.GetTicketNotifications, async (_c, { params: { id }, send }) => {
-    const [ticket] = await store.db
+    const [ticket] = await store.reader
       .select({ deletedAt: tickets.deletedAt })
       .from(tickets)
       .where(eq(tickets.ticketId, id))
     if (!ticket || ticket.deletedAt !== null) {
       throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
     }
-    const rows = await store.db
+    const rows = await store.reader
       .select()
       .from(outbox)
       .where(eq(outbox.ticketId, id))

@@ -13,7 +13,7 @@ export function registerNotificationPreferenceRoutes(
   const { associates } = store.tables
 
   route(app, ops.GetNotificationPreferences, async (c, { send }) => {
-    const [row] = await store.db
+    const [row] = await store.reader
       .select({ preferences: associates.preferences })
       .from(associates)
       .where(eq(associates.associateId, c.get('caller').associateId))

@@ -27,7 +27,7 @@ function registerNotificationListRoutes(app: Hono<AppEnv>, { store, now }: Notif
     const associateId = query.associateId ?? caller.associateId
     if (associateId !== caller.associateId) {
       requireFullRights(caller, "list another associate's notifications")
-      const [known] = await store.db
+      const [known] = await store.reader
         .select({ id: associates.associateId })
         .from(associates)
         .where(eq(associates.associateId, associateId))
@@ -37,7 +37,7 @@ function registerNotificationListRoutes(app: Hono<AppEnv>, { store, now }: Notif
     }
     const readFilter =
       query.unread === undefined ? undefined : query.unread ? isNull(n.readAt) : isNotNull(n.readAt)
-    const rows = await store.db
+    const rows = await store.reader
       .select()
       .from(n)
       .where(and(eq(n.associateId, associateId), readFilter))

@@ -16,6 +16,6 @@ export function registerMdoListRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         `There is no MDO list named "${listname}"; known lists: ${mdoListNames.join(', ')}.`
       )
     }
-    return send(await mdoList(deps.store.db, list, query))
+    return send(await mdoList(deps.store.reader, list, query))
   })
 }

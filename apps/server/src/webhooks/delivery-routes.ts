@@ -15,14 +15,14 @@ export function registerWebhookDeliveryRoutes(app: Hono<AppEnv>, deps: WebhookRo
   const d = t.webhookDeliveries
 
   route(app, ops.Webhook_GetDeliveries, async (_c, { params: { id }, send }) => {
-    const [hook] = await store.db
+    const [hook] = await store.reader
       .select({ id: t.webhooks.webhookId })
       .from(t.webhooks)
       .where(eq(t.webhooks.webhookId, id))
     if (!hook) {
       throw notFoundWebhook(id)
     }
-    const rows = await store.db
+    const rows = await store.reader
       .select()
       .from(d)
       .where(eq(d.webhookId, id))

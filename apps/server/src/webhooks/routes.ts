@@ -95,12 +95,12 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps
   )
 
   route(app, ops.Webhook_GetAll, async (_c, { send }) => {
-    const rows = await store.db.select().from(t.webhooks).orderBy(asc(t.webhooks.webhookId))
+    const rows = await store.reader.select().from(t.webhooks).orderBy(asc(t.webhooks.webhookId))
     return send(rows.map(webhookToWire))
   })
 
   route(app, ops.Webhook_Get, async (_c, { params: { id }, send }) => {
-    const [row] = await store.db.select().from(t.webhooks).where(eq(t.webhooks.webhookId, id))
+    const [row] = await store.reader.select().from(t.webhooks).where(eq(t.webhooks.webhookId, id))
     if (!row) {
       throw notFoundWebhook(id)
     }
