@@ -574,7 +574,7 @@ export const ticketMessagesProjection = {
   booleans: ['Important'],
   optional: [],
   nullable: ['CreatedAt', 'ChangedAt', 'CreatedBy', 'Person'],
-  skipped: ['Attachments'],
+  skipped: ['EjMessageId', 'Ticket', 'Attachments'],
   links: {},
   children: {},
 } as const

@@ -381,7 +381,7 @@ export const ticketMessages = pgTable(
     author: text('author').notNull(),
     personId: integer('person_id').references((): AnyPgColumn => persons.personId, { onDelete: 'set null' }),
     slevel: text('slevel', { enum: ['Unknown', 'Internal', 'External'] }).notNull(),
-    type: text('type', { enum: ['Unknown', 'Email', 'Note', 'Phone', 'Chat', 'SMS', 'Form', 'Web'] }).notNull(),
+    type: text('type', { enum: ['Unknown', 'Plain', 'Html'] }).notNull(),
     important: boolean('important').notNull(),
     body: text('body').notNull(),
     htmlBody: text('html_body').notNull(),

@@ -6,7 +6,7 @@ import { adminAuth } from '../test/requests.ts'
 
 // The package's ESM build imports files without extensions, which Node refuses; its CommonJS
 // build is what Node users of the package actually load.
-const { WebApi, TicketSecurityLevel } = createRequire(import.meta.url)(
+const { WebApi, TicketSecurityLevel, TicketMessageType } = createRequire(import.meta.url)(
   '@superoffice/webapi'
 ) as typeof import('@superoffice/webapi')
 
@@ -64,6 +64,44 @@ describe('@superoffice/webapi against the server', () => {
     await agent.deleteTicketEntityAsync(id)
     expect(await agent.getTicketEntityAsync(id)).toBeNull()
     expect((await agent.getTicketEntityAsync(otherId)).title).toBe('second')
+  }, 30_000)
+
+  it('saves and reads a message through the agent, and the ticket counts it', async () => {
+    const { app } = await createTestApp({ database: 'file', env: { TICKET_DEMO_DATA: '1' } })
+    const { baseUrl } = await listen(app)
+    const webapi = new WebApi(`${baseUrl}/`)
+    webapi.authenticateWithPassword(adminAuth.username, adminAuth.password)
+    const agent = webapi.getTicketAgent()
+    const ticket = await agent.saveTicketEntityAsync({
+      ...(await agent.createDefaultTicketEntityAsync()),
+      title: 'Kaffemaskinen lekker',
+    })
+    const ticketId = ticket.ticketId ?? 0
+
+    const saved = await agent.saveTicketMessageEntityAsync({
+      ticket: { ticketId },
+      body: 'Vi sender en tekniker i morgen.',
+      htmlBody: '<p>Vi sender en tekniker i morgen.</p>',
+      slevel: TicketSecurityLevel.External,
+      type: TicketMessageType.Html,
+      important: true,
+      timeSpent: 15,
+    })
+    expect(saved.ejMessageId).toBeGreaterThan(0)
+    expect(saved.createdAt).toBeInstanceOf(Date)
+
+    const read = await agent.getTicketMessageEntityAsync(saved.ejMessageId ?? 0)
+    expect(read.body).toBe('Vi sender en tekniker i morgen.')
+    expect(read.htmlBody).toBe('<p>Vi sender en tekniker i morgen.</p>')
+    expect(read.type).toBe(TicketMessageType.Html)
+    expect(read.important).toBe(true)
+    expect(read.timeSpent).toBe(15)
+    expect(await agent.getTicketMessageEntityAsync(987654)).toBeNull()
+
+    const after = await agent.getTicketEntityAsync(ticketId)
+    expect(after.numMessages).toBe(1)
+    expect(after.numReplies).toBe(1)
+    expect(after.repliedAt?.toISOString()).toBe(saved.createdAt?.toISOString())
   }, 30_000)
 
   it('rejects wrong credentials', async () => {

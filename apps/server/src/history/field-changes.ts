@@ -1,7 +1,15 @@
 import type { TicketFieldChange } from '@ticket/schema'
 
 // Derived on every read or bookkeeping only: not changes anyone made.
-const ignored = new Set(['LastChanged', 'TableRight', 'FieldProperties', 'IconHint', 'Messages'])
+const ignored = new Set([
+  'LastChanged',
+  'TableRight',
+  'FieldProperties',
+  'IconHint',
+  'Messages',
+  'EjMessageId',
+  'Ticket',
+])
 
 /** Ids of carriers by their key property (`AssociateId`, `TicketStatusId`, …). */
 const idKeys = [

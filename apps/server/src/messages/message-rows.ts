@@ -25,9 +25,11 @@ export async function assembleMessage(
   return {
     ...(columnsToProperties(ticketMessagesProjection, row) as Omit<
       TicketMessageEntity,
-      'CreatedBy' | 'Person' | 'Attachments' | 'TicketId'
+      'CreatedBy' | 'Person' | 'Attachments' | 'TicketId' | 'EjMessageId' | 'Ticket'
     >),
+    EjMessageId: row.ticketMessageId,
     TicketId: row.ticketId,
+    Ticket: null,
     CreatedBy: createdBy ?? null,
     Person: person ?? null,
     Attachments: loaded.filter((a) => a.TicketMessageId === row.ticketMessageId).map(stripOwner),

@@ -58,7 +58,7 @@ describe('ticket messages through the HTTP app', { timeout: 30_000 }, () => {
       TicketId: ticketId,
       Person: { PersonId: personId },
       Body: 'It is still burning.',
-      Type: 'Email',
+      Type: 'Plain',
       TimeSpent: 0,
     })
     expect(fromCustomer.status, fromCustomer.text).toBe(200)
@@ -68,7 +68,7 @@ describe('ticket messages through the HTTP app', { timeout: 30_000 }, () => {
       Author: 'Kari Kunde',
       EmailHeader: 'kari@example.com',
       Slevel: 'External',
-      Type: 'Email',
+      Type: 'Plain',
       CreatedAt: '2026-01-16T14:30:00.000Z',
       Attachments: [],
       NumAttachments: 0,

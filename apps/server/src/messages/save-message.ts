@@ -30,7 +30,14 @@ export interface SaveMessageRequest {
 }
 
 // Set by the server or resolved from carriers, never copied from the body.
-const notCopied = new Set(['TicketMessageId', 'TicketId', 'Person', 'CreatedBy'])
+const notCopied = new Set([
+  'TicketMessageId',
+  'EjMessageId',
+  'TicketId',
+  'Ticket',
+  'Person',
+  'CreatedBy',
+])
 
 /**
  * Saves a message: `TicketMessageId` 0 or absent adds one to `TicketId`'s ticket, an existing id
@@ -43,14 +50,16 @@ export async function saveMessage(
   request: SaveMessageRequest
 ): Promise<TicketMessageEntity> {
   const { input } = request
-  const existingId = input.TicketMessageId && input.TicketMessageId > 0 ? input.TicketMessageId : 0
+  // SuperOffice's clients name the id EjMessageId and the ticket `Ticket: { TicketId }`.
+  const sentId = input.TicketMessageId || input.EjMessageId || 0
+  const existingId = sentId > 0 ? sentId : 0
   const existing = existingId
     ? await findMessageRow(deps.store.reader, deps.store.tables, existingId)
     : undefined
   if (existingId && !existing) {
     throw new ApiError('NOT_FOUND', `TicketMessage ${existingId} does not exist.`)
   }
-  const ticketId = existing?.ticketId ?? input.TicketId
+  const ticketId = existing?.ticketId ?? (input.TicketId || input.Ticket?.TicketId)
   if (!ticketId) {
     throw new ApiError('VALIDATION', 'A message needs the ticket it belongs to.', {
       errors: [{ path: '/TicketId', message: 'required', code: 'required' }],

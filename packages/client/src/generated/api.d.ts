@@ -3790,9 +3790,22 @@ export interface components {
             TicketMessageId: number;
             /**
              * Format: int32
+             * @description The primary key as SuperOffice's clients name it; always equal to TicketMessageId.
+             */
+            EjMessageId: number;
+            /**
+             * Format: int32
              * @description The ticket this message belongs to.
              */
             TicketId: number;
+            /** @description The ticket as SuperOffice's clients send it (`{ TicketId }`); TicketId says the same. Null in responses. */
+            Ticket: {
+                /**
+                 * Format: int32
+                 * @description The ticket this message belongs to.
+                 */
+                TicketId: number;
+            } | null;
             /** @description When the message was created. */
             readonly CreatedAt: string | null;
             /** @description When the message was last changed. */
@@ -3805,7 +3818,7 @@ export interface components {
             Person: components["schemas"]["Person"] | null;
             /** @description Security level of a ticket or message: internal (staff only) or external (visible to the customer). */
             Slevel: components["schemas"]["TicketSecurityLevel"];
-            /** @description How a message reached the ticket: an email, an internal note, a phone call written down, … */
+            /** @description Whether the message's main body is plain text or HTML. */
             Type: components["schemas"]["TicketMessageType"];
             /** @description Whether the message is marked important. */
             Important: boolean;
@@ -3842,11 +3855,11 @@ export interface components {
             readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
         };
         /**
-         * @description How a message reached the ticket: an email, an internal note, a phone call written down, …
+         * @description Whether the message's main body is plain text or HTML.
          * @default Unknown
          * @enum {string}
          */
-        TicketMessageType: "Unknown" | "Email" | "Note" | "Phone" | "Chat" | "SMS" | "Form" | "Web";
+        TicketMessageType: "Unknown" | "Plain" | "Html";
         /**
          * @description Where a ticket came from.
          * @default Unknown

@@ -103,7 +103,18 @@ const person = withDb(
 export const TicketMessageEntity = Type.Object(
   {
     TicketMessageId: Int32('The primary key (auto-incremented)'),
+    EjMessageId: withDb(
+      Int32("The primary key as SuperOffice's clients name it; always equal to TicketMessageId."),
+      SKIP
+    ),
     TicketId: Int32('The ticket this message belongs to.', { minimum: 1 }),
+    Ticket: withDb(
+      Nullable(Type.Object({ TicketId: Int32('The ticket this message belongs to.') }), {
+        description:
+          "The ticket as SuperOffice's clients send it (`{ TicketId }`); TicketId says the same. Null in responses.",
+      }),
+      SKIP
+    ),
     CreatedAt: ReadOnly(DateTime({ description: 'When the message was created.' })),
     ChangedAt: ReadOnly(DateTime({ description: 'When the message was last changed.' })),
     CreatedBy: ReadOnly(
@@ -119,7 +130,7 @@ export const TicketMessageEntity = Type.Object(
     Author: Text('Who wrote the message, as shown (name or email address).', 255),
     Person: person,
     Slevel: Describe(Slevel, 'Internal (staff only) or External (visible to the customer).'),
-    Type: Describe(TicketMessageType, 'How the message reached the ticket.'),
+    Type: Describe(TicketMessageType, 'Whether the main body is plain text or HTML.'),
     Important: Bool('Whether the message is marked important.'),
     Body: Text('The message as plain text.', 1_000_000),
     HtmlBody: Text('The message as HTML; empty when it has only a plain-text body.', 1_000_000),

@@ -1,24 +1,14 @@
 import type { Static } from '@sinclair/typebox'
 import { StringEnum } from '../common/types.ts'
 
-/** How a message reached the ticket, by name; the numbers are this service's own. */
-export const TicketMessageTypeValues = {
-  Unknown: 0,
-  Email: 1,
-  Note: 2,
-  Phone: 3,
-  Chat: 4,
-  SMS: 5,
-  Form: 6,
-  Web: 7,
-} as const
+/** Numeric values of SuperOffice's `TicketMessageType`, by name. */
+export const TicketMessageTypeValues = { Unknown: 0, Plain: 1, Html: 2 } as const
 
 /**
- * How a message reached the ticket: an email, an internal note, a phone call written down, …
- * @example 'Email'
+ * Whether the message's main body is plain text or HTML.
+ * @example 'Html'
  */
 export const TicketMessageType = StringEnum('TicketMessageType', TicketMessageTypeValues, {
-  description:
-    'How a message reached the ticket: an email, an internal note, a phone call written down, …',
+  description: "Whether the message's main body is plain text or HTML.",
 })
 export type TicketMessageType = Static<typeof TicketMessageType>
