@@ -5,11 +5,21 @@ import { fileURLToPath } from 'node:url'
 
 export const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-/**
- * How production starts the server. One node process (tsx as a loader, not its CLI, which
- * would put a second process between us and the server whose CPU and memory we read).
- */
-export const serverCommand = ['node', '--import', 'tsx', 'src/main.ts']
+/** How production starts the server (`pnpm start`, after `pnpm build`): one plain node process. */
+export const serverCommand = ['node', '--enable-source-maps', 'dist/main.js']
+
+/** Builds dist/ the way `pnpm build` does, so the benchmark runs what production runs. */
+export async function buildServer(): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn('node', ['--import', 'tsx', 'scripts/build.ts'], {
+      cwd: serverRoot,
+      stdio: 'inherit',
+    })
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`the build failed (${code})`))
+    )
+  })
+}
 
 export interface Running {
   readonly url: string
@@ -83,10 +93,17 @@ export async function startService(databaseUrl: string, extraEnv: Record<string,
       ...extraEnv,
     },
     (line) => {
-      // A JSON log line; its fields come in whatever order the logger writes them.
-      const listening = /"message":"listening"/.test(line)
-      const match = /"url":"http:\/\/[^:"]+:(\d+)"/.exec(line)
-      return listening && match ? Number(match[1]) : undefined
+      if (!line.startsWith('{')) {
+        return undefined
+      }
+      try {
+        const entry = JSON.parse(line) as { message?: string; msg?: string; url?: string }
+        return (entry.message ?? entry.msg) === 'listening' && entry.url
+          ? Number(new URL(entry.url).port)
+          : undefined
+      } catch {
+        return undefined
+      }
     },
     'the server'
   )

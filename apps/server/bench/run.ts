@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase } from '../src/test/postgres.ts'
 import { type Measurement, measure, summarise } from './measure.ts'
-import { type Running, startBaseline, startService } from './processes.ts'
+import { buildServer, type Running, startBaseline, startService } from './processes.ts'
 import { type BenchContext, prepareContext, type Scenario, scenarios } from './scenarios.ts'
 import { type Pair, type Results, verdicts } from './targets.ts'
 
@@ -121,6 +121,7 @@ function printRow(name: string, { service, baseline }: Pair) {
 
 let failed = false
 try {
+  await buildServer()
   const baseline = await startBaseline(join(dir, 'baseline.db'))
   cleanups.push(baseline.stop)
   console.log(

@@ -123,6 +123,10 @@ export const benchCredentials = { user: 'admin', password: 'bench-password' }
  * first ticket. The first request of a credential also pays the slow password hash, once.
  */
 export async function prepareContext(url: string): Promise<BenchContext> {
+  // Listening is not ready: /readyz answers 200 once the server takes requests.
+  while ((await fetch(`${url}/readyz`)).status !== 200) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
   const { user, password } = benchCredentials
   const headers = {
     authorization: `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`,

@@ -35,7 +35,10 @@ export function compileBodyParser<S extends TSchema, T = Static<S>>(
     }
     const errors: FieldError[] = []
     const value = canonicalize(schema, body, errors, '', 0, ignored) as Partial<T>
-    errors.push(...[...check.Errors(value)].flatMap(innermost).map((error) => fieldError(error)))
+    // Check is compiled code; Errors walks the value again, so only a failing body pays for it.
+    if (!check.Check(value)) {
+      errors.push(...[...check.Errors(value)].flatMap(innermost).map((error) => fieldError(error)))
+    }
     if (options.refine) {
       errors.push(...options.refine(value))
     }

@@ -35,7 +35,7 @@ export interface SaveTicketRequest {
 }
 
 // Resolved in this order: OwnedBy last, because automatic assignment needs the category and person.
-const carriersBeforeOwner: CarrierProperty[] = [
+export const carriersBeforeOwner: CarrierProperty[] = [
   'Category',
   'Priority',
   'Status',
@@ -45,7 +45,7 @@ const carriersBeforeOwner: CarrierProperty[] = [
   'TicketType',
 ]
 // Linked arrays and server-maintained values never come from plain property copying.
-const notCopied = new Set<string>([
+export const notCopied = new Set<string>([
   'TicketId',
   'Tags',
   'SecondaryPersons',
