@@ -1,5 +1,7 @@
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
+import { createStartingApp } from '../app.ts'
+import { createLogger } from '../logger.ts'
 import { tempPostgres } from '../notifications/testing/test-core.ts'
 import { startServerProcess } from '../test/server-process.ts'
 import { describeError } from './describe-error.ts'
@@ -67,6 +69,21 @@ describe('readiness', () => {
     readiness.drain()
     readiness.ready()
     expect(readiness.state).toBe('draining')
+  })
+
+  it('answers /readyz 503 while starting and draining, and every other route 503 while starting', async () => {
+    const readiness = new Readiness()
+    const app = createStartingApp(readiness, createLogger('silent'))
+    expect((await app.request('/healthz')).status).toBe(200)
+    const starting = await app.request('/readyz')
+    expect(starting.status).toBe(503)
+    expect(starting.headers.get('retry-after')).toBe('1')
+    expect((await app.request('/api/v1/Ticket/1')).status).toBe(503)
+    readiness.ready()
+    readiness.drain()
+    const draining = await app.request('/readyz')
+    expect(draining.status).toBe(503)
+    expect(((await draining.json()) as { detail: string }).detail).toMatch(/draining/)
   })
 
   it('counts one process per core on PostgreSQL for auto, one on SQLite', () => {

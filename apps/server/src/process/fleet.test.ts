@@ -457,4 +457,33 @@ describe('three server processes on one PostgreSQL database', () => {
     )
     expect(importSeen).toBeLessThanOrEqual(BOUND_MS)
   })
+
+  test('drain one process on SIGTERM while the other carries on', { timeout: 60_000 }, async () => {
+    const [a, b] = survivors
+    if (!a || !b) {
+      throw new Error('the fleet test above did not leave two processes')
+    }
+    const stream = await openStream(a.baseUrl, admin)
+    // Saves keep going through the other process the whole time.
+    let saving = true
+    const statuses: number[] = []
+    const saves = (async () => {
+      while (saving) {
+        const saved = await send(b.baseUrl, 'POST', '/api/v1/Ticket', {
+          auth: admin,
+          body: { Title: 'while the other drains' },
+        })
+        statuses.push(saved.status)
+      }
+    })()
+    a.child.kill('SIGTERM')
+    expect(await a.exited).toBe(0)
+    await stream.ended
+    expect(a.stderr()).toContain('"message":"stopped"')
+    saving = false
+    await saves
+    expect(statuses.length).toBeGreaterThan(0)
+    expect(statuses.every((status) => status === 200)).toBe(true)
+    expect((await send(b.baseUrl, 'GET', '/readyz')).status).toBe(200)
+  })
 })
