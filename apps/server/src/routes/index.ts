@@ -3,6 +3,7 @@ import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { registerCustomFieldRoutes } from '../custom-fields/routes.ts'
 import { registerTicketListRoutes } from '../listing/routes.ts'
+import { registerMergeRoutes } from '../merge/routes.ts'
 import { registerMessageRoutes } from '../messages/message-routes.ts'
 import { registerReadStatusRoutes } from '../read-status/read-routes.ts'
 import { registerMdoListRoutes } from './mdo-list.ts'
@@ -16,6 +17,7 @@ const registrations: Array<(app: Hono<AppEnv>, deps: AppDeps) => void> = [
   registerTicketListRoutes,
   // Before the ticket routes: /Ticket/CustomField is not a ticket id.
   registerCustomFieldRoutes,
+  registerMergeRoutes,
   registerTicketRoutes,
   registerMessageRoutes,
   registerReadStatusRoutes,

@@ -63,118 +63,132 @@ export async function saveTicket(
   caller: Caller,
   request: SaveTicketRequest
 ): Promise<TicketEntity> {
-  const { input } = request
-  const id = request.id ?? (input.TicketId && input.TicketId > 0 ? input.TicketId : undefined)
-  const change = await deps.store.transaction(async (tx) => {
-    const at = deps.now()
-    const reader = deps.catalog.readerFor(tx)
-    const { tables } = deps.store
-    const previous = id ? await loadTicket(tx, tables, reader, id) : undefined
-    if (id && !previous) {
-      throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
-    }
-    if (
-      previous &&
-      request.expectedRevision !== undefined &&
-      previous.row.revision !== request.expectedRevision
-    ) {
-      throw new ApiError(
-        'PRECONDITION_FAILED',
-        `Ticket ${id} has changed since revision ${request.expectedRevision}.`
-      )
-    }
-    const errors: FieldError[] = []
-    const base = previous?.entity ?? (await defaultTicket(reader, caller))
-    const next: Record<string, unknown> = { ...base }
-    for (const [property, value] of Object.entries(input)) {
-      if (!notCopied.has(property)) {
-        next[property] = value
-      }
-    }
-    // A new ticket needs a title (its FieldProperties mark Title UIHintMandatory): a body whose
-    // only property was misspelt must not create an untitled ticket.
-    if (!previous && !(typeof next.Title === 'string' && next.Title.trim() !== '')) {
-      errors.push({ path: '/Title', message: 'A new ticket needs a Title.', code: 'required' })
-    }
-    await resolveCarriers(input, next, reader, errors, carriersBeforeOwner)
-    await resolveOwner(tx, reader, input, next, errors)
-    await applyStatus(input, previous?.entity ?? null, next, reader, at, errors)
-    const tags =
-      input.Tags !== undefined ? await resolveTags(tx, tables, input.Tags, errors) : undefined
-    const persons =
-      input.SecondaryPersons !== undefined
-        ? await resolveSecondaryPersons(input.SecondaryPersons, reader, errors)
-        : undefined
-    if (input.CustomFields !== undefined || !previous) {
-      const declared = await customFieldInfos(tx, tables)
-      checkCustomFields(input.CustomFields ?? {}, declared, !previous, errors)
-    }
-    if (errors.length > 0) {
-      throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ticket.`, {
-        errors,
-      })
-    }
-    const timestamp = at.toISOString()
-    if (!previous) {
-      next.CreatedAt = timestamp
-      next.Author = next.Author || caller.fullName
-    }
-    next.LastChanged = timestamp
-    readStatusOnSave(previous?.entity ?? null, next, caller.associateId, timestamp)
-    const clocked = previous && {
-      entity: previous.entity,
-      statusChangedAt: previous.row.statusChangedAt,
-    }
-    await clocksOnSave(tx, tables, clocked, next, timestamp)
-    await escalationOnSave(tx, tables, next, timestamp)
-    const row = {
-      ...propertiesToRow(ticketsProjection, next),
-      revision: (previous?.row.revision ?? 0) + 1,
-      deletedAt: null,
-    }
-    const { ticketId: _ignored, ...values } = row as typeof row & { ticketId?: number }
-    const ticketId = previous
-      ? previous.row.ticketId
-      : await insertTicket(tx, deps, values as Record<string, unknown>)
-    if (previous) {
-      await tx.update(tables.tickets).set(values).where(eq(tables.tickets.ticketId, ticketId))
-    }
-    const columns = changedColumns(previous?.row, values)
-    // A new ticket has no link rows yet: only a change replaces (deletes) them.
-    const replace = previous !== undefined
-    if (tags && !sameIds(tagIds(previous?.entity.Tags), tagIds(tags))) {
-      await writeTicketTags(tx, tables, ticketId, tags, replace)
-      columns.push('tags')
-    }
-    if (persons && !sameIds(personIds(previous?.entity.SecondaryPersons), personIds(persons))) {
-      await writeSecondaryPersons(tx, tables, ticketId, persons, replace)
-      columns.push('secondary_persons')
-    }
-    // The answer is built from what was written, not read back.
-    const saved = { ...values, ticketId } as TicketRow
-    const ticketChange: TicketChange = {
-      kind: previous ? 'changed' : 'created',
-      ticketId,
-      before: previous?.entity ?? null,
-      after: await composeTicket(reader, saved, {
-        tags: tags ?? previous?.entity.Tags ?? [],
-        persons: persons ?? previous?.entity.SecondaryPersons ?? [],
-        messages: previous?.entity.Messages ?? [],
-      }),
-      actorId: caller.associateId,
-      notify: request.notify,
-      at: timestamp,
-      changedColumns: columns,
-    }
-    for (const module of deps.modules) {
-      await module.inTransaction?.(tx, ticketChange)
-    }
-    return ticketChange
-  })
+  const change = await deps.store.transaction((tx) =>
+    saveTicketInTransaction(deps, tx, caller, request)
+  )
   for (const module of deps.modules) {
     module.afterCommit?.(change)
   }
   return change.after
+}
+
+/**
+ * The save inside a transaction the caller owns (a merge saves several tickets in one): the
+ * ticket and what the modules write with it. The caller runs the modules' `afterCommit` once
+ * the transaction has committed.
+ */
+export async function saveTicketInTransaction(
+  deps: ServiceDeps,
+  tx: Db,
+  caller: Caller,
+  request: SaveTicketRequest
+): Promise<TicketChange> {
+  const { input } = request
+  const id = request.id ?? (input.TicketId && input.TicketId > 0 ? input.TicketId : undefined)
+  const at = deps.now()
+  const reader = deps.catalog.readerFor(tx)
+  const { tables } = deps.store
+  const previous = id ? await loadTicket(tx, tables, reader, id) : undefined
+  if (id && !previous) {
+    throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
+  }
+  if (
+    previous &&
+    request.expectedRevision !== undefined &&
+    previous.row.revision !== request.expectedRevision
+  ) {
+    throw new ApiError(
+      'PRECONDITION_FAILED',
+      `Ticket ${id} has changed since revision ${request.expectedRevision}.`
+    )
+  }
+  const errors: FieldError[] = []
+  const base = previous?.entity ?? (await defaultTicket(reader, caller))
+  const next: Record<string, unknown> = { ...base }
+  for (const [property, value] of Object.entries(input)) {
+    if (!notCopied.has(property)) {
+      next[property] = value
+    }
+  }
+  // A new ticket needs a title (its FieldProperties mark Title UIHintMandatory): a body whose
+  // only property was misspelt must not create an untitled ticket.
+  if (!previous && !(typeof next.Title === 'string' && next.Title.trim() !== '')) {
+    errors.push({ path: '/Title', message: 'A new ticket needs a Title.', code: 'required' })
+  }
+  await resolveCarriers(input, next, reader, errors, carriersBeforeOwner)
+  await resolveOwner(tx, reader, input, next, errors)
+  await applyStatus(input, previous?.entity ?? null, next, reader, at, errors)
+  const tags =
+    input.Tags !== undefined ? await resolveTags(tx, tables, input.Tags, errors) : undefined
+  const persons =
+    input.SecondaryPersons !== undefined
+      ? await resolveSecondaryPersons(input.SecondaryPersons, reader, errors)
+      : undefined
+  if (input.CustomFields !== undefined || !previous) {
+    const declared = await customFieldInfos(tx, tables)
+    checkCustomFields(input.CustomFields ?? {}, declared, !previous, errors)
+  }
+  if (errors.length > 0) {
+    throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ticket.`, {
+      errors,
+    })
+  }
+  const timestamp = at.toISOString()
+  if (!previous) {
+    next.CreatedAt = timestamp
+    next.Author = next.Author || caller.fullName
+  }
+  next.LastChanged = timestamp
+  readStatusOnSave(previous?.entity ?? null, next, caller.associateId, timestamp)
+  const clocked = previous && {
+    entity: previous.entity,
+    statusChangedAt: previous.row.statusChangedAt,
+  }
+  await clocksOnSave(tx, tables, clocked, next, timestamp)
+  await escalationOnSave(tx, tables, next, timestamp)
+  const row = {
+    ...propertiesToRow(ticketsProjection, next),
+    revision: (previous?.row.revision ?? 0) + 1,
+    deletedAt: null,
+  }
+  const { ticketId: _ignored, ...values } = row as typeof row & { ticketId?: number }
+  const ticketId = previous
+    ? previous.row.ticketId
+    : await insertTicket(tx, deps, values as Record<string, unknown>)
+  if (previous) {
+    await tx.update(tables.tickets).set(values).where(eq(tables.tickets.ticketId, ticketId))
+  }
+  const columns = changedColumns(previous?.row, values)
+  // A new ticket has no link rows yet: only a change replaces (deletes) them.
+  const replace = previous !== undefined
+  if (tags && !sameIds(tagIds(previous?.entity.Tags), tagIds(tags))) {
+    await writeTicketTags(tx, tables, ticketId, tags, replace)
+    columns.push('tags')
+  }
+  if (persons && !sameIds(personIds(previous?.entity.SecondaryPersons), personIds(persons))) {
+    await writeSecondaryPersons(tx, tables, ticketId, persons, replace)
+    columns.push('secondary_persons')
+  }
+  // The answer is built from what was written, not read back.
+  const saved = { ...values, ticketId } as TicketRow
+  const ticketChange: TicketChange = {
+    kind: previous ? 'changed' : 'created',
+    ticketId,
+    before: previous?.entity ?? null,
+    after: await composeTicket(reader, saved, {
+      tags: tags ?? previous?.entity.Tags ?? [],
+      persons: persons ?? previous?.entity.SecondaryPersons ?? [],
+      messages: previous?.entity.Messages ?? [],
+    }),
+    actorId: caller.associateId,
+    notify: request.notify,
+    at: timestamp,
+    changedColumns: columns,
+  }
+  for (const module of deps.modules) {
+    await module.inTransaction?.(tx, ticketChange)
+  }
+  return ticketChange
 }
 
 async function insertTicket(tx: Db, deps: ServiceDeps, values: Record<string, unknown>) {

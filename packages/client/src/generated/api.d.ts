@@ -438,6 +438,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/Ticket/Merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merges one or more tickets into a primary ticket
+         * @description The body's TicketId (or `mergedTicketEntity.TicketId`) is the primary. In one transaction: the secondaries' messages, tags, persons and secondary persons move to the primary; each secondary becomes Merged with ConnectId pointing to the primary (still readable); history records every change and webhooks fire for each ticket. Returns the primary.
+         */
+        post: operations["MergeTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/Ticket/default": {
         parameters: {
             query?: never;
@@ -6839,6 +6859,146 @@ export interface operations {
             };
             /** @description The request body media type is not supported. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server failed; the body never carries a stack trace. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    MergeTickets: {
+        parameters: {
+            query: {
+                /** @description The tickets to merge into the primary: comma-separated ids (or the parameter repeated). */
+                secondaryTicketIds: string;
+                /** @description The primary ticket, when no body names it. */
+                "mergedTicketEntity.TicketId"?: number;
+            };
+            header?: {
+                /** @description Resolve string references and multi-language values (iso2). */
+                "Accept-Language"?: string;
+                /** @description Overrides Accept-Language; `*` or `x` turns resolution off. */
+                "SO-Language"?: string;
+                /** @description Number and date formatting inside display strings. */
+                "SO-Culture"?: string;
+                /** @description Time zone for dates in and out (`UTC`, `NO`, `US-NY`, IANA names; `, includeTZOffset`). */
+                "SO-TimeZone"?: string;
+                /** @description The application token that identifies the partner app. */
+                "SO-AppToken"?: string;
+                /** @description A key the client makes up per request (a UUID): a retry with the same key and the same request gets the first answer, with `Idempotent-Replayed: true`, and changes nothing. Keys are per caller and expire after 24 hours. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The primary ticket (its TicketId). */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["TicketEntityInput"];
+                "text/json": components["schemas"]["TicketEntityInput"];
+                "application/xml": components["schemas"]["TicketEntityInput"];
+                "text/xml": components["schemas"]["TicketEntityInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["TicketEntityInput"];
+            };
+        };
+        responses: {
+            /** @description The primary ticket after the merge. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketEntity"];
+                    "text/json": components["schemas"]["TicketEntity"];
+                    "application/xml": components["schemas"]["TicketEntity"];
+                    "text/xml": components["schemas"]["TicketEntity"];
+                };
+            };
+            /** @description The request is not valid: every invalid field is listed in `errors`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Missing or wrong credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The ticket does not exist or was deleted. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The `Idempotency-Key` was used before for a different request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

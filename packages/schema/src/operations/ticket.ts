@@ -124,6 +124,34 @@ export const ticketOps = defineOperations({
       404: problem('There is no custom field with that name.'),
     },
   },
+  MergeTickets: {
+    method: 'post',
+    path: '/api/v1/Ticket/Merge',
+    summary: 'Merges one or more tickets into a primary ticket',
+    description:
+      "The body's TicketId (or `mergedTicketEntity.TicketId`) is the primary. In one transaction: the secondaries' messages, tags, persons and secondary persons move to the primary; each secondary becomes Merged with ConnectId pointing to the primary (still readable); history records every change and webhooks fire for each ticket. Returns the primary.",
+    tags,
+    query: Type.Object({
+      secondaryTicketIds: Type.String({
+        description:
+          'The tickets to merge into the primary: comma-separated ids (or the parameter repeated).',
+      }),
+      'mergedTicketEntity.TicketId': Type.Optional(
+        Type.Integer({ minimum: 1, description: 'The primary ticket, when no body names it.' })
+      ),
+    }),
+    headers: LanguageHeaders,
+    body: {
+      ...entityBody,
+      required: false as const,
+      description: 'The primary ticket (its TicketId).',
+    },
+    responses: {
+      200: { description: 'The primary ticket after the merge.', schema: TicketEntity },
+      ...commonErrors,
+      404: notFound,
+    },
+  },
   GetTicketSimple: {
     method: 'get',
     path: '/api/v1/Ticket/{id}/Simple',
