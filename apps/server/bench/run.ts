@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase } from '../src/test/postgres.ts'
+import { buildLargeDatabase } from './large.ts'
 import { type Measurement, measure, summarise } from './measure.ts'
 import { buildServer, type Running, startBaseline, startService } from './processes.ts'
 import { type BenchContext, prepareContext, type Scenario, scenarios } from './scenarios.ts'
@@ -16,11 +17,13 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? (smoke ? 1 : 3))
 const connections = 16
 const dialects = (process.env.BENCH_DIALECTS ?? 'sqlite,pg').split(',') as ('sqlite' | 'pg')[]
 const only = process.env.BENCH_SCENARIOS?.split(',')
+/** Tickets in the large database (bulk import, then create and GET again); 0 skips it. */
+const largeTickets = Number(process.env.BENCH_LARGE_TICKETS ?? (smoke ? 0 : 1_000_000))
 const chosen = scenarios.filter((s) => !only || only.includes(s.name))
 
 const dir = mkdtempSync(join(tmpdir(), 'ticket-bench-'))
 const cleanups: (() => Promise<void>)[] = []
-const results: Results = { pairs: new Map(), largeTickets: 0 }
+const results: Results = { pairs: new Map(), largeTickets }
 
 /** Runs `scenario` against the service and the baseline, `rounds` times, alternating who goes first. */
 async function race(
@@ -130,6 +133,20 @@ try {
   printHeader()
   for (const dialect of dialects) {
     await benchDialect(dialect, baseline)
+  }
+  if (largeTickets > 0) {
+    const large = await buildLargeDatabase(dir, largeTickets)
+    results.importPerSecond = large.importPerSecond
+    console.log(`bulk import: ${largeTickets} tickets at ${large.importPerSecond.toFixed(0)}/s`)
+    const service = await startService(large.path)
+    cleanups.push(service.stop)
+    const context = await prepareContext(service.url)
+    for (const scenario of scenarios.filter((s) => ['create', 'GET by id'].includes(s.name))) {
+      const pair = await race(service, baseline, context, scenario)
+      results.pairs.set(`large/${scenario.name}`, pair)
+      printRow(`large/${scenario.name}`, pair)
+    }
+    await service.stop()
   }
   const broken = [...results.pairs].filter(
     ([, pair]) => pair.service.non2xx + pair.service.errors > 0
