@@ -13,6 +13,10 @@ export interface BenchContext {
   ticket: Record<string, unknown>
   /** A ticket that exists, for reads and updates. */
   ticketId: number
+  /** A ticket new messages are added to. */
+  messageTicketId: number
+  /** A ticket with 20 messages (10 from the customer, 10 replies), for reads. */
+  conversationTicketId: number
 }
 
 export interface Scenario {
@@ -100,6 +104,23 @@ export const scenarios: Scenario[] = [
     }),
   },
   {
+    name: 'create a message',
+    request: (c) => ({
+      url: `${c.url}/api/v1/TicketMessage`,
+      method: 'POST',
+      headers: json(c),
+      body: JSON.stringify(messageOf(c.messageTicketId, 1)),
+    }),
+  },
+  {
+    name: 'GET a ticket with 20 messages',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Ticket/${c.conversationTicketId}`,
+      method: 'GET',
+      headers: c.headers,
+    }),
+  },
+  {
     name: 'GET /MDOList/associate',
     request: (c) => ({
       url: `${c.url}/api/v1/MDOList/associate`,
@@ -115,6 +136,16 @@ const sample = JSON.parse(
     'utf8'
   )
 ) as Record<string, unknown>
+
+/** A message of about 1 KB; odd ones are replies, even ones come as internal notes. */
+const messageOf = (ticketId: number, n: number) => ({
+  TicketId: ticketId,
+  Slevel: n % 2 === 1 ? 'External' : 'Internal',
+  Type: 'Html',
+  Body: `Message ${n}. ${'The printer on the third floor prints blank pages again. '.repeat(8)}`,
+  HtmlBody: `<p>Message ${n}.</p><p>${'The printer prints blank pages again. '.repeat(8)}</p>`,
+  TimeSpent: 5,
+})
 
 export const benchCredentials = { user: 'admin', password: 'bench-password' }
 
@@ -160,5 +191,28 @@ export async function prepareContext(url: string): Promise<BenchContext> {
     throw new Error(`the first create failed: ${created.status} ${await created.text()}`)
   }
   const { TicketId } = (await created.json()) as { TicketId: number }
-  return { url, headers, ticket, ticketId: TicketId }
+  const post = async (path: string, body: unknown) => {
+    const res = await fetch(`${url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    if (!res.ok) {
+      throw new Error(`POST ${path}: ${res.status} ${await res.text()}`)
+    }
+    return res.json() as Promise<{ TicketId: number }>
+  }
+  const messageTicket = await post('/api/v1/Ticket', ticket)
+  const conversation = await post('/api/v1/Ticket', ticket)
+  for (let n = 1; n <= 20; n += 1) {
+    await post('/api/v1/TicketMessage', messageOf(conversation.TicketId, n))
+  }
+  return {
+    url,
+    headers,
+    ticket,
+    ticketId: TicketId,
+    messageTicketId: messageTicket.TicketId,
+    conversationTicketId: conversation.TicketId,
+  }
 }

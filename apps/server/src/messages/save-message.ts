@@ -52,7 +52,7 @@ export async function saveMessage(
   const { input } = request
   // SuperOffice's clients name the id EjMessageId and the ticket `Ticket: { TicketId }`.
   const sentId = input.TicketMessageId || input.EjMessageId || 0
-  const existingId = sentId > 0 ? sentId : 0
+  const existingId = Math.max(sentId, 0)
   const existing = existingId
     ? await findMessageRow(deps.store.reader, deps.store.tables, existingId)
     : undefined
