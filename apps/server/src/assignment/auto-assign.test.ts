@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { call } from '../test/requests.ts'
 import { seeder } from '../test/seed.ts'
-import { type DatabaseKind, databaseOf } from '../webhooks/testing/pg-database.ts'
-import { adminLogin, createWebhookTestApp } from '../webhooks/testing/webhook-test-app.ts'
+import { type DatabaseKind, temporaryDatabase } from '../test/temp-database.ts'
+import { adminLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 import { AUTO_ASSIGN_ID } from './assign-owner.ts'
 
 async function appWithTeam(kind: DatabaseKind) {
-  const { app, store } = await createWebhookTestApp({ database: await databaseOf(kind) })
+  const { app, store } = await createWebhookTestApp({ database: await temporaryDatabase(kind) })
   const seed = seeder(store.db, store.tables)
   const team: number[] = []
   for (let i = 0; i < 4; i += 1) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { createAuthTestApp } from '../test/auth/auth-test-app.ts'
 import { listen } from '../test/listen.ts'
 import { basicHeader, call } from '../test/requests.ts'
-import { createAuthTestApp } from './testing/auth-test-app.ts'
 
 /** Signs in and returns what a browser would hold: the cookie header and the XSRF token. */
 async function browserSession(app: Awaited<ReturnType<typeof createAuthTestApp>>['app']) {

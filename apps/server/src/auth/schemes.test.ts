@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { addAssociate, createAuthTestApp } from '../test/auth/auth-test-app.ts'
 import { basicHeader, call } from '../test/requests.ts'
-import { addAssociate, createAuthTestApp } from './testing/auth-test-app.ts'
 
 describe('every scheme saves a ticket as its own associate', { timeout: 30_000 }, () => {
   it('Basic, Bearer, SOTicket and the session cookie with X-XSRF-TOKEN', async () => {

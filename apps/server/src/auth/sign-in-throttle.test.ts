@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { App } from '../app.ts'
+import { addAssociate, createAuthTestApp } from '../test/auth/auth-test-app.ts'
 import { basicHeader } from '../test/requests.ts'
 import { dialects } from '../test/stores.ts'
-import { addAssociate, createAuthTestApp } from './testing/auth-test-app.ts'
 
 /** A request from a given peer address, the way @hono/node-server hands the socket to Hono. */
 function from(app: App, address: string, authorization: string) {

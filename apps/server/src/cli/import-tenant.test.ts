@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { openStore } from '../db/store.ts'
 import { demoTenantPath } from '../tenant/demo-tenant.ts'
-import { runScript } from '../tenant/testing/run-script.ts'
-import { referenceSnapshot } from '../tenant/testing/snapshot.ts'
+import { runScript } from '../test/tenant/run-script.ts'
+import { referenceSnapshot } from '../test/tenant/snapshot.ts'
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ticket-cli-'))

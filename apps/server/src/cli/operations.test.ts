@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { runScript } from '../tenant/testing/run-script.ts'
 import { createTestApp } from '../test/harness.ts'
 import { adminAuth, basicHeader, call } from '../test/requests.ts'
 import { startProcess } from '../test/server-process.ts'
+import { runScript } from '../test/tenant/run-script.ts'
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ticket-ops-'))

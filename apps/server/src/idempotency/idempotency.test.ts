@@ -3,14 +3,10 @@ import { describe, expect, it } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
 import { call } from '../test/requests.ts'
-import { registerHook } from '../webhooks/testing/hooks.ts'
-import { type DatabaseKind, databaseOf } from '../webhooks/testing/pg-database.ts'
-import { startReceiver } from '../webhooks/testing/receiver.ts'
-import {
-  adminLogin,
-  agentLogin,
-  createWebhookTestApp,
-} from '../webhooks/testing/webhook-test-app.ts'
+import { type DatabaseKind, temporaryDatabase } from '../test/temp-database.ts'
+import { registerHook } from '../test/webhooks/hooks.ts'
+import { startReceiver } from '../test/webhooks/receiver.ts'
+import { adminLogin, agentLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 
 async function counts(store: Store) {
   const { tickets, notificationOutbox, webhookDeliveries } = store.tables
@@ -27,7 +23,7 @@ async function counts(store: Store) {
 describe.each<DatabaseKind>([':memory:', 'pg'])('Idempotency-Key on %s', (kind) => {
   async function setup() {
     const { app, store } = await createWebhookTestApp({
-      database: await databaseOf(kind),
+      database: await temporaryDatabase(kind),
       webhooks: { pollMs: 60_000 },
     })
     const receiver = await startReceiver(() => 200)

@@ -1,11 +1,17 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import {
+  commitChange,
+  inappCount,
+  outboxRows,
+  waitForOutbox,
+} from '../test/notifications/commit-change.ts'
+import { seedAssociate, ticketChange } from '../test/notifications/seed.ts'
+import { startSmtpSink } from '../test/notifications/smtp-sink.ts'
+import { openTestCore } from '../test/notifications/test-core.ts'
 import { freePort } from '../test/server-process.ts'
+import { temporaryDatabase } from '../test/temp-database.ts'
 import { createNotificationsModule, type NotificationsOptions } from './notifications-module.ts'
-import { commitChange, inappCount, outboxRows, waitForOutbox } from './testing/commit-change.ts'
-import { seedAssociate, ticketChange } from './testing/seed.ts'
-import { startSmtpSink } from './testing/smtp-sink.ts'
-import { openTestCore, tempPostgres } from './testing/test-core.ts'
 
 const fast: NotificationsOptions = {
   pollMs: 20,
@@ -157,7 +163,7 @@ describe('dispatcher', { timeout: 30_000 }, () => {
 describe('two dispatchers on one PostgreSQL database', () => {
   test('each delivery is sent exactly once', { timeout: 30_000 }, async () => {
     const sink = await startSmtpSink()
-    const location = await tempPostgres()
+    const location = await temporaryDatabase('pg')
     const env = { SMTP_URL: sink.url }
     const a = await setup(env, { ...fast, batchSize: 3 }, location)
     const other = await openTestCore(location, env)

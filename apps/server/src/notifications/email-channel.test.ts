@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
+import { commitChange, waitForOutbox } from '../test/notifications/commit-change.ts'
+import { seedAssociate, seedCategory, ticketChange } from '../test/notifications/seed.ts'
+import { startSmtpSink } from '../test/notifications/smtp-sink.ts'
+import { openTestCore } from '../test/notifications/test-core.ts'
 import { createNotificationsModule } from './notifications-module.ts'
-import { commitChange, waitForOutbox } from './testing/commit-change.ts'
-import { seedAssociate, seedCategory, ticketChange } from './testing/seed.ts'
-import { startSmtpSink } from './testing/smtp-sink.ts'
-import { openTestCore } from './testing/test-core.ts'
 
 describe('email channel against a real SMTP server', { timeout: 30_000 }, () => {
   test("subject and body in the recipient's language, with title, id, category, priority, link", async () => {

@@ -3,10 +3,10 @@ import { describe, expect, test } from 'vitest'
 import { LISTENER_NAME } from '../db/change-feed.ts'
 import { createTestApp } from '../test/harness.ts'
 import { listen } from '../test/listen.ts'
+import { notificationsApp } from '../test/notifications/app.ts'
+import { openSse } from '../test/notifications/sse-client.ts'
 import { basicHeader, call } from '../test/requests.ts'
-import { notificationsApp } from './testing/app.ts'
-import { openSse } from './testing/sse-client.ts'
-import { tempPostgres } from './testing/test-core.ts'
+import { temporaryDatabase } from '../test/temp-database.ts'
 
 // Two apps on one PostgreSQL database, each with its own pool and listening connection: what
 // one writes, the other's streams hear. Real separate processes are exercised by the fleet test.
@@ -14,7 +14,7 @@ describe('live notifications across servers on one PostgreSQL database', {
   timeout: 60_000,
 }, () => {
   test('a stream on one server hears saves through the other, once each, and replays after a lost feed', async () => {
-    const url = await tempPostgres()
+    const url = await temporaryDatabase('pg')
     const writer = await notificationsApp({ database: url })
     const reader = await createTestApp({ database: url })
     const { baseUrl } = await listen(reader.app)

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
+import { notificationsApp } from '../test/notifications/app.ts'
+import { waitForOutbox } from '../test/notifications/commit-change.ts'
+import { seedCategory } from '../test/notifications/seed.ts'
+import { startSmtpSink } from '../test/notifications/smtp-sink.ts'
 import { call } from '../test/requests.ts'
-import { notificationsApp } from './testing/app.ts'
-import { waitForOutbox } from './testing/commit-change.ts'
-import { seedCategory } from './testing/seed.ts'
-import { startSmtpSink } from './testing/smtp-sink.ts'
 
 describe('GET /api/v1/Ticket/{id}/Notifications (delivery log)', { timeout: 30_000 }, () => {
   test('each recipient, channel, status, tries and last error', async () => {

@@ -1,13 +1,14 @@
 import { describe, expect, test } from 'vitest'
+import { commitChange, outboxRows } from '../test/notifications/commit-change.ts'
+import { seedAssociate, ticketChange } from '../test/notifications/seed.ts'
+import { openTestCore } from '../test/notifications/test-core.ts'
+import { temporaryDatabase } from '../test/temp-database.ts'
 import { createNotificationsModule } from './notifications-module.ts'
 import { claimDue, markFailed } from './outbox-queries.ts'
-import { commitChange, outboxRows } from './testing/commit-change.ts'
-import { seedAssociate, ticketChange } from './testing/seed.ts'
-import { openTestCore, tempPostgres } from './testing/test-core.ts'
 
 describe('claimDue on PostgreSQL, two connections pools racing', () => {
   test('every due row is claimed by exactly one of them', { timeout: 30_000 }, async () => {
-    const url = await tempPostgres()
+    const url = await temporaryDatabase('pg')
     const a = await openTestCore(url)
     const b = await openTestCore(url)
     const module = createNotificationsModule(a)

@@ -1,13 +1,19 @@
 import { asc } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import {
+  seedAssociate,
+  seedCategory,
+  seedTicketRow,
+  ticketChange,
+} from '../test/notifications/seed.ts'
+import { openTestCore } from '../test/notifications/test-core.ts'
+import { temporaryDatabase } from '../test/temp-database.ts'
 import { createNotificationsModule } from './notifications-module.ts'
 import type { OutboxRow } from './outbox-queries.ts'
-import { seedAssociate, seedCategory, seedTicketRow, ticketChange } from './testing/seed.ts'
-import { openTestCore, tempPostgres } from './testing/test-core.ts'
 
 const databases = [
   ['SQLite', async () => ':memory:'],
-  ['PostgreSQL', tempPostgres],
+  ['PostgreSQL', () => temporaryDatabase('pg')],
 ] as const
 
 describe.each(databases)('outbox planning on %s', { timeout: 30_000 }, (_name, database) => {

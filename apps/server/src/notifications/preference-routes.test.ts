@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
+import { notificationsApp } from '../test/notifications/app.ts'
+import { waitForOutbox } from '../test/notifications/commit-change.ts'
 import { call } from '../test/requests.ts'
-import { notificationsApp } from './testing/app.ts'
-import { waitForOutbox } from './testing/commit-change.ts'
 
 const path = '/api/v1/Notification/Preferences'
 const allBoth = {

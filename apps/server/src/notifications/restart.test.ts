@@ -1,15 +1,21 @@
 import { describe, expect, test } from 'vitest'
+import {
+  commitChange,
+  inappCount,
+  outboxRows,
+  waitForOutbox,
+} from '../test/notifications/commit-change.ts'
+import { seedAssociate, ticketChange } from '../test/notifications/seed.ts'
+import { startSmtpSink } from '../test/notifications/smtp-sink.ts'
+import { openTestCore } from '../test/notifications/test-core.ts'
+import { temporaryDatabase } from '../test/temp-database.ts'
 import { createNotificationsModule, type NotificationsOptions } from './notifications-module.ts'
 import { claimDue } from './outbox-queries.ts'
-import { commitChange, inappCount, outboxRows, waitForOutbox } from './testing/commit-change.ts'
-import { seedAssociate, ticketChange } from './testing/seed.ts'
-import { startSmtpSink } from './testing/smtp-sink.ts'
-import { openTestCore, tempDatabaseFile } from './testing/test-core.ts'
 
 const fast: NotificationsOptions = { pollMs: 20, retry: { baseMs: 5, capMs: 40, maxTries: 8 } }
 
 /** Each "process" opens its own store over the same SQLite file. */
-async function boot(file: { file: string }, env: Record<string, string>, options = fast) {
+async function boot(file: string, env: Record<string, string>, options = fast) {
   const core = await openTestCore(file, env)
   return { core, store: core.store, module: createNotificationsModule(core, options) }
 }
@@ -17,7 +23,7 @@ async function boot(file: { file: string }, env: Record<string, string>, options
 describe('restart in the middle of delivery (SQLite file)', { timeout: 30_000 }, () => {
   test('stopped with a retry pending: the next process delivers it exactly once', async () => {
     const sink = await startSmtpSink({ accepting: false })
-    const file = tempDatabaseFile()
+    const file = await temporaryDatabase('file')
     const env = { SMTP_URL: sink.url }
     // A fixed jitter keeps the retry ~200 ms away, so stop() finds nothing due to flush.
     const first = await boot(file, env, {
@@ -53,7 +59,7 @@ describe('restart in the middle of delivery (SQLite file)', { timeout: 30_000 },
 
   test('a crash right after commit: the next process delivers every row once', async () => {
     const sink = await startSmtpSink()
-    const file = tempDatabaseFile()
+    const file = await temporaryDatabase('file')
     const env = { SMTP_URL: sink.url }
     const first = await boot(file, env)
     const actor = await seedAssociate(first.store, { name: 'Actor' })
@@ -80,7 +86,7 @@ describe('restart in the middle of delivery (SQLite file)', { timeout: 30_000 },
   })
 
   test('a crash mid-send: the next process releases the dead claim at start and delivers once', async () => {
-    const file = tempDatabaseFile()
+    const file = await temporaryDatabase('file')
     const first = await boot(file, {})
     const actor = await seedAssociate(first.store, { name: 'Actor' })
     const anna = await seedAssociate(first.store, { name: 'Anna' })

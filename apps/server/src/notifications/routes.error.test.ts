@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
+import { notificationsApp } from '../test/notifications/app.ts'
 import { call } from '../test/requests.ts'
-import { notificationsApp } from './testing/app.ts'
 
 describe('notification routes refuse bad input with problem details', { timeout: 30_000 }, () => {
   test.each([

@@ -1,15 +1,15 @@
 import { describe, expect, test } from 'vitest'
+import { notificationsApp } from '../test/notifications/app.ts'
+import { waitForOutbox } from '../test/notifications/commit-change.ts'
+import { startSmtpSink } from '../test/notifications/smtp-sink.ts'
 import { call } from '../test/requests.ts'
-import { notificationsApp } from './testing/app.ts'
-import { waitForOutbox } from './testing/commit-change.ts'
-import { startSmtpSink } from './testing/smtp-sink.ts'
-import { tempPostgres } from './testing/test-core.ts'
+import { temporaryDatabase } from '../test/temp-database.ts'
 
 describe('notifications through the app on PostgreSQL', { timeout: 60_000 }, () => {
   test('save with notify, email and in-app delivered, listed, read, logged, preferences', async () => {
     const sink = await startSmtpSink()
     const { app, store, anna } = await notificationsApp({
-      database: await tempPostgres(),
+      database: await temporaryDatabase('pg'),
       env: { SMTP_URL: sink.url },
     })
     const prefs = await call(

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { serviceModules } from '../modules/index.ts'
+import { notificationsApp } from '../test/notifications/app.ts'
+import { inappCount, outboxRows, waitForOutbox } from '../test/notifications/commit-change.ts'
+import { seedCategory } from '../test/notifications/seed.ts'
+import { startSmtpSink } from '../test/notifications/smtp-sink.ts'
 import { call } from '../test/requests.ts'
-import { notificationsApp } from './testing/app.ts'
-import { inappCount, outboxRows, waitForOutbox } from './testing/commit-change.ts'
-import { seedCategory } from './testing/seed.ts'
-import { startSmtpSink } from './testing/smtp-sink.ts'
 
 describe('notify=true through POST /api/v1/Ticket', { timeout: 30_000 }, () => {
   test('the new owner gets an in-app notification, listed, filtered and marked read', async () => {

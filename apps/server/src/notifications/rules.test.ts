@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, test } from 'vitest'
+import { ticketChange } from '../test/notifications/seed.ts'
 import { type CategoryFacts, dropKnownAddresses, planRecipients, splitAddresses } from './rules.ts'
-import { ticketChange } from './testing/seed.ts'
 
 const ACTOR = 1
 const ANNA = 2

@@ -1,11 +1,11 @@
 import { describe, expect, onTestFinished, test, vi } from 'vitest'
 import { createApp } from '../app.ts'
 import { listen } from '../test/listen.ts'
+import { notificationsApp } from '../test/notifications/app.ts'
+import { waitForOutbox } from '../test/notifications/commit-change.ts'
+import { openSse } from '../test/notifications/sse-client.ts'
 import { basicHeader, call } from '../test/requests.ts'
 import { createNotificationsModule } from './notifications-module.ts'
-import { notificationsApp } from './testing/app.ts'
-import { waitForOutbox } from './testing/commit-change.ts'
-import { openSse } from './testing/sse-client.ts'
 
 /** The app served over real HTTP, with a notifications module whose heartbeat is quick. */
 async function liveApp() {

@@ -1,14 +1,15 @@
 import { describe, expect, test } from 'vitest'
 import { createNotificationsModule } from '../notifications/notifications-module.ts'
 import { claimDue } from '../notifications/outbox-queries.ts'
-import { commitChange } from '../notifications/testing/commit-change.ts'
-import { seedAssociate, ticketChange } from '../notifications/testing/seed.ts'
-import { openTestCore, tempDatabaseFile } from '../notifications/testing/test-core.ts'
+import { commitChange } from '../test/notifications/commit-change.ts'
+import { seedAssociate, ticketChange } from '../test/notifications/seed.ts'
+import { openTestCore } from '../test/notifications/test-core.ts'
+import { temporaryDatabase } from '../test/temp-database.ts'
 import { whileLeased } from './lease.ts'
 
 describe('short leases renewed while a send runs', () => {
   test('a send outlasting its lease keeps the row: no other sender can claim it meanwhile', async () => {
-    const core = await openTestCore(tempDatabaseFile(), {})
+    const core = await openTestCore(await temporaryDatabase('file'), {})
     const module = createNotificationsModule(core)
     const actor = await seedAssociate(core.store, { name: 'Actor' })
     const anna = await seedAssociate(core.store, { name: 'Anna' })

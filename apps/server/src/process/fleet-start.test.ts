@@ -2,8 +2,8 @@ import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { createStartingApp } from '../app.ts'
 import { createLogger } from '../logger.ts'
-import { tempPostgres } from '../notifications/testing/test-core.ts'
 import { startServerProcess } from '../test/server-process.ts'
+import { temporaryDatabase } from '../test/temp-database.ts'
 import { describeError } from './describe-error.ts'
 import { Readiness } from './readiness.ts'
 import { workerCount } from './worker-count.ts'
@@ -18,7 +18,7 @@ const env = (url: string) => ({
 // locks) are exercised by the fleet test.
 describe('starting server processes', () => {
   it('prints the database’s own reason when a migration fails', async () => {
-    const url = await tempPostgres()
+    const url = await temporaryDatabase('pg')
     const client = new pg.Client({ connectionString: url })
     await client.connect()
     await client.query('create table associates (x int)')
@@ -38,7 +38,7 @@ describe('starting server processes', () => {
   }, 30_000)
 
   it('runs TICKET_WORKERS processes behind one port on PostgreSQL and drains them on SIGTERM', async () => {
-    const url = await tempPostgres()
+    const url = await temporaryDatabase('pg')
     const server = await startServerProcess({ ...env(url), TICKET_WORKERS: '2' })
     await server.ready()
     // Each worker logs its pid once ready; both must come up.

@@ -5,12 +5,12 @@ import { join } from 'node:path'
 import type { TenantFile } from '@ticket/schema'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
-import type { SseClient } from '../notifications/testing/sse-client.ts'
 import { type Login, openStream, send, sqlClient, startFleet, until } from '../test/fleet.ts'
+import type { SseClient } from '../test/notifications/sse-client.ts'
 import { createTestDatabase } from '../test/postgres.ts'
 import { testSecretKey } from '../test/secret-key.ts'
 import type { ServerProcess } from '../test/server-process.ts'
-import { startReceiver } from '../webhooks/testing/receiver.ts'
+import { startReceiver } from '../test/webhooks/receiver.ts'
 
 // Three real server processes on one fresh PostgreSQL database, loaded together: they must
 // behave as one service, before and after one of them is killed mid-load.

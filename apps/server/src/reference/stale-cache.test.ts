@@ -4,11 +4,11 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
 import { importTenant } from '../tenant/import-tenant.ts'
-import { demoTenant } from '../tenant/testing/tenant-fixtures.ts'
 import { createTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
 import { call } from '../test/requests.ts'
-import { startReceiver } from '../webhooks/testing/receiver.ts'
+import { demoTenant } from '../test/tenant/tenant-fixtures.ts'
+import { startReceiver } from '../test/webhooks/receiver.ts'
 
 // Reference data and the webhook registry are held in memory by every server process. These
 // tests change them the way an operator does (tenant import, DELETE /Webhook) and check that the

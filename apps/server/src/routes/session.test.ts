@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAuthTestApp } from '../auth/testing/auth-test-app.ts'
+import { createAuthTestApp } from '../test/auth/auth-test-app.ts'
 import { call } from '../test/requests.ts'
 
 const soTicket = (ticket: string, headers: Record<string, string> = {}) => ({

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { addAssociate, createAuthTestApp } from '../auth/testing/auth-test-app.ts'
+import { addAssociate, createAuthTestApp } from '../test/auth/auth-test-app.ts'
 import { basicHeader, call } from '../test/requests.ts'
 
 const bearer = (token: string) => ({ auth: null, headers: { authorization: `Bearer ${token}` } })

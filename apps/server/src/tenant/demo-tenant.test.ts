@@ -3,9 +3,9 @@ import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '../auth/password.ts'
 import { createTestApp } from '../test/harness.ts'
+import { demoTenant } from '../test/tenant/tenant-fixtures.ts'
 import { flagNames } from './default-choice.ts'
 import { demoTenantPath } from './demo-tenant.ts'
-import { demoTenant } from './testing/tenant-fixtures.ts'
 import { validateTenantFile } from './validate-tenant-file.ts'
 
 /** `| \`anna\` | \`anna-demo-7421\` | …` rows of the demo README's user table. */

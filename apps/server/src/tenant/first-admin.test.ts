@@ -5,8 +5,8 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { loadEnv } from '../env.ts'
 import { createLogger } from '../logger.ts'
 import { openTestStore } from '../test/stores.ts'
+import { runScript } from '../test/tenant/run-script.ts'
 import { ensureFirstAdmin } from './first-admin.ts'
-import { runScript } from './testing/run-script.ts'
 
 const passwordLine = /generated password: (\S+)\n/g
 

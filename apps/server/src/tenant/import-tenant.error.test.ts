@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { openTestStore } from '../test/stores.ts'
+import { referenceSnapshot } from '../test/tenant/snapshot.ts'
+import { smallTenant } from '../test/tenant/tenant-fixtures.ts'
 import { importTenant } from './import-tenant.ts'
 import { TenantFileError } from './tenant-file-error.ts'
-import { referenceSnapshot } from './testing/snapshot.ts'
-import { smallTenant } from './testing/tenant-fixtures.ts'
 
 const now = () => new Date('2026-01-01T00:00:00.000Z')
 

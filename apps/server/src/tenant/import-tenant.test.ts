@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '../auth/password.ts'
 import { dialects, openTestStore } from '../test/stores.ts'
+import { referenceSnapshot } from '../test/tenant/snapshot.ts'
+import { demoTenant, smallTenant } from '../test/tenant/tenant-fixtures.ts'
 import { importTenant } from './import-tenant.ts'
-import { referenceSnapshot } from './testing/snapshot.ts'
-import { demoTenant, smallTenant } from './testing/tenant-fixtures.ts'
 
 const at = (iso: string) => ({ now: () => new Date(iso) })
 

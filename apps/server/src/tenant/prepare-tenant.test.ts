@@ -7,8 +7,8 @@ import { bootstrap } from '../bootstrap.ts'
 import { loadEnv } from '../env.ts'
 import { createLogger } from '../logger.ts'
 import { createTestDatabase } from '../test/postgres.ts'
-import { referenceSnapshot } from './testing/snapshot.ts'
-import { smallTenant } from './testing/tenant-fixtures.ts'
+import { referenceSnapshot } from '../test/tenant/snapshot.ts'
+import { smallTenant } from '../test/tenant/tenant-fixtures.ts'
 
 function tempDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'ticket-tenant-'))

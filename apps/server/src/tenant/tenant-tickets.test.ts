@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest'
 import type { App } from '../app.ts'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
+import { demoTenant } from '../test/tenant/tenant-fixtures.ts'
 import { importTenant } from './import-tenant.ts'
-import { demoTenant } from './testing/tenant-fixtures.ts'
 
 /** The id of the only item of an MDO list query, as a client would pick it. */
 async function pick(app: App, list: string, query: string): Promise<number> {

@@ -1,6 +1,6 @@
 import pg from 'pg'
 import { onTestFinished } from 'vitest'
-import { openSse, type SseClient } from '../notifications/testing/sse-client.ts'
+import { openSse, type SseClient } from './notifications/sse-client.ts'
 import { basicHeader } from './requests.ts'
 import { type ServerProcess, startServerProcess } from './server-process.ts'
 

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { onTestFinished } from 'vitest'
 import { createApp } from '../app.ts'
 import { bootstrap } from '../bootstrap.ts'
@@ -8,6 +5,7 @@ import { type Env, loadEnv } from '../env.ts'
 import { createLogger, type Logger } from '../logger.ts'
 import type { ServiceModuleFactory } from '../modules/service-module.ts'
 import { testSecretKey } from './secret-key.ts'
+import { sqliteFile } from './temp-database.ts'
 
 export interface TestAppOptions {
   /** `:memory:` (default), `file` for a temporary SQLite file, or a postgres:// URL. */
@@ -37,10 +35,9 @@ export async function createTestApp(options: TestAppOptions = {}) {
  */
 export async function openTestApp(options: TestAppOptions = {}) {
   let databaseUrl = options.database ?? ':memory:'
-  let dir: string | undefined
-  if (databaseUrl === 'file') {
-    dir = mkdtempSync(join(tmpdir(), 'ticket-test-'))
-    databaseUrl = `file:${join(dir, 'ticket.db')}`
+  const file = databaseUrl === 'file' ? sqliteFile() : undefined
+  if (file) {
+    databaseUrl = file.url
   }
   const env: Env = loadEnv({
     LOG_LEVEL: 'silent',
@@ -58,9 +55,7 @@ export async function openTestApp(options: TestAppOptions = {}) {
   const app = createApp(deps)
   const close = async () => {
     await deps.shutdown()
-    if (dir) {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    file?.remove()
   }
   return { app, deps, env, close }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { call } from '../test/requests.ts'
-import { deliveriesWhen, registerHook, signatureValid } from './testing/hooks.ts'
-import { type DatabaseKind, databaseOf } from './testing/pg-database.ts'
-import { startReceiver } from './testing/receiver.ts'
-import { adminLogin, createWebhookTestApp } from './testing/webhook-test-app.ts'
+import { type DatabaseKind, temporaryDatabase } from '../test/temp-database.ts'
+import { deliveriesWhen, registerHook, signatureValid } from '../test/webhooks/hooks.ts'
+import { startReceiver } from '../test/webhooks/receiver.ts'
+import { adminLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
@@ -14,7 +14,7 @@ describe.each<DatabaseKind>([':memory:', 'pg'])(
     it('a receiver failing twice gets the event on the 3rd try: same EventId, body, valid signature', async () => {
       // random() = 1: each wait is its full backoff ceiling, so the exponential growth is visible.
       const { app } = await createWebhookTestApp({
-        database: await databaseOf(kind),
+        database: await temporaryDatabase(kind),
         webhooks: { retry: { baseMs: 40, capMs: 1_000, maxTries: 5 }, pollMs: 10, random: () => 1 },
       })
       const answers = [200, 500, 503, 200]
@@ -97,7 +97,7 @@ describe.each<DatabaseKind>([':memory:', 'pg'])(
     })
 
     it('every committed change fires, whatever notify says; only to active hooks subscribed to it', async () => {
-      const { app } = await createWebhookTestApp({ database: await databaseOf(kind) })
+      const { app } = await createWebhookTestApp({ database: await temporaryDatabase(kind) })
       const all = await startReceiver(() => 200)
       const deletes = await startReceiver(() => 200)
       const stopped = await startReceiver(() => 200)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { call } from '../test/requests.ts'
-import { deliveriesWhen, registerHook, signatureValid } from './testing/hooks.ts'
-import { type Answer, startReceiver } from './testing/receiver.ts'
-import { adminLogin, agentLogin, createWebhookTestApp } from './testing/webhook-test-app.ts'
+import { deliveriesWhen, registerHook, signatureValid } from '../test/webhooks/hooks.ts'
+import { type Answer, startReceiver } from '../test/webhooks/receiver.ts'
+import { adminLogin, agentLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 
 describe('dead deliveries and replay', { timeout: 30_000 }, () => {
   it('gives up after the last try, keeps the event, and replays it with the same EventId and body', async () => {

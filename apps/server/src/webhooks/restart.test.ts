@@ -3,20 +3,20 @@ import { fileURLToPath } from 'node:url'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { openStore, type Store } from '../db/store.ts'
 import { call } from '../test/requests.ts'
+import { type DatabaseKind, temporaryDatabase } from '../test/temp-database.ts'
+import { deliveriesWhen, registerHook, signatureValid } from '../test/webhooks/hooks.ts'
+import { type Answer, startReceiver } from '../test/webhooks/receiver.ts'
+import { adminLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 import { blankTicketEntity } from '../tickets/blank-entity.ts'
 import { enqueueDeliveries } from './enqueue-deliveries.ts'
-import { deliveriesWhen, registerHook, signatureValid } from './testing/hooks.ts'
-import { type DatabaseKind, databaseOf } from './testing/pg-database.ts'
-import { type Answer, startReceiver } from './testing/receiver.ts'
-import { adminLogin, createWebhookTestApp, temporaryDatabase } from './testing/webhook-test-app.ts'
 import { createWebhookRegistry } from './webhook-registry.ts'
 
-const workerPath = fileURLToPath(new URL('./testing/dispatch-worker.ts', import.meta.url))
+const workerPath = fileURLToPath(new URL('../test/webhooks/dispatch-worker.ts', import.meta.url))
 // `--import tsx` resolves from the working folder: the server package, wherever vitest started.
 const serverRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 async function databaseUrl(kind: 'file' | 'pg') {
-  return kind === 'pg' ? databaseOf(kind) : temporaryDatabase(kind)
+  return temporaryDatabase(kind)
 }
 
 /** Queues one ticket event the way a save would, without any dispatcher running. */
@@ -147,7 +147,7 @@ describe.each<'file' | 'pg'>(['file', 'pg'])(
 
 describe.each<DatabaseKind>(['file', 'pg'])('shutdown on %s', { timeout: 30_000 }, (kind) => {
   it('stop() waits for the in-flight delivery and sends what is due before closing', async () => {
-    const url = kind === 'pg' ? await databaseOf(kind) : temporaryDatabase(kind)
+    const url = await temporaryDatabase(kind)
     const receiver = await startReceiver((n) => (n === 0 ? 200 : { status: 200, delayMs: 300 }))
     const { app, shutdown } = await createWebhookTestApp({ database: url })
     await registerHook(app, receiver.url)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { call } from '../test/requests.ts'
-import { startReceiver } from './testing/receiver.ts'
-import { adminLogin, agentLogin, createWebhookTestApp } from './testing/webhook-test-app.ts'
+import { startReceiver } from '../test/webhooks/receiver.ts'
+import { adminLogin, agentLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 
 const valid = (targetUrl: string) => ({
   Name: 'crm-sync',

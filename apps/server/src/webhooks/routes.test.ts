@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { call } from '../test/requests.ts'
-import { signatureValid } from './testing/hooks.ts'
-import { startReceiver } from './testing/receiver.ts'
-import { adminLogin, agentLogin, createWebhookTestApp } from './testing/webhook-test-app.ts'
+import { signatureValid } from '../test/webhooks/hooks.ts'
+import { startReceiver } from '../test/webhooks/receiver.ts'
+import { adminLogin, agentLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 
 const registration = (targetUrl: string) => ({
   Name: 'crm-sync',

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
+import { signatureValid } from '../test/webhooks/hooks.ts'
+import { startReceiver } from '../test/webhooks/receiver.ts'
+import { createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 import { refusedTarget } from './target-policy.ts'
-import { signatureValid } from './testing/hooks.ts'
-import { startReceiver } from './testing/receiver.ts'
-import { createWebhookTestApp } from './testing/webhook-test-app.ts'
 
 const registration = (targetUrl: string) => ({
   Name: 'internal',

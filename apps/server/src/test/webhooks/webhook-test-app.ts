@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { onTestFinished } from 'vitest'
 import { serviceModules } from '../../modules/index.ts'
 import type { CoreDeps } from '../../modules/service-module.ts'
-import { createTestApp } from '../../test/harness.ts'
-import { seeder } from '../../test/seed.ts'
-import { createWebhooksModule, type WebhooksOptions } from '../webhooks-module.ts'
+import { createWebhooksModule, type WebhooksOptions } from '../../webhooks/webhooks-module.ts'
+import { createTestApp } from '../harness.ts'
+import { seeder } from '../seed.ts'
 
 /** Retries in milliseconds instead of seconds, so a test sees a failing receiver recover. */
 export const fastWebhooks: WebhooksOptions = {
@@ -17,16 +13,6 @@ export const fastWebhooks: WebhooksOptions = {
 
 export const adminLogin = { username: 'hook-admin', password: 'hook-admin-password' }
 export const agentLogin = { username: 'hook-agent', password: 'hook-agent-password' }
-
-/** `file` makes a temporary SQLite file; a postgres:// URL uses that database. */
-export function temporaryDatabase(database: ':memory:' | 'file' | string): string {
-  if (database !== 'file') {
-    return database
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'ticket-webhooks-'))
-  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
-  return `file:${join(dir, 'ticket.db')}`
-}
 
 /**
  * The real app (createTestApp) whose webhooks module gets `options`. Signs in with `adminLogin`
@@ -41,7 +27,7 @@ export async function createWebhookTestApp(
       : create
   )
   const { app, deps } = await createTestApp({
-    database: temporaryDatabase(options.database ?? ':memory:'),
+    database: options.database ?? ':memory:',
     modules,
     // The receivers of these tests listen on loopback.
     env: { TICKET_WEBHOOK_ALLOW_PRIVATE: '1' },

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto'
 import type { App } from '../../app.ts'
-import { call } from '../../test/requests.ts'
+import { call } from '../requests.ts'
 import type { ReceivedRequest } from './receiver.ts'
 import { adminLogin } from './webhook-test-app.ts'
 

@@ -9,8 +9,8 @@ import {
   TicketPriorityEntity,
 } from '@ticket/schema'
 import type { Store } from '../../db/store.ts'
-import { hashOnce, seeder } from '../../test/seed.ts'
 import type { TicketChange } from '../../tickets/ticket-change.ts'
+import { hashOnce, seeder } from '../seed.ts'
 
 // Test data written straight into the tables, for tests that must not depend on other routes.
 

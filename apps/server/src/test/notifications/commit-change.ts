@@ -2,8 +2,8 @@ import { count, eq } from 'drizzle-orm'
 import { vi } from 'vitest'
 import type { Store } from '../../db/store.ts'
 import type { ServiceModule } from '../../modules/service-module.ts'
+import type { OutboxRow } from '../../notifications/outbox-queries.ts'
 import type { TicketChange } from '../../tickets/ticket-change.ts'
-import type { OutboxRow } from '../outbox-queries.ts'
 
 /** What the save path does with a module: plan inside the transaction, wake after commit. */
 export async function commitChange(

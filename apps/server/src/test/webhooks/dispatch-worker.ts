@@ -1,8 +1,8 @@
 import { openStore } from '../../db/store.ts'
 import { loadEnv } from '../../env.ts'
 import { createLogger } from '../../logger.ts'
-import { testSecretKey } from '../../test/secret-key.ts'
-import { createWebhooksModule } from '../webhooks-module.ts'
+import { createWebhooksModule } from '../../webhooks/webhooks-module.ts'
+import { testSecretKey } from '../secret-key.ts'
 
 // A process that only runs the webhook dispatcher over the database named by its argument, so a
 // test can kill it (SIGKILL) in the middle of a delivery and start another one.

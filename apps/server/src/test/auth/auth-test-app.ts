@@ -1,10 +1,10 @@
 import { onTestFinished } from 'vitest'
 import { createApp } from '../../app.ts'
+import { hashPassword } from '../../auth/password.ts'
 import type { Store } from '../../db/store.ts'
-import { createTestApp } from '../../test/harness.ts'
-import { createTestDatabase } from '../../test/postgres.ts'
-import { seeder } from '../../test/seed.ts'
-import { hashPassword } from '../password.ts'
+import { createTestApp } from '../harness.ts'
+import { createTestDatabase } from '../postgres.ts'
+import { seeder } from '../seed.ts'
 
 export type AuthTestDatabase = 'sqlite' | 'pg'
 

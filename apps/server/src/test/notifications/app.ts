@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { createTestApp, type TestAppOptions } from '../../test/harness.ts'
-import { adminAuth } from '../../test/requests.ts'
+import { createTestApp, type TestAppOptions } from '../harness.ts'
+import { adminAuth } from '../requests.ts'
 import { seedAssociate } from './seed.ts'
 
 export interface Person {

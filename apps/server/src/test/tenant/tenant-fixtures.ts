@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { TenantFile } from '@ticket/schema'
-import { demoTenantPath } from '../demo-tenant.ts'
+import { demoTenantPath } from '../../tenant/demo-tenant.ts'
 
 /** The shipped demo tenant, parsed fresh for each caller (tests may change their copy). */
 export function demoTenant(): TenantFile {
