@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
-import { notificationsApp } from '../notifications/testing/app.ts'
-import { waitForOutbox } from '../notifications/testing/commit-change.ts'
 import { testClock } from '../test/clock.ts'
+import { notificationsApp } from '../test/notifications/app.ts'
+import { waitForOutbox } from '../test/notifications/commit-change.ts'
 import { call } from '../test/requests.ts'
 import { seeder } from '../test/seed.ts'
 
