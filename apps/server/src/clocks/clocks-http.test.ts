@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
-import { notificationsApp } from '../notifications/testing/app.ts'
 import { testClock } from '../test/clock.ts'
+import { notificationsApp } from '../test/notifications/app.ts'
 import { call } from '../test/requests.ts'
 import { seeder } from '../test/seed.ts'
 
