@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import { runScript } from '../tenant/testing/run-script.ts'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
+import { runScript } from '../test/tenant/run-script.ts'
 
 const importTickets = (databaseUrl: string, ...args: string[]) =>
   runScript('src/cli/import-tickets.ts', args, {
