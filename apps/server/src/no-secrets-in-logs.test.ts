@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { expect, it, onTestFinished } from 'vitest'
 import { testSecretKey } from './test/secret-key.ts'
 import { startServerProcess } from './test/server-process.ts'
-import { startReceiver } from './webhooks/testing/receiver.ts'
+import { startReceiver } from './test/webhooks/receiver.ts'
 
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`
