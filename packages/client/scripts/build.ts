@@ -2,9 +2,15 @@
 // install @ticket/client from a tarball. The generated API types are a declaration file already:
 // it is copied beside the compiled entry, which imports it.
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 rmSync('dist', { recursive: true, force: true })
 execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' })
 mkdirSync('dist/generated', { recursive: true })
 copyFileSync('src/generated/api.d.ts', 'dist/generated/api.d.ts')
+// tsc rewrites `.ts` imports to `.js` in the JavaScript only; the declarations need it too.
+const entry = readFileSync('dist/index.d.ts', 'utf8')
+writeFileSync(
+  'dist/index.d.ts',
+  entry.replace(/(['"])(\.{1,2}\/[^'"]*?)(?<!\.d)\.ts\1/g, '$1$2.js$1')
+)

@@ -25,11 +25,15 @@ execFileSync(
 )
 
 for (const file of declarationFiles('dist')) {
+  let target = relative(dirname(file), 'dist/codegen/contract.js')
+  target = target.startsWith('.') ? target : `./${target}`
   const text = readFileSync(file, 'utf8')
-  if (text.includes("'@ticket/codegen'")) {
-    let target = relative(dirname(file), 'dist/codegen/contract.js')
-    target = target.startsWith('.') ? target : `./${target}`
-    writeFileSync(file, text.replaceAll("'@ticket/codegen'", `'${target}'`))
+  // tsc rewrites `.ts` imports to `.js` in the JavaScript only; the declarations need it too.
+  const fixed = text
+    .replace(/(['"])@ticket\/codegen\1/g, `$1${target}$1`)
+    .replace(/(['"])(\.{1,2}\/[^'"]*?)(?<!\.d)\.ts\1/g, '$1$2.js$1')
+  if (fixed !== text) {
+    writeFileSync(file, fixed)
   }
 }
 

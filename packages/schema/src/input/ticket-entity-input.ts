@@ -1,3 +1,4 @@
+import type { TSchema } from '@sinclair/typebox'
 import { TicketEntity } from '../entities/ticket-entity.ts'
 import { inputSchemaOf } from './input-schema.ts'
 
@@ -8,7 +9,7 @@ import { inputSchemaOf } from './input-schema.ts'
  * `X-Ignored-Properties`. A new ticket needs `Title`.
  * @example Value.Check(TicketEntityInput, { Title: 'Printer on fire', Priority: { Id: 2 } }) // true
  */
-export const TicketEntityInput = {
+export const TicketEntityInput: TSchema = {
   ...inputSchemaOf(TicketEntity),
   $id: 'TicketEntityInput',
   description:
