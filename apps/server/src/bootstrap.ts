@@ -12,6 +12,8 @@ import { createTicketService } from './tickets/ticket-service.ts'
 export interface RunningDeps extends AppDeps {
   /** Stops the modules: closes live streams, flushes their outboxes. Idempotent. */
   stopModules(): Promise<void>
+  /** Ends the modules' live streams (so the server can drain) without stopping their work. */
+  closeStreams(): void
   /** Stops the modules, then closes the database. Idempotent. */
   shutdown(): Promise<void>
 }
@@ -63,6 +65,11 @@ export async function bootstrap(
     catalog,
     tickets: createTicketService({ ...core, modules, catalog }),
     stopModules,
+    closeStreams: () => {
+      for (const module of modules) {
+        module.closeStreams?.()
+      }
+    },
     shutdown: () => {
       closed ??= stopModules().then(() => store.close())
       return closed

@@ -28,6 +28,11 @@ export interface ServiceModule {
   afterCommit?(change: TicketChange): void
   /** Starts background work; `deps` is the running service (for work that changes tickets). */
   start?(deps?: ServiceDeps): void
+  /**
+   * Ends what never finishes on its own (live streams), so the server can drain its requests;
+   * called first on shutdown. Background work goes on until `stop`.
+   */
+  closeStreams?(): void
   /** Finishes or hands back in-flight work; called once on shutdown. */
   stop?(): Promise<void>
 }

@@ -86,6 +86,10 @@ export function createNotificationsModule(
       )
       dispatcher.start()
     },
+    closeStreams() {
+      stopRelay()
+      hub.close()
+    },
     async stop() {
       stopRelay()
       hub.close()

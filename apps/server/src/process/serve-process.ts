@@ -39,11 +39,13 @@ export async function serveProcess(env: Env, logger: Logger): Promise<void> {
     readiness.drain()
     logger.info('stopping', { signal })
     // Stop accepting first; in-flight requests finish. Live streams (SSE) never finish on their
-    // own, so the modules close them while the server drains, then flush their outboxes.
+    // own, so they are closed at once. Only once every request is answered do the modules stop,
+    // so a save committed during the drain still has its outbox flushed by this process.
     const drained = requests.drain()
+    deps?.closeStreams()
     void (async () => {
-      await deps?.stopModules()
       await drained
+      await deps?.stopModules()
       await deps?.shutdown()
       logger.info('stopped')
       process.exit(0)
