@@ -104,6 +104,35 @@ export async function messagePage(
     .offset(page.skip)
 }
 
+/** What lists and counters need of a ticket's messages: every column but the bodies. */
+export async function messageHeadsOf(db: Db, tables: Tables, ticketId: number) {
+  const t = tables.ticketMessages
+  const statement = prepared(db, 'messages.heads-of-ticket', (d) =>
+    d
+      .select({
+        ticketMessageId: t.ticketMessageId,
+        createdAt: t.createdAt,
+        changedAt: t.changedAt,
+        createdById: t.createdById,
+        author: t.author,
+        personId: t.personId,
+        slevel: t.slevel,
+        important: t.important,
+        timeSpent: t.timeSpent,
+        emailHeader: t.emailHeader,
+        messageHeaders: t.messageHeaders,
+        language: t.language,
+        numAttachments: t.numAttachments,
+      })
+      .from(t)
+      .where(eq(t.ticketId, sql.placeholder('id')))
+      .orderBy(asc(t.ticketMessageId))
+  )
+  return statement.execute({ id: ticketId })
+}
+
+export type MessageHead = Awaited<ReturnType<typeof messageHeadsOf>>[number]
+
 /**
  * The summary items of `TicketEntity.Messages`, derived from the stored messages: person and
  * company from the message's person, `CreatedBy` as the associate id.
@@ -114,7 +143,7 @@ export async function messageSummaries(
   reader: ReferenceReader,
   ticketId: number
 ): Promise<TicketMessage[]> {
-  const rows = await messageRowsOf(db, tables, ticketId)
+  const rows = await messageHeadsOf(db, tables, ticketId)
   return Promise.all(
     rows.map(async (row) => {
       const person = row.personId ? await reader.person(row.personId) : undefined

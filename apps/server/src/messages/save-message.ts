@@ -18,7 +18,13 @@ import { commitTicketUpdate, type TicketValues } from '../tickets/commit-update.
 import type { LoadedTicket } from '../tickets/load-ticket.ts'
 import type { ReferenceReader } from '../tickets/reference-reader.ts'
 import type { UploadedFile } from './attachments.ts'
-import { assembleMessage, findMessageRow, type MessageRow, messageRowsOf } from './message-rows.ts'
+import {
+  assembleMessage,
+  findMessageRow,
+  type MessageHead,
+  type MessageRow,
+  messageHeadsOf,
+} from './message-rows.ts'
 import { summarize } from './ticket-summary.ts'
 
 export interface SaveMessageRequest {
@@ -155,8 +161,8 @@ async function writeMessage(
       }))
     )
   }
-  const rows = await messageRowsOf(tx, tables, ticket.row.ticketId)
-  const row = rows.find((r) => r.ticketMessageId === messageId)
+  const rows = await messageHeadsOf(tx, tables, ticket.row.ticketId)
+  const row = await findMessageRow(tx, tables, messageId)
   if (!row) {
     throw new Error(`message ${messageId} vanished inside its own transaction`)
   }
@@ -219,7 +225,7 @@ async function ticketValues(
   tx: Db,
   tables: Tables,
   ticket: LoadedTicket,
-  rows: MessageRow[],
+  rows: MessageHead[],
   added: MessageRow | undefined,
   caller: Caller,
   timestamp: string
