@@ -1,7 +1,7 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 
-/** Every setting the service reads from its environment (service contract §1). */
+/** Every setting the service reads from its environment (see docs/decisions.md). */
 export const EnvSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8787 }),
   HOST: Type.String({ default: '127.0.0.1' }),

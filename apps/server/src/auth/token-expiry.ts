@@ -4,7 +4,7 @@ const hasZone = /(?:[zZ]|[+-]\d{2}:?\d{2})$/
 
 /**
  * A requested token expiry as ISO 8601 UTC, or null for none. An offset-less date is UTC
- * (service contract §8); a date that is not in the future is a 400.
+ * (see docs/decisions.md); a date that is not in the future is a 400.
  * @example tokenExpiry('2030-01-01T00:00', now) // '2030-01-01T00:00:00.000Z'
  */
 export function tokenExpiry(value: string | null | undefined, now: Date): string | null {

@@ -1,4 +1,4 @@
-/** Where the data lives, parsed from DATABASE_URL (service contract §1). */
+/** Where the data lives, parsed from DATABASE_URL (see docs/decisions.md). */
 export type DatabaseLocation =
   | { dialect: 'sqlite'; path: string }
   | { dialect: 'sqlite'; path: ':memory:' }

@@ -6,7 +6,7 @@ const caches = new WeakMap<object, Map<string, Statement>>()
 
 /**
  * A statement built and prepared once per connection (or transaction) and reused: building a
- * Drizzle query and preparing it costs far more than running it (see performance notes).
+ * Drizzle query and preparing it costs far more than running it (see docs/decisions.md).
  * `key` must identify the query text; it also names the PostgreSQL prepared statement.
  * @example const byId = prepared(db, 'ticket.byId', (d) => d.select().from(t).where(eq(t.id, sql.placeholder('id'))))
  */

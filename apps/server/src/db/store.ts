@@ -15,7 +15,6 @@ import { Mutex } from './mutex.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import * as sqliteTables from './schema.sqlite.gen.ts'
 
-export const tables = sqliteTables
 export type { Db, Tables } from './db.ts'
 
 export interface Store {

@@ -8,7 +8,7 @@ import { fieldError } from './field-error.ts'
 export type ParamsSource = 'query' | 'path' | 'headers'
 
 // A problem points at `/query/<name>` or `/headers/<name>`; a path parameter is the resource
-// itself, so it is `/<name>` (see docs/decisions.md, "HTTP").
+// itself, so it is `/<name>` (see docs/decisions.md, "Architecture").
 const pointerPrefix: Record<ParamsSource, string> = {
   query: '/query',
   path: '',

@@ -43,7 +43,7 @@ export function mapDates(
   )
 }
 
-// Created/updated stamps are always UTC (superoffice-ticket §9), whatever SO-TimeZone says.
+// Created/updated stamps are always UTC (see docs/decisions.md), whatever SO-TimeZone says.
 const alwaysUtc = new Set(['CreatedAt', 'LastChanged'])
 
 /**

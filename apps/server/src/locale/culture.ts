@@ -1,6 +1,6 @@
 import type { LanguageCode } from './language.ts'
 
-// SO-Culture defaults to the language (superoffice-ticket §9); without either, invariant-like en-US.
+// SO-Culture defaults to the language (see docs/decisions.md); without either, invariant-like en-US.
 const cultureOfLanguage: Record<LanguageCode, string> = {
   US: 'en-US',
   GB: 'en-GB',

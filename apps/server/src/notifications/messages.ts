@@ -77,7 +77,7 @@ const norwegian: Catalogue = {
   },
 }
 
-// Language codes as SuperOffice names them (contract §8); unknown codes read English.
+// Language codes as SuperOffice names them (see docs/decisions.md); unknown codes read English.
 const catalogues: Record<string, Catalogue> = { US: english, GB: english, NO: norwegian }
 
 export interface RenderedMessage {

@@ -33,10 +33,10 @@ export interface NotificationsModule extends ServiceModule {
 }
 
 /**
- * User notifications (issue 4): rules and outbox rows inside the save transaction, a dispatcher
+ * User notifications: rules and outbox rows inside the save transaction, a dispatcher
  * that delivers them after commit (in-app with a live stream, email over SMTP), and the
  * notification routes.
- * @example serviceModules.push(createNotificationsModule)
+ * @example const module = createNotificationsModule(core); module.start?.()
  */
 export function createNotificationsModule(
   core: CoreDeps,

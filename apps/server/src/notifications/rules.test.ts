@@ -19,7 +19,7 @@ const category = (over: Partial<CategoryFacts> = {}): CategoryFacts => ({
 const plan = (shape: Parameters<typeof ticketChange>[0], facts: CategoryFacts | null = null) =>
   planRecipients(ticketChange(shape), facts)
 
-describe('rules (service contract §7)', () => {
+describe('rules (see docs/decisions.md)', () => {
   test('NewTicket: a ticket created for an owner notifies the owner', () => {
     expect(plan({ after: { id: 1, ownerId: ANNA }, actorId: ACTOR })).toEqual([
       { kind: 'associate', associateId: ANNA, event: 'NewTicket' },

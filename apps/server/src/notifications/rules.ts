@@ -38,7 +38,7 @@ function isDormant(status: string | undefined): boolean {
 }
 
 /**
- * Who hears about one change (service contract §7), before preferences: at most one entry per
+ * Who hears about one change (see docs/decisions.md), before preferences: at most one entry per
  * associate or address, never the actor. Pure, so the rules table is tested without a database.
  * @example planRecipients(change, null) // [{ kind: 'associate', associateId: 7, event: 'NewTicket' }]
  */

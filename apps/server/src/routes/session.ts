@@ -9,7 +9,7 @@ import { ApiError } from '../http/api-error.ts'
 import { route } from '../http/route.ts'
 import { negotiate } from '../http/send-entity.ts'
 
-/** Signing in and out: `POST|DELETE /api/v1/Session` (see docs/decisions.md, "Authentication"). */
+/** Signing in and out: `POST|DELETE /api/v1/Session` (see docs/decisions.md). */
 export function registerSessionRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   route(app, ops.CreateSession, async (c, { send }) => {
     if (c.get('credential').scheme !== 'basic') {

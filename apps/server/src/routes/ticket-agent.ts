@@ -40,7 +40,7 @@ function positiveId(id: number | undefined, sent: string): number {
 /**
  * The Ticket agent: what `@superoffice/webapi` calls. Same code path as the REST routes; the
  * difference is the envelope, that method names match case-insensitively and that a missing
- * ticket is `200 null` (see docs/decisions.md, "Agents").
+ * ticket is `200 null` (see docs/decisions.md).
  */
 function agentMethods(deps: AppDeps) {
   const { tickets } = deps

@@ -52,7 +52,7 @@ describe('the demo tenant', () => {
     expect(master?.CategoryMaster).toBeTruthy()
   })
 
-  it('loads with TICKET_DEMO_DATA at least the contract §6 sizes, some names multi-language', async () => {
+  it('loads with TICKET_DEMO_DATA at least the documented demo sizes, some names multi-language', async () => {
     const { deps } = await createTestApp({ env: { TICKET_DEMO_DATA: '1' } })
     const { db, tables: t } = deps.store
     const rows = async (table: Parameters<ReturnType<typeof db.select>['from']>[0]) => {

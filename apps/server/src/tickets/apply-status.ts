@@ -4,8 +4,7 @@ import { normalizeBaseStatus } from './postpone.ts'
 import type { ReferenceReader } from './reference-reader.ts'
 
 /**
- * Keeps BaseStatus and Status consistent (contract §8: Status wins; BaseStatus alone picks that
- * base status's default status), and maintains ClosedAt and Activate.
+ * Keeps BaseStatus and Status consistent (see docs/decisions.md), and maintains ClosedAt and Activate.
  */
 export async function applyStatus(
   input: Partial<TicketEntity>,

@@ -15,7 +15,7 @@ function emptyValue(schema: TSchema): unknown {
 
 /**
  * A TicketEntity with every property at its empty value, derived from the schema, so every
- * response carries every property (contract §3: unset carriers null, arrays []).
+ * response carries every property (see docs/decisions.md).
  */
 export function blankTicketEntity(): TicketEntity {
   const out: Record<string, unknown> = {}

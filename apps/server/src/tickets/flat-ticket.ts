@@ -1,6 +1,6 @@
 import type { Ticket, TicketEntity } from '@ticket/schema'
 
-// SuperOffice reports "nobody" as the system user 1 in the flat carrier (superoffice-ticket §2.9).
+// SuperOffice reports "nobody" as the system user 1 in the flat carrier (see docs/decisions.md).
 const SYSTEM_USER = 1
 
 /** The flat `Ticket` carrier of GetTicket/GetTickets, derived from the full entity. */

@@ -1,7 +1,7 @@
 import type { BaseStatus } from '@ticket/schema'
 
 const hour = 3600_000
-// The UI-only postpone shortcuts SuperOffice converts to Postponed on save (superoffice-ticket §5).
+// The UI-only postpone shortcuts SuperOffice converts to Postponed on save (see docs/decisions.md).
 const offsets: Partial<Record<BaseStatus, (at: Date) => Date>> = {
   Postponed1Hour: (at) => new Date(at.getTime() + hour),
   Postponed2Hours: (at) => new Date(at.getTime() + 2 * hour),

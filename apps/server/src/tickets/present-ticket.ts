@@ -12,7 +12,7 @@ export function withRights(entity: TicketEntity, caller: Caller): TicketEntity {
 }
 
 /**
- * `$select`: properties not selected are `null` (contract §8); names are case-insensitive and
+ * `$select`: properties not selected are `null` (see docs/decisions.md); names are case-insensitive and
  * `TicketId` always stays.
  */
 export function applySelect<T extends Record<string, unknown>>(entity: T, select?: string): T {

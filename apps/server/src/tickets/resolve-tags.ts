@@ -7,7 +7,7 @@ type SentTag = Partial<Pick<Tag, 'Id' | 'Name' | 'ToolTip'>>
 
 /**
  * Tags by Id, else by Name case-insensitively; a new name creates the tag. Duplicates collapse
- * to one, in first-seen order (contract §8).
+ * to one, in first-seen order (see docs/decisions.md).
  */
 export async function resolveTags(
   db: Db,

@@ -17,7 +17,7 @@ export const mayDeleteTickets = (caller: Caller) => caller.isAdmin
 const cache = new WeakMap<TSchema, Map<boolean, FieldProperties>>()
 
 /**
- * One entry per property of an entity schema: its right, .NET type and length (contract §8).
+ * One entry per property of an entity schema: its right, .NET type and length (see docs/decisions.md).
  * `primaryKey` and read-only properties are read-only; `mandatory` ones carry `UIHintMandatory`.
  */
 export function entityFieldProperties(

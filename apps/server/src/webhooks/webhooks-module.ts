@@ -27,10 +27,10 @@ export interface WebhooksOptions {
 }
 
 /**
- * Webhooks (issue 4): a signed delivery row per subscribed webhook inside every save
+ * Webhooks: a signed delivery row per subscribed webhook inside every save
  * transaction (whatever `notify` says), a dispatcher that POSTs them after commit with retries,
  * and the `/api/v1/Webhook` routes.
- * @example serviceModules.push(createWebhooksModule)
+ * @example const module = createWebhooksModule(core, { pollMs: 15 }); module.start?.()
  */
 export function createWebhooksModule(core: CoreDeps, options: WebhooksOptions = {}): ServiceModule {
   const { env, store, logger, now } = core

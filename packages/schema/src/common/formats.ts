@@ -15,7 +15,7 @@ const daysInMonth = (year: number, month: number) =>
 
 /**
  * Strict ISO 8601 date-time: `YYYY-MM-DDThh:mm[:ss[.fraction]][Z|±hh:mm|±hhmm]`. The offset is
- * optional because SuperOffice sends offset-less wall-clock times (contract §8, time zones).
+ * optional because SuperOffice sends offset-less wall-clock times (see docs/decisions.md).
  * @example isDateTime('2021-07-07T17:37:39.2513093+02:00') // true
  */
 export const isDateTime = (value: string): boolean => {

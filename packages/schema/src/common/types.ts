@@ -26,7 +26,7 @@ const INT32_MIN = -2147483648
 const INT32_MAX = 2147483647
 
 /**
- * `T | null`. Unset nested carriers travel as `null` (contract §3).
+ * `T | null`. Unset nested carriers travel as `null` (see docs/decisions.md).
  * @example Nullable(Associate, { description: 'The owner' })
  */
 export const Nullable = <T extends TSchema>(schema: T, options: SchemaOptions = {}) =>
@@ -125,7 +125,7 @@ export const FlagsEnum = <T extends Record<string, number>>(
 export const withDb = <T extends TSchema>(schema: T, hint: DbHint): T =>
   CloneType(schema, { 'x-db': hint })
 
-/** Marks a property read-only on save: ignored when sent, computed by the server (contract §8). */
+/** Marks a property read-only on save: ignored when sent, computed by the server (see docs/decisions.md). */
 export const ReadOnly = <T extends TSchema>(schema: T): T => CloneType(schema, { readOnly: true })
 
 /** Gives a shared schema (an enum, a carrier) a property-specific description. */

@@ -2,7 +2,7 @@ import { type Static, Type } from '@sinclair/typebox'
 import { Bool, DateTime, Int32, NameEnum, Nullable, Text } from '../common/types.ts'
 
 /**
- * Why someone is told about a ticket (service contract §7). Also the keys of an associate's
+ * Why someone is told about a ticket (see docs/decisions.md). Also the keys of an associate's
  * notification preferences.
  */
 export const NotificationEvent = NameEnum(

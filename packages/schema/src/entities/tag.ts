@@ -3,7 +3,7 @@ import { rightsProperties } from '../common/rights.ts'
 import { Int32, Text } from '../common/types.ts'
 
 /**
- * A tag on a ticket. Tags are matched by Id, else by Name case-insensitively (contract §8).
+ * A tag on a ticket. Tags are matched by Id, else by Name case-insensitively (see docs/decisions.md).
  * @example { Id: 1, Name: 'VIP', ToolTip: 'Important customer' }
  */
 export const Tag = Type.Object(

@@ -9,7 +9,7 @@ import { TicketEntity } from '../model.ts'
 import responseSample from './fixtures/post-ticket-response-sample.json' with { type: 'json' }
 import sample from './fixtures/post-ticket-sample.json' with { type: 'json' }
 
-// Copied from post-ticket.md's request table (the response table adds TableRight, FieldProperties).
+// The request's properties (a response adds TableRight, FieldProperties).
 const specTable = [
   'TicketId',
   'Title',
@@ -69,7 +69,7 @@ const specTable = [
 const newer = ['TicketType', 'FormSubmission', 'TimeSpent', 'ActiveStatusMonitorId']
 const rights = ['TableRight', 'FieldProperties']
 
-// service-contract.md §8 "Read-only on save", plus TimeSpent (superoffice-ticket.md §2.1).
+// Read-only on save (see docs/decisions.md), plus TimeSpent, which SuperOffice computes.
 const readOnlyOnSave = [
   'CreatedAt',
   'LastChanged',

@@ -29,7 +29,7 @@ export const TokenIdParam = Type.Object({
   id: Type.Integer({ minimum: 1, maximum: 2147483647, description: 'The TokenId of the token' }),
 })
 
-/** Signing in (service contract §4, §8 "Signing in"): sessions and API tokens. */
+/** Signing in (see docs/decisions.md): sessions and API tokens. */
 export const authOps = defineOperations({
   CreateSession: {
     method: 'post',

@@ -1,4 +1,4 @@
-/** Entity bodies a client may send (service contract §2). */
+/** Entity bodies a client may send (see docs/decisions.md). */
 export const entityRequestTypes = [
   'application/json',
   'text/json',

@@ -52,7 +52,7 @@ export const StreamHeaders = Type.Object({
   ),
 })
 
-/** The in-app notification, delivery-log and preference endpoints (service contract §7, §8). */
+/** The in-app notification, delivery-log and preference endpoints (see docs/decisions.md). */
 export const notificationOps = defineOperations({
   ListNotifications: {
     method: 'get',

@@ -32,7 +32,7 @@ const patchAlternatives = [
 ]
 const etag = { description: 'The ticket revision, strong and quoted.', schema: Type.String() }
 
-/** The REST Ticket resource (service contract §2, SuperOffice `/api/v1/Ticket`). */
+/** The REST Ticket resource (see docs/decisions.md). */
 export const ticketOps = defineOperations({
   GetTicketArchive: {
     method: 'get',

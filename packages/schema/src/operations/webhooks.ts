@@ -54,7 +54,7 @@ const errors: Record<number, ResponseSpec> = {
 const adminOnly = problem('Only associates with full rights may do this.')
 const unknownWebhook = problem('The webhook does not exist.')
 
-/** The webhook resource (service contract §7-§8, SuperOffice `automation/webhook`). */
+/** The webhook resource (see docs/decisions.md). */
 export const webhookOps = defineOperations({
   Webhook_Create: {
     method: 'post',
