@@ -185,6 +185,50 @@ describe('ticket messages through the HTTP app', { timeout: 30_000 }, () => {
     expect(Buffer.from(stored[0]?.content ?? '', 'base64')).toEqual(Buffer.from(png))
   })
 
+  test('webhooks carry ticketmessage.created; an oversized attachment is 413 and saves nothing', async () => {
+    const { app, store, ticketId } = await conversation()
+    // A registration as the Webhook routes store one (they first call the target; not needed here).
+    await store.db.insert(store.tables.webhooks).values({
+      name: 'messages',
+      targetUrl: 'http://127.0.0.1:9/hook',
+      secret: 'secret',
+      state: 'Active',
+      type: 'webhook',
+      registered: '2026-01-16T14:00:00.000Z',
+      registeredAssociateId: 1,
+      events: ['ticketmessage.created'],
+    })
+    await store.changes.publish('webhooks')
+    const saved = await call(app, 'POST', '/api/v1/TicketMessage', {
+      TicketId: ticketId,
+      Body: 'Hi',
+    })
+    expect(saved.status, saved.text).toBe(200)
+    const deliveries = await store.db.select().from(store.tables.webhookDeliveries)
+    expect(deliveries.map((d) => d.event)).toEqual(['ticketmessage.created'])
+    expect(JSON.parse(deliveries[0]?.body ?? '{}')).toMatchObject({
+      Event: 'ticketmessage.created',
+      Entity: 'ticketmessage',
+      PrimaryKey: saved.body.TicketMessageId,
+    })
+
+    const big = new Uint8Array(10 * 1024 * 1024 + 1)
+    const tooBig = await app.request('/api/v1/TicketMessage', {
+      method: 'POST',
+      headers: {
+        authorization: `Basic ${Buffer.from('admin:admin-test-password').toString('base64')}`,
+        accept: 'application/json',
+      },
+      body: multipart({ TicketId: ticketId, Body: 'with a huge file' }, [
+        { name: 'huge.bin', type: 'application/octet-stream', bytes: big },
+      ]),
+    })
+    expect(tooBig.status).toBe(413)
+    expect(tooBig.headers.get('content-type')).toMatch(/problem\+json/)
+    const ticket = await call(app, 'GET', `/api/v1/Ticket/${ticketId}`)
+    expect(ticket.body.NumMessages).toBe(1)
+  })
+
   test('bad messages are 4xx and change nothing', async () => {
     const { app, ticketId } = await conversation()
     const noTicket = await call(app, 'POST', '/api/v1/TicketMessage', { TicketId: 999, Body: 'x' })
