@@ -68,6 +68,8 @@ export interface TableSpec {
   /**
    * Secondary indexes over several columns, each a list of stored property names in index
    * order (`['BaseStatus', 'OwnedBy', 'CreatedAt']`); single columns use the `index` hint.
+   * On PostgreSQL their nullable columns are declared NULLS FIRST, so NULL sorts as the smallest
+   * value as on SQLite and the index serves both sort directions.
    */
   indexes?: string[][]
 }

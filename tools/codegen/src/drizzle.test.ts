@@ -123,8 +123,26 @@ describe('emitDrizzleSchema errors', () => {
     expect(emitDrizzleSchema([spec], 'sqlite', opts)).toContain(
       "index('things_state_owner_when_idx').on(t.state, t.owner, t.when),"
     )
+    expect(emitDrizzleSchema([spec], 'pg', opts)).toContain(
+      "index('things_state_owner_when_idx').on(t.state, t.owner, t.when),"
+    )
     expect(() =>
       emitDrizzleSchema([{ ...spec, indexes: [['State', 'Nothing']] }], 'pg', opts)
     ).toThrow(/'Nothing' is not a stored column/)
+  })
+
+  test('on PostgreSQL a nullable column of a table-level index sorts NULL first, as SQLite does', () => {
+    const schema = Type.Object({
+      Id: Type.Integer(),
+      State: Type.String(),
+      When: Type.Optional(Type.String()),
+    })
+    const spec = { ...(one(schema)[0] as TableSpec), indexes: [['State', 'When', 'Id']] }
+    expect(emitDrizzleSchema([spec], 'pg', opts)).toContain(
+      "index('things_state_when_id_idx').on(t.state, t.when.asc().nullsFirst(), t.id),"
+    )
+    expect(emitDrizzleSchema([spec], 'sqlite', opts)).toContain(
+      "index('things_state_when_id_idx').on(t.state, t.when, t.id),"
+    )
   })
 })

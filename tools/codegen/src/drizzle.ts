@@ -49,7 +49,7 @@ function emitTable(table: TableModel, dialect: Dialect, imports: Set<string>): s
     }
     return `    ${column.key}: ${source.code},`
   })
-  const extras = extraConfig(table)
+  const extras = extraConfig(table, dialect)
   for (const { fn } of extras) {
     imports.add(fn)
   }
@@ -65,7 +65,7 @@ function emitTable(table: TableModel, dialect: Dialect, imports: Set<string>): s
 }
 
 /** Composite key, unique and secondary indexes, in column order, for the `(t) => [...]` callback. */
-function extraConfig(table: TableModel): { fn: string; code: string }[] {
+function extraConfig(table: TableModel, dialect: Dialect): { fn: string; code: string }[] {
   const out: { fn: string; code: string }[] = []
   if (table.compositeKey !== undefined) {
     const columns = table.compositeKey.map((key) => `t.${key}`).join(', ')
@@ -84,7 +84,18 @@ function extraConfig(table: TableModel): { fn: string; code: string }[] {
   for (const keys of table.compositeIndexes ?? []) {
     const names = keys.map((key) => table.columns.find((c) => c.key === key)?.name ?? key)
     const name = quote(`${table.name}_${names.join('_')}_idx`)
-    out.push({ fn: 'index', code: `index(${name}).on(${keys.map((k) => `t.${k}`).join(', ')})` })
+    const on = keys.map((key) => sortIndexColumn(table, key, dialect)).join(', ')
+    out.push({ fn: 'index', code: `index(${name}).on(${on})` })
   }
   return out
+}
+
+/**
+ * One column of a table-level index. These indexes serve sorts, and NULL sorts as the smallest
+ * value on both dialects: SQLite does so by itself, PostgreSQL needs a nullable column declared
+ * NULLS FIRST, so that a scan either way gives `asc nulls first` or `desc nulls last`.
+ */
+function sortIndexColumn(table: TableModel, key: string, dialect: Dialect): string {
+  const nullable = table.columns.find((c) => c.key === key)?.notNull === false
+  return dialect === 'pg' && nullable ? `t.${key}.asc().nullsFirst()` : `t.${key}`
 }

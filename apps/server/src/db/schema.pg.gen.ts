@@ -335,13 +335,13 @@ export const tickets = pgTable(
     index('tickets_owned_by_id_idx').on(t.ownedById),
     index('tickets_category_id_idx').on(t.categoryId),
     index('tickets_base_status_idx').on(t.baseStatus),
-    index('tickets_base_status_owned_by_id_created_at_idx').on(t.baseStatus, t.ownedById, t.createdAt),
-    index('tickets_status_id_created_at_idx').on(t.statusId, t.createdAt),
-    index('tickets_person_id_idx').on(t.personId),
-    index('tickets_priority_id_idx').on(t.priorityId),
-    index('tickets_created_at_idx').on(t.createdAt),
-    index('tickets_last_changed_idx').on(t.lastChanged),
-    index('tickets_deadline_idx').on(t.deadline),
+    index('tickets_base_status_owned_by_id_created_at_ticket_id_idx').on(t.baseStatus, t.ownedById.asc().nullsFirst(), t.createdAt.asc().nullsFirst(), t.ticketId),
+    index('tickets_status_id_created_at_ticket_id_idx').on(t.statusId.asc().nullsFirst(), t.createdAt.asc().nullsFirst(), t.ticketId),
+    index('tickets_person_id_idx').on(t.personId.asc().nullsFirst()),
+    index('tickets_priority_id_idx').on(t.priorityId.asc().nullsFirst()),
+    index('tickets_created_at_ticket_id_idx').on(t.createdAt.asc().nullsFirst(), t.ticketId),
+    index('tickets_last_changed_ticket_id_idx').on(t.lastChanged.asc().nullsFirst(), t.ticketId),
+    index('tickets_deadline_ticket_id_idx').on(t.deadline.asc().nullsFirst(), t.ticketId),
   ]
 )
 

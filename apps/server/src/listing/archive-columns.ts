@@ -9,7 +9,7 @@ export const T = sql.identifier('t')
 
 /** A column resolved for one query: what it is, its SQL expression and the join it needs. */
 export type ResolvedColumn =
-  | { kind: 'stored'; column: ArchiveColumn; expr: SQL; join?: Join }
+  | { kind: 'stored'; column: ArchiveColumn; expr: SQL; nullable: boolean; join?: Join }
   | { kind: 'custom'; name: string; rowKey: string; expr: SQL }
   | { kind: 'tags'; rowKey: string }
   | { kind: 'search' }
@@ -29,6 +29,10 @@ type AnyTable = Record<string, { name: string } | unknown>
 
 const columnName = (table: unknown, key: string) =>
   ((table as AnyTable)[key] as { name: string }).name
+
+/** Whether the generated table declares the column nullable (absent: assume it is). */
+const nullableColumn = (table: unknown, key: string) =>
+  ((table as AnyTable)[key] as { notNull?: boolean } | undefined)?.notNull !== true
 
 /**
  * Resolves archive column names to SQL for one dialect. Names are matched case-insensitively;
@@ -56,10 +60,20 @@ export function archiveColumns(dialect: Store['dialect'], tables: Tables) {
     const reference = references[column.property]
     if (!reference) {
       const key = (ticketsProjection.columns as Record<string, string>)[column.property]
-      return { kind: 'stored', column, expr: ticketColumn(key ?? '') }
+      return {
+        kind: 'stored',
+        column,
+        expr: ticketColumn(key ?? ''),
+        nullable: nullableColumn(tables.tickets, key ?? ''),
+      }
     }
     if (!column.subProperty) {
-      return { kind: 'stored', column, expr: ticketColumn(reference.key) }
+      return {
+        kind: 'stored',
+        column,
+        expr: ticketColumn(reference.key),
+        nullable: nullableColumn(tables.tickets, reference.key),
+      }
     }
     const join = joinFor(column.property)
     const target = tables[reference.table as keyof Tables]
@@ -69,6 +83,8 @@ export function archiveColumns(dialect: Store['dialect'], tables: Tables) {
       kind: 'stored',
       column,
       join,
+      // A left join: no referenced row reads as NULL.
+      nullable: true,
       expr: sql`${sql.identifier(join.alias)}.${sql.identifier(columnName(target, key))}`,
     }
   }

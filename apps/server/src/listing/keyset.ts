@@ -1,10 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm'
 import { queryError } from './query-error.ts'
 
-/** One sort key: an expression and its direction. NULL sorts before every value. */
+/**
+ * One sort key: an expression, its direction and whether it can be NULL. NULL sorts as the
+ * smallest value on both dialects: first ascending, last descending.
+ */
 export interface SortKey {
   expr: SQL
   desc: boolean
+  nullable: boolean
 }
 
 export type KeyValue = string | number | null
@@ -35,6 +39,9 @@ const equal = (key: SortKey, value: KeyValue) =>
 
 /** Rows strictly after `value` in this key's order (NULL first ascending, last descending). */
 function after(key: SortKey, value: KeyValue): SQL {
+  if (!key.nullable && value !== null) {
+    return key.desc ? sql`${key.expr} < ${value}` : sql`${key.expr} > ${value}`
+  }
   if (key.desc) {
     return value === null ? sql`1 = 0` : sql`(${key.expr} < ${value} or ${key.expr} is null)`
   }
@@ -53,13 +60,18 @@ export function afterRow(keys: SortKey[], values: KeyValue[]): SQL {
   return sql`(${sql.join(branches, sql` or `)})`
 }
 
-/** ORDER BY with NULL first ascending and last descending on both dialects. */
+/**
+ * ORDER BY with NULL first ascending and last descending on both dialects. SQLite already sorts
+ * NULL as the smallest value; PostgreSQL sorts it as the largest, so a nullable key says where
+ * NULL goes, matching the sort indexes (declared NULLS FIRST there). A key that cannot be NULL
+ * says nothing: PostgreSQL matches an index to an ORDER BY by its NULLS order too, and the
+ * default one is what the primary key and NOT NULL columns are indexed with.
+ */
 export function orderClause(keys: SortKey[], dialect: 'sqlite' | 'pg'): SQL {
-  // SQLite already sorts NULL as the smallest value; PostgreSQL sorts it as the largest.
-  const nulls = (desc: boolean) =>
-    dialect === 'pg' ? sql.raw(desc ? ' nulls last' : ' nulls first') : sql``
+  const nulls = (key: SortKey) =>
+    dialect === 'pg' && key.nullable ? sql.raw(key.desc ? ' nulls last' : ' nulls first') : sql``
   return sql.join(
-    keys.map((k) => sql`${k.expr}${sql.raw(k.desc ? ' desc' : ' asc')}${nulls(k.desc)}`),
+    keys.map((k) => sql`${k.expr}${sql.raw(k.desc ? ' desc' : ' asc')}${nulls(k)}`),
     sql`, `
   )
 }

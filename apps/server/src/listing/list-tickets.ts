@@ -98,11 +98,11 @@ export function archiveQuery(store: Store, request: ArchiveRequest) {
 
   const keys = sortKeys(request.orderBy, columns, joins, store.dialect)
   if (searchText && !request.orderBy?.trim()) {
-    keys.unshift({ expr: search.rank(searchText), desc: false })
+    keys.unshift({ expr: search.rank(searchText), desc: false, nullable: false })
   }
   const ticketId = sql`${T}.${sql.identifier('ticket_id')}`
   if (!keys.some((k) => k.expr === TICKET_ID_MARK)) {
-    keys.push({ expr: ticketId, desc: keys.at(-1)?.desc ?? false })
+    keys.push({ expr: ticketId, desc: keys.at(-1)?.desc ?? false, nullable: false })
   }
   const sortKeysSql = keys.map((k) => ({
     ...k,
@@ -167,13 +167,15 @@ function sortKeys(
     if (resolved.kind === 'stored') {
       addJoin(joins, resolved.join)
       if (resolved.column.name === 'ticketId') {
-        return { expr: TICKET_ID_MARK, desc }
+        return { expr: TICKET_ID_MARK, desc, nullable: false }
       }
       if (resolved.column.type !== 'text') {
-        return { expr: resolved.expr, desc }
+        return { expr: resolved.expr, desc, nullable: resolved.nullable }
       }
+      return { expr: textKey(resolved.expr, dialect), desc, nullable: resolved.nullable }
     }
-    return { expr: textKey(resolved.expr, dialect), desc }
+    // A custom field: absent from a ticket's JSON reads as NULL.
+    return { expr: textKey(resolved.expr, dialect), desc, nullable: true }
   })
 }
 

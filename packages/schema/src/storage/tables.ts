@@ -68,15 +68,17 @@ export const ticketTables: TableSpec[] = [
     primaryKey: ['TicketId'],
     autoIncrement: true,
     // For the Ticket archive's common restrictions and sorts: an agent's queue (base status and
-    // owner, newest first), status lists, persons, priorities and the date columns.
+    // owner, newest first), status lists, persons, priorities and the date columns. A sort index
+    // ends with TicketId, the archive's final sort key, so the index alone gives the page order
+    // (SQLite appends the rowid to every index by itself; PostgreSQL does not).
     indexes: [
-      ['BaseStatus', 'OwnedBy', 'CreatedAt'],
-      ['Status', 'CreatedAt'],
+      ['BaseStatus', 'OwnedBy', 'CreatedAt', 'TicketId'],
+      ['Status', 'CreatedAt', 'TicketId'],
       ['Person'],
       ['Priority'],
-      ['CreatedAt'],
-      ['LastChanged'],
-      ['Deadline'],
+      ['CreatedAt', 'TicketId'],
+      ['LastChanged', 'TicketId'],
+      ['Deadline', 'TicketId'],
     ],
   },
   {

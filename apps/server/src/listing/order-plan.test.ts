@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm'
+import { expect, it } from 'vitest'
+import { rawRows } from '../db/raw-rows.ts'
+import { demoRefs } from '../test/demo-refs.ts'
+import { openTestApp } from '../test/harness.ts'
+import { createTestDatabase } from '../test/postgres.ts'
+import { seededTicketLines } from '../test/seeded-tickets.ts'
+import { bulkImport } from '../tickets/bulk-import.ts'
+import { archiveQuery } from './list-tickets.ts'
+
+interface PlanNode {
+  'Node Type': string
+  'Index Name'?: string
+  Plans?: PlanNode[]
+}
+
+const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)]
+
+it('on PostgreSQL the queue query reads its order from the sort index, without a Sort', async () => {
+  const database = await createTestDatabase()
+  const opened = await openTestApp({ database: database.url, env: { TICKET_DEMO_DATA: '1' } })
+  try {
+    const { store, catalog } = opened.deps
+    const refs = await demoRefs(store)
+    const ownerIds = refs.associates.map((a) => a.associateId)
+    const admin = refs.associates[0]
+    async function* lines() {
+      yield* seededTicketLines(5000, ownerIds)
+    }
+    await bulkImport(lines(), {
+      store,
+      catalog,
+      caller: {
+        associateId: admin?.associateId ?? 1,
+        userName: admin?.userName ?? 'admin',
+        fullName: admin?.fullName ?? 'admin',
+        isAdmin: true,
+        language: 'US',
+      },
+      now: () => new Date(),
+      batchSize: 5000,
+      skipThrough: 0,
+      onRejected: (line) => {
+        throw new Error(`seed line ${line.line} rejected: ${line.problem}`)
+      },
+      onCommitted: () => {},
+    })
+    await rawRows(store.dialect, store.db, sql`analyze`)
+    const { query } = archiveQuery(store, {
+      filter: `baseStatus eq 'Active' and ownedBy eq ${ownerIds[1]}`,
+      orderBy: 'createdAt desc',
+      top: 50,
+      mode: 'Slim',
+      zone: null,
+    })
+    const [explained] = await rawRows(store.dialect, store.db, sql`explain (format json) ${query}`)
+    const plan = (explained?.['QUERY PLAN'] as { Plan: PlanNode }[])[0]?.Plan as PlanNode
+    const nodes = nodesOf(plan)
+    const shown = JSON.stringify(plan, null, 1)
+    expect(
+      nodes.map((n) => n['Index Name']),
+      shown
+    ).toContain('tickets_base_status_owned_by_id_created_at_ticket_id_idx')
+    expect(
+      nodes.filter((n) => n['Node Type'].includes('Sort')),
+      shown
+    ).toEqual([])
+  } finally {
+    await opened.close()
+    await database.drop()
+  }
+}, 60_000)
