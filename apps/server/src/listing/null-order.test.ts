@@ -52,14 +52,15 @@ describe.each(['sqlite', 'pg'] as const)('paging over a nullable sort column on 
   }
 
   // NULL is the smallest deadline; ties go by ticket id in the same direction.
-  const expected = (desc: boolean) =>
-    [...deadlines.entries()]
+  const expected = (desc: boolean) => {
+    const ascending = [...deadlines.entries()]
       .sort(([idA, a], [idB, b]) => {
         const byDeadline = a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1
         return byDeadline !== 0 ? byDeadline : idA - idB
       })
       .map(([id]) => id)
-      .reduce<number[]>((out, id) => (desc ? [id, ...out] : [...out, id]), [])
+    return desc ? ascending.reverse() : ascending
+  }
 
   it('ascending: NULL first, every ticket exactly once, in order', async () => {
     const seen = await allPages('deadline asc')

@@ -54,7 +54,11 @@ it('on PostgreSQL the queue query reads its order from the sort index, without a
       zone: null,
     })
     const [explained] = await rawRows(store.dialect, store.db, sql`explain (format json) ${query}`)
-    const plan = (explained?.['QUERY PLAN'] as { Plan: PlanNode }[])[0]?.Plan as PlanNode
+    const [output] = (explained?.['QUERY PLAN'] ?? []) as { Plan: PlanNode }[]
+    if (!output) {
+      throw new Error('EXPLAIN returned no plan')
+    }
+    const plan = output.Plan
     const nodes = nodesOf(plan)
     const shown = JSON.stringify(plan, null, 1)
     expect(
