@@ -3,7 +3,15 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
-import { claimKey, type KeyRow, releaseKey, storeAnswer } from './key-store.ts'
+import {
+  type Answer,
+  claimKey,
+  type KeyRow,
+  releaseKey,
+  storeAnswer,
+  writeAnswer,
+} from './key-store.ts'
+import type { PendingKey } from './pending-key.ts'
 
 const changingMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 // Visible ASCII: a key is an opaque token the client made up (a UUID, typically).
@@ -74,31 +82,44 @@ export function idempotency(deps: { store: Store; now: () => Date }): Middleware
       await new Promise((resolve) => setTimeout(resolve, pollMs))
     }
 
+    const pending: PendingKey = {
+      answered: false,
+      async storeIn(tx, response) {
+        await writeAnswer(tx, deps.store.tables, scope, await answerOf(response))
+        pending.answered = true
+      },
+    }
+    c.set('idempotencyKey', pending)
     try {
       await next()
     } catch (error) {
+      // A key whose answer committed with the change stays: only a pending key is freed.
       await releaseKey(deps.store, scope)
       throw error
+    }
+    if (pending.answered) {
+      return
     }
     if (c.res.status >= 500) {
       await releaseKey(deps.store, scope)
       return
     }
-    const answer = c.res.clone()
-    const headers: Record<string, string> = {}
-    for (const name of replayedHeaders) {
-      const value = answer.headers.get(name)
-      if (value !== null) {
-        headers[name] = value
-      }
-    }
-    const bytes = Buffer.from(await answer.arrayBuffer())
-    await storeAnswer(deps.store, scope, {
-      status: c.res.status,
-      headers,
-      body: bytes.toString('base64'),
-    })
+    await storeAnswer(deps.store, scope, await answerOf(c.res))
   }
+}
+
+/** What a replay repeats of an answer: status, representation headers and body. */
+async function answerOf(response: Response): Promise<Answer> {
+  const answer = response.clone()
+  const headers: Record<string, string> = {}
+  for (const name of replayedHeaders) {
+    const value = answer.headers.get(name)
+    if (value !== null) {
+      headers[name] = value
+    }
+  }
+  const bytes = Buffer.from(await answer.arrayBuffer())
+  return { status: answer.status, headers, body: bytes.toString('base64') }
 }
 
 function replay(row: KeyRow): Response {

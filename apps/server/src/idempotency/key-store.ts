@@ -1,5 +1,5 @@
 import { and, eq, lt } from 'drizzle-orm'
-import type { Store, Tables } from '../db/store.ts'
+import type { Db, Store, Tables } from '../db/store.ts'
 
 export type KeyRow = Tables['idempotencyKeys']['$inferSelect']
 
@@ -65,24 +65,29 @@ export async function claimKey(
   })
 }
 
+export interface Answer {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
 /** Stores the first answer under the key. */
-export async function storeAnswer(
-  store: Store,
-  scope: string,
-  answer: { status: number; headers: Record<string, string>; body: string }
-) {
-  const t = store.tables.idempotencyKeys
-  await store.transaction((tx) =>
-    tx
-      .update(t)
-      .set({
-        state: 'done',
-        status: answer.status,
-        responseHeaders: answer.headers,
-        responseBody: answer.body,
-      })
-      .where(and(eq(t.scope, scope), eq(t.state, 'pending')))
-  )
+export async function storeAnswer(store: Store, scope: string, answer: Answer) {
+  await store.transaction((tx) => writeAnswer(tx, store.tables, scope, answer))
+}
+
+/** Stores the first answer under the key inside the caller's transaction. */
+export async function writeAnswer(tx: Db, tables: Tables, scope: string, answer: Answer) {
+  const t = tables.idempotencyKeys
+  await tx
+    .update(t)
+    .set({
+      state: 'done',
+      status: answer.status,
+      responseHeaders: answer.headers,
+      responseBody: answer.body,
+    })
+    .where(and(eq(t.scope, scope), eq(t.state, 'pending')))
 }
 
 /** Frees the key after a failure that changed nothing, so a retry runs the request again. */

@@ -1,10 +1,11 @@
 import type { OperationSpec } from '@ticket/codegen'
-import { ops } from '@ticket/schema'
+import { ops, type TicketEntity } from '@ticket/schema'
 import type { Context, Hono } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { bindOperation, markServed, type RouteHandler } from '../http/route.ts'
+import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { messageAgentMethods } from '../messages/message-agent.ts'
 import { readStatusAgentMethods } from '../read-status/read-routes.ts'
 import { applySelect } from '../tickets/present-ticket.ts'
@@ -56,7 +57,12 @@ function agentMethods(deps: AppDeps) {
       if (body === null) {
         throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
       }
-      return send(await tickets.save(c.get('caller'), { input: body, notify: false }))
+      return answerInTransaction<TicketEntity>(
+        c,
+        (beforeCommit) =>
+          tickets.save(c.get('caller'), { input: body, notify: false, beforeCommit }),
+        (saved) => send(saved)
+      )
     }),
     method(ops.TicketAgent_SaveTicketEntityWithNotify, async (c, { body, send }) => {
       if (!body?.NewEntity) {
@@ -64,11 +70,18 @@ function agentMethods(deps: AppDeps) {
           errors: [{ path: '/NewEntity', message: 'required', code: 'required' }],
         })
       }
-      const saved = await tickets.save(c.get('caller'), {
-        input: body.NewEntity,
-        notify: body.Notify === true,
-      })
-      return send(applySelect(saved, new URL(c.req.url).searchParams.get('$select') ?? undefined))
+      const entity = body.NewEntity
+      return answerInTransaction<TicketEntity>(
+        c,
+        (beforeCommit) =>
+          tickets.save(c.get('caller'), {
+            input: entity,
+            notify: body.Notify === true,
+            beforeCommit,
+          }),
+        (saved) =>
+          send(applySelect(saved, new URL(c.req.url).searchParams.get('$select') ?? undefined))
+      )
     }),
     method(ops.TicketAgent_GetTicketEntity, async (c, { query, send }) => {
       const entity = await tickets.read(c.get('caller'), query.ticketEntityId)

@@ -6,6 +6,7 @@ import { ApiError } from '../http/api-error.ts'
 import { applyPatchBody } from '../http/patch/apply-patch.ts'
 import { checkPreconditions } from '../http/preconditions.ts'
 import { route } from '../http/route.ts'
+import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { compileBodyParser } from '../input/parse-body.ts'
 import { applySelect, withLinks } from '../tickets/present-ticket.ts'
 
@@ -24,7 +25,12 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       body.kind === 'entity'
         ? body.value
         : parseTicket(applyPatchBody(await tickets.defaultEntity(caller), body))
-    return send(await tickets.save(caller, { input, notify: query.notify ?? false }))
+    return answerInTransaction<TicketEntity>(
+      c,
+      (beforeCommit) =>
+        tickets.save(caller, { input, notify: query.notify ?? false, beforeCommit }),
+      (saved) => send(saved)
+    )
   })
 
   route(app, ops.DefaultTicketEntity, async (c, { send }) =>
@@ -53,13 +59,18 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
 
   route(app, ops.PutTicketEntity, async (c, { params: { id }, query, body, send }) => {
     const expectedRevision = await checkPreconditions(c, `Ticket ${id}`, () => tickets.version(id))
-    const saved = await tickets.save(c.get('caller'), {
-      input: body,
-      id,
-      notify: query.notify ?? false,
-      expectedRevision,
-    })
-    return send(saved)
+    return answerInTransaction<TicketEntity>(
+      c,
+      (beforeCommit) =>
+        tickets.save(c.get('caller'), {
+          input: body,
+          id,
+          notify: query.notify ?? false,
+          expectedRevision,
+          beforeCommit,
+        }),
+      (saved) => send(saved)
+    )
   })
 
   route(app, ops.PatchTicketEntity, async (c, { params: { id }, query, body, send }) => {
@@ -72,13 +83,18 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
       throw notFound(id)
     }
     const { entity: current, revision } = found
-    const saved = await tickets.save(caller, {
-      input: parseTicket(applyPatchBody(current, body)),
-      id,
-      notify: false,
-      expectedRevision: revision,
-    })
-    return send(applySelect(withLinks(saved, baseUrlOf(c)), query.$select))
+    return answerInTransaction<TicketEntity>(
+      c,
+      (beforeCommit) =>
+        tickets.save(caller, {
+          input: parseTicket(applyPatchBody(current, body)),
+          id,
+          notify: false,
+          expectedRevision: revision,
+          beforeCommit,
+        }),
+      (saved) => send(applySelect(withLinks(saved, baseUrlOf(c)), query.$select))
+    )
   })
 
   route(app, ops.DeleteTicketEntity, async (c, { params: { id } }) => {

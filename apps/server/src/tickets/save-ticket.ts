@@ -32,6 +32,8 @@ export interface SaveTicketRequest {
   notify: boolean
   /** Optimistic concurrency: the revision the caller based its change on (ETag, PATCH). */
   expectedRevision?: number
+  /** Runs last inside the save's transaction with the saved ticket (an Idempotency-Key's answer). */
+  beforeCommit?: (tx: Db, saved: TicketEntity) => Promise<void>
 }
 
 // Resolved in this order: OwnedBy last, because automatic assignment needs the category and person.
@@ -63,9 +65,11 @@ export async function saveTicket(
   caller: Caller,
   request: SaveTicketRequest
 ): Promise<TicketEntity> {
-  const change = await deps.store.transaction((tx) =>
-    saveTicketInTransaction(deps, tx, caller, request)
-  )
+  const change = await deps.store.transaction(async (tx) => {
+    const saved = await saveTicketInTransaction(deps, tx, caller, request)
+    await request.beforeCommit?.(tx, saved.after)
+    return saved
+  })
   for (const module of deps.modules) {
     module.afterCommit?.(change)
   }

@@ -55,7 +55,16 @@ export function createTicketService(deps: ServiceDeps) {
       )
     },
     async save(caller: Caller, request: SaveTicketRequest): Promise<TicketEntity> {
-      return withRights(await saveTicket(deps, caller, request), caller)
+      const { beforeCommit } = request
+      return withRights(
+        await saveTicket(deps, caller, {
+          ...request,
+          ...(beforeCommit && {
+            beforeCommit: (tx, saved) => beforeCommit(tx, withRights(saved, caller)),
+          }),
+        }),
+        caller
+      )
     },
     delete: (caller: Caller, id: number) => deleteTicket(deps, caller, id),
     notifyNewTicket: (caller: Caller, id: number) => notifyNewTicket(deps, caller, id),
