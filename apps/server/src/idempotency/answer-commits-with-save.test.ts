@@ -25,35 +25,50 @@ function failAfterCommit() {
   return { state, module }
 }
 
-async function ticketCount(store: Store) {
-  const [row] = await store.db.select({ n: count() }).from(store.tables.tickets)
+type Counted = 'tickets' | 'ticketMessages'
+
+async function rowCount(store: Store, table: Counted) {
+  const [row] = await store.db.select({ n: count() }).from(store.tables[table])
   return row?.n
 }
 
-const routes = [
-  { path: '/api/v1/Ticket', body: { Title: 'Printer on fire' } },
+const ticket = { Title: 'Printer on fire' }
+const message = (TicketId: number) => ({ TicketId, Body: 'It is still burning.' })
+const saves: { path: string; counted: Counted; body: (ticketId: number) => unknown }[] = [
+  { path: '/api/v1/Ticket', counted: 'tickets', body: () => ticket },
   {
     path: '/api/v1/Agents/Ticket/SaveTicketEntityWithNotify',
-    body: { NewEntity: { Title: 'Printer on fire' }, Notify: false },
+    counted: 'tickets',
+    body: () => ({ NewEntity: ticket, Notify: false }),
+  },
+  { path: '/api/v1/TicketMessage', counted: 'ticketMessages', body: message },
+  {
+    path: '/api/v1/Agents/Ticket/SaveTicketMessageEntityWithNotify',
+    counted: 'ticketMessages',
+    body: (id) => ({ NewEntity: message(id), Notify: false }),
   },
 ]
 
 describe.each<DatabaseKind>(['file', 'pg'])('an Idempotency-Key answer on %s', (kind) => {
-  it.each(routes)(
+  it.each(saves)(
     'commits with the save of $path: a retry after a failure past the commit saves nothing',
-    async ({ path, body }) => {
+    async ({ path, counted, body: bodyFor }) => {
       const failing = failAfterCommit()
       const { app, deps } = await createTestApp({
         database: kind === 'file' ? 'file' : await temporaryDatabase(kind),
         modules: [...serviceModules, failing.module],
       })
+      // The ticket a message is added to.
+      const existing = await call(app, 'POST', '/api/v1/Ticket', ticket)
+      const body = bodyFor(existing.body.TicketId)
+      const before = await rowCount(deps.store, counted)
       const headers = { 'idempotency-key': 'crash-1' }
       failing.state.armed = true
       const failed = await call(app, 'POST', path, body, { headers })
       expect(failed.status).toBe(500)
-      expect(await ticketCount(deps.store)).toBe(1)
+      expect(await rowCount(deps.store, counted)).toBe((before ?? 0) + 1)
 
-      // The answer is already stored: the key is done, not pending, the moment the ticket commits.
+      // The answer is already stored: the key is done, not pending, the moment the save commits.
       const keys = await deps.store.db.select().from(deps.store.tables.idempotencyKeys)
       expect(keys.map((k) => k.state)).toEqual(['done'])
       expect(keys[0]?.status).toBe(200)
@@ -61,9 +76,14 @@ describe.each<DatabaseKind>(['file', 'pg'])('an Idempotency-Key answer on %s', (
       const retry = await call(app, 'POST', path, body, { headers })
       expect(retry.status, retry.text).toBe(200)
       expect(retry.headers.get('idempotent-replayed')).toBe('true')
-      expect(await ticketCount(deps.store)).toBe(1)
-      const [ticket] = await deps.store.db.select().from(deps.store.tables.tickets)
-      expect(retry.body.TicketId).toBe(ticket?.ticketId)
+      expect(await rowCount(deps.store, counted)).toBe((before ?? 0) + 1)
+      // The replay names the row the failed request wrote: the newest one.
+      const written = await deps.store.db.select().from(deps.store.tables[counted])
+      const ids = written.map((row) =>
+        'ticketMessageId' in row ? row.ticketMessageId : row.ticketId
+      )
+      const replayedId = counted === 'tickets' ? retry.body.TicketId : retry.body.TicketMessageId
+      expect(replayedId).toBe(Math.max(...ids))
     }
   )
 })

@@ -1,10 +1,11 @@
 import type { OperationSpec } from '@ticket/codegen'
-import { ops } from '@ticket/schema'
+import { ops, type TicketMessageEntity } from '@ticket/schema'
 import type { Context } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { bindOperation } from '../http/route.ts'
+import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { messageServiceOf } from './message-service-factory.ts'
 
 type AgentHandler = readonly [OperationSpec, (c: Context<AppEnv>) => Promise<Response>]
@@ -19,8 +20,12 @@ export function messageAgentMethods(deps: AppDeps): AgentHandler[] {
         if (body === null) {
           throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
         }
-        const input = { input: body, notify: false, files: [] }
-        return send(await messages.save(c.get('caller'), input))
+        return answerInTransaction<TicketMessageEntity>(
+          c,
+          (beforeCommit) =>
+            messages.save(c.get('caller'), { input: body, notify: false, files: [], beforeCommit }),
+          (saved) => send(saved)
+        )
       }),
     ],
     [
@@ -33,12 +38,18 @@ export function messageAgentMethods(deps: AppDeps): AgentHandler[] {
               errors: [{ path: '/NewEntity', message: 'required', code: 'required' }],
             })
           }
-          const saved = await messages.save(c.get('caller'), {
-            input: body.NewEntity,
-            notify: body.Notify === true,
-            files: [],
-          })
-          return send(saved)
+          const entity = body.NewEntity
+          return answerInTransaction<TicketMessageEntity>(
+            c,
+            (beforeCommit) =>
+              messages.save(c.get('caller'), {
+                input: entity,
+                notify: body.Notify === true,
+                files: [],
+                beforeCommit,
+              }),
+            (saved) => send(saved)
+          )
         }
       ),
     ],

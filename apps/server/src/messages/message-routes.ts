@@ -7,6 +7,7 @@ import { nextPageLink, pageOf } from '../http/paging.ts'
 import { compileParamsParser } from '../http/parse-input.ts'
 import { bindOperation, honoPath, markServed, route } from '../http/route.ts'
 import { sendEntity } from '../http/send-entity.ts'
+import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { compileBodyParser } from '../input/parse-body.ts'
 import { readMessageUpload } from './attachments.ts'
 import { messageServiceOf } from './message-service-factory.ts'
@@ -25,12 +26,17 @@ export function registerMessageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     if (body.kind !== 'entity') {
       throw new ApiError('UNSUPPORTED_MEDIA_TYPE', 'A message is saved as an entity, not a patch.')
     }
-    const saved = await messages.save(c.get('caller'), {
-      input: body.value,
-      notify: query.notify ?? false,
-      files: [],
-    })
-    return send(saved)
+    return answerInTransaction<TicketMessageEntity>(
+      c,
+      (beforeCommit) =>
+        messages.save(c.get('caller'), {
+          input: body.value,
+          notify: query.notify ?? false,
+          files: [],
+          beforeCommit,
+        }),
+      (saved) => send(saved)
+    )
   })
   // Multipart bodies carry files besides the entity: read here, then the same save.
   app.post(honoPath(save.path), async (c) => {
@@ -39,12 +45,17 @@ export function registerMessageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     }
     const query = parseSaveQuery(new URL(c.req.url).searchParams)
     const upload = await readMessageUpload(c)
-    const saved = await messages.save(c.get('caller'), {
-      input: parseMessage(upload.body),
-      notify: query.notify ?? false,
-      files: upload.files,
-    })
-    return sendEntity(c, saved, 'TicketMessageEntity')
+    return answerInTransaction<TicketMessageEntity>(
+      c,
+      (beforeCommit) =>
+        messages.save(c.get('caller'), {
+          input: parseMessage(upload.body),
+          notify: query.notify ?? false,
+          files: upload.files,
+          beforeCommit,
+        }),
+      (saved) => sendEntity(c, saved, 'TicketMessageEntity')
+    )
   })
   markServed(app, save)
 

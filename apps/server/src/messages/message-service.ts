@@ -27,7 +27,16 @@ export function createMessageService(deps: ServiceDeps) {
   const { tables } = store
   return {
     async save(caller: Caller, request: SaveMessageRequest): Promise<TicketMessageEntity> {
-      return withRights(await saveMessage(deps, caller, request), caller)
+      const { beforeCommit } = request
+      return withRights(
+        await saveMessage(deps, caller, {
+          ...request,
+          ...(beforeCommit && {
+            beforeCommit: (tx, saved) => beforeCommit(tx, withRights(saved, caller)),
+          }),
+        }),
+        caller
+      )
     },
     async read(caller: Caller, id: number): Promise<TicketMessageEntity | undefined> {
       const row = await findMessageRow(store.reader, tables, id)

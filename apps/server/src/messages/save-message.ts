@@ -33,6 +33,8 @@ export interface SaveMessageRequest {
   notify: boolean
   /** Files uploaded with the message (multipart/form-data); added to it. */
   files: UploadedFile[]
+  /** Runs last inside the save's transaction with the saved message (an Idempotency-Key's answer). */
+  beforeCommit?: (tx: Db, saved: TicketMessageEntity) => Promise<void>
 }
 
 // Set by the server or resolved from carriers, never copied from the body.
@@ -77,6 +79,7 @@ export async function saveMessage(
     notify: request.notify && !existing,
     apply: (tx, ticket, at, reader) =>
       writeMessage(deps.store.tables, tx, reader, { caller, request, existing, ticket, at }),
+    ...(request.beforeCommit && { beforeCommit: request.beforeCommit }),
   }).catch((error: unknown) => {
     // A message for a ticket that does not exist is a bad reference, not a missing resource.
     if (error instanceof ApiError && error.code === 'NOT_FOUND' && !existing) {

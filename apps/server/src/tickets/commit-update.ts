@@ -36,6 +36,8 @@ export interface TicketUpdateRequest<T> {
     at: Date,
     reader: ReferenceReader
   ): Promise<TicketUpdate<T> | undefined>
+  /** Runs last inside the transaction with `apply`'s result (an Idempotency-Key's answer). */
+  beforeCommit?(tx: Db, result: T): Promise<void>
 }
 
 /**
@@ -89,6 +91,7 @@ export async function commitTicketUpdate<T>(
     for (const module of deps.modules) {
       await module.inTransaction?.(tx, change)
     }
+    await request.beforeCommit?.(tx, update.result)
     return { change, result: update.result }
   })
   if (!outcome) {
