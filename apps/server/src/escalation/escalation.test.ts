@@ -48,7 +48,8 @@ describe('escalation with an injected clock', { timeout: 60_000 }, () => {
     expect(created.body).toMatchObject({
       AlertLevel: 0,
       AlertTimeout: '2026-03-02T10:00:00.000Z',
-      Deadline: null,
+      // No Deadline in the body: the priority's 30 minutes from creation.
+      Deadline: '2026-03-02T09:30:00.000Z',
       IconHint: 'ticket-unread',
     })
     // Nothing is due yet; then the process stops.

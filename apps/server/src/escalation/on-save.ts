@@ -1,21 +1,28 @@
 import type { TicketEntity } from '@ticket/schema'
 import { loadPriorityRules } from '../clocks/priority-rules.ts'
 import type { Db, Tables } from '../db/store.ts'
-import { alertTimeoutOf } from './steps.ts'
+import { alertTimeoutOf, deadlineAfter } from './steps.ts'
 
 /**
  * On a ticket save: `AlertTimeout` is when the ticket reaches its next escalation step by its
- * (possibly new) priority; none unless it is active. `Deadline` stays the caller's: the priority
- * moves it only when a step fires.
+ * (possibly new) priority; none unless it is active. A new ticket whose body carries no
+ * `Deadline` gets its priority's: the priority's deadline minutes of office time after creation.
+ * A `Deadline` the client wrote (null included) is kept; afterwards the priority moves it only
+ * when a step fires.
  */
 export async function escalationOnSave(
   db: Db,
   tables: Tables,
+  isNew: boolean,
+  input: Partial<TicketEntity>,
   next: Record<string, unknown>,
   at: string
 ): Promise<void> {
   const priority = next.Priority as TicketEntity['Priority']
   const rules = await loadPriorityRules(db, tables, priority?.TicketPriorityId)
+  if (isNew && input.Deadline === undefined) {
+    next.Deadline = deadlineAfter(rules, at)
+  }
   next.AlertTimeout = alertTimeoutOf(
     rules,
     Number(next.AlertLevel ?? 0),

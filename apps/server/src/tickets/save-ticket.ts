@@ -149,7 +149,7 @@ export async function saveTicketInTransaction(
     statusChangedAt: previous.row.statusChangedAt,
   }
   await clocksOnSave(tx, tables, clocked, next, timestamp)
-  await escalationOnSave(tx, tables, next, timestamp)
+  await escalationOnSave(tx, tables, !previous, input, next, timestamp)
   const row = {
     ...propertiesToRow(ticketsProjection, next),
     revision: (previous?.row.revision ?? 0) + 1,
