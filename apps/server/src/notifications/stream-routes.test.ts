@@ -90,6 +90,49 @@ describe('GET /api/v1/Notification/Stream (Server-Sent Events)', { timeout: 30_0
     })
   })
 
+  test('a notification that commits after a higher one keeps the resume point, so resuming sends nothing twice', async () => {
+    const { app, baseUrl, store, anna, module } = await liveApp()
+    const save = (title: string) =>
+      call(app, 'POST', '/api/v1/Ticket?notify=true', {
+        Title: title,
+        OwnedBy: { AssociateId: anna.id },
+      })
+    for (const title of ['Early', 'Late']) {
+      await save(title)
+    }
+    await waitForOutbox(store)
+    const list = await call(app, 'GET', '/api/v1/Notification', undefined, { auth: anna.auth })
+    const [early, late] = [...list.body].sort(
+      (a: { NotificationId: number }, b: { NotificationId: number }) =>
+        a.NotificationId - b.NotificationId
+    )
+    const url = `${baseUrl}/api/v1/Notification/Stream`
+    const first = await openSse(url, { authorization: basicHeader(anna.auth) })
+    await vi.waitFor(() => expect(first.comments).toContain('connected'), { timeout: 10_000 })
+    // On PostgreSQL ids are taken at insert, so the higher id can reach the feed first.
+    module.hub.publish(late)
+    module.hub.publish(early)
+    const events = await first.next(2)
+    expect(events.map((e) => JSON.parse(e.data).NotificationId)).toEqual([
+      late.NotificationId,
+      early.NotificationId,
+    ])
+    expect(events.map((e) => e.id)).toEqual([
+      String(late.NotificationId),
+      String(late.NotificationId),
+    ])
+    first.close()
+
+    const resumed = await openSse(url, {
+      authorization: basicHeader(anna.auth),
+      'last-event-id': events.at(-1)?.id ?? '',
+    })
+    const next = (await save('Next')).body.TicketId
+    const [event] = await resumed.next(1)
+    expect(JSON.parse(event?.data ?? '{}').TicketId).toBe(next)
+    resumed.close()
+  })
+
   test('a malformed Last-Event-ID is a 400', async () => {
     const { baseUrl, anna } = await liveApp()
     const res = await fetch(`${baseUrl}/api/v1/Notification/Stream`, {

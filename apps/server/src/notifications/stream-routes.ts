@@ -51,10 +51,14 @@ export function registerNotificationStreamRoutes(
             }
           }
         }
+        // The event id is the client's resume point, so it never goes down: a notification whose
+        // transaction committed after a higher id was sent carries the highest id sent. Resuming
+        // from the id itself would send that higher notification a second time.
+        const resumeFrom = String(highestSent)
         enqueue(() =>
           stream.writeSSE({
             event: 'notification',
-            id: String(id),
+            id: resumeFrom,
             data: JSON.stringify(notification),
           })
         )

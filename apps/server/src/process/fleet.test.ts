@@ -146,7 +146,9 @@ interface Watch {
   streams: SseClient[]
 }
 
-const idsOf = (watch: Watch) => watch.streams.flatMap((s) => s.events.map((e) => Number(e.id)))
+/** The notifications a watch received (the SSE id is only the resume point, not the notification). */
+const idsOf = (watch: Watch) =>
+  watch.streams.flatMap((s) => s.events.map((e) => Number(JSON.parse(e.data).NotificationId)))
 
 async function streamsMatch(db: pg.Client, watches: Watch[]) {
   const expected = new Map<number, number[]>()
