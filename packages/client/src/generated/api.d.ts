@@ -1625,7 +1625,7 @@ export interface components {
                 SortOrder?: number;
                 /**
                  * Format: int32
-                 * @description Minutes to add to the deadline on escalation.
+                 * @description Office-time minutes to the deadline: from creation for a new ticket sent without one, and added again when an escalation step fires.
                  */
                 Deadline?: number;
                 /** @description Monday working hours start, HH:mm. */
@@ -2126,7 +2126,7 @@ export interface components {
             priority___ticketChangedPriority?: ("None" | "Stop" | "Continue" | "Restart") | null;
             /** @description What an event does to the escalation chain of a ticket. */
             priority___ticketNew?: ("None" | "Stop" | "Continue" | "Restart") | null;
-            /** @description Minutes to add to the deadline on escalation. */
+            /** @description Office-time minutes to the deadline: from creation for a new ticket sent without one, and added again when an escalation step fires. */
             priority___deadline?: number | null;
             /** @description Working hours start on Monday; only the time part is used. */
             priority___monStart?: string | null;
@@ -2933,7 +2933,7 @@ export interface components {
                 TicketNew?: components["schemas"]["TicketPriorityEscalateAction"];
                 /**
                  * Format: int32
-                 * @description Minutes to add to the deadline on escalation.
+                 * @description Office-time minutes to the deadline: from creation for a new ticket sent without one, and added again when an escalation step fires.
                  */
                 Deadline?: number;
                 MonStart?: string | null;
@@ -3918,7 +3918,7 @@ export interface components {
             TicketNew: components["schemas"]["TicketPriorityEscalateAction"];
             /**
              * Format: int32
-             * @description Minutes to add to the deadline on escalation.
+             * @description Office-time minutes to the deadline: from creation for a new ticket sent without one, and added again when an escalation step fires.
              */
             Deadline: number;
             /** @description Working hours start on Monday; only the time part is used. */

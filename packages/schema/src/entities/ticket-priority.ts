@@ -55,7 +55,9 @@ export const TicketPriorityEntity = Type.Object(
     TicketClosed: action('the ticket is closed'),
     TicketChangedPriority: action('the ticket changes priority'),
     TicketNew: action('the ticket is created'),
-    Deadline: Int32('Minutes to add to the deadline on escalation.'),
+    Deadline: Int32(
+      'Office-time minutes to the deadline: from creation for a new ticket sent without one, and added again when an escalation step fires.'
+    ),
     MonStart: workingHour('Monday', 'start'),
     MonStop: workingHour('Monday', 'stop'),
     TueStart: workingHour('Tuesday', 'start'),

@@ -82,7 +82,7 @@ export const TenantPriority = strict(
     Name: Text('Priority name; may be a multi-language value.', 255),
     Flags: optional(Describe(TicketPriorityEntity.properties.Flags, 'Default marks the default.')),
     SortOrder: optional(Int32('1 is first, 100 is last.')),
-    Deadline: optional(Int32('Minutes to add to the deadline on escalation.')),
+    Deadline: optional(TicketPriorityEntity.properties.Deadline),
     MonStart: day('Monday', 'start'),
     MonStop: day('Monday', 'stop'),
     TueStart: day('Tuesday', 'start'),
