@@ -14,8 +14,7 @@ import { loadEnv } from '../src/env.ts'
 import { archiveQuery, listTickets } from '../src/listing/list-tickets.ts'
 import { createLogger } from '../src/logger.ts'
 import { demoRefs } from '../src/test/demo-refs.ts'
-import { seededTicketLines } from '../src/test/seeded-tickets.ts'
-import { bulkImport } from '../src/tickets/bulk-import.ts'
+import { seedTickets } from '../src/test/seeded-tickets.ts'
 
 const targets = { queueP99Ms: 20, searchP99Ms: 50 }
 const count = Number(process.env.BENCH_TICKETS ?? 1_000_000)
@@ -43,27 +42,12 @@ const ownerIds = refs.associates.map((a) => a.associateId)
 const owner = ownerIds[1] ?? 1
 const admin = refs.associates.find((a) => a.isAdmin) ?? refs.associates[0]
 const seedStart = performance.now()
-async function* lines() {
-  yield* seededTicketLines(count, ownerIds)
-}
-const imported = await bulkImport(lines(), {
-  store: deps.store,
-  catalog: deps.catalog,
-  caller: {
-    associateId: admin?.associateId ?? 1,
-    userName: admin?.userName ?? 'admin',
-    fullName: admin?.fullName ?? 'admin',
-    isAdmin: true,
-    language: 'US',
-  },
-  now: () => new Date(),
-  batchSize: 5000,
-  skipThrough: 0,
-  onRejected: (line) => {
-    throw new Error(`seed line ${line.line} rejected: ${line.problem}`)
-  },
-  onCommitted: () => {},
-})
+const imported = await seedTickets(
+  { store: deps.store, catalog: deps.catalog },
+  count,
+  ownerIds,
+  admin
+)
 await deps.shutdown()
 // Let the planner learn the data, as `ANALYZE` after a large import would.
 const connection = new BetterSqlite3(file)

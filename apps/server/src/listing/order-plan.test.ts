@@ -4,8 +4,7 @@ import { rawRows } from '../db/raw-rows.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { openTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
-import { seededTicketLines } from '../test/seeded-tickets.ts'
-import { bulkImport } from '../tickets/bulk-import.ts'
+import { seedTickets } from '../test/seeded-tickets.ts'
 import { archiveQuery } from './list-tickets.ts'
 
 interface PlanNode {
@@ -24,27 +23,7 @@ it('on PostgreSQL the queue query reads its order from the sort index, without a
     const refs = await demoRefs(store)
     const ownerIds = refs.associates.map((a) => a.associateId)
     const admin = refs.associates[0]
-    async function* lines() {
-      yield* seededTicketLines(5000, ownerIds)
-    }
-    await bulkImport(lines(), {
-      store,
-      catalog,
-      caller: {
-        associateId: admin?.associateId ?? 1,
-        userName: admin?.userName ?? 'admin',
-        fullName: admin?.fullName ?? 'admin',
-        isAdmin: true,
-        language: 'US',
-      },
-      now: () => new Date(),
-      batchSize: 5000,
-      skipThrough: 0,
-      onRejected: (line) => {
-        throw new Error(`seed line ${line.line} rejected: ${line.problem}`)
-      },
-      onCommitted: () => {},
-    })
+    await seedTickets({ store, catalog }, 5000, ownerIds, admin)
     await rawRows(store.dialect, store.db, sql`analyze`)
     const { query } = archiveQuery(store, {
       filter: `baseStatus eq 'Active' and ownedBy eq ${ownerIds[1]}`,

@@ -1,3 +1,5 @@
+import { type BulkImportOptions, bulkImport } from '../tickets/bulk-import.ts'
+
 const named = [
   'printer',
   'fire',
@@ -73,4 +75,43 @@ export function* seededTicketLines(count: number, ownerIds: number[]): Generator
       ...(base === 'Postponed' ? { Activate: '2031-01-01T00:00:00Z' } : {}),
     })
   }
+}
+
+/** An admin row as `demoRefs` reads it: the caller the seed imports as. */
+interface SeedAdmin {
+  associateId: number
+  userName: string | null
+  fullName: string | null
+}
+
+/**
+ * Fills the store with `count` tickets from `seededTicketLines` through the bulk import, as the
+ * given admin; a rejected line is a broken seed and throws.
+ */
+export async function seedTickets(
+  deps: Pick<BulkImportOptions, 'store' | 'catalog'>,
+  count: number,
+  ownerIds: number[],
+  admin: SeedAdmin | undefined
+) {
+  async function* lines() {
+    yield* seededTicketLines(count, ownerIds)
+  }
+  return bulkImport(lines(), {
+    ...deps,
+    caller: {
+      associateId: admin?.associateId ?? 1,
+      userName: admin?.userName ?? 'admin',
+      fullName: admin?.fullName ?? 'admin',
+      isAdmin: true,
+      language: 'US',
+    },
+    now: () => new Date(),
+    batchSize: 5000,
+    skipThrough: 0,
+    onRejected: (line) => {
+      throw new Error(`seed line ${line.line} rejected: ${line.problem}`)
+    },
+    onCommitted: () => {},
+  })
 }
