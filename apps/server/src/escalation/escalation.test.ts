@@ -3,20 +3,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { testClock } from '../test/clock.ts'
+import { allDay, escalationOf } from '../test/escalation.ts'
 import { openTestApp } from '../test/harness.ts'
 import { waitForOutbox } from '../test/notifications/commit-change.ts'
 import { call } from '../test/requests.ts'
 import { seeder } from '../test/seed.ts'
-import type { EscalationModule } from './escalation-module.ts'
-
-const allDay = Object.fromEntries(
-  ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].flatMap((day) => [
-    [`${day}Start`, '1970-01-01T00:00:00.000Z'],
-    [`${day}Stop`, '1970-01-01T23:59:00.000Z'],
-  ])
-)
-const escalationOf = (deps: { modules: { name: string }[] }) =>
-  deps.modules.find((m) => m.name === 'escalation') as EscalationModule
 
 describe('escalation with an injected clock', { timeout: 60_000 }, () => {
   test('steps fire once each, across a restart, raising AlertLevel, reassigning and notifying', async () => {
