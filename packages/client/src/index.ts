@@ -1,4 +1,9 @@
-import createClient, { type Client } from 'openapi-fetch'
+import createClient, {
+  type Client,
+  type ClientPathsWithMethod,
+  type FetchResponse,
+  type MaybeOptionalInit,
+} from 'openapi-fetch'
 import type { components, paths } from './generated/api.d.ts'
 
 export type { components, operations, paths } from './generated/api.d.ts'
@@ -22,12 +27,27 @@ export interface TicketClientOptions {
 /** What a ticket save sends: every property optional, read-only ones absent (TicketEntityInput). */
 export type TicketInput = components['schemas']['TicketEntityInput']
 
-export type TicketClient = Client<paths> & {
-  /**
-   * `POST /api/v1/Ticket`: creates (no TicketId) or updates a ticket. Unlike the generic
-   * `POST`, whose body type is inferred, a misspelt property is a type error here.
-   */
-  saveTicket(body: TicketInput, options?: { notify?: boolean }): ReturnType<Client<paths>['POST']>
+type Method = 'get' | 'put' | 'post' | 'delete' | 'patch'
+type Operation<Path extends keyof paths, M extends Method> = Extract<paths[Path][M], object>
+type Init<Path extends keyof paths, M extends Method> = MaybeOptionalInit<paths[Path], M>
+
+/**
+ * openapi-fetch's method with the options typed from the path instead of inferred from the
+ * argument. openapi-fetch infers them and then only checks that the inferred type fits, and a
+ * request body's type (all-optional properties, intersected with `{}` by its `Writable`) then
+ * fits any object: `{ Titel: 'x' }` passed. Typed from the path, the options literal is checked
+ * as written, so an unknown property is an error at any depth. Same function at run time.
+ */
+type CheckedMethod<M extends Method> = <Path extends ClientPathsWithMethod<Client<paths>, M>>(
+  url: Path,
+  ...init: undefined extends Init<Path, M> ? [init?: Init<Path, M>] : [init: Init<Path, M>]
+) => Promise<FetchResponse<Operation<Path, M>, Init<Path, M>, `${string}/${string}`>>
+
+export type TicketClient = Omit<Client<paths>, Uppercase<Method>> & {
+  [M in Method as Uppercase<M>]: CheckedMethod<M>
+} & {
+  /** `POST /api/v1/Ticket`: creates (no TicketId) or updates a ticket. */
+  saveTicket(body: TicketInput, options?: { notify?: boolean }): ReturnType<TicketClient['POST']>
 }
 
 /**
@@ -70,8 +90,9 @@ export function createTicketClient(options: TicketClientOptions): TicketClient {
     fetch: options.fetch,
     headers: { ...authHeaders(options.auth), ...options.headers },
   })
-  return Object.assign(client, {
+  const checked = client as unknown as Omit<TicketClient, 'saveTicket'>
+  return Object.assign(checked, {
     saveTicket: (body: TicketInput, save: { notify?: boolean } = {}) =>
-      client.POST('/api/v1/Ticket', { params: { query: { notify: save.notify } }, body }),
+      checked.POST('/api/v1/Ticket', { params: { query: { notify: save.notify } }, body }),
   })
 }
