@@ -51,14 +51,42 @@ describe('the verified-credential cache', { timeout: 30_000 }, () => {
     const { deps, verified, as } = await observedAuth()
     expect((await as('admin-test-password')).status).toBe(200)
     const { associates } = deps.store.tables
-    await deps.store.db
-      .update(associates)
-      .set({ passwordHash: await hashPassword('new-password') })
-      .where(eq(associates.userName, 'admin'))
+    // As every writer of associates does (password reset, tenant import): announce the change.
+    await deps.store
+      .transaction(async (tx) => {
+        await tx
+          .update(associates)
+          .set({ passwordHash: await hashPassword('new-password') })
+          .where(eq(associates.userName, 'admin'))
+        return deps.store.changes.stage(tx, 'reference')
+      })
+      .then((announce) => announce())
     expect((await as('admin-test-password')).status).toBe(401)
     expect((await as('new-password')).status).toBe(200)
     expect((await as('new-password')).status).toBe(200)
     expect(verified).toEqual(['admin-test-password', 'admin-test-password', 'new-password'])
+  })
+
+  it('answers a remembered credential without reading the associate', async () => {
+    const { deps, as } = await observedAuth()
+    expect((await as('admin-test-password')).status).toBe(200)
+    const { associates } = deps.store.tables
+    // Renamed without an announcement: only a read of the row could notice.
+    await deps.store.db
+      .update(associates)
+      .set({ fullName: 'Renamed quietly' })
+      .where(eq(associates.userName, 'admin'))
+    const res = await as('admin-test-password')
+    expect(res.status).toBe(200)
+    expect(((await res.json()) as { fullName: string }).fullName).not.toBe('Renamed quietly')
+  })
+
+  it('forgets every credential when associates change', async () => {
+    const { deps, verified, as } = await observedAuth()
+    expect((await as('admin-test-password')).status).toBe(200)
+    await deps.store.changes.publish('reference')
+    expect((await as('admin-test-password')).status).toBe(200)
+    expect(verified).toEqual(['admin-test-password', 'admin-test-password'])
   })
 
   it('expires entries after five minutes, and forget() clears them at once', async () => {

@@ -14,21 +14,31 @@ export interface PasswordSignInOptions {
 }
 
 /**
- * Checks a user name and password. The associate row is read on every request (one indexed
- * lookup); only the slow hash is skipped for a credential that verified recently. The cache key
- * includes the stored hash, so a changed password or a re-hash is never answered from the cache.
+ * Checks a user name and password. A credential that verified recently is answered from memory
+ * with its caller: no query and no slow hash. Every change to associates is announced on the
+ * change feed (topic `reference`: tenant import, password reset, first admin), which empties the
+ * cache, so a changed password or a deleted associate is never answered from it; entries also
+ * expire after `cacheTtlMs`.
  */
 export function createPasswordSignIn(deps: CoreDeps, options: PasswordSignInOptions = {}) {
   const verify = options.verify ?? verifyPassword
-  const verified = new CredentialCache<true>(options.cacheTtlMs ?? 5 * 60_000, 10_000, () =>
+  const verified = new CredentialCache<Caller>(options.cacheTtlMs ?? 5 * 60_000, 10_000, () =>
     deps.now().getTime()
   )
-  const { db, tables } = deps.store
+  const { db, tables, changes } = deps.store
+  const forget = () => verified.clear()
+  changes.subscribe('reference', forget)
+  changes.onResync(forget)
   // Unknown names are checked against a throwaway hash so they take as long as known ones: the
   // response time must not tell whether a user exists.
   let decoy: Promise<string> | undefined
 
   async function signIn(userName: string, password: string): Promise<Caller | undefined> {
+    const key = CredentialCache.keyOf('basic', userName.toLowerCase(), password)
+    const remembered = verified.get(key)
+    if (remembered) {
+      return remembered
+    }
     const [row] = await db
       .select()
       .from(tables.associates)
@@ -39,15 +49,14 @@ export function createPasswordSignIn(deps: CoreDeps, options: PasswordSignInOpti
       await verify(password, await decoy)
       return undefined
     }
-    const key = CredentialCache.keyOf('basic', String(row.associateId), password, row.passwordHash)
-    if (!verified.get(key)) {
-      if (!(await verify(password, row.passwordHash))) {
-        return undefined
-      }
-      verified.set(key, true)
+    if (!(await verify(password, row.passwordHash))) {
+      return undefined
     }
-    return callerOf(row)
+    // Shared by every request of this credential: frozen, so none can change it for the others.
+    const caller = Object.freeze(callerOf(row))
+    verified.set(key, caller)
+    return caller
   }
 
-  return { signIn, forget: () => verified.clear() }
+  return { signIn, forget }
 }

@@ -1,3 +1,5 @@
+import type { Tag, TicketCustomFieldInfo } from '@ticket/schema'
+import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Db, Store } from '../db/store.ts'
 import {
   type CarrierKind,
@@ -7,6 +9,7 @@ import {
   carrierKinds,
 } from './carrier-kinds.ts'
 import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
+import { type KnownTags, loadKnownTags, rememberTag } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
 import { type CarrierReaders, perKind, type ReferenceReader } from './reference-reader.ts'
 import { tablesOf } from './tables-of.ts'
@@ -15,11 +18,14 @@ type Snapshot = {
   carriers: { [K in CarrierKind]: Map<number, Carriers[K]> }
   defaults: ReferenceDefaults
   defaultStatus: Map<string, Promise<number | null>>
+  tags: KnownTags
+  customFields: readonly TicketCustomFieldInfo[]
 }
 
 /**
  * Reference data (associates, categories, priorities, statuses, persons, sales, projects, ticket
- * types, the defaults) held in memory, so a save or a read runs no query for it. Loaded on first
+ * types, the defaults, tags, custom-field declarations) held in memory, so a save or a read runs
+ * no query for it. Loaded on first
  * use and again after `invalidate`, which the change feed calls when any process commits a
  * change to reference data (topic `reference`), or when messages may have been missed.
  */
@@ -32,6 +38,11 @@ export interface Catalog {
   readerFor(db: Db): ReferenceReader
   /** Drops what is held; the next read loads it again. Counts up `version`. */
   invalidate(): void
+  /**
+   * Adds tags a save has committed (saves create tags without announcing them). Call it only
+   * after the commit: a tag of a rolled-back save must never be known.
+   */
+  learnTags(tags: readonly Tag[]): void
   /** How many times the catalog was invalidated: a changed version means newer data. */
   readonly version: number
   /** Stops listening to the change feed. */
@@ -68,7 +79,13 @@ async function load(db: Db): Promise<Snapshot> {
   const carriers = Object.fromEntries(
     kinds.map((kind, i) => [kind, maps[i]])
   ) as Snapshot['carriers']
-  return { carriers, defaults: await defaults(db), defaultStatus: new Map() }
+  return {
+    carriers,
+    defaults: await defaults(db),
+    defaultStatus: new Map(),
+    tags: await loadKnownTags(db),
+    customFields: deepFreeze(await customFieldInfos(db, tablesOf(db))),
+  }
 }
 
 /**
@@ -114,9 +131,24 @@ export function createCatalog(store: Store): Catalog {
           }
           return id
         },
+        knownTags: async () => (await current(db)).tags,
+        customFields: async () => (await current(db)).customFields,
       }
     },
     invalidate,
+    learnTags(tags) {
+      const held = snapshot
+      if (held && tags.length > 0) {
+        void held.then(
+          (s) => {
+            for (const tag of tags) {
+              rememberTag(s.tags, tag)
+            }
+          },
+          () => {}
+        )
+      }
+    },
     get version() {
       return version
     },

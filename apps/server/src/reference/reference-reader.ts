@@ -1,7 +1,11 @@
+import type { TicketCustomFieldInfo } from '@ticket/schema'
+import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Db } from '../db/store.ts'
 import { type CarrierKind, type Carriers, carrierKindNames } from './carrier-kinds.ts'
 import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
+import { type KnownTags, loadKnownTags } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
+import { tablesOf } from './tables-of.ts'
 
 /** One carrier of each kind by id (undefined when missing): one method per kind in `carrierKinds`. */
 export type CarrierReaders = {
@@ -19,6 +23,13 @@ export interface ReferenceReader extends CarrierReaders {
   defaults(): Promise<ReferenceDefaults>
   /** The default status of a base status (Active → "Open"), or null. */
   defaultStatusFor(baseStatus: string): Promise<number | null>
+  /**
+   * Tags known to exist, by id and by name key. Saves create tags, possibly in another process,
+   * so a tag missing here may still exist: only a hit is an answer.
+   */
+  knownTags(): Promise<KnownTags>
+  /** The declared ticket custom fields, by Rank then name. */
+  customFields(): Promise<readonly TicketCustomFieldInfo[]>
 }
 
 /**
@@ -45,5 +56,7 @@ export function createReferenceReader(db: Db): ReferenceReader & { batch: BatchR
     batch: perKind<BatchReader>((kind) => (ids: Iterable<number>) => loadCarriers(db, kind, ids)),
     defaults: () => defaults(db),
     defaultStatusFor: (baseStatus) => defaultStatusFor(db, baseStatus),
+    knownTags: () => loadKnownTags(db),
+    customFields: () => customFieldInfos(db, tablesOf(db)),
   }
 }

@@ -75,6 +75,18 @@ async function deliveryCount(store: Store) {
 
 const receiver = () => startReceiver(() => 200)
 
+/** A mandatory Int custom field: a new ticket without it is refused. */
+const mandatoryUnits: TenantFile = {
+  CustomFields: [{ FieldName: 'x_units', FieldType: 'Int', IsMandatory: true, Rank: 1 }],
+} as TenantFile
+
+async function createWithUnits(app: App, units?: string) {
+  return call(app, 'POST', '/api/v1/Ticket', {
+    Title: 'custom-field cache check',
+    ...(units !== undefined && { CustomFields: { x_units: units } }),
+  })
+}
+
 describe('caches of reference data and webhooks, in one process (SQLite file)', () => {
   it('a category edited by a tenant import is seen by the next save', async () => {
     const { app, deps } = await createTestApp({ database: 'file', env: demo })
@@ -82,6 +94,32 @@ describe('caches of reference data and webhooks, in one process (SQLite file)', 
     expect((await saveInSupport(app, id)).Category.ExternalName).toBe('Customer support')
     await importTenant(deps.store, editedSupport('Edited by import'), { now: () => new Date() })
     expect((await saveInSupport(app, id)).Category.ExternalName).toBe('Edited by import')
+  })
+
+  it('a custom field declared by a tenant import is checked by the next save', async () => {
+    const { app, deps } = await createTestApp({ database: 'file', env: demo })
+    // The catalog holds the (empty) declarations before the import.
+    expect((await createWithUnits(app, 'many')).status).toBe(200)
+    await importTenant(deps.store, mandatoryUnits, { now: () => new Date() })
+    expect((await createWithUnits(app, 'many')).status).toBe(400)
+    expect((await createWithUnits(app)).status).toBe(400)
+    expect((await createWithUnits(app, '12')).status).toBe(200)
+  })
+
+  it('a tag a save created is known to the next save, without announcing it', async () => {
+    const { app } = await createTestApp({ database: 'file', env: demo })
+    const first = await call(app, 'POST', '/api/v1/Ticket', {
+      Title: 'tag cache check',
+      Tags: [{ Name: 'Fresh tag' }],
+    })
+    expect(first.status, first.text).toBe(200)
+    const created = (first.body as { Tags: { Id: number }[] }).Tags[0]?.Id
+    const again = await call(app, 'POST', '/api/v1/Ticket', {
+      Title: 'tag cache check',
+      Tags: [{ Name: ' fresh TAG ' }, { Id: created }],
+    })
+    expect(again.status, again.text).toBe(200)
+    expect(again.body.Tags).toEqual([{ Id: created, Name: 'Fresh tag', ToolTip: '' }])
   })
 
   it('a deleted webhook gets no delivery from the next save', async () => {
@@ -119,6 +157,35 @@ describe('caches across two server processes on one PostgreSQL database', () => 
     })
     await told
     expect((await saveInSupport(second.app, id)).Category.ExternalName).toBe('Edited elsewhere')
+  })
+
+  it('a custom field declared by a tenant import in one is checked by the next save in the other', async () => {
+    const { first, second } = await twoServers()
+    expect((await createWithUnits(second.app, 'many')).status).toBe(200)
+    const told = heard(second.deps.store, 'reference')
+    await importTenant(first.deps.store, mandatoryUnits, { now: () => new Date() })
+    await told
+    expect((await createWithUnits(second.app, 'many')).status).toBe(400)
+    expect((await createWithUnits(second.app)).status).toBe(400)
+    expect((await createWithUnits(second.app, '12')).status).toBe(200)
+  })
+
+  it('a tag created through one is found by id and by name in the other', async () => {
+    const { first, second } = await twoServers()
+    // The second server holds the tags before the first creates one.
+    expect((await createWithUnits(second.app)).status).toBe(200)
+    const made = await call(first.app, 'POST', '/api/v1/Ticket', {
+      Title: 'tag made here',
+      Tags: [{ Name: 'Made elsewhere' }],
+    })
+    expect(made.status, made.text).toBe(200)
+    const id = (made.body as { Tags: { Id: number }[] }).Tags[0]?.Id
+    const byId = await call(second.app, 'POST', '/api/v1/Ticket', {
+      Title: 'tag used there',
+      Tags: [{ Id: id }, { Name: 'made ELSEWHERE' }],
+    })
+    expect(byId.status, byId.text).toBe(200)
+    expect(byId.body.Tags).toEqual([{ Id: id, Name: 'Made elsewhere', ToolTip: '' }])
   })
 
   it('a webhook deleted through one gets no delivery from the next save in the other', async () => {

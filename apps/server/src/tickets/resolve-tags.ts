@@ -2,42 +2,49 @@ import type { Tag } from '@ticket/schema'
 import { eq, inArray } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 import type { FieldError } from '../http/api-error.ts'
+import type { KnownTags } from '../reference/known-tags.ts'
 
 type SentTag = Partial<Pick<Tag, 'Id' | 'Name' | 'ToolTip'>>
 
 /**
  * Tags by Id, else by Name case-insensitively; a new name creates the tag. Duplicates collapse
- * to one, in first-seen order (see docs/decisions.md).
+ * to one, in first-seen order (see docs/decisions.md). `known` (the catalog's tags) answers
+ * without a query; only what it lacks is read.
  */
 export async function resolveTags(
   db: Db,
   tables: Tables,
   sent: SentTag[],
-  errors: FieldError[]
+  errors: FieldError[],
+  known?: KnownTags
 ): Promise<Tag[]> {
   const ids = sent.map((t) => t.Id).filter((id): id is number => typeof id === 'number' && id > 0)
   const keys = sent.map((t) => t.Name?.trim().toLowerCase()).filter((k): k is string => !!k)
-  const known = [
-    ...(ids.length ? await db.select().from(tables.tags).where(inArray(tables.tags.id, ids)) : []),
-    ...(keys.length
-      ? await db.select().from(tables.tags).where(inArray(tables.tags.nameKey, keys))
+  const missingIds = known ? ids.filter((id) => !known.byId.has(id)) : ids
+  const missingKeys = known ? keys.filter((key) => !known.byKey.has(key)) : keys
+  const read = [
+    ...(missingIds.length
+      ? await db.select().from(tables.tags).where(inArray(tables.tags.id, missingIds))
+      : []),
+    ...(missingKeys.length
+      ? await db.select().from(tables.tags).where(inArray(tables.tags.nameKey, missingKeys))
       : []),
   ]
-  const byId = new Map(known.map((t) => [t.id, t]))
-  const byKey = new Map(known.map((t) => [t.nameKey, t]))
+  const readById = new Map(read.map((t) => [t.id, asTag(t)]))
+  const readByKey = new Map(read.map((t) => [t.nameKey, asTag(t)]))
   const result = new Map<number, Tag>()
   for (const [index, tag] of sent.entries()) {
     const name = tag.Name?.trim() ?? ''
     const key = name.toLowerCase()
-    let row = tag.Id && tag.Id > 0 ? byId.get(tag.Id) : undefined
-    if (!row && key) {
-      row = byKey.get(key)
+    let found = tag.Id && tag.Id > 0 ? (known?.byId.get(tag.Id) ?? readById.get(tag.Id)) : undefined
+    if (!found && key) {
+      found = known?.byKey.get(key) ?? readByKey.get(key)
     }
-    if (!row && key) {
-      row = await createTag(db, tables, name, key, tag.ToolTip ?? '')
-      byKey.set(key, row)
+    if (!found && key) {
+      found = asTag(await createTag(db, tables, name, key, tag.ToolTip ?? ''))
+      readByKey.set(key, found)
     }
-    if (!row) {
+    if (!found) {
       errors.push({
         path: `/Tags/${index}`,
         message: tag.Id ? `There is no tag with id ${tag.Id}.` : 'A tag needs an Id or a Name.',
@@ -45,10 +52,16 @@ export async function resolveTags(
       })
       continue
     }
-    result.set(row.id, { Id: row.id, Name: row.name, ToolTip: row.toolTip })
+    result.set(found.Id, found)
   }
   return [...result.values()]
 }
+
+const asTag = (row: { id: number; name: string; toolTip: string }): Tag => ({
+  Id: row.id,
+  Name: row.name,
+  ToolTip: row.toolTip,
+})
 
 /**
  * Creates a tag, or finds the one a concurrent save just created: on PostgreSQL the conflicting

@@ -4,7 +4,6 @@ import { assignOwner } from '../assignment/assign-owner.ts'
 import type { Caller } from '../auth/caller.ts'
 import { clocksOnSave } from '../clocks/on-save.ts'
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
-import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
@@ -70,6 +69,7 @@ export async function saveTicket(
     await request.beforeCommit?.(tx, saved.after)
     return saved
   })
+  deps.catalog.learnTags(change.after.Tags)
   for (const module of deps.modules) {
     module.afterCommit?.(change)
   }
@@ -123,14 +123,15 @@ export async function saveTicketInTransaction(
   await resolveOwner(tx, reader, input, next, errors)
   await applyStatus(input, previous?.entity ?? null, next, reader, at, errors)
   const tags =
-    input.Tags !== undefined ? await resolveTags(tx, tables, input.Tags, errors) : undefined
+    input.Tags !== undefined
+      ? await resolveTags(tx, tables, input.Tags, errors, await reader.knownTags())
+      : undefined
   const persons =
     input.SecondaryPersons !== undefined
       ? await resolveSecondaryPersons(input.SecondaryPersons, reader, errors)
       : undefined
   if (input.CustomFields !== undefined || !previous) {
-    const declared = await customFieldInfos(tx, tables)
-    checkCustomFields(input.CustomFields ?? {}, declared, !previous, errors)
+    checkCustomFields(input.CustomFields ?? {}, await reader.customFields(), !previous, errors)
   }
   if (errors.length > 0) {
     throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ticket.`, {
