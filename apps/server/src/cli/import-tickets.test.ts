@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
@@ -65,19 +66,72 @@ describe('tickets:import CLI', () => {
     expect(await titles(databaseUrl)).toEqual(['first', 'fifth'])
   }, 60_000)
 
-  it('resumes after the last committed line of an interrupted run', async () => {
+  it('resumes exactly after being killed: every line imported or reported once', async () => {
     const { dir, databaseUrl } = await demoDatabase()
     const file = join(dir, 'tickets.jsonl')
-    writeFileSync(file, ['a', 'b', 'c', 'd'].map((t) => JSON.stringify({ Title: t })).join('\n'))
-    // What an interrupted run leaves: lines 1-2 committed (their tickets are not in this
-    // database, so the test sees that they are skipped rather than imported again).
-    writeFileSync(
-      `${file}.import-state.json`,
-      JSON.stringify({ file, committedLine: 2, imported: 2, rejected: 0, done: false })
+    const count = 30_000
+    // Every 997th line is refused (no Title): the report must list each of them once.
+    const refused = (i: number) => i % 997 === 0
+    const lines = Array.from({ length: count }, (_, i) =>
+      JSON.stringify(refused(i + 1) ? { Slevel: 'External' } : { Title: `line ${i + 1}` })
     )
-    const run = importTickets(databaseUrl, file)
-    expect(await run.exited, run.stderr()).toBe(0)
-    expect(run.stdout()).toMatch(/imported 4 tickets/)
-    expect(await titles(databaseUrl)).toEqual(['c', 'd'])
-  }, 60_000)
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const path = join(dir, 'ticket.db')
+    const committedLine = () => {
+      const db = new Database(path, { readonly: true, fileMustExist: true })
+      try {
+        const row = db.prepare('select line, done from ticket_imports').get() as
+          | { line: number; done: number }
+          | undefined
+        return row && { line: row.line, done: row.done === 1 }
+      } finally {
+        db.close()
+      }
+    }
+    // Two runs are killed (SIGKILL: no handler runs, nothing is flushed) once they have
+    // committed past a point; a third runs to the end.
+    let killedAt = 0
+    for (const pastLine of [1, 8_000]) {
+      const run = importTickets(databaseUrl, file, '--batch', '50')
+      for (;;) {
+        const progress = committedLine()
+        if (progress && progress.line > Math.max(pastLine, killedAt)) {
+          break
+        }
+        expect(run.child.exitCode, run.stderr()).toBeNull()
+        await new Promise((resolve) => setTimeout(resolve, 5))
+      }
+      run.child.kill('SIGKILL')
+      await run.exited
+      const progress = committedLine()
+      expect(progress?.done, 'the import ended before it was killed').toBe(false)
+      expect(progress?.line).toBeGreaterThan(killedAt)
+      killedAt = progress?.line ?? 0
+    }
+    const last = importTickets(databaseUrl, file, '--batch', '50')
+    expect(await last.exited, last.stderr()).toBe(2)
+    const rejectedCount = lines.filter((_, i) => refused(i + 1)).length
+    expect(last.stdout()).toContain(`imported ${count - rejectedCount} tickets into sqlite`)
+    const db = new Database(path, { readonly: true })
+    onTestFinished(() => db.close())
+    const imported = db
+      .prepare("select title from tickets where title like 'line %'")
+      .pluck()
+      .all() as string[]
+    const expected = lines.flatMap((_, i) => (refused(i + 1) ? [] : [`line ${i + 1}`]))
+    expect(imported.length).toBe(expected.length)
+    expect(new Set(imported)).toEqual(new Set(expected))
+    // Full-text search holds each imported ticket once too.
+    const searchable = db
+      .prepare(
+        "select count(*) from ticket_search s join tickets t on t.ticket_id = s.rowid where t.title like 'line %'"
+      )
+      .pluck()
+      .get()
+    expect(searchable).toBe(expected.length)
+    const report = readFileSync(`${file}.rejected.jsonl`, 'utf8').trim().split('\n')
+    expect(report.map((entry) => JSON.parse(entry).line)).toEqual(
+      lines.flatMap((_, i) => (refused(i + 1) ? [i + 1] : []))
+    )
+  }, 180_000)
 })

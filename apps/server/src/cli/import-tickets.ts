@@ -1,63 +1,67 @@
 // `pnpm --filter @ticket/server tickets:import <file.jsonl> [--batch N] [--as userName]
-// [--report file]`: imports TicketEntity JSON lines into DATABASE_URL as new tickets. A progress
-// bar with rate and ETA on a terminal, a plain progress line per second otherwise. Rejected lines
-// go to the report (JSON lines: line number and problem). Interrupted (Ctrl-C, a crash), it
-// resumes after the last committed batch when run again with the same file.
-import { createReadStream, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { appendFile } from 'node:fs/promises'
+// [--report file] [--again]`: imports TicketEntity JSON lines into DATABASE_URL as new tickets.
+// A progress bar with rate and ETA on a terminal, a plain progress line per second otherwise.
+// Rejected lines go to the report (JSON lines: line number and problem). Interrupted (Ctrl-C, a
+// crash, a kill), it resumes after the last committed batch when run again with the same file:
+// each batch records how far the file is committed in the same transaction as its tickets.
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs'
 import { resolve } from 'node:path'
-import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { SingleBar } from 'cli-progress'
 import { eq } from 'drizzle-orm'
+import { bulkImport, type RejectedLine } from '../bulk-import/bulk-import.ts'
+import { fileKey } from '../bulk-import/file-key.ts'
+import { fileLines } from '../bulk-import/file-lines.ts'
+import { forgetImportProgress, readImportProgress } from '../bulk-import/import-progress.ts'
 import { openStore } from '../db/store.ts'
 import { loadEnv } from '../env.ts'
 import { createCatalog } from '../reference/catalog.ts'
-import { bulkImport, type RejectedLine } from '../tickets/bulk-import.ts'
-
-interface ImportState {
-  file: string
-  /** Every line up to this one is committed (imported or reported). */
-  committedLine: number
-  imported: number
-  rejected: number
-  done: boolean
-}
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
-      batch: { type: 'string', default: '2000' },
+      batch: { type: 'string', default: '5000' },
       as: { type: 'string' },
       report: { type: 'string' },
+      again: { type: 'boolean', default: false },
     },
   })
   const [file] = positionals
   const batchSize = Number(values.batch)
   if (!file || positionals.length > 1 || !Number.isInteger(batchSize) || batchSize < 1) {
     process.stderr.write(
-      'usage: tickets:import <tickets.jsonl> [--batch N] [--as userName] [--report rejected.jsonl]\n'
+      'usage: tickets:import <tickets.jsonl> [--batch N] [--as userName] [--report rejected.jsonl] [--again]\n'
     )
     return 1
   }
   const env = loadEnv()
   const path = resolve(file)
   const reportPath = resolve(values.report ?? `${path}.rejected.jsonl`)
-  const statePath = `${path}.import-state.json`
-  const previous: ImportState | undefined = existsSync(statePath)
-    ? JSON.parse(readFileSync(statePath, 'utf8'))
-    : undefined
-  if (previous?.done) {
-    process.stdout.write(
-      `${path} was imported already (${previous.imported} tickets, ${previous.rejected} rejected); delete ${statePath} to import it again\n`
-    )
-    return 0
-  }
+  const key = await fileKey(path)
   const store = await openStore(env.DATABASE_URL)
   const catalog = createCatalog(store)
   try {
+    if (values.again) {
+      await forgetImportProgress(store.db, store.tables, key)
+    }
+    const previous = await readImportProgress(store.db, store.tables, key)
+    if (previous?.done) {
+      process.stdout.write(
+        `${path} was imported already (${previous.imported} tickets, ${previous.rejected} rejected); --again imports it once more\n`
+      )
+      return 0
+    }
     const userName = values.as ?? env.TICKET_ADMIN_USER
     const t = store.tables.associates
     const [associate] = await store.db.select().from(t).where(eq(t.userName, userName))
@@ -72,77 +76,94 @@ async function main(argv: string[]): Promise<number> {
       isAdmin: associate.isAdmin,
       language: associate.language,
     }
-    const stream = createReadStream(path)
+    const report = openReport(reportPath, previous?.reportBytes)
     let interrupted = false
     const onSignal = () => {
       interrupted = true
     }
     process.once('SIGINT', onSignal)
     process.once('SIGTERM', onSignal)
+    const from = { offset: previous?.byteOffset ?? 0, lineBefore: previous?.line ?? 0 }
+    let bytesRead = from.offset
     async function* lines() {
-      for await (const line of createInterface({
-        input: stream,
-        crlfDelay: Number.POSITIVE_INFINITY,
-      })) {
-        if (interrupted) {
-          return
-        }
+      for await (const line of fileLines(path, from, () => interrupted)) {
+        bytesRead = line.end
         yield line
       }
     }
-    const skipThrough = previous?.committedLine ?? 0
-    const counted = { imported: previous?.imported ?? 0, rejected: previous?.rejected ?? 0 }
-    const progress = createProgress(statSync(path).size, () => stream.bytesRead, counted.imported)
-    let pendingReport: string[] = []
-    const result = await bulkImport(lines(), {
-      store,
-      catalog,
-      caller,
-      now: () => new Date(),
-      batchSize,
-      skipThrough,
-      onRejected: (entry: RejectedLine) => {
-        pendingReport.push(JSON.stringify(entry))
-      },
-      onCommitted: async ({ line, imported, rejected }) => {
-        if (pendingReport.length > 0) {
-          await appendFile(reportPath, `${pendingReport.join('\n')}\n`)
-          pendingReport = []
-        }
-        const state: ImportState = {
-          file: path,
-          committedLine: line,
-          imported: counted.imported + imported,
-          rejected: counted.rejected + rejected,
-          done: false,
-        }
-        writeFileSync(statePath, JSON.stringify(state))
-        progress.update(state.imported, state.rejected)
-      },
-    })
-    progress.stop()
-    const total = {
-      imported: counted.imported + result.imported,
-      rejected: counted.rejected + result.rejected,
-    }
-    if (interrupted) {
+    const before = { imported: previous?.imported ?? 0, rejected: previous?.rejected ?? 0 }
+    const progress = createProgress(statSync(path).size, () => bytesRead, before.imported)
+    try {
+      const result = await bulkImport(lines(), {
+        store,
+        catalog,
+        caller,
+        now: () => new Date(),
+        batchSize,
+        onRejected: report.add,
+        onCommitted: ({ imported, rejected }) =>
+          progress.update(before.imported + imported, before.rejected + rejected),
+        file: { key, path, previous, reportBytes: report.flushed },
+        interrupted: () => interrupted,
+      })
+      progress.stop()
+      const total = {
+        imported: before.imported + result.imported,
+        rejected: before.rejected + result.rejected,
+      }
+      if (interrupted) {
+        process.stdout.write(
+          `interrupted after line ${result.lines}: ${total.imported} imported so far; run the same command again to resume\n`
+        )
+        return 130
+      }
       process.stdout.write(
-        `interrupted after line ${result.lines}: ${total.imported} imported so far; run the same command again to resume\n`
+        `imported ${total.imported} tickets into ${store.dialect} in ${progress.seconds().toFixed(1)} s (${progress.rate().toFixed(0)} tickets/s)` +
+          (total.rejected > 0 ? `; ${total.rejected} lines rejected, see ${reportPath}\n` : '\n')
       )
-      return 130
+      return total.rejected > 0 ? 2 : 0
+    } finally {
+      report.close()
     }
-    writeFileSync(
-      statePath,
-      JSON.stringify({ file: path, committedLine: result.lines, ...total, done: true })
-    )
-    process.stdout.write(
-      `imported ${total.imported} tickets into ${store.dialect} in ${progress.seconds().toFixed(1)} s (${progress.rate().toFixed(0)} tickets/s)` +
-        (total.rejected > 0 ? `; ${total.rejected} lines rejected, see ${reportPath}\n` : '\n')
-    )
-    return total.rejected > 0 ? 2 : 0
   } finally {
     catalog.close()
     await store.close()
+  }
+}
+
+/**
+ * The rejected-lines report. A resumed import first cuts it back to the length its last
+ * committed batch recorded (lines reported by a batch that never committed are reported again);
+ * a new import starts it afresh. It is written before the batch that covers its lines commits.
+ */
+function openReport(path: string, committedBytes: number | undefined) {
+  if (committedBytes === undefined) {
+    rmSync(path, { force: true })
+  } else if (existsSync(path) && statSync(path).size > committedBytes) {
+    truncateSync(path, committedBytes)
+  }
+  let bytes = existsSync(path) ? statSync(path).size : 0
+  let fd: number | undefined
+  let unsynced = false
+  return {
+    add(entry: RejectedLine) {
+      fd ??= openSync(path, 'a')
+      bytes += writeSync(fd, `${JSON.stringify(entry)}\n`)
+      unsynced = true
+    },
+    /** The report's length, on disk before the batch that records it commits. */
+    flushed() {
+      if (fd !== undefined && unsynced) {
+        fsyncSync(fd)
+        unsynced = false
+      }
+      return bytes
+    },
+    close() {
+      if (fd !== undefined) {
+        closeSync(fd)
+      }
+    },
   }
 }
 
@@ -162,7 +183,7 @@ function createProgress(totalBytes: number, bytesRead: () => number, importedBef
         hideCursor: true,
       })
     : undefined
-  bar?.start(totalBytes, 0, { imported: 0, rejected: 0, rate: 0 })
+  bar?.start(totalBytes, bytesRead(), { imported, rejected: 0, rate: 0 })
   let lastLine = 0
   return {
     update(total: number, rejected: number) {

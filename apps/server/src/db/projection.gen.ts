@@ -872,6 +872,33 @@ export const idempotencyKeysProjection = {
   children: {},
 } as const
 
+export const ticketImportsProjection = {
+  table: 'ticketImports',
+  sqlName: 'ticket_imports',
+  primaryKey: ['FileKey'],
+  autoIncrement: false,
+  columns: {
+    FileKey: 'fileKey',
+    Path: 'path',
+    Line: 'line',
+    ByteOffset: 'byteOffset',
+    Imported: 'imported',
+    Rejected: 'rejected',
+    ReportBytes: 'reportBytes',
+    Done: 'done',
+    StartedAt: 'startedAt',
+    UpdatedAt: 'updatedAt',
+  },
+  references: {},
+  json: [],
+  booleans: ['Done'],
+  optional: [],
+  nullable: [],
+  skipped: [],
+  links: {},
+  children: {},
+} as const
+
 export const projections = {
   associates: associatesProjection,
   ticketStatuses: ticketStatusesProjection,
@@ -895,4 +922,5 @@ export const projections = {
   sessions: sessionsProjection,
   signInFailures: signInFailuresProjection,
   idempotencyKeys: idempotencyKeysProjection,
+  ticketImports: ticketImportsProjection,
 } as const

@@ -578,3 +578,19 @@ export const idempotencyKeys = pgTable(
     index('idempotency_keys_expires_at_idx').on(t.expiresAt),
   ]
 )
+
+export const ticketImports = pgTable(
+  'ticket_imports',
+  {
+    fileKey: text('file_key').primaryKey(),
+    path: text('path').notNull(),
+    line: integer('line').notNull(),
+    byteOffset: doublePrecision('byte_offset').notNull(),
+    imported: integer('imported').notNull(),
+    rejected: integer('rejected').notNull(),
+    reportBytes: doublePrecision('report_bytes').notNull(),
+    done: boolean('done').notNull(),
+    startedAt: text('started_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  }
+)

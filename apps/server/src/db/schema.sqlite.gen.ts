@@ -578,3 +578,19 @@ export const idempotencyKeys = sqliteTable(
     index('idempotency_keys_expires_at_idx').on(t.expiresAt),
   ]
 )
+
+export const ticketImports = sqliteTable(
+  'ticket_imports',
+  {
+    fileKey: text('file_key').primaryKey(),
+    path: text('path').notNull(),
+    line: integer('line').notNull(),
+    byteOffset: real('byte_offset').notNull(),
+    imported: integer('imported').notNull(),
+    rejected: integer('rejected').notNull(),
+    reportBytes: real('report_bytes').notNull(),
+    done: integer('done', { mode: 'boolean' }).notNull(),
+    startedAt: text('started_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  }
+)

@@ -6,6 +6,7 @@ import {
   forbiddenPointers,
   inputLimits,
   inspectBody,
+  structuralGateCodes,
   xmlDepth,
 } from '../input/gate.ts'
 import { datesIn } from '../locale/convert-dates.ts'
@@ -30,8 +31,6 @@ export type RequestBody =
   | { kind: 'merge-patch'; value: unknown }
 
 // Problems after which nothing else may read the body (it could recurse or allocate without end).
-const structural = new Set(['too_deep', 'too_many_items', 'forbidden_name'])
-
 type Format = 'json' | 'xml' | 'form'
 
 const formats: Record<string, { format: Format; kind: RequestBody['kind'] }> = {
@@ -100,7 +99,7 @@ export async function readRequestBody(c: Context, spec: BodySpec): Promise<Reque
     ...inspectBody(value, kind === 'merge-patch' ? (spec.document ?? spec.schema) : spec.schema),
     ...(kind === 'json-patch' ? forbiddenPointers(value) : []),
   ]
-  const textOnly = gateErrors.every((error) => !structural.has(error.code))
+  const textOnly = gateErrors.every((error) => !structuralGateCodes.has(error.code))
   if (gateErrors.length > 0 && !(textOnly && kind === 'entity')) {
     throw new ApiError('VALIDATION', `${gateErrors.length} invalid field(s) in the body.`, {
       errors: gateErrors,

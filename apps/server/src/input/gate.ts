@@ -5,6 +5,9 @@ import type { FieldError } from '../http/api-error.ts'
 /** The limits every request body meets, whatever its format, unknown properties included. */
 export const inputLimits = { maxArrayItems: 1000, maxDepth: 32, maxStringLength: 100_000 }
 
+/** Gate problems that stop a body before it is parsed; the others are reported with the parser's. */
+export const structuralGateCodes = new Set(['too_deep', 'too_many_items', 'forbidden_name'])
+
 /** Names that reach an object's prototype when assigned: refused anywhere in a body. */
 const forbiddenNames = new Set(['__proto__', 'constructor', 'prototype'])
 

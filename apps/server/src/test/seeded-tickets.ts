@@ -1,4 +1,4 @@
-import { type BulkImportOptions, bulkImport } from '../tickets/bulk-import.ts'
+import { type BulkImportOptions, bulkImport } from '../bulk-import/bulk-import.ts'
 
 const named = [
   'printer',
@@ -94,8 +94,12 @@ export async function seedTickets(
   ownerIds: number[],
   admin: SeedAdmin | undefined
 ) {
-  async function* lines() {
-    yield* seededTicketLines(count, ownerIds)
+  function* lines() {
+    let number = 0
+    for (const text of seededTicketLines(count, ownerIds)) {
+      number++
+      yield { text, number, end: 0, utf8: true }
+    }
   }
   return bulkImport(lines(), {
     ...deps,
@@ -108,10 +112,8 @@ export async function seedTickets(
     },
     now: () => new Date(),
     batchSize: 5000,
-    skipThrough: 0,
     onRejected: (line) => {
       throw new Error(`seed line ${line.line} rejected: ${line.problem}`)
     },
-    onCommitted: () => {},
   })
 }

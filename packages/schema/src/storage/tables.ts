@@ -3,6 +3,7 @@ import { AssociateRecord } from './associate-record.ts'
 import { authTables } from './auth-records.ts'
 import { TicketCustomFieldRecord } from './custom-field-records.ts'
 import { idempotencyTables } from './idempotency-records.ts'
+import { importTables } from './import-records.ts'
 import { notificationTables } from './notification-records.ts'
 import {
   PersonRecord,
@@ -111,4 +112,5 @@ export const storageTables: TableSpec[] = [
   ...notificationTables,
   ...authTables,
   ...idempotencyTables,
+  ...importTables,
 ]

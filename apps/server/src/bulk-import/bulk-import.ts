@@ -1,0 +1,240 @@
+import type { Tag, TicketEntity } from '@ticket/schema'
+import type { Caller } from '../auth/caller.ts'
+import { clocksOnSave } from '../clocks/on-save.ts'
+import { loadPriorityRules, type PriorityRules } from '../clocks/priority-rules.ts'
+import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
+import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
+import { ticketsProjection } from '../db/projection.gen.ts'
+import { propertiesToRow } from '../db/projection-map.ts'
+import type { Store } from '../db/store.ts'
+import { applyEscalation } from '../escalation/on-save.ts'
+import { ApiError, type FieldError } from '../http/api-error.ts'
+import { readStatusOnSave } from '../read-status/on-save.ts'
+import type { Catalog } from '../reference/catalog.ts'
+import { applyStatus } from '../tickets/apply-status.ts'
+import { defaultTicket } from '../tickets/default-ticket.ts'
+import type { ReferenceReader } from '../tickets/reference-reader.ts'
+import { resolveCarriers } from '../tickets/resolve-carriers.ts'
+import { resolveSecondaryPersons } from '../tickets/resolve-persons.ts'
+import { carriersBeforeOwner, notCopied } from '../tickets/save-ticket.ts'
+import type { SourceLine } from './file-lines.ts'
+import { type ImportProgress, writeImportProgress } from './import-progress.ts'
+import { parseTicketLine } from './parse-ticket-line.ts'
+import { type TicketToWrite, ticketBatchWriter } from './ticket-batch-writer.ts'
+
+/** A line that was not imported, with why (as a problem's `errors` list). */
+export interface RejectedLine {
+  line: number
+  problem: string
+  errors?: FieldError[]
+}
+
+export interface BulkImportOptions {
+  store: Store
+  catalog: Catalog
+  /** Who creates the tickets: the default CreatedBy and Author. */
+  caller: Caller
+  now: () => Date
+  /** Tickets per transaction. */
+  batchSize: number
+  /**
+   * Hears each rejected line before the batch that covers it commits (a report written here is
+   * never behind the committed progress).
+   */
+  onRejected(rejected: RejectedLine): void
+  /** After each committed batch: the last line it covers and the running totals. */
+  onCommitted?(progress: { line: number; imported: number; rejected: number }): void
+  /**
+   * A file's import: every batch's transaction also records how far the file is committed
+   * (`ticket_imports`), so an interrupted import resumes exactly there. `previous` is what an
+   * earlier run committed; `reportBytes` the length of the rejected-lines report now.
+   */
+  file?: { key: string; path: string; previous?: ImportProgress; reportBytes: () => number }
+  /** True when the lines ended because the run was interrupted: the file is not done. */
+  interrupted?: () => boolean
+}
+
+/**
+ * Imports TicketEntity JSON lines as new tickets: each line is validated and resolved like a
+ * create (the body parser's outcome, carriers from the reference catalog, status rules, tags by
+ * id or name, read status, status clock, the priority's deadline and escalation time), then
+ * written in transactions of `batchSize` tickets. A line that fails is reported and skipped; it
+ * never stops the run. Modules (notifications, webhooks, history) are not run: an import is a
+ * data load, not a stream of user saves.
+ */
+export async function bulkImport(
+  lines: AsyncIterable<SourceLine> | Iterable<SourceLine>,
+  options: BulkImportOptions
+) {
+  const { store, file } = options
+  const reader = options.catalog.readerFor(store.reader)
+  const context: LineContext = {
+    base: await defaultTicket(reader, options.caller),
+    declared: await customFieldInfos(store.reader, store.tables),
+    reader,
+    caller: options.caller,
+    tagsByKey: new Map(),
+    tagsById: new Map(),
+    rules: new Map(),
+    loadRules: (id) => loadPriorityRules(store.reader, store.tables, id),
+    store,
+  }
+  for (const tag of await store.reader.select().from(store.tables.tags)) {
+    const known = { Id: tag.id, Name: tag.name, ToolTip: tag.toolTip }
+    context.tagsByKey.set(tag.nameKey, known)
+    context.tagsById.set(tag.id, known)
+  }
+  const write = ticketBatchWriter(store)
+  let batch: TicketToWrite[] = []
+  let line = file?.previous?.line ?? 0
+  let offset = file?.previous?.byteOffset ?? 0
+  let imported = 0
+  let rejected = 0
+  const reject = (entry: RejectedLine) => {
+    rejected++
+    options.onRejected(entry)
+  }
+  const commit = async (done: boolean) => {
+    const written = batch
+    batch = []
+    if (written.length === 0 && !file) {
+      return
+    }
+    await store.transaction(async (tx) => {
+      if (written.length > 0) {
+        await write(tx, written)
+      }
+      if (file) {
+        const progress: ImportProgress = {
+          fileKey: file.key,
+          path: file.path,
+          line,
+          byteOffset: offset,
+          imported: (file.previous?.imported ?? 0) + imported + written.length,
+          rejected: (file.previous?.rejected ?? 0) + rejected,
+          reportBytes: file.reportBytes(),
+          done,
+        }
+        await writeImportProgress(tx, store.tables, progress, options.now().toISOString())
+      }
+    })
+    for (const item of written) {
+      for (const tag of item.tags ?? []) {
+        context.tagsByKey.set(tag.Name.trim().toLowerCase(), tag)
+        context.tagsById.set(tag.Id, tag)
+      }
+    }
+    imported += written.length
+    options.onCommitted?.({ line, imported, rejected })
+  }
+  for await (const source of lines) {
+    line = source.number
+    offset = source.end
+    if (source.text.trim() === '') {
+      continue
+    }
+    try {
+      if (!source.utf8) {
+        throw new ApiError('BAD_REQUEST', 'The line is not valid UTF-8; nothing was stored.')
+      }
+      batch.push(await prepareLine(source.text, options.now(), context))
+    } catch (error) {
+      if (error instanceof ApiError) {
+        const { errors } = error
+        reject({ line: line, problem: error.message, ...(errors.length ? { errors } : {}) })
+      } else if (error instanceof SyntaxError) {
+        reject({ line: line, problem: `Not JSON: ${error.message}` })
+      } else {
+        throw error
+      }
+    }
+    if (batch.length >= options.batchSize) {
+      await commit(false)
+    }
+  }
+  await commit(!options.interrupted?.())
+  return { lines: line, imported, rejected }
+}
+
+interface LineContext {
+  base: TicketEntity
+  declared: Awaited<ReturnType<typeof customFieldInfos>>
+  reader: ReferenceReader
+  caller: Caller
+  tagsByKey: Map<string, Tag>
+  tagsById: Map<number, Tag>
+  /** Priority rules by priority id, read once per import. */
+  rules: Map<number, Promise<PriorityRules>>
+  loadRules(id: number): Promise<PriorityRules>
+  store: Store
+}
+
+async function prepareLine(text: string, at: Date, context: LineContext): Promise<TicketToWrite> {
+  const { base, declared, reader, tagsByKey, tagsById } = context
+  const input = parseTicketLine(text)
+  const errors: FieldError[] = []
+  checkCustomFields(input.CustomFields ?? {}, declared, true, errors)
+  const next: Record<string, unknown> = { ...base }
+  for (const property in input) {
+    if (!notCopied.has(property)) {
+      next[property] = input[property as keyof TicketEntity]
+    }
+  }
+  // As a create: a new ticket needs a title.
+  if (!(typeof next.Title === 'string' && next.Title.trim() !== '')) {
+    errors.push({ path: '/Title', message: 'A new ticket needs a Title.', code: 'required' })
+  }
+  await resolveCarriers(input, next, reader, errors, [...carriersBeforeOwner, 'OwnedBy'])
+  await applyStatus(input, null, next, reader, at, errors)
+  const persons = input.SecondaryPersons
+    ? await resolveSecondaryPersons(input.SecondaryPersons, reader, errors)
+    : []
+  // As a save resolves them: by Id, else by Name; a new name is created with the batch.
+  const sentTags = input.Tags as Partial<Tag>[] | undefined
+  const known = sentTags?.map(
+    (t) =>
+      (t.Id && t.Id > 0 ? tagsById.get(t.Id) : undefined) ??
+      tagsByKey.get(t.Name?.trim().toLowerCase() ?? '')
+  )
+  const allKnown = known?.every((t) => t !== undefined)
+  for (const [index, tag] of (sentTags ?? []).entries()) {
+    if (!known?.[index] && !tag.Name?.trim()) {
+      errors.push({
+        path: `/Tags/${index}`,
+        message: tag.Id ? `There is no tag with id ${tag.Id}.` : 'A tag needs an Id or a Name.',
+        code: tag.Id ? 'unknown_reference' : 'required',
+      })
+    }
+  }
+  if (errors.length > 0) {
+    throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ticket.`, { errors })
+  }
+  const timestamp = at.toISOString()
+  // What a create sets on a new ticket after validation.
+  next.CreatedAt = timestamp
+  next.Author = next.Author || context.caller.fullName
+  next.LastChanged = timestamp
+  readStatusOnSave(null, next, context.caller.associateId, timestamp)
+  await clocksOnSave(context.store.reader, context.store.tables, undefined, next, timestamp)
+  applyEscalation(await rulesOf(context, next), true, input, next, timestamp)
+  const row = { ...propertiesToRow(ticketsProjection, next), revision: 1, deletedAt: null }
+  delete (row as { ticketId?: number }).ticketId
+  return {
+    row,
+    tags: allKnown ? dedupe(known as Tag[]) : undefined,
+    sentTags: allKnown ? undefined : sentTags,
+    persons,
+  }
+}
+
+function rulesOf(context: LineContext, next: Record<string, unknown>) {
+  const id = (next.Priority as TicketEntity['Priority'])?.TicketPriorityId ?? 0
+  let rules = context.rules.get(id)
+  if (!rules) {
+    rules = context.loadRules(id)
+    context.rules.set(id, rules)
+  }
+  return rules
+}
+
+const dedupe = (tags: Tag[]) => [...new Map(tags.map((t) => [t.Id, t])).values()]

@@ -1,0 +1,121 @@
+import type { Person, Tag } from '@ticket/schema'
+import type { Database } from 'better-sqlite3'
+import type { Db, Store } from '../db/store.ts'
+import { resolveTags } from '../tickets/resolve-tags.ts'
+import { sqliteMultiInsert } from './sqlite-multi-insert.ts'
+
+/** A line ready to write: the ticket's row and its links. */
+export interface TicketToWrite {
+  row: Record<string, unknown>
+  /** Resolved tags; undefined while a sent tag name is new (created with the batch). */
+  tags: Tag[] | undefined
+  sentTags: Partial<Tag>[] | undefined
+  persons: Person[]
+}
+
+/** Writes a batch of new tickets inside the caller's transaction. */
+export type TicketBatchWriter = (tx: Db, items: TicketToWrite[]) => Promise<void>
+
+// Rows per Drizzle multi-row insert on PostgreSQL.
+const rowsPerInsert = 500
+
+/**
+ * The writer for the store's dialect. On SQLite: raw prepared multi-row INSERTs on the writer
+ * connection (the transaction `store.transaction` opened on it), built once per row count, so
+ * a batch costs no query building. On PostgreSQL: Drizzle's multi-row inserts.
+ */
+export function ticketBatchWriter(store: Store): TicketBatchWriter {
+  const { tables } = store
+  const write = store.dialect === 'sqlite' ? sqliteWrites(store) : drizzleWrites
+  return async (tx, items) => {
+    for (const item of items) {
+      if (item.sentTags) {
+        // Every sent tag was checked when its line was read: new names are created, none fail.
+        item.tags = await resolveTags(tx, tables, item.sentTags, [])
+      }
+    }
+    const ids = await write.tickets(
+      tx,
+      store,
+      items.map((item) => item.row)
+    )
+    const tagRows = items.flatMap((item, i) =>
+      (item.tags ?? []).map((tag, position) => ({ ticketId: ids[i], tagId: tag.Id, position }))
+    )
+    const personRows = items.flatMap((item, i) =>
+      item.persons.map((p, position) => ({ ticketId: ids[i], personId: p.PersonId, position }))
+    )
+    await write.links(tx, store, tagRows, personRows)
+  }
+}
+
+interface Writes {
+  tickets(tx: Db, store: Store, rows: Record<string, unknown>[]): Promise<number[]>
+  links(
+    tx: Db,
+    store: Store,
+    tagRows: Record<string, unknown>[],
+    personRows: Record<string, unknown>[]
+  ): Promise<void>
+}
+
+/** The better-sqlite3 connection under an SQLite store's writer (its transactions run there). */
+function sqliteConnectionOf(store: Store): Database {
+  const client = (store.db as unknown as { $client?: Database }).$client
+  if (!client) {
+    throw new Error('the SQLite store has no better-sqlite3 connection')
+  }
+  return client
+}
+
+function sqliteWrites(store: Store): Writes {
+  const connection = sqliteConnectionOf(store)
+  const { tables } = store
+  const tickets = sqliteMultiInsert(connection, tables.tickets, {
+    omit: ['ticketId'],
+    returning: 'ticketId',
+  })
+  const tags = sqliteMultiInsert(connection, tables.ticketTags)
+  const persons = sqliteMultiInsert(connection, tables.ticketSecondaryPersons)
+  return {
+    tickets: async (_tx, _store, rows) => tickets.run(rows) as number[],
+    links: async (_tx, _store, tagRows, personRows) => {
+      tags.run(tagRows)
+      persons.run(personRows)
+    },
+  }
+}
+
+const drizzleWrites: Writes = {
+  async tickets(tx, { tables }, rows) {
+    const ids: number[] = []
+    for (let i = 0; i < rows.length; i += rowsPerInsert) {
+      // RETURNING lists the rows of a multi-row VALUES insert in the order given.
+      const inserted = await tx
+        .insert(tables.tickets)
+        .values(rows.slice(i, i + rowsPerInsert) as (typeof tables.tickets.$inferInsert)[])
+        .returning({ ticketId: tables.tickets.ticketId })
+      ids.push(...inserted.map((r) => r.ticketId))
+    }
+    return ids
+  },
+  async links(tx, { tables }, tagRows, personRows) {
+    for (let i = 0; i < tagRows.length; i += rowsPerInsert * 4) {
+      await tx
+        .insert(tables.ticketTags)
+        .values(
+          tagRows.slice(i, i + rowsPerInsert * 4) as (typeof tables.ticketTags.$inferInsert)[]
+        )
+    }
+    for (let i = 0; i < personRows.length; i += rowsPerInsert * 4) {
+      await tx
+        .insert(tables.ticketSecondaryPersons)
+        .values(
+          personRows.slice(
+            i,
+            i + rowsPerInsert * 4
+          ) as (typeof tables.ticketSecondaryPersons.$inferInsert)[]
+        )
+    }
+  },
+}
