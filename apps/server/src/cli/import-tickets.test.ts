@@ -113,7 +113,9 @@ describe('tickets:import CLI', () => {
     const rejectedCount = lines.filter((_, i) => refused(i + 1)).length
     expect(last.stdout()).toContain(`imported ${count - rejectedCount} tickets into sqlite`)
     const db = new Database(path, { readonly: true })
-    onTestFinished(() => db.close())
+    onTestFinished(() => {
+      db.close()
+    })
     const imported = db
       .prepare("select title from tickets where title like 'line %'")
       .pluck()
