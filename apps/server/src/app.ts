@@ -51,11 +51,15 @@ export function createApp(deps: AppDeps) {
   const bodyLimited = limitOf(deps.env.TICKET_MAX_BODY)
   // Uploads (a message with its attachments) have their own, larger limit.
   const uploadLimited = limitOf(deps.env.TICKET_MAX_UPLOAD)
-  app.use('/api/*', (c, next) =>
-    /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')
+  app.use('/api/*', (c, next) => {
+    // A GET or HEAD has no body; asking for one would build the full web Request for nothing.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') {
+      return next()
+    }
+    return /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')
       ? uploadLimited(c, next)
       : bodyLimited(c, next)
-  )
+  })
   app.use('/api/*', createAuthenticate(deps).middleware)
   app.use('/api/*', idempotency(deps))
   registerApiRoutes(app, deps)

@@ -1,6 +1,9 @@
 import type { TicketFieldChange } from '@ticket/schema'
+import { prepared } from '../db/prepared.ts'
+import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { currentRoute } from '../http/current-route.ts'
+import { tablesOf } from '../reference/tables-of.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 import { fieldChanges } from './field-changes.ts'
 
@@ -31,7 +34,14 @@ export async function recordChange(tx: Db, tables: Tables, change: TicketChange)
   if (changes.length === 0) {
     return
   }
-  await tx.insert(tables.ticketHistory).values({
+  const statement = prepared(tx, 'ticket-history.insert', (d) =>
+    d
+      .insert(tablesOf(d).ticketHistory)
+      .values(
+        placeholdersFor(['ticketId', 'ticketMessageId', 'at', 'associateId', 'route', 'changes'])
+      )
+  )
+  await statement.execute({
     ticketId: change.ticketId,
     ticketMessageId: change.message?.after.TicketMessageId ?? 0,
     at: change.at,

@@ -40,7 +40,10 @@ export function compileParamsParser<T extends TObject>(
       string,
       unknown
     >
-    const errors: FieldError[] = [...check.Errors(value)].map((e) => fieldError(e, prefix))
+    // Check is compiled code; Errors walks the value again, so only failing parameters pay for it.
+    const errors: FieldError[] = check.Check(value)
+      ? []
+      : [...check.Errors(value)].map((e) => fieldError(e, prefix))
     // Convert truncates '1.5' to 1 and reads 'true' as 1: a number must be the text it was sent as.
     for (const [name, converted] of Object.entries(value)) {
       const sent = picked[name]

@@ -1,8 +1,11 @@
 import type { Tag } from '@ticket/schema'
-import { eq, inArray } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
+import { prepared } from '../db/prepared.ts'
 import type { Db, Tables } from '../db/store.ts'
 import type { FieldError } from '../http/api-error.ts'
 import type { KnownTags } from '../reference/known-tags.ts'
+import { tablesOf } from '../reference/tables-of.ts'
+import { linkRows, linkValues } from './write-links.ts'
 
 type SentTag = Partial<Pick<Tag, 'Id' | 'Name' | 'ToolTip'>>
 
@@ -23,12 +26,8 @@ export async function resolveTags(
   const missingIds = known ? ids.filter((id) => !known.byId.has(id)) : ids
   const missingKeys = known ? keys.filter((key) => !known.byKey.has(key)) : keys
   const read = [
-    ...(missingIds.length
-      ? await db.select().from(tables.tags).where(inArray(tables.tags.id, missingIds))
-      : []),
-    ...(missingKeys.length
-      ? await db.select().from(tables.tags).where(inArray(tables.tags.nameKey, missingKeys))
-      : []),
+    ...(await tagsWhere(db, 'id', [...new Set(missingIds)])),
+    ...(await tagsWhere(db, 'nameKey', [...new Set(missingKeys)])),
   ]
   const readById = new Map(read.map((t) => [t.id, asTag(t)]))
   const readByKey = new Map(read.map((t) => [t.nameKey, asTag(t)]))
@@ -55,6 +54,26 @@ export async function resolveTags(
     result.set(found.Id, found)
   }
   return [...result.values()]
+}
+
+/** Tags whose `column` is one of `values`: one prepared statement per column and count. */
+async function tagsWhere(db: Db, column: 'id' | 'nameKey', values: (number | string)[]) {
+  if (values.length === 0) {
+    return []
+  }
+  const statement = prepared(db, `tags.by-${column}.${values.length}`, (d) => {
+    const { tags } = tablesOf(d)
+    return d
+      .select()
+      .from(tags)
+      .where(
+        inArray(
+          tags[column],
+          values.map((_, i) => sql.placeholder(`v${i}`))
+        )
+      )
+  })
+  return statement.execute(Object.fromEntries(values.map((value, i) => [`v${i}`, value])))
 }
 
 const asTag = (row: { id: number; name: string; toolTip: string }): Tag => ({
@@ -98,8 +117,14 @@ export async function writeTicketTags(
     await db.delete(tables.ticketTags).where(eq(tables.ticketTags.ticketId, ticketId))
   }
   if (tags.length > 0) {
-    await db
-      .insert(tables.ticketTags)
-      .values(tags.map((tag, position) => ({ ticketId, tagId: tag.Id, position })))
+    const statement = prepared(db, `ticket-tags.insert.${tags.length}`, (d) =>
+      d.insert(tablesOf(d).ticketTags).values(linkRows(tags.length, 'tagId'))
+    )
+    await statement.execute(
+      linkValues(
+        ticketId,
+        tags.map((tag) => tag.Id)
+      )
+    )
   }
 }

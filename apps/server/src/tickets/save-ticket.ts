@@ -1,16 +1,19 @@
 import type { Person, Tag, TicketEntity } from '@ticket/schema'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { assignOwner } from '../assignment/assign-owner.ts'
 import type { Caller } from '../auth/caller.ts'
 import { clocksOnSave } from '../clocks/on-save.ts'
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
+import { prepared } from '../db/prepared.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
+import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { escalationOnSave } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { readStatusOnSave } from '../read-status/on-save.ts'
+import { tablesOf } from '../reference/tables-of.ts'
 import { applyStatus } from './apply-status.ts'
 import { changedColumns, sameIds } from './changed-columns.ts'
 import { defaultTicket } from './default-ticket.ts'
@@ -159,9 +162,9 @@ export async function saveTicketInTransaction(
   const { ticketId: _ignored, ...values } = row as typeof row & { ticketId?: number }
   const ticketId = previous
     ? previous.row.ticketId
-    : await insertTicket(tx, deps, values as Record<string, unknown>)
+    : await insertTicket(tx, values as Record<string, unknown>)
   if (previous) {
-    await tx.update(tables.tickets).set(values).where(eq(tables.tickets.ticketId, ticketId))
+    await updateTicket(tx, ticketId, values as Record<string, unknown>)
   }
   const columns = changedColumns(previous?.row, values)
   // A new ticket has no link rows yet: only a change replaces (deletes) them.
@@ -196,15 +199,36 @@ export async function saveTicketInTransaction(
   return ticketChange
 }
 
-async function insertTicket(tx: Db, deps: ServiceDeps, values: Record<string, unknown>) {
-  const [inserted] = await tx
-    .insert(deps.store.tables.tickets)
-    .values(values as typeof deps.store.tables.tickets.$inferInsert)
-    .returning({ ticketId: deps.store.tables.tickets.ticketId })
+/** The keys a statement writes: an undefined value means "leave it", as Drizzle's builders read it. */
+const definedKeys = (values: Record<string, unknown>) =>
+  Object.keys(values).filter((key) => values[key] !== undefined)
+
+async function insertTicket(tx: Db, values: Record<string, unknown>) {
+  const keys = definedKeys(values)
+  const statement = prepared(tx, shapeKey('tickets.insert', keys), (d) => {
+    const { tickets } = tablesOf(d)
+    return d
+      .insert(tickets)
+      .values(placeholdersFor(keys) as never)
+      .returning({ ticketId: tickets.ticketId })
+  })
+  const [inserted] = await statement.execute(values)
   if (!inserted) {
     throw new Error('insert returned no ticket id')
   }
   return inserted.ticketId
+}
+
+async function updateTicket(tx: Db, ticketId: number, values: Record<string, unknown>) {
+  const keys = definedKeys(values)
+  const statement = prepared(tx, shapeKey('tickets.update', keys), (d) => {
+    const { tickets } = tablesOf(d)
+    return d
+      .update(tickets)
+      .set(placeholdersFor(keys) as never)
+      .where(eq(tickets.ticketId, sql.placeholder('id$')))
+  })
+  await statement.execute({ ...values, id$: ticketId })
 }
 
 async function resolveOwner(
