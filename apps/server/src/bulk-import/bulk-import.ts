@@ -4,8 +4,6 @@ import { clocksOnSave } from '../clocks/on-save.ts'
 import { loadPriorityRules, type PriorityRules } from '../clocks/priority-rules.ts'
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
-import { ticketsProjection } from '../db/projection.gen.ts'
-import { propertiesToRow } from '../db/projection-map.ts'
 import type { Store } from '../db/store.ts'
 import { applyEscalation } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
@@ -17,10 +15,12 @@ import type { ReferenceReader } from '../tickets/reference-reader.ts'
 import { resolveCarriers } from '../tickets/resolve-carriers.ts'
 import { resolveSecondaryPersons } from '../tickets/resolve-persons.ts'
 import { carriersBeforeOwner, notCopied } from '../tickets/save-ticket.ts'
+import { batchCommitter, type CommitBatch } from './commit-batch.ts'
 import type { SourceLine } from './file-lines.ts'
-import { type ImportProgress, writeImportProgress } from './import-progress.ts'
+import type { ImportProgress } from './import-progress.ts'
 import { parseTicketLine } from './parse-ticket-line.ts'
-import { type TicketToWrite, ticketBatchWriter } from './ticket-batch-writer.ts'
+import type { TicketToWrite } from './ticket-batch-writer.ts'
+import { newTicketRow } from './ticket-row.ts'
 
 /** A line that was not imported, with why (as a problem's `errors` list). */
 export interface RejectedLine {
@@ -50,6 +50,8 @@ export interface BulkImportOptions {
    * earlier run committed; `reportBytes` the length of the rejected-lines report now.
    */
   file?: { key: string; path: string; previous?: ImportProgress; reportBytes: () => number }
+  /** Commits each batch (default: in this thread, on `store`). */
+  commit?: CommitBatch
   /** True when the lines ended because the run was interrupted: the file is not done. */
   interrupted?: () => boolean
 }
@@ -84,7 +86,7 @@ export async function bulkImport(
     context.tagsByKey.set(tag.nameKey, known)
     context.tagsById.set(tag.id, known)
   }
-  const write = ticketBatchWriter(store)
+  const commitBatch = options.commit ?? batchCommitter(store)
   let batch: TicketToWrite[] = []
   let line = file?.previous?.line ?? 0
   let offset = file?.previous?.byteOffset ?? 0
@@ -94,38 +96,37 @@ export async function bulkImport(
     rejected++
     options.onRejected(entry)
   }
+  // The batch being committed while the next one is read: at most one at a time.
+  let committing: Promise<void> | undefined
   const commit = async (done: boolean) => {
-    const written = batch
+    const items = batch
     batch = []
-    if (written.length === 0 && !file) {
+    await committing
+    if (items.length === 0 && !file) {
       return
     }
-    await store.transaction(async (tx) => {
-      if (written.length > 0) {
-        await write(tx, written)
-      }
-      if (file) {
-        const progress: ImportProgress = {
-          fileKey: file.key,
-          path: file.path,
-          line,
-          byteOffset: offset,
-          imported: (file.previous?.imported ?? 0) + imported + written.length,
-          rejected: (file.previous?.rejected ?? 0) + rejected,
-          reportBytes: file.reportBytes(),
-          done,
-        }
-        await writeImportProgress(tx, store.tables, progress, options.now().toISOString())
-      }
-    })
-    for (const item of written) {
-      for (const tag of item.tags ?? []) {
+    const totals = { line, imported: imported + items.length, rejected }
+    const progress: ImportProgress | undefined = file && {
+      fileKey: file.key,
+      path: file.path,
+      line,
+      byteOffset: offset,
+      imported: (file.previous?.imported ?? 0) + totals.imported,
+      rejected: (file.previous?.rejected ?? 0) + rejected,
+      // Every line this batch covers has been reported before it commits.
+      reportBytes: file.reportBytes(),
+      done,
+    }
+    imported = totals.imported
+    committing = commitBatch({ items, progress, at: options.now().toISOString() }).then((tags) => {
+      for (const tag of tags) {
         context.tagsByKey.set(tag.Name.trim().toLowerCase(), tag)
         context.tagsById.set(tag.Id, tag)
       }
-    }
-    imported += written.length
-    options.onCommitted?.({ line, imported, rejected })
+      options.onCommitted?.(totals)
+    })
+    // A failed commit is thrown where the next batch (or the end) waits for it.
+    committing.catch(() => {})
   }
   for await (const source of lines) {
     line = source.number
@@ -153,6 +154,7 @@ export async function bulkImport(
     }
   }
   await commit(!options.interrupted?.())
+  await committing
   return { lines: line, imported, rejected }
 }
 
@@ -217,13 +219,14 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
   readStatusOnSave(null, next, context.caller.associateId, timestamp)
   await clocksOnSave(context.store.reader, context.store.tables, undefined, next, timestamp)
   applyEscalation(await rulesOf(context, next), true, input, next, timestamp)
-  const row = { ...propertiesToRow(ticketsProjection, next), revision: 1, deletedAt: null }
-  delete (row as { ticketId?: number }).ticketId
+  next.Revision = 1
+  next.DeletedAt = null
+  const row = newTicketRow(next)
   return {
     row,
     tags: allKnown ? dedupe(known as Tag[]) : undefined,
     sentTags: allKnown ? undefined : sentTags,
-    persons,
+    personIds: persons.map((p) => p.PersonId),
   }
 }
 

@@ -31,6 +31,12 @@ export function parseTicketLine(text: string): Partial<TicketEntity> {
   return parseLikeCreate(raw)
 }
 
+/** The full path alone, as a create reads the line (what the fast path must agree with). */
+export const parseTicketLineFully = (text: string) => parseLikeCreate(JSON.parse(text))
+
+/** True when the line takes the fast path. */
+export const readsFast = (text: string) => fastPathHolds(text, JSON.parse(text))
+
 const parseTicket = compileBodyParser(TicketEntitySchema)
 
 /**

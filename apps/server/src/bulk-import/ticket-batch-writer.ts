@@ -1,4 +1,4 @@
-import type { Person, Tag } from '@ticket/schema'
+import type { Tag } from '@ticket/schema'
 import type { Database } from 'better-sqlite3'
 import type { Db, Store } from '../db/store.ts'
 import { resolveTags } from '../tickets/resolve-tags.ts'
@@ -10,7 +10,7 @@ export interface TicketToWrite {
   /** Resolved tags; undefined while a sent tag name is new (created with the batch). */
   tags: Tag[] | undefined
   sentTags: Partial<Tag>[] | undefined
-  persons: Person[]
+  personIds: number[]
 }
 
 /** Writes a batch of new tickets inside the caller's transaction. */
@@ -43,7 +43,7 @@ export function ticketBatchWriter(store: Store): TicketBatchWriter {
       (item.tags ?? []).map((tag, position) => ({ ticketId: ids[i], tagId: tag.Id, position }))
     )
     const personRows = items.flatMap((item, i) =>
-      item.persons.map((p, position) => ({ ticketId: ids[i], personId: p.PersonId, position }))
+      item.personIds.map((personId, position) => ({ ticketId: ids[i], personId, position }))
     )
     await write.links(tx, store, tagRows, personRows)
   }
@@ -70,6 +70,10 @@ function sqliteConnectionOf(store: Store): Database {
 
 function sqliteWrites(store: Store): Writes {
   const connection = sqliteConnectionOf(store)
+  // The import's own connection: a page cache large enough for the hot pages of the tickets
+  // table, its indexes and the full-text index as they grow by whole batches (the default is
+  // 2 MiB). WAL and synchronous=NORMAL stay as the store set them: a commit survives a crash.
+  connection.pragma('cache_size = -131072')
   const { tables } = store
   const tickets = sqliteMultiInsert(connection, tables.tickets, {
     omit: ['ticketId'],

@@ -4,6 +4,7 @@
 // Rejected lines go to the report (JSON lines: line number and problem). Interrupted (Ctrl-C, a
 // crash, a kill), it resumes after the last committed batch when run again with the same file:
 // each batch records how far the file is committed in the same transaction as its tickets.
+// Batches are committed by a worker thread running this same file (see commit-thread.ts).
 import {
   closeSync,
   existsSync,
@@ -19,6 +20,11 @@ import { parseArgs } from 'node:util'
 import { SingleBar } from 'cli-progress'
 import { eq } from 'drizzle-orm'
 import { bulkImport, type RejectedLine } from '../bulk-import/bulk-import.ts'
+import {
+  isCommitThread,
+  serveCommitThread,
+  startCommitThread,
+} from '../bulk-import/commit-thread.ts'
 import { fileKey } from '../bulk-import/file-key.ts'
 import { fileLines } from '../bulk-import/file-lines.ts'
 import { forgetImportProgress, readImportProgress } from '../bulk-import/import-progress.ts'
@@ -93,6 +99,7 @@ async function main(argv: string[]): Promise<number> {
     }
     const before = { imported: previous?.imported ?? 0, rejected: previous?.rejected ?? 0 }
     const progress = createProgress(statSync(path).size, () => bytesRead, before.imported)
+    const committer = startCommitThread(new URL(import.meta.url), env.DATABASE_URL)
     try {
       const result = await bulkImport(lines(), {
         store,
@@ -105,6 +112,7 @@ async function main(argv: string[]): Promise<number> {
           progress.update(before.imported + imported, before.rejected + rejected),
         file: { key, path, previous, reportBytes: report.flushed },
         interrupted: () => interrupted,
+        commit: committer.commit,
       })
       progress.stop()
       const total = {
@@ -123,6 +131,7 @@ async function main(argv: string[]): Promise<number> {
       )
       return total.rejected > 0 ? 2 : 0
     } finally {
+      await committer.stop()
       report.close()
     }
   } finally {
@@ -204,9 +213,13 @@ function createProgress(totalBytes: number, bytesRead: () => number, importedBef
   }
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2))
-} catch (error) {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-  process.exitCode = 1
+if (isCommitThread()) {
+  await serveCommitThread()
+} else {
+  try {
+    process.exitCode = await main(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
+    process.exitCode = 1
+  }
 }

@@ -1,0 +1,80 @@
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
+import type { Tag } from '@ticket/schema'
+import { openStore } from '../db/store.ts'
+import { type Batch, batchCommitter, type CommitBatch } from './commit-batch.ts'
+
+type Reply = { tags: Tag[] } | { error: string }
+
+/**
+ * Commits batches in a worker thread with its own connection, so that the import reads and
+ * checks the next batch on one core while the database writes the last on the other. `entry` is
+ * the module that calls `serveCommitThread` when it runs as a worker (the import command).
+ * Batches commit one at a time, in the order given.
+ */
+export function startCommitThread(entry: URL, databaseUrl: string) {
+  const workerData = { databaseUrl }
+  // Under tsx (the package scripts, the tests) a worker does not inherit the TypeScript loader:
+  // a .ts entry is loaded through tsx's API. The built command (.js) starts as it is.
+  const href = JSON.stringify(entry.href)
+  const worker = entry.pathname.endsWith('.ts')
+    ? new Worker(`import('tsx/esm/api').then((tsx) => tsx.tsImport(${href}, ${href}))`, {
+        eval: true,
+        workerData,
+      })
+    : new Worker(entry, { workerData })
+  const waiting: { resolve(tags: Tag[]): void; reject(error: Error): void }[] = []
+  const failAll = (error: Error) => {
+    for (const waiter of waiting.splice(0)) {
+      waiter.reject(error)
+    }
+  }
+  worker.on('message', (reply: Reply) => {
+    const waiter = waiting.shift()
+    if ('error' in reply) {
+      waiter?.reject(new Error(reply.error))
+    } else {
+      waiter?.resolve(reply.tags)
+    }
+  })
+  worker.on('error', failAll)
+  worker.on('exit', (code) => failAll(new Error(`the commit thread exited (${code})`)))
+  const commit: CommitBatch = (batch) =>
+    new Promise((resolve, reject) => {
+      waiting.push({ resolve, reject })
+      worker.postMessage(batch)
+    })
+  /** Lets the thread finish what it was sent, close its connection and end. */
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      worker.removeAllListeners('exit')
+      worker.once('exit', () => resolve())
+      worker.postMessage(null)
+    })
+  return { commit, stop }
+}
+
+/** True in the worker that `startCommitThread` started. */
+export const isCommitThread = () => !isMainThread && workerData?.databaseUrl !== undefined
+
+/** The worker's side: opens the database and commits each batch it is sent, in order. */
+export async function serveCommitThread() {
+  const store = await openStore((workerData as { databaseUrl: string }).databaseUrl)
+  const commit = batchCommitter(store)
+  let queue = Promise.resolve()
+  parentPort?.on('message', (batch: Batch | null) => {
+    queue = queue.then(async () => {
+      if (batch === null) {
+        await store.close()
+        parentPort?.close()
+        return
+      }
+      try {
+        parentPort?.postMessage({ tags: await commit(batch) } satisfies Reply)
+      } catch (error) {
+        parentPort?.postMessage({
+          error: error instanceof Error ? error.message : String(error),
+        } satisfies Reply)
+      }
+    })
+  })
+}
