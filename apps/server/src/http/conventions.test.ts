@@ -1,11 +1,12 @@
-import { gunzipSync } from 'node:zlib'
+import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib'
 import { Hono } from 'hono'
+import { streamSSE } from 'hono/streaming'
 import { describe, expect, it } from 'vitest'
 import { clientAddressResolver } from '../auth/client-address.ts'
 import { createTestApp } from '../test/harness.ts'
 import { listen } from '../test/listen.ts'
 import { adminAuth, basicHeader, call } from '../test/requests.ts'
-import { COMPRESSION_THRESHOLD } from './compression.ts'
+import { COMPRESSION_THRESHOLD, chooseCoding, compression } from './compression.ts'
 
 const auth = { authorization: basicHeader(adminAuth) }
 
@@ -25,7 +26,7 @@ describe('compression', () => {
     expect(plainText.length).toBeGreaterThan(COMPRESSION_THRESHOLD)
 
     const zipped = await app.request(`/api/v1/Ticket/${id}`, {
-      headers: { ...auth, 'accept-encoding': 'gzip, br' },
+      headers: { ...auth, 'accept-encoding': 'gzip' },
     })
     expect(zipped.headers.get('content-encoding')).toBe('gzip')
     expect(zipped.headers.get('vary')).toMatch(/Accept-Encoding/)
@@ -38,11 +39,104 @@ describe('compression', () => {
     expect(document.headers.get('content-encoding')).toBe('gzip')
   })
 
+  it('answers br to a client that accepts it, decoding to the identical bytes', async () => {
+    const { app, id } = await appWithTicket()
+    const plain = await app.request(`/api/v1/Ticket/${id}`, { headers: auth })
+    const plainBytes = Buffer.from(await plain.arrayBuffer())
+    const br = await app.request(`/api/v1/Ticket/${id}`, {
+      headers: { ...auth, 'accept-encoding': 'gzip, deflate, br' },
+    })
+    expect(br.headers.get('content-encoding')).toBe('br')
+    expect(br.headers.get('vary')).toMatch(/Accept-Encoding/)
+    expect(br.headers.get('content-length')).toBeNull()
+    const bytes = Buffer.from(await br.arrayBuffer())
+    expect(bytes.length).toBeLessThan(plainBytes.length / 2)
+    expect(brotliDecompressSync(bytes).equals(plainBytes)).toBe(true)
+
+    const document = await app.request('/openapi.json')
+    const documentBr = await app.request('/openapi.json', { headers: { 'accept-encoding': 'br' } })
+    expect(documentBr.headers.get('content-encoding')).toBe('br')
+    const documentBytes = Buffer.from(await documentBr.arrayBuffer())
+    expect(brotliDecompressSync(documentBytes).toString('utf8')).toBe(await document.text())
+  })
+
+  it('follows the q-values of Accept-Encoding, br on a tie', () => {
+    expect(chooseCoding('gzip, br')).toBe('br')
+    expect(chooseCoding('br;q=0.8, gzip;q=0.8')).toBe('br')
+    expect(chooseCoding('br;q=0.5, gzip')).toBe('gzip')
+    expect(chooseCoding('gzip;q=0.9, br;q=1.0')).toBe('br')
+    expect(chooseCoding('br;q=0, gzip')).toBe('gzip')
+    expect(chooseCoding('deflate')).toBe('deflate')
+    expect(chooseCoding('*')).toBe('br')
+    expect(chooseCoding('*;q=0.5, gzip;q=0.7')).toBe('gzip')
+    expect(chooseCoding('identity')).toBe('identity')
+    expect(chooseCoding('compress, zstd')).toBe('identity')
+    expect(chooseCoding('identity, gzip;q=0.5')).toBe('identity')
+  })
+
+  it('sends what the q-values choose, and the bytes decode', async () => {
+    const { app, id } = await appWithTicket()
+    const plain = await (await app.request(`/api/v1/Ticket/${id}`, { headers: auth })).text()
+    const fetchWith = (acceptEncoding: string) =>
+      app.request(`/api/v1/Ticket/${id}`, {
+        headers: { ...auth, 'accept-encoding': acceptEncoding },
+      })
+    const gzip = await fetchWith('br;q=0.4, gzip;q=0.9')
+    expect(gzip.headers.get('content-encoding')).toBe('gzip')
+    expect(gunzipSync(Buffer.from(await gzip.arrayBuffer())).toString('utf8')).toBe(plain)
+    const deflate = await fetchWith('deflate, br;q=0')
+    expect(deflate.headers.get('content-encoding')).toBe('deflate')
+    expect(inflateSync(Buffer.from(await deflate.arrayBuffer())).toString('utf8')).toBe(plain)
+    const identity = await fetchWith('identity, br;q=0.1')
+    expect(identity.headers.get('content-encoding')).toBeNull()
+    expect(await identity.text()).toBe(plain)
+  })
+
+  it('keeps the strong ETag for the identity bytes and weakens it on a compressed answer', async () => {
+    const { app, id } = await appWithTicket()
+    const plain = await app.request(`/api/v1/Ticket/${id}`, { headers: auth })
+    const strong = plain.headers.get('etag') ?? ''
+    expect(strong).toMatch(/^"\d+-[\w-]+"$/)
+    for (const coding of ['br', 'gzip']) {
+      const compressed = await app.request(`/api/v1/Ticket/${id}`, {
+        headers: { ...auth, 'accept-encoding': coding },
+      })
+      expect(compressed.headers.get('content-encoding')).toBe(coding)
+      expect(compressed.headers.get('etag')).toBe(`W/${strong}`)
+      // The weak tag still names the client's copy: a conditional GET is a 304.
+      const revalidated = await app.request(`/api/v1/Ticket/${id}`, {
+        headers: { ...auth, 'accept-encoding': coding, 'if-none-match': `W/${strong}` },
+      })
+      expect(revalidated.status).toBe(304)
+    }
+  })
+
   it('does not compress answers under the threshold', async () => {
     const { app } = await createTestApp()
-    const small = await app.request('/healthz', { headers: { 'accept-encoding': 'gzip' } })
+    const small = await app.request('/healthz', { headers: { 'accept-encoding': 'br, gzip' } })
     expect(small.headers.get('content-encoding')).toBeNull()
     expect(await small.json()).toEqual({ status: 'ok' })
+  })
+
+  it('never holds back or compresses a live event stream', async () => {
+    const app = new Hono()
+    app.use(compression())
+    let finish = () => {}
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve
+    })
+    app.get('/events', (c) =>
+      streamSSE(c, async (stream) => {
+        await stream.writeSSE({ data: 'x'.repeat(4 * COMPRESSION_THRESHOLD) })
+        // The stream stays open until the client has its headers: a middleware that waited for
+        // the whole body would never answer.
+        await finished
+      })
+    )
+    const response = await app.request('/events', { headers: { 'accept-encoding': 'br, gzip' } })
+    finish()
+    expect(response.headers.get('content-encoding')).toBeNull()
+    expect(await response.text()).toContain('x'.repeat(4 * COMPRESSION_THRESHOLD))
   })
 })
 
