@@ -14,6 +14,7 @@ import type { Db, Tables } from './db.ts'
 import { Mutex } from './mutex.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import * as sqliteTables from './schema.sqlite.gen.ts'
+import { fallbackCheckpointPages, startWalCheckpoints } from './wal-checkpoints.ts'
 
 export type { Db, Tables } from './db.ts'
 
@@ -67,6 +68,10 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
   connection.pragma('synchronous = NORMAL')
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
+  const onDisk = location.path !== ':memory:'
+  if (onDisk) {
+    connection.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`)
+  }
   const db = drizzleSqlite(connection, { schema: sqliteTables })
   migrateSqlite(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') })
   const writes = new Mutex()
@@ -76,6 +81,7 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
       : new BetterSqlite3(location.path, { readonly: true, fileMustExist: true })
   readConnection?.pragma('busy_timeout = 5000')
   const reader = readConnection ? drizzleSqlite(readConnection, { schema: sqliteTables }) : db
+  const stopCheckpoints = onDisk ? startWalCheckpoints(location.path) : async () => {}
   return {
     dialect: 'sqlite',
     db,
@@ -99,6 +105,7 @@ function openSqlite(location: Extract<DatabaseLocation, { dialect: 'sqlite' }>):
       connection.prepare('select 1').get()
     },
     close: async () => {
+      await stopCheckpoints()
       readConnection?.close()
       connection.close()
     },
