@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
 import { sql } from 'drizzle-orm'
 import { bootstrap } from '../src/bootstrap.ts'
+import { rawRows } from '../src/db/raw-rows.ts'
 import { openStore } from '../src/db/store.ts'
 import { loadEnv } from '../src/env.ts'
 import { archiveQuery, listTickets } from '../src/listing/list-tickets.ts'
@@ -78,7 +79,7 @@ const scenarios = [
 const store = await openStore(file)
 for (const scenario of scenarios) {
   const { query } = archiveQuery(store, { ...scenario.request, mode: 'Slim', zone: null })
-  const plan = store.db.all<{ detail: string }>(sql`explain query plan ${query}`)
+  const plan = await rawRows(store, sql`explain query plan ${query}`)
   console.log(`\nEXPLAIN QUERY PLAN (${scenario.name}):`)
   for (const step of plan) {
     console.log(`  ${step.detail}`)

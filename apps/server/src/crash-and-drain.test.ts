@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { and, eq, inArray, like } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openStore, type Store } from './db/store.ts'
+import { tablesOf } from './db/tables-of.ts'
 import { demoRefs } from './test/demo-refs.ts'
 import { createTestDatabase } from './test/postgres.ts'
 import { basicHeader } from './test/requests.ts'
@@ -100,7 +101,7 @@ async function waitFor(check: () => boolean, timeoutMs: number) {
 
 /** Every acknowledged ticket is stored once; every acknowledged notify=true save notified once. */
 async function check(store: Store, run: string, acked: Sent[], ownerId: number) {
-  const { tickets, notifications } = store.tables
+  const { tickets, notifications } = tablesOf(store.db)
   const rows = await store.reader
     .select({ id: tickets.ticketId, title: tickets.title })
     .from(tickets)

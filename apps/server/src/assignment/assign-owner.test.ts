@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { seeder } from '../test/seed.ts'
 import { type TestDialect as Dialect, openTestStore } from '../test/stores.ts'
 import { assignOwner } from './assign-owner.ts'
@@ -9,7 +10,7 @@ import { assignOwner } from './assign-owner.ts'
 async function saveAuto(store: Store, categoryId: number | null, personId: number | null = null) {
   return store.transaction(async (tx) => {
     const owner = await assignOwner(tx, { categoryId, personId })
-    await seeder(tx, store.tables).ticket({ ownedById: owner, categoryId, personId })
+    await seeder(tx, tablesOf(store.db)).ticket({ ownedById: owner, categoryId, personId })
     return owner
   })
 }
@@ -32,7 +33,7 @@ const tally = (owners: Array<number | null>) => {
 
 async function setup(dialect: Dialect) {
   const store = await openTestStore(dialect)
-  const seed = seeder(store.db, store.tables)
+  const seed = seeder(store.db, tablesOf(store.db))
   const team = [await seed.associate(), await seed.associate(), await seed.associate()]
   return { store, seed, team }
 }
@@ -134,9 +135,9 @@ describe.each<Dialect>(['sqlite', 'pg'])('assignOwner on %s', { timeout: 30_000 
     expect(await saveAuto(store, category, null)).toBe(team[1])
     expect(await saveAuto(store, plain, withContact)).toBe(team[0])
     await store.db
-      .update(store.tables.associates)
+      .update(tablesOf(store.db).associates)
       .set({ deleted: true })
-      .where(eq(store.tables.associates.associateId, contact))
+      .where(eq(tablesOf(store.db).associates.associateId, contact))
     expect(await saveAuto(store, category, withContact)).toBe(team[2])
   })
 
@@ -159,17 +160,17 @@ describe.each<Dialect>(['sqlite', 'pg'])('assignOwner on %s', { timeout: 30_000 
     })
     for (const id of team) {
       await store.db
-        .update(store.tables.associates)
+        .update(tablesOf(store.db).associates)
         .set({ deleted: true })
-        .where(eq(store.tables.associates.associateId, id))
+        .where(eq(tablesOf(store.db).associates.associateId, id))
     }
     expect(await saveMany(store, withMaster, 3)).toEqual([master, master, master])
     expect(await saveAuto(store, withoutFlag)).toBeNull()
     expect(await saveAuto(store, empty)).toBe(master)
     await store.db
-      .update(store.tables.associates)
+      .update(tablesOf(store.db).associates)
       .set({ deleted: true })
-      .where(eq(store.tables.associates.associateId, master))
+      .where(eq(tablesOf(store.db).associates.associateId, master))
     expect(await saveAuto(store, withMaster)).toBeNull()
   })
 
@@ -182,9 +183,9 @@ describe.each<Dialect>(['sqlite', 'pg'])('assignOwner on %s', { timeout: 30_000 
     )
     expect(await saveMany(store, category, 2)).toEqual([a, b])
     await store.db
-      .update(store.tables.associates)
+      .update(tablesOf(store.db).associates)
       .set({ deleted: true })
-      .where(eq(store.tables.associates.associateId, c))
+      .where(eq(tablesOf(store.db).associates.associateId, c))
     expect(await saveMany(store, category, 4)).toEqual([a, b, a, b])
   })
 
@@ -208,7 +209,7 @@ describe.each<Dialect>(['sqlite', 'pg'])('assignOwner on %s', { timeout: 30_000 
 describe('assignOwner under concurrent saves on PostgreSQL', { timeout: 30_000 }, () => {
   it('Even: 20 parallel transactions give each of 4 members exactly 5', async () => {
     const store = await openTestStore('pg')
-    const seed = seeder(store.db, store.tables)
+    const seed = seeder(store.db, tablesOf(store.db))
     const members: number[] = []
     for (let i = 0; i < 4; i += 1) {
       members.push(await seed.associate())
@@ -223,7 +224,7 @@ describe('assignOwner under concurrent saves on PostgreSQL', { timeout: 30_000 }
 
   it('Weighted and Unfair: 24 parallel transactions keep exact shares', async () => {
     const store = await openTestStore('pg')
-    const seed = seeder(store.db, store.tables)
+    const seed = seeder(store.db, tablesOf(store.db))
     const team = [await seed.associate(), await seed.associate(), await seed.associate()]
     const weighted = await seed.category(
       { delegateMethod: 'Weighted' },

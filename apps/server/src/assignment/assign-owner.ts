@@ -1,4 +1,5 @@
-import type { Db, Tables } from '../db/store.ts'
+import type { Db } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import {
   availableAssociate,
   availableMembers,
@@ -35,8 +36,7 @@ export async function assignOwner(tx: Db, input: AssignInput): Promise<number | 
   if (input.categoryId === null) {
     return null
   }
-  // The transaction's own table set: SQLite or PostgreSQL, whichever the store opened.
-  const t: Tables = tx._.fullSchema
+  const t = tablesOf(tx)
   const category = await lockCategory(tx, t, input.categoryId)
   const method = category?.delegateMethod
   if (!category || (method !== 'Even' && method !== 'Weighted' && method !== 'Unfair')) {

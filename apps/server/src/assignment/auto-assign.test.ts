@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { call } from '../test/requests.ts'
 import { seeder } from '../test/seed.ts'
 import { type DatabaseKind, temporaryDatabase } from '../test/temp-database.ts'
@@ -7,7 +8,7 @@ import { AUTO_ASSIGN_ID } from './assign-owner.ts'
 
 async function appWithTeam(kind: DatabaseKind) {
   const { app, store } = await createWebhookTestApp({ database: await temporaryDatabase(kind) })
-  const seed = seeder(store.db, store.tables)
+  const seed = seeder(store.db, tablesOf(store.db))
   const team: number[] = []
   for (let i = 0; i < 4; i += 1) {
     team.push(await seed.associate())

@@ -1,11 +1,12 @@
 import type { ApiToken, IssuedApiToken } from '@ticket/schema'
 import { and, desc, eq, gt, isNull, or } from 'drizzle-orm'
-import type { Store } from '../db/store.ts'
+import type { Store, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { Caller } from './caller.ts'
 import { callerOf } from './caller-of.ts'
 import { digestOf, newSecret } from './secret.ts'
 
-type TokenRow = Store['tables']['apiTokens']['$inferSelect']
+type TokenRow = Tables['apiTokens']['$inferSelect']
 
 const toApiToken = ({ digest: _digest, ...row }: TokenRow): ApiToken => ({
   TokenId: row.tokenId,
@@ -24,7 +25,7 @@ export async function issueApiToken(
 ): Promise<IssuedApiToken> {
   const token = newSecret('tk_')
   const [row] = await store.db
-    .insert(store.tables.apiTokens)
+    .insert(tablesOf(store.db).apiTokens)
     .values({
       associateId: request.associateId,
       name: request.name,
@@ -46,7 +47,7 @@ export async function callerByToken(
   token: string,
   now: Date
 ): Promise<{ caller: Caller; tokenId: number } | undefined> {
-  const { apiTokens, associates } = store.tables
+  const { apiTokens, associates } = tablesOf(store.db)
   const [found] = await store.reader
     .select({ tokenId: apiTokens.tokenId, associate: associates })
     .from(apiTokens)
@@ -65,7 +66,7 @@ export async function callerByToken(
 
 /** The associate's tokens, newest first, without secrets. */
 export async function listApiTokens(store: Store, associateId: number): Promise<ApiToken[]> {
-  const { apiTokens } = store.tables
+  const { apiTokens } = tablesOf(store.db)
   const rows = await store.reader
     .select()
     .from(apiTokens)
@@ -84,7 +85,7 @@ export async function revokeApiToken(
   tokenId: number,
   now: Date
 ): Promise<boolean> {
-  const { apiTokens } = store.tables
+  const { apiTokens } = tablesOf(store.db)
   const [row] = await store.db
     .select({ associateId: apiTokens.associateId, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { describe, expect, it } from 'vitest'
 import type { AppEnv } from '../app-env.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { createErrorHandler } from '../http/handle-error.ts'
 import { createLogger } from '../logger.ts'
 import { createTestApp } from '../test/harness.ts'
@@ -50,7 +51,7 @@ describe('the verified-credential cache', { timeout: 30_000 }, () => {
   it('never answers a changed password from the cache', async () => {
     const { deps, verified, as } = await observedAuth()
     expect((await as('admin-test-password')).status).toBe(200)
-    const { associates } = deps.store.tables
+    const { associates } = tablesOf(deps.store.db)
     // As every writer of associates does (password reset, tenant import): announce the change.
     await deps.store
       .transaction(async (tx) => {
@@ -70,7 +71,7 @@ describe('the verified-credential cache', { timeout: 30_000 }, () => {
   it('answers a remembered credential without reading the associate', async () => {
     const { deps, as } = await observedAuth()
     expect((await as('admin-test-password')).status).toBe(200)
-    const { associates } = deps.store.tables
+    const { associates } = tablesOf(deps.store.db)
     // Renamed without an announcement: only a read of the row could notice.
     await deps.store.db
       .update(associates)

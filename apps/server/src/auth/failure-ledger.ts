@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, inArray, lte, notInArray, or } from 'drizzle-orm'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { FailureWindow } from './failure-window.ts'
 
 /** A key's failures count toward `limit` within `windowMs`. */
@@ -62,8 +63,8 @@ const iso = (ms: number) => new Date(ms).toISOString()
  * A check is one indexed read for all its keys; a failure writes a row and trims its key to the
  * newest `limit` rows and the table to the longest window, so it stays small under a flood.
  */
-export function tableLedger(store: Pick<Store, 'db' | 'transaction' | 'tables'>): FailureLedger {
-  const f = store.tables.signInFailures
+export function tableLedger(store: Pick<Store, 'db' | 'transaction'>): FailureLedger {
+  const f = tablesOf(store.db).signInFailures
   return {
     async standings(counted, now) {
       const rows = await store.db

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { sql } from 'drizzle-orm'
+import { tablesOf } from '../db/tables-of.ts'
 import type { CoreDeps } from '../modules/service-module.ts'
 import type { Caller } from './caller.ts'
 import { callerOf } from './caller-of.ts'
@@ -25,7 +26,8 @@ export function createPasswordSignIn(deps: CoreDeps, options: PasswordSignInOpti
   const verified = new CredentialCache<Caller>(options.cacheTtlMs ?? 5 * 60_000, 10_000, () =>
     deps.now().getTime()
   )
-  const { db, tables, changes } = deps.store
+  const { db, changes } = deps.store
+  const tables = tablesOf(db)
   const forget = () => verified.clear()
   changes.subscribe('reference', forget)
   changes.onResync(forget)

@@ -1,5 +1,6 @@
 import { and, eq, gt, lte } from 'drizzle-orm'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { Caller } from './caller.ts'
 import { callerOf } from './caller-of.ts'
 import { digestOf, newSecret } from './secret.ts'
@@ -24,7 +25,7 @@ export async function startSession(
   now: Date,
   lifetimeMs = SESSION_LIFETIME_MS
 ): Promise<NewSession> {
-  const { sessions } = store.tables
+  const { sessions } = tablesOf(store.db)
   const ticket = newSecret('7T:')
   const xsrfToken = newSecret('')
   const expiresAt = new Date(now.getTime() + lifetimeMs).toISOString()
@@ -51,7 +52,7 @@ export async function findSession(
   ticket: string,
   now: Date
 ): Promise<{ caller: Caller; sessionId: number; xsrfDigest: string } | undefined> {
-  const { sessions, associates } = store.tables
+  const { sessions, associates } = tablesOf(store.db)
   const [found] = await store.reader
     .select({
       sessionId: sessions.sessionId,
@@ -78,5 +79,7 @@ export async function findSession(
 }
 
 export async function endSession(store: Store, sessionId: number): Promise<void> {
-  await store.db.delete(store.tables.sessions).where(eq(store.tables.sessions.sessionId, sessionId))
+  await store.db
+    .delete(tablesOf(store.db).sessions)
+    .where(eq(tablesOf(store.db).sessions.sessionId, sessionId))
 }

@@ -5,6 +5,7 @@ import { loadPriorityRules, type PriorityRules } from '../clocks/priority-rules.
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { applyEscalation } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import { readStatusOnSave } from '../read-status/on-save.ts'
@@ -72,16 +73,16 @@ export async function bulkImport(
   const reader = options.catalog.readerFor(store.reader)
   const context: LineContext = {
     base: await defaultTicket(reader, options.caller),
-    declared: await customFieldInfos(store.reader, store.tables),
+    declared: await customFieldInfos(store.reader, tablesOf(store.db)),
     reader,
     caller: options.caller,
     tagsByKey: new Map(),
     tagsById: new Map(),
     rules: new Map(),
-    loadRules: (id) => loadPriorityRules(store.reader, store.tables, id),
+    loadRules: (id) => loadPriorityRules(store.reader, tablesOf(store.db), id),
     store,
   }
-  for (const tag of await store.reader.select().from(store.tables.tags)) {
+  for (const tag of await store.reader.select().from(tablesOf(store.db).tags)) {
     const known = { Id: tag.id, Name: tag.name, ToolTip: tag.toolTip }
     context.tagsByKey.set(tag.nameKey, known)
     context.tagsById.set(tag.id, known)
@@ -217,7 +218,7 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
   next.Author = next.Author || context.caller.fullName
   next.LastChanged = timestamp
   readStatusOnSave(null, next, context.caller.associateId, timestamp)
-  await clocksOnSave(context.store.reader, context.store.tables, undefined, next, timestamp)
+  await clocksOnSave(context.store.reader, tablesOf(context.store.db), undefined, next, timestamp)
   applyEscalation(await rulesOf(context, next), true, input, next, timestamp)
   next.Revision = 1
   next.DeletedAt = null

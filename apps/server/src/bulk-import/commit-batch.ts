@@ -1,5 +1,6 @@
 import type { Tag } from '@ticket/schema'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { type ImportProgress, writeImportProgress } from './import-progress.ts'
 import { type TicketToWrite, ticketBatchWriter } from './ticket-batch-writer.ts'
 
@@ -26,7 +27,7 @@ export function batchCommitter(store: Store): CommitBatch {
         await write(tx, batch.items)
       }
       if (batch.progress) {
-        await writeImportProgress(tx, store.tables, batch.progress, batch.at)
+        await writeImportProgress(tx, tablesOf(store.db), batch.progress, batch.at)
       }
       return batch.items.flatMap((item) => (item.sentTags ? (item.tags ?? []) : []))
     })

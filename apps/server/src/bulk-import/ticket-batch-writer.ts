@@ -1,6 +1,6 @@
 import type { Tag } from '@ticket/schema'
-import type { Database } from 'better-sqlite3'
-import type { Db, Store } from '../db/store.ts'
+import type { Db, SqliteStore, Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { resolveTags } from '../tickets/resolve-tags.ts'
 import { sqliteMultiInsert } from './sqlite-multi-insert.ts'
 
@@ -25,7 +25,7 @@ const rowsPerInsert = 500
  * a batch costs no query building. On PostgreSQL: Drizzle's multi-row inserts.
  */
 export function ticketBatchWriter(store: Store): TicketBatchWriter {
-  const { tables } = store
+  const tables = tablesOf(store.db)
   const write = store.dialect === 'sqlite' ? sqliteWrites(store) : drizzleWrites
   return async (tx, items) => {
     for (const item of items) {
@@ -59,22 +59,14 @@ interface Writes {
   ): Promise<void>
 }
 
-/** The better-sqlite3 connection under an SQLite store's writer (its transactions run there). */
-function sqliteConnectionOf(store: Store): Database {
-  const client = (store.db as unknown as { $client?: Database }).$client
-  if (!client) {
-    throw new Error('the SQLite store has no better-sqlite3 connection')
-  }
-  return client
-}
-
-function sqliteWrites(store: Store): Writes {
-  const connection = sqliteConnectionOf(store)
+function sqliteWrites(store: SqliteStore): Writes {
+  // The better-sqlite3 connection under the writer: its transactions run there.
+  const connection = store.native.db.$client
   // The import's own connection: a page cache large enough for the hot pages of the tickets
   // table, its indexes and the full-text index as they grow by whole batches (the default is
   // 2 MiB). WAL and synchronous=NORMAL stay as the store set them: a commit survives a crash.
   connection.pragma('cache_size = -131072')
-  const { tables } = store
+  const tables = tablesOf(store.db)
   const tickets = sqliteMultiInsert(connection, tables.tickets, {
     omit: ['ticketId'],
     returning: 'ticketId',
@@ -91,7 +83,8 @@ function sqliteWrites(store: Store): Writes {
 }
 
 const drizzleWrites: Writes = {
-  async tickets(tx, { tables }, rows) {
+  async tickets(tx, _store, rows) {
+    const tables = tablesOf(tx)
     const ids: number[] = []
     for (let i = 0; i < rows.length; i += rowsPerInsert) {
       // RETURNING lists the rows of a multi-row VALUES insert in the order given.
@@ -103,7 +96,8 @@ const drizzleWrites: Writes = {
     }
     return ids
   },
-  async links(tx, { tables }, tagRows, personRows) {
+  async links(tx, _store, tagRows, personRows) {
+    const tables = tablesOf(tx)
     for (let i = 0; i < tagRows.length; i += rowsPerInsert * 4) {
       await tx
         .insert(tables.ticketTags)

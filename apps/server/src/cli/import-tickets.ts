@@ -29,6 +29,7 @@ import { fileKey } from '../bulk-import/file-key.ts'
 import { fileLines } from '../bulk-import/file-lines.ts'
 import { forgetImportProgress, readImportProgress } from '../bulk-import/import-progress.ts'
 import { openStore } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { loadEnv } from '../env.ts'
 import { createCatalog } from '../reference/catalog.ts'
 
@@ -59,9 +60,9 @@ async function main(argv: string[]): Promise<number> {
   const catalog = createCatalog(store)
   try {
     if (values.again) {
-      await forgetImportProgress(store.db, store.tables, key)
+      await forgetImportProgress(store.db, tablesOf(store.db), key)
     }
-    const previous = await readImportProgress(store.db, store.tables, key)
+    const previous = await readImportProgress(store.db, tablesOf(store.db), key)
     if (previous?.done) {
       process.stdout.write(
         `${path} was imported already (${previous.imported} tickets, ${previous.rejected} rejected); --again imports it once more\n`
@@ -69,7 +70,7 @@ async function main(argv: string[]): Promise<number> {
       return 0
     }
     const userName = values.as ?? env.TICKET_ADMIN_USER
-    const t = store.tables.associates
+    const t = tablesOf(store.db).associates
     const [associate] = await store.db.select().from(t).where(eq(t.userName, userName))
     if (!associate) {
       process.stderr.write(`no associate with user name ${userName} (--as)\n`)

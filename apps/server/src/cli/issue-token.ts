@@ -4,6 +4,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { issueApiToken } from '../auth/api-tokens.ts'
 import { openStore } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { EnvError, loadEnv } from '../env.ts'
 
 async function main(args: string[]): Promise<number> {
@@ -15,7 +16,7 @@ async function main(args: string[]): Promise<number> {
   const env = loadEnv()
   const store = await openStore(env.DATABASE_URL)
   try {
-    const { associates } = store.tables
+    const { associates } = tablesOf(store.db)
     const [row] = await store.db
       .select({ associateId: associates.associateId, userName: associates.userName })
       .from(associates)

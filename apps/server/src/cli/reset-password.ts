@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { hashPassword, setPasswordCost } from '../auth/password.ts'
 import { openStore } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { loadEnv } from '../env.ts'
 import { runCommand } from './run-command.ts'
 
@@ -23,7 +24,7 @@ await runCommand(async ([userName, ...rest]) => {
   const passwordHash = await hashPassword(password)
   const store = await openStore(env.DATABASE_URL)
   try {
-    const { associates } = store.tables
+    const { associates } = tablesOf(store.db)
     // Running servers hold associates in memory: the change is announced to them at commit.
     const updated = await store.transaction(async (tx) => {
       const rows = await tx

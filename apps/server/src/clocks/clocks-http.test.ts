@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { testClock } from '../test/clock.ts'
 import { notificationsApp } from '../test/notifications/app.ts'
 import { call } from '../test/requests.ts'
@@ -19,11 +20,11 @@ describe('clocks, read status and history through status changes', { timeout: 30
     const clock = testClock('2026-01-12T08:00:00.000Z')
     const test = await notificationsApp({ now: clock.now })
     const { app, store } = test
-    const seed = seeder(store.db, store.tables)
+    const seed = seeder(store.db, tablesOf(store.db))
     const priorityId = await seed.priority({ ...weekdayHours, timeZone: 'Europe/Oslo' })
     const status = async (name: string, base: 'Active' | 'Closed', counter: string) => {
       const [row] = await store.db
-        .insert(store.tables.ticketStatuses)
+        .insert(tablesOf(store.db).ticketStatuses)
         .values({
           name,
           status: base,
@@ -32,7 +33,7 @@ describe('clocks, read status and history through status changes', { timeout: 30
           isDefault: false,
           usedInQueue: false,
         })
-        .returning({ id: store.tables.ticketStatuses.ticketStatusId })
+        .returning({ id: tablesOf(store.db).ticketStatuses.ticketStatusId })
       return row?.id ?? 0
     }
     const open = await status('Open', 'Active', 'Internally')

@@ -2,13 +2,14 @@ import { ops } from '@ticket/schema'
 import type { Hono } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import { route } from '../http/route.ts'
 import { customFieldInfos } from './custom-field-rows.ts'
 
 /** `GET /api/v1/Ticket/CustomField[/{fieldName}]`: custom-field metadata from the tenant file. */
 export function registerCustomFieldRoutes(app: Hono<AppEnv>, deps: AppDeps) {
-  const infos = () => customFieldInfos(deps.store.reader, deps.store.tables)
+  const infos = () => customFieldInfos(deps.store.reader, tablesOf(deps.store.db))
 
   route(app, ops.GetCustomFieldInfoList, async (_c, { send }) => send(await infos()))
 

@@ -1,19 +1,18 @@
 import type { SQL } from 'drizzle-orm'
-import type { Db, Store } from './store.ts'
+import type { Store } from './store-types.ts'
 
 /**
- * Runs a hand-built `sql` query (every value a bound parameter) on either dialect and returns
- * its rows as objects keyed by the selected aliases.
+ * Runs a hand-built `sql` query (every value a bound parameter) on the store's writer (`db`) or
+ * committed-data reader (`reader`) and returns its rows as objects keyed by the selected aliases.
+ * Each dialect runs raw SQL its own way, so this branches to the dialect's own handle.
  */
 export async function rawRows(
-  dialect: Store['dialect'],
-  db: Db,
-  query: SQL
+  store: Store,
+  query: SQL,
+  on: 'db' | 'reader' = 'db'
 ): Promise<Record<string, unknown>[]> {
-  if (dialect === 'sqlite') {
-    return db.all<Record<string, unknown>>(query)
+  if (store.dialect === 'sqlite') {
+    return store.native[on].all<Record<string, unknown>>(query)
   }
-  // The PostgreSQL database is typed as the SQLite one (see Db); its execute returns pg's result.
-  const pgDb = db as unknown as { execute(q: SQL): Promise<{ rows: Record<string, unknown>[] }> }
-  return (await pgDb.execute(query)).rows
+  return (await store.native.db.execute<Record<string, unknown>>(query)).rows
 }

@@ -3,6 +3,7 @@ import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../test/postgres.ts'
 import { openStore } from './store.ts'
+import { tablesOf } from './tables-of.ts'
 
 describe('the PostgreSQL store', () => {
   it('survives its idle connections being killed, and reconnects', async () => {
@@ -19,7 +20,7 @@ describe('the PostgreSQL store', () => {
       await admin.end()
       await new Promise((resolve) => setTimeout(resolve, 200))
       expect(errors.length).toBeGreaterThan(0)
-      const rows = await store.db.select({ one: sql<number>`1` }).from(store.tables.tags)
+      const rows = await store.db.select({ one: sql<number>`1` }).from(tablesOf(store.db).tags)
       expect(rows).toEqual([])
       await store.ping()
     } finally {

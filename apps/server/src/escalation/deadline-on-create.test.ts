@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { testClock } from '../test/clock.ts'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
@@ -17,7 +18,7 @@ describe('a new ticket’s Deadline', { timeout: 30_000 }, () => {
     // Friday 6 March 2026, 15:00 in Oslo (UTC+1); office hours 08–16 Oslo time, weekdays.
     const clock = testClock('2026-03-06T14:00:00.000Z')
     const { app, deps } = await createTestApp({ now: clock.now })
-    const seed = seeder(deps.store.db, deps.store.tables)
+    const seed = seeder(deps.store.db, tablesOf(deps.store.db))
     const priorityId = await seed.priority({
       ...weekdayHours,
       timeZone: 'Europe/Oslo',

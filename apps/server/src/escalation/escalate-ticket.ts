@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { loadPriorityRules } from '../clocks/priority-rules.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { newOwner } from '../read-status/read-rules.ts'
 import { readFieldsOf } from '../read-status/set-read-by-owner.ts'
@@ -23,7 +24,7 @@ export interface DueTicket {
  * tells the modules (history, `TicketEscalated`, webhooks). False when another process got it.
  */
 export async function escalateTicket(deps: ServiceDeps, due: DueTicket): Promise<boolean> {
-  const { tables } = deps.store
+  const tables = tablesOf(deps.store.db)
   const t = tables.tickets
   let claimed = false
   await commitTicketUpdate(deps, {

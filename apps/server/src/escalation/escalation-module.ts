@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull, lte } from 'drizzle-orm'
+import { tablesOf } from '../db/tables-of.ts'
 import type { CoreDeps, ServiceDeps, ServiceModule } from '../modules/service-module.ts'
 import { escalateTicket } from './escalate-ticket.ts'
 
@@ -35,7 +36,7 @@ export function createEscalationModule(
       return 0
     }
     const deps = running
-    const t = deps.store.tables.tickets
+    const t = tablesOf(deps.store.db).tickets
     const due = await deps.store.reader
       .select({ ticketId: t.ticketId, alertLevel: t.alertLevel, alertTimeout: t.alertTimeout })
       .from(t)

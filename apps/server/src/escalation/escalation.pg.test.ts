@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, onTestFinished, test } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { testClock } from '../test/clock.ts'
 import { allDay, escalationOf } from '../test/escalation.ts'
 import { openTestApp } from '../test/harness.ts'
@@ -17,7 +18,7 @@ describe('escalation on PostgreSQL with two processes', { timeout: 60_000 }, () 
     const other = await openTestApp({ database: database.url, now: clock.now })
     onTestFinished(() => other.close())
     const { store } = one.deps
-    const priorityId = await seeder(store.db, store.tables).priority({
+    const priorityId = await seeder(store.db, tablesOf(store.db)).priority({
       ...allDay,
       timeZone: 'UTC',
       escalationLevels: [{ Level: 1, Minutes: 30, ReassignTo: 0 }],
@@ -40,9 +41,9 @@ describe('escalation on PostgreSQL with two processes', { timeout: 60_000 }, () 
     expect(fired.reduce((a, b) => a + b, 0)).toBe(8)
     for (const id of ids) {
       const rows = await store.db
-        .select({ route: store.tables.ticketHistory.route })
-        .from(store.tables.ticketHistory)
-        .where(eq(store.tables.ticketHistory.ticketId, id))
+        .select({ route: tablesOf(store.db).ticketHistory.route })
+        .from(tablesOf(store.db).ticketHistory)
+        .where(eq(tablesOf(store.db).ticketHistory.ticketId, id))
       expect(rows.filter((r) => r.route === 'escalation')).toHaveLength(1)
       const ticket = await call(other.app, 'GET', `/api/v1/Ticket/${id}`)
       expect(ticket.body).toMatchObject({ AlertLevel: 1, AlertTimeout: null })

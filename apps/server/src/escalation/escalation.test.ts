@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, onTestFinished, test } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { testClock } from '../test/clock.ts'
 import { allDay, escalationOf } from '../test/escalation.ts'
 import { openTestApp } from '../test/harness.ts'
@@ -17,7 +18,7 @@ describe('escalation with an injected clock', { timeout: 60_000 }, () => {
     // Monday 2 March 2026, 09:00 UTC; the priority's office is open around the clock.
     const clock = testClock('2026-03-02T09:00:00.000Z')
     const first = await openTestApp({ database, now: clock.now })
-    const seed = seeder(first.deps.store.db, first.deps.store.tables)
+    const seed = seeder(first.deps.store.db, tablesOf(first.deps.store.db))
     const anna = await seed.user('anna', 'anna-password', false)
     const ola = await seed.user('ola', 'ola-password', false)
     const priorityId = await seed.priority({

@@ -12,6 +12,6 @@ export function createHistoryModule(core: CoreDeps): ServiceModule {
     register(app) {
       registerHistoryRoutes(app, core.store)
     },
-    inTransaction: (tx, change) => recordChange(tx, core.store.tables, change),
+    inTransaction: (tx, change) => recordChange(tx, change),
   }
 }

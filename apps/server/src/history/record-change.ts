@@ -1,9 +1,9 @@
 import type { TicketFieldChange } from '@ticket/schema'
 import { prepared } from '../db/prepared.ts'
 import { placeholdersFor } from '../db/statement-shape.ts'
-import type { Db, Tables } from '../db/store.ts'
+import type { Db } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { currentRoute } from '../http/current-route.ts'
-import { tablesOf } from '../reference/tables-of.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 import { fieldChanges } from './field-changes.ts'
 
@@ -29,7 +29,7 @@ export function changesOf(change: TicketChange): TicketFieldChange[] {
  * Inside the save transaction: one history row for the change (who, when, through which route,
  * which fields from what to what). A save that changed nothing leaves no row.
  */
-export async function recordChange(tx: Db, tables: Tables, change: TicketChange): Promise<void> {
+export async function recordChange(tx: Db, change: TicketChange): Promise<void> {
   const changes = changesOf(change)
   if (changes.length === 0) {
     return

@@ -1,5 +1,6 @@
 import { TicketEntityWithLinks } from '@ticket/schema'
 import { describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
@@ -8,7 +9,8 @@ import { xmlToValue } from './xml/xml-to-value.ts'
 
 async function demoApp() {
   const test = await createTestApp({ env: { TICKET_DEMO_DATA: '1' } })
-  const { db, tables } = test.deps.store
+  const { db } = test.deps.store
+  const tables = tablesOf(db)
   const ticketCount = async () => (await db.select().from(tables.tickets)).length
   return { ...test, refs: await demoRefs(test.deps.store), ticketCount }
 }

@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { openTestApp } from '../test/harness.ts'
 import { adminAuth, basicHeader } from '../test/requests.ts'
 import { valueToXml } from './xml/value-to-xml.ts'
@@ -82,7 +83,7 @@ async function send(
 }
 
 const ticketCount = async () =>
-  (await store.db.select({ n: count() }).from(store.tables.tickets))[0]?.n
+  (await store.db.select({ n: count() }).from(tablesOf(store.db).tickets))[0]?.n
 const readTarget = async () => (await send('GET', `/api/v1/Ticket/${target}`, null, '')).text
 
 /** Sends one case; a rejected one must leave the store as it was. */

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { openTestApp } from '../test/harness.ts'
 import { adminAuth, basicHeader } from '../test/requests.ts'
 
@@ -14,7 +15,8 @@ beforeAll(async () => {
   return opened.close
 })
 
-const tickets = async () => (await store.db.select({ n: count() }).from(store.tables.tickets))[0]?.n
+const tickets = async () =>
+  (await store.db.select({ n: count() }).from(tablesOf(store.db).tickets))[0]?.n
 
 /** Sends raw bytes with the given headers; returns status and the problem document. */
 async function send(

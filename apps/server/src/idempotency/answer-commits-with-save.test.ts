@@ -1,6 +1,7 @@
 import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { serviceModules } from '../modules/index.ts'
 import type { ServiceModuleFactory } from '../modules/service-module.ts'
 import { createTestApp } from '../test/harness.ts'
@@ -28,7 +29,7 @@ function failAfterCommit() {
 type Counted = 'tickets' | 'ticketMessages'
 
 async function rowCount(store: Store, table: Counted) {
-  const [row] = await store.db.select({ n: count() }).from(store.tables[table])
+  const [row] = await store.db.select({ n: count() }).from(tablesOf(store.db)[table])
   return row?.n
 }
 
@@ -69,7 +70,7 @@ describe.each<DatabaseKind>(['file', 'pg'])('an Idempotency-Key answer on %s', (
       expect(await rowCount(deps.store, counted)).toBe((before ?? 0) + 1)
 
       // The answer is already stored: the key is done, not pending, the moment the save commits.
-      const keys = await deps.store.db.select().from(deps.store.tables.idempotencyKeys)
+      const keys = await deps.store.db.select().from(tablesOf(deps.store.db).idempotencyKeys)
       expect(keys.map((k) => k.state)).toEqual(['done'])
       expect(keys[0]?.status).toBe(200)
 
@@ -78,7 +79,7 @@ describe.each<DatabaseKind>(['file', 'pg'])('an Idempotency-Key answer on %s', (
       expect(retry.headers.get('idempotent-replayed')).toBe('true')
       expect(await rowCount(deps.store, counted)).toBe((before ?? 0) + 1)
       // The replay names the row the failed request wrote: the newest one.
-      const written = await deps.store.db.select().from(deps.store.tables[counted])
+      const written = await deps.store.db.select().from(tablesOf(deps.store.db)[counted])
       const ids = written.map((row) =>
         'ticketMessageId' in row ? row.ticketMessageId : row.ticketId
       )

@@ -2,6 +2,7 @@ import { count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { call } from '../test/requests.ts'
 import { type DatabaseKind, temporaryDatabase } from '../test/temp-database.ts'
 import { registerHook } from '../test/webhooks/hooks.ts'
@@ -9,7 +10,7 @@ import { startReceiver } from '../test/webhooks/receiver.ts'
 import { adminLogin, agentLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 
 async function counts(store: Store) {
-  const { tickets, notificationOutbox, webhookDeliveries } = store.tables
+  const { tickets, notificationOutbox, webhookDeliveries } = tablesOf(store.db)
   const one = async (
     table: typeof tickets | typeof notificationOutbox | typeof webhookDeliveries
   ) => (await store.db.select({ n: count() }).from(table))[0]?.n
@@ -30,8 +31,8 @@ describe.each<DatabaseKind>([':memory:', 'pg'])('Idempotency-Key on %s', (kind) 
     await registerHook(app, receiver.url)
     const [agent] = await store.db
       .select()
-      .from(store.tables.associates)
-      .where(eq(store.tables.associates.userName, agentLogin.username))
+      .from(tablesOf(store.db).associates)
+      .where(eq(tablesOf(store.db).associates.userName, agentLogin.username))
     const body = { Title: 'Printer on fire', OwnedBy: { AssociateId: agent?.associateId } }
     return { app, store, body }
   }
@@ -104,12 +105,12 @@ describe.each<DatabaseKind>([':memory:', 'pg'])('Idempotency-Key on %s', (kind) 
   it('a key expires after 24 hours: then it names a new request', async () => {
     const { app, store, body } = await setup()
     const first = await save(app, 'key-4', body)
-    const [row] = await store.db.select().from(store.tables.idempotencyKeys)
+    const [row] = await store.db.select().from(tablesOf(store.db).idempotencyKeys)
     expect(Date.parse(row?.expiresAt ?? '') - Date.parse(row?.createdAt ?? '')).toBe(
       24 * 60 * 60 * 1000
     )
     await store.db
-      .update(store.tables.idempotencyKeys)
+      .update(tablesOf(store.db).idempotencyKeys)
       .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
     const later = await save(app, 'key-4', { ...body, Title: 'A day later' })
     expect(later.status, later.text).toBe(200)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import {
   type Answer,
@@ -85,7 +86,7 @@ export function idempotency(deps: { store: Store; now: () => Date }): Middleware
     const pending: PendingKey = {
       answered: false,
       async storeIn(tx, response) {
-        await writeAnswer(tx, deps.store.tables, scope, await answerOf(response))
+        await writeAnswer(tx, tablesOf(deps.store.db), scope, await answerOf(response))
         pending.answered = true
       },
     }

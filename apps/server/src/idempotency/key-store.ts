@@ -1,5 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm'
 import type { Db, Store, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 export type KeyRow = Tables['idempotencyKeys']['$inferSelect']
 
@@ -29,7 +30,7 @@ export async function claimKey(
   digest: string,
   now: Date
 ): Promise<Claim> {
-  const t = store.tables.idempotencyKeys
+  const t = tablesOf(store.db).idempotencyKeys
   const at = now.toISOString()
   return store.transaction(async (tx) => {
     const [existing] = await tx.select().from(t).where(eq(t.scope, scope))
@@ -73,7 +74,7 @@ export interface Answer {
 
 /** Stores the first answer under the key. */
 export async function storeAnswer(store: Store, scope: string, answer: Answer) {
-  await store.transaction((tx) => writeAnswer(tx, store.tables, scope, answer))
+  await store.transaction((tx) => writeAnswer(tx, tablesOf(store.db), scope, answer))
 }
 
 /** Stores the first answer under the key inside the caller's transaction. */
@@ -92,7 +93,7 @@ export async function writeAnswer(tx: Db, tables: Tables, scope: string, answer:
 
 /** Frees the key after a failure that changed nothing, so a retry runs the request again. */
 export async function releaseKey(store: Store, scope: string) {
-  const t = store.tables.idempotencyKeys
+  const t = tablesOf(store.db).idempotencyKeys
   await store.transaction((tx) =>
     tx.delete(t).where(and(eq(t.scope, scope), eq(t.state, 'pending')))
   )

@@ -1,6 +1,7 @@
 import { asc, inArray, type SQL, sql } from 'drizzle-orm'
 import { rawRows } from '../db/raw-rows.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { TimeZoneChoice } from '../locale/time-zone.ts'
 import { archiveColumns, type Join, type ResolvedColumn, T } from './archive-columns.ts'
 import { compileFilter } from './compile-filter.ts'
@@ -50,7 +51,7 @@ function addJoin(joins: Join[], join: Join | undefined) {
  */
 export async function listTickets(store: Store, request: ArchiveRequest): Promise<ArchivePage> {
   const { query, shown, sortKeyCount } = archiveQuery(store, request)
-  const found = await rawRows(store.dialect, store.reader, query)
+  const found = await rawRows(store, query, 'reader')
   const page = found.slice(0, request.top)
   const rows = page.map((raw) => presentRow(raw, shown))
   if (shown.some((c) => c.kind === 'tags')) {
@@ -76,7 +77,7 @@ export async function listTickets(store: Store, request: ArchiveRequest): Promis
  */
 export function archiveQuery(store: Store, request: ArchiveRequest) {
   const search = searchDialect(store.dialect)
-  const columns = archiveColumns(store.dialect, store.tables)
+  const columns = archiveColumns(store.dialect, tablesOf(store.db))
   const joins: Join[] = []
   const shown = selectedColumns(columns, request.select, request.mode)
   const conditions: SQL[] = [visibleTickets()]
@@ -84,7 +85,7 @@ export function archiveQuery(store: Store, request: ArchiveRequest) {
   if (request.filter?.trim()) {
     const compiled = compileFilter(parseFilter(request.filter), {
       dialect: store.dialect,
-      tables: store.tables,
+      tables: tablesOf(store.db),
       columns,
       zone: request.zone,
       search,
@@ -127,7 +128,7 @@ export function archiveQuery(store: Store, request: ArchiveRequest) {
 
   const limit = request.top + 1
   const offset = request.skipToken ? 0 : (request.skip ?? 0)
-  const query = sql`select ${sql.join(selectList, sql`, `)} from ${store.tables.tickets} as ${T} ${sql.join(
+  const query = sql`select ${sql.join(selectList, sql`, `)} from ${tablesOf(store.db).tickets} as ${T} ${sql.join(
     joins.map((j) => j.sql),
     sql` `
   )} where ${sql.join(conditions, sql` and `)} order by ${orderClause(sortKeysSql, store.dialect)} limit ${limit} offset ${offset}`
@@ -225,7 +226,7 @@ async function addTags(store: Store, rows: Record<string, unknown>[]) {
   if (ids.length === 0) {
     return
   }
-  const { ticketTags, tags } = store.tables
+  const { ticketTags, tags } = tablesOf(store.db)
   const found = await store.reader
     .select({ ticketId: ticketTags.ticketId, name: tags.name })
     .from(ticketTags)

@@ -24,7 +24,7 @@ it('on PostgreSQL the queue query reads its order from the sort index, without a
     const ownerIds = refs.associates.map((a) => a.associateId)
     const admin = refs.associates[0]
     await seedTickets({ store, catalog }, 5000, ownerIds, admin)
-    await rawRows(store.dialect, store.db, sql`analyze`)
+    await rawRows(store, sql`analyze`)
     const { query } = archiveQuery(store, {
       filter: `baseStatus eq 'Active' and ownedBy eq ${ownerIds[1]}`,
       orderBy: 'createdAt desc',
@@ -32,7 +32,7 @@ it('on PostgreSQL the queue query reads its order from the sort index, without a
       mode: 'Slim',
       zone: null,
     })
-    const [explained] = await rawRows(store.dialect, store.db, sql`explain (format json) ${query}`)
+    const [explained] = await rawRows(store, sql`explain (format json) ${query}`)
     const [output] = (explained?.['QUERY PLAN'] ?? []) as { Plan: PlanNode }[]
     if (!output) {
       throw new Error('EXPLAIN returned no plan')

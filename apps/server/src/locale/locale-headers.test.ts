@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
@@ -12,7 +13,8 @@ async function demoApp(database: ':memory:' | 'postgres' = ':memory:') {
     url = created.url
   }
   const test = await createTestApp({ database: url, env: { TICKET_DEMO_DATA: '1' } })
-  const { db, tables } = test.deps.store
+  const { db } = test.deps.store
+  const tables = tablesOf(db)
   const storedDeadline = async (id: number) =>
     (await db.select().from(tables.tickets)).find((row) => row.ticketId === id)?.deadline
   const ticketCount = async () => (await db.select().from(tables.tickets)).length

@@ -2,6 +2,7 @@ import type { Person, Tag, TicketEntity } from '@ticket/schema'
 import { eq, inArray } from 'drizzle-orm'
 import type { Caller } from '../auth/caller.ts'
 import type { Db, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import { messageRowsOf } from '../messages/message-rows.ts'
 import { summarize } from '../messages/ticket-summary.ts'
@@ -50,7 +51,7 @@ export async function mergeTickets(
       ],
     })
   }
-  const { tables } = deps.store
+  const tables = tablesOf(deps.store.db)
   const changes = await deps.store.transaction(async (tx) => {
     const reader = deps.catalog.readerFor(tx)
     const primary = await loadTicket(tx, tables, reader, primaryId)

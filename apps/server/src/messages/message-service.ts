@@ -1,5 +1,6 @@
 import { TicketMessageEntity } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { entityFieldProperties, ticketTableRight } from '../tickets/rights.ts'
 import { findTicketRow } from '../tickets/ticket-rows.ts'
@@ -24,7 +25,7 @@ function withRights(message: TicketMessageEntity, caller: Caller): TicketMessage
  */
 export function createMessageService(deps: ServiceDeps) {
   const { store } = deps
-  const { tables } = store
+  const tables = tablesOf(store.db)
   return {
     async save(caller: Caller, request: SaveMessageRequest): Promise<TicketMessageEntity> {
       const { beforeCommit } = request

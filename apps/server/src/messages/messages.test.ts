@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { testClock } from '../test/clock.ts'
 import { notificationsApp } from '../test/notifications/app.ts'
 import { waitForOutbox } from '../test/notifications/commit-change.ts'
@@ -19,7 +20,7 @@ async function conversation() {
   // Friday 16 January 2026, 15:00 in Oslo (UTC+1).
   const clock = testClock('2026-01-16T14:00:00.000Z')
   const test = await notificationsApp({ now: clock.now })
-  const seed = seeder(test.store.db, test.store.tables)
+  const seed = seeder(test.store.db, tablesOf(test.store.db))
   const priorityId = await seed.priority({ ...weekdayHours, timeZone: 'Europe/Oslo' })
   const personId = await seed.person({
     firstname: 'Kari',
@@ -180,15 +181,15 @@ describe('ticket messages through the HTTP app', { timeout: 30_000 }, () => {
     })
     const stored = await store.db
       .select()
-      .from(store.tables.ticketAttachments)
-      .where(eq(store.tables.ticketAttachments.ticketMessageId, reply.TicketMessageId))
+      .from(tablesOf(store.db).ticketAttachments)
+      .where(eq(tablesOf(store.db).ticketAttachments.ticketMessageId, reply.TicketMessageId))
     expect(Buffer.from(stored[0]?.content ?? '', 'base64')).toEqual(Buffer.from(png))
   })
 
   test('webhooks carry ticketmessage.created; an oversized attachment is 413 and saves nothing', async () => {
     const { app, store, ticketId } = await conversation()
     // A registration as the Webhook routes store one (they first call the target; not needed here).
-    await store.db.insert(store.tables.webhooks).values({
+    await store.db.insert(tablesOf(store.db).webhooks).values({
       name: 'messages',
       targetUrl: 'http://127.0.0.1:9/hook',
       secret: 'secret',
@@ -204,7 +205,7 @@ describe('ticket messages through the HTTP app', { timeout: 30_000 }, () => {
       Body: 'Hi',
     })
     expect(saved.status, saved.text).toBe(200)
-    const deliveries = await store.db.select().from(store.tables.webhookDeliveries)
+    const deliveries = await store.db.select().from(tablesOf(store.db).webhookDeliveries)
     expect(deliveries.map((d) => d.event)).toEqual(['ticketmessage.created'])
     expect(JSON.parse(deliveries[0]?.body ?? '{}')).toMatchObject({
       Event: 'ticketmessage.created',

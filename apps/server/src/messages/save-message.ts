@@ -6,6 +6,7 @@ import { minutesBetween } from '../clocks/ticket-clocks.ts'
 import { ticketMessagesProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import {
@@ -62,7 +63,7 @@ export async function saveMessage(
   const sentId = input.TicketMessageId || input.EjMessageId || 0
   const existingId = Math.max(sentId, 0)
   const existing = existingId
-    ? await findMessageRow(deps.store.reader, deps.store.tables, existingId)
+    ? await findMessageRow(deps.store.reader, tablesOf(deps.store.db), existingId)
     : undefined
   if (existingId && !existing) {
     throw new ApiError('NOT_FOUND', `TicketMessage ${existingId} does not exist.`)
@@ -78,7 +79,7 @@ export async function saveMessage(
     actorId: caller.associateId,
     notify: request.notify && !existing,
     apply: (tx, ticket, at, reader) =>
-      writeMessage(deps.store.tables, tx, reader, { caller, request, existing, ticket, at }),
+      writeMessage(tablesOf(deps.store.db), tx, reader, { caller, request, existing, ticket, at }),
     ...(request.beforeCommit && { beforeCommit: request.beforeCommit }),
   }).catch((error: unknown) => {
     // A message for a ticket that does not exist is a bad reference, not a missing resource.

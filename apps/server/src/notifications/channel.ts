@@ -17,7 +17,7 @@ export interface Channel {
 /** What a channel is built from. */
 export interface ChannelDeps {
   env: Env
-  store: Pick<Store, 'tables' | 'changes'>
+  store: Pick<Store, 'changes' | 'db'>
   /** Socket, greeting and connection timeout of outside services (SMTP). */
   timeoutMs: number
 }

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import {
   commitChange,
   inappCount,
@@ -63,7 +64,7 @@ describe('dispatcher', { timeout: 30_000 }, () => {
     )
     const [first] = await waitForOutbox(store)
     // A lease that ran out just as the first delivery committed: the row is handed out again.
-    const t = store.tables.notificationOutbox
+    const t = tablesOf(store.db).notificationOutbox
     await store.db
       .update(t)
       .set({ status: 'pending', nextAttemptAt: new Date().toISOString() })
@@ -83,9 +84,9 @@ describe('dispatcher', { timeout: 30_000 }, () => {
       { ...fast, retry: { baseMs: 1, capMs: 10, maxTries: 3 } }
     )
     await store.db
-      .update(store.tables.associates)
+      .update(tablesOf(store.db).associates)
       .set({ preferences: { NewTicket: 'email' } })
-      .where(eq(store.tables.associates.associateId, anna))
+      .where(eq(tablesOf(store.db).associates.associateId, anna))
     module.start?.()
     await commitChange(
       store,

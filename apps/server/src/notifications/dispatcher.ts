@@ -1,5 +1,6 @@
 import type { DeliveryChannel } from '@ticket/schema'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { Logger } from '../logger.ts'
 import { releaseStaleLeases, whileLeased } from '../outbox/lease.ts'
 import {
@@ -38,7 +39,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       )
       const afterCommit = await store.transaction(async (tx) => {
         const after = await channel.record?.(tx, row)
-        await markDelivered(tx, store.tables, row, now())
+        await markDelivered(tx, tablesOf(store.db), row, now())
         return after
       })
       afterCommit?.()

@@ -1,4 +1,5 @@
 import type { Db, Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { Channel, ChannelKind } from './channel.ts'
 import { stageNotification } from './live-relay.ts'
 import { renderMessage } from './messages.ts'
@@ -18,8 +19,8 @@ export const inappChannel: ChannelKind = {
  * a retried delivery (a lease that ran out mid-commit) inserts nothing the second time; live
  * subscribers in every process hear of it once the row has committed.
  */
-export function createInappChannel(store: Pick<Store, 'tables' | 'changes'>): Channel {
-  const { tables } = store
+export function createInappChannel(store: Pick<Store, 'changes' | 'db'>): Channel {
+  const tables = tablesOf(store.db)
   return {
     send: async () => {},
     async record(tx: Db, row) {

@@ -1,6 +1,7 @@
 import type { Notification } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import type { Db, Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { LiveHub } from './live-hub.ts'
 import { toNotification } from './to-wire.ts'
 
@@ -36,11 +37,11 @@ export function stageNotification(
  * table. Returns the unsubscribe function.
  */
 export function relayNotifications(
-  store: Pick<Store, 'changes' | 'reader' | 'tables'>,
+  store: Pick<Store, 'changes' | 'db' | 'reader'>,
   hub: LiveHub,
   onError: (error: unknown) => void
 ): () => void {
-  const n = store.tables.notifications
+  const n = tablesOf(store.db).notifications
   let queue = Promise.resolve()
   const unsubscribe = store.changes.subscribe('notification', (detail) => {
     const message = JSON.parse(detail) as Message

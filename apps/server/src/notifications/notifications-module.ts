@@ -56,7 +56,6 @@ export function createNotificationsModule(
     }
   )
   const planContext = {
-    tables: store.tables,
     baseUrl: publicBaseUrl(env),
     env,
   }

@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { Db, Store, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
 import { claimLeased, dueBy, dueFirst } from '../outbox/claim.ts'
 
@@ -12,7 +13,7 @@ export function claimDue(
   leaseMs: number,
   limit: number
 ): Promise<OutboxRow[]> {
-  const t = store.tables.notificationOutbox
+  const t = tablesOf(store.db).notificationOutbox
   const lease = isoAfter(now, leaseMs)
   return claimLeased(
     store,
@@ -57,9 +58,9 @@ export async function markDelivered(tx: Db, tables: Tables, row: OutboxRow, now:
 export async function markSkipped(store: Store, row: OutboxRow, reason: string) {
   await store.transaction((tx) =>
     tx
-      .update(store.tables.notificationOutbox)
+      .update(tablesOf(store.db).notificationOutbox)
       .set({ status: 'skipped', nextAttemptAt: null, lastError: reason })
-      .where(held(store.tables, row))
+      .where(held(tablesOf(store.db), row))
   )
 }
 
@@ -76,14 +77,14 @@ export async function markFailed(
   const dead = tries >= policy.maxTries
   await store.transaction((tx) =>
     tx
-      .update(store.tables.notificationOutbox)
+      .update(tablesOf(store.db).notificationOutbox)
       .set({
         status: dead ? 'dead' : 'pending',
         tries,
         lastError: error.slice(0, 2000),
         nextAttemptAt: dead ? null : isoAfter(now, retryDelayMs(tries, policy, random)),
       })
-      .where(held(store.tables, row))
+      .where(held(tablesOf(store.db), row))
   )
   return dead ? 'dead' : 'pending'
 }

@@ -1,5 +1,6 @@
 import { asc } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import {
   seedAssociate,
   seedCategory,
@@ -29,8 +30,8 @@ describe.each(databases)('outbox planning on %s', { timeout: 30_000 }, (_name, d
     const outbox = (): Promise<OutboxRow[]> =>
       store.db
         .select()
-        .from(store.tables.notificationOutbox)
-        .orderBy(asc(store.tables.notificationOutbox.deliveryId))
+        .from(tablesOf(store.db).notificationOutbox)
+        .orderBy(asc(tablesOf(store.db).notificationOutbox.deliveryId))
     return { core, store, plan, outbox }
   }
 

@@ -1,5 +1,6 @@
 import { eq, inArray } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { Env } from '../env.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 import { loadCategoryFacts } from './category-facts.ts'
@@ -12,7 +13,6 @@ import { dropKnownAddresses, planRecipients, type Recipient } from './rules.ts'
 type OutboxInsert = Tables['notificationOutbox']['$inferInsert']
 
 export interface PlanContext {
-  tables: Tables
   /** Base of the ticket link. */
   baseUrl: string
   /** What the channels check a delivery against (email without `SMTP_URL` is skipped). */
@@ -31,7 +31,7 @@ export async function planDeliveries(
   if (change.kind === 'deleted' || !(change.notify || change.notifyNewTicket)) {
     return 0
   }
-  const { tables } = context
+  const tables = tablesOf(tx)
   const category = await loadCategoryFacts(
     tx,
     tables,

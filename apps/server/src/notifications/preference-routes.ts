@@ -2,6 +2,7 @@ import { ops } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { route } from '../http/route.ts'
 import { effectivePreferences, readPreferences } from './preferences.ts'
 import type { NotificationRouteDeps } from './route-deps.ts'
@@ -10,7 +11,7 @@ export function registerNotificationPreferenceRoutes(
   app: Hono<AppEnv>,
   { store }: NotificationRouteDeps
 ) {
-  const { associates } = store.tables
+  const { associates } = tablesOf(store.db)
 
   route(app, ops.GetNotificationPreferences, async (c, { send }) => {
     const [row] = await store.reader

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { serviceModules } from '../modules/index.ts'
 import { notificationsApp } from '../test/notifications/app.ts'
 import { inappCount, outboxRows, waitForOutbox } from '../test/notifications/commit-change.ts'
@@ -197,7 +198,7 @@ describe('notify=true through POST /api/v1/Ticket', { timeout: 30_000 }, () => {
     })
     expect(saved.status).toBe(500)
     expect(await outboxRows(store)).toEqual([])
-    const t = store.tables.tickets
+    const t = tablesOf(store.db).tickets
     expect(await store.db.select().from(t).where(eq(t.title, 'Never saved'))).toEqual([])
   })
 })

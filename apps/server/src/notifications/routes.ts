@@ -3,6 +3,7 @@ import { and, desc, eq, isNotNull, isNull } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { requireFullRights } from '../auth/full-rights.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import { route } from '../http/route.ts'
 import { registerNotificationLogRoutes } from './log-routes.ts'
@@ -20,7 +21,7 @@ export function registerNotificationRoutes(app: Hono<AppEnv>, deps: Notification
 }
 
 function registerNotificationListRoutes(app: Hono<AppEnv>, { store, now }: NotificationRouteDeps) {
-  const { notifications: n, associates } = store.tables
+  const { notifications: n, associates } = tablesOf(store.db)
 
   route(app, ops.ListNotifications, async (c, { query, send }) => {
     const caller = c.get('caller')

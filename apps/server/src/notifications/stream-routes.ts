@@ -3,6 +3,7 @@ import { and, asc, eq, gt, max } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { route } from '../http/route.ts'
 import type { NotificationRouteDeps } from './route-deps.ts'
 import { toNotification } from './to-wire.ts'
@@ -15,7 +16,7 @@ export function registerNotificationStreamRoutes(
   app: Hono<AppEnv>,
   { store, hub, heartbeatMs }: NotificationRouteDeps
 ) {
-  const n = store.tables.notifications
+  const n = tablesOf(store.db).notifications
 
   route(app, ops.NotificationStream, (c, { headers }) => {
     const { associateId } = c.get('caller')

@@ -1,12 +1,12 @@
 import { and, asc, eq, lte, type SQL } from 'drizzle-orm'
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core'
+import type { QueryColumn } from '../db/db.ts'
 import type { Db, Store } from '../db/store.ts'
 
 /** The columns every leased delivery table has: its key, its status and when it is due. */
 export interface LeasedTable {
-  deliveryId: SQLiteColumn
-  status: SQLiteColumn
-  nextAttemptAt: SQLiteColumn
+  deliveryId: QueryColumn
+  status: QueryColumn
+  nextAttemptAt: QueryColumn
 }
 
 /** A due row as first read: the claim on it is guarded by the `next_attempt_at` read here. */

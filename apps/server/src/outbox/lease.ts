@@ -1,5 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm'
 import type { Store, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter } from './backoff.ts'
 
 /** The delivery tables whose rows are claimed with a lease. */
@@ -25,7 +26,7 @@ export async function releaseStaleLeases(store: Store, name: LeasedTableName, no
   if (store.dialect !== 'sqlite') {
     return
   }
-  const t = store.tables[name] as Tables['notificationOutbox']
+  const t = tablesOf(store.db)[name] as Tables['notificationOutbox']
   const at = now.toISOString()
   await store.transaction((tx) =>
     tx
@@ -49,7 +50,7 @@ export async function whileLeased<R>(
   now: () => Date,
   work: () => Promise<R>
 ): Promise<R> {
-  const t = store.tables[name] as Tables['notificationOutbox']
+  const t = tablesOf(store.db)[name] as Tables['notificationOutbox']
   let renewing: Promise<void> = Promise.resolve()
   const renew = async () => {
     const held = row.nextAttemptAt

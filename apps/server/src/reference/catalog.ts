@@ -1,6 +1,7 @@
 import type { Tag, TicketCustomFieldInfo } from '@ticket/schema'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Db, Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import {
   type CarrierKind,
   type CarrierKindSpec,
@@ -12,7 +13,6 @@ import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.t
 import { type KnownTags, loadKnownTags, rememberTag } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
 import { type CarrierReaders, perKind, type ReferenceReader } from './reference-reader.ts'
-import { tablesOf } from './tables-of.ts'
 
 type Snapshot = {
   carriers: { [K in CarrierKind]: Map<number, Carriers[K]> }

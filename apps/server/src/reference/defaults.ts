@@ -1,7 +1,7 @@
 import { BaseStatusValues } from '@ticket/schema'
 import { asc, desc, eq, ne } from 'drizzle-orm'
 import type { Db } from '../db/store.ts'
-import { tablesOf } from './tables-of.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 /** The ids a new ticket starts with; null where the tenant has no default. */
 export interface ReferenceDefaults {

@@ -1,6 +1,6 @@
 import type { Tag } from '@ticket/schema'
 import type { Db } from '../db/store.ts'
-import { tablesOf } from './tables-of.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 /** Tags by id and by name key (trimmed, lower case), as the wire shows them. */
 export interface KnownTags {

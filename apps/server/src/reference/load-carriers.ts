@@ -1,8 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm'
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { QueryColumn, QueryTable } from '../db/db.ts'
 import { prepared } from '../db/prepared.ts'
 import { referenceIds } from '../db/projection-map.ts'
 import type { Db } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { carrierFromRow } from './carrier-from-row.ts'
 import {
   type CarrierKind,
@@ -11,7 +12,6 @@ import {
   carrierKinds,
   kindOfTable,
 } from './carrier-kinds.ts'
-import { tablesOf } from './tables-of.ts'
 
 type Row = Record<string, unknown>
 
@@ -19,12 +19,12 @@ const INT32_MAX = 2147483647
 
 function tableOf(db: Db, kind: CarrierKind) {
   const { projection }: CarrierKindSpec = carrierKinds[kind]
-  const table = (tablesOf(db) as unknown as Record<string, SQLiteTable & Record<string, unknown>>)[
+  const table = (tablesOf(db) as unknown as Record<string, QueryTable & Record<string, unknown>>)[
     projection.table
   ]
   const [idProperty] = projection.primaryKey
   const idKey = idProperty === undefined ? undefined : projection.columns[idProperty]
-  const idColumn = idKey === undefined ? undefined : (table?.[idKey] as SQLiteColumn | undefined)
+  const idColumn = idKey === undefined ? undefined : (table?.[idKey] as QueryColumn | undefined)
   if (!table || !idKey || !idColumn) {
     throw new Error(`no table for the ${kind} carrier`)
   }

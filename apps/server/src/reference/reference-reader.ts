@@ -1,11 +1,11 @@
 import type { TicketCustomFieldInfo } from '@ticket/schema'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Db } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { type CarrierKind, type Carriers, carrierKindNames } from './carrier-kinds.ts'
 import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
 import { type KnownTags, loadKnownTags } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
-import { tablesOf } from './tables-of.ts'
 
 /** One carrier of each kind by id (undefined when missing): one method per kind in `carrierKinds`. */
 export type CarrierReaders = {

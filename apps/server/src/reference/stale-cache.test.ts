@@ -3,6 +3,7 @@ import { count } from 'drizzle-orm'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { importTenant } from '../tenant/import-tenant.ts'
 import { createTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
@@ -69,7 +70,7 @@ async function registerWebhook(app: App, targetUrl: string) {
 }
 
 async function deliveryCount(store: Store) {
-  const [row] = await store.db.select({ n: count() }).from(store.tables.webhookDeliveries)
+  const [row] = await store.db.select({ n: count() }).from(tablesOf(store.db).webhookDeliveries)
   return Number(row?.n ?? 0)
 }
 

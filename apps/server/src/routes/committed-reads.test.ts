@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
@@ -34,7 +35,7 @@ describe('list routes read committed data only (SQLite file: the read connection
       written = resolve
     })
     const open = store.transaction(async (tx) => {
-      const t = store.tables
+      const t = tablesOf(store.db)
       await tx.delete(t.notificationOutbox)
       await tx.delete(t.apiTokens)
       await tx.update(t.ticketCategories).set({ name: 'half-done' })
@@ -51,8 +52,8 @@ describe('list routes read committed data only (SQLite file: the read connection
     }
     const [category] = await store.db
       .select()
-      .from(store.tables.ticketCategories)
-      .where(eq(store.tables.ticketCategories.name, 'half-done'))
+      .from(tablesOf(store.db).ticketCategories)
+      .where(eq(tablesOf(store.db).ticketCategories.name, 'half-done'))
     expect(category).toBeUndefined()
   })
 })

@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http'
 import { and, count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
 import { listen } from '../test/listen.ts'
@@ -85,7 +86,7 @@ describe('protocol corners', () => {
       Notify: true,
     })
     expect(saved.status, saved.text).toBe(200)
-    const { notificationOutbox: o } = deps.store.tables
+    const { notificationOutbox: o } = tablesOf(deps.store.db)
     const [row] = await deps.store.db
       .select({ n: count() })
       .from(o)
@@ -139,7 +140,7 @@ describe('protocol corners', () => {
     })
     expect(res.status).toBe(200)
     const id = ((await res.json()) as { TicketId: number }).TicketId
-    const { notificationOutbox: o } = deps.store.tables
+    const { notificationOutbox: o } = tablesOf(deps.store.db)
     const rows = await deps.store.db.select().from(o).where(eq(o.ticketId, id))
     expect(rows.map((r) => [r.recipientAssociateId, r.event])).toContainEqual([owner, 'NewTicket'])
   })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { createAuthTestApp } from '../test/auth/auth-test-app.ts'
 import { call } from '../test/requests.ts'
 
@@ -29,7 +30,7 @@ describe.each(['sqlite', 'pg'] as const)('sessions on %s', { timeout: 30_000 }, 
     expect(xsrf).toContain(`XSRF_TOKEN=${XsrfToken}`)
     expect(xsrf).not.toMatch(/HttpOnly/)
 
-    const [row] = await deps.store.db.select().from(deps.store.tables.sessions)
+    const [row] = await deps.store.db.select().from(tablesOf(deps.store.db).sessions)
     expect(row?.ticketDigest).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(row)).not.toContain(Ticket.slice(3))
     expect(JSON.stringify(row)).not.toContain(XsrfToken)
@@ -86,7 +87,7 @@ describe.each(['sqlite', 'pg'] as const)('sessions on %s', { timeout: 30_000 }, 
     const noSession = await call(app, 'DELETE', '/api/v1/Session')
     expect(noSession.status, noSession.text).toBe(400)
     expect(noSession.body).toMatchObject({ code: 'BAD_REQUEST' })
-    expect(await deps.store.db.select().from(deps.store.tables.sessions)).toHaveLength(1)
+    expect(await deps.store.db.select().from(tablesOf(deps.store.db).sessions)).toHaveLength(1)
     expect((await call(app, 'GET', '/api/v1/Token', undefined, soTicket(Ticket))).status).toBe(200)
   })
 
@@ -96,7 +97,7 @@ describe.each(['sqlite', 'pg'] as const)('sessions on %s', { timeout: 30_000 }, 
       headers: { accept: 'image/png' },
     })
     expect(refused.status).toBe(406)
-    expect(await deps.store.db.select().from(deps.store.tables.sessions)).toHaveLength(0)
+    expect(await deps.store.db.select().from(tablesOf(deps.store.db).sessions)).toHaveLength(0)
   })
 })
 

@@ -1,12 +1,14 @@
 import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
 
 async function demoApp(env: Record<string, string> = {}) {
   const test = await createTestApp({ env: { TICKET_DEMO_DATA: '1', ...env } })
-  const { db, tables } = test.deps.store
+  const { db } = test.deps.store
+  const tables = tablesOf(db)
   const counts = async () => ({
     tickets: (await db.select({ n: count() }).from(tables.tickets))[0]?.n,
     tags: (await db.select({ n: count() }).from(tables.tags))[0]?.n,

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
@@ -45,7 +46,7 @@ describe('the ticket resource on PostgreSQL', () => {
     expect(bad.status).toBe(400)
     const after = await call(app, 'GET', `/api/v1/Ticket/${id}`)
     expect(after.body.Title).toBe('På PostgreSQL')
-    const tags = await deps.store.db.select().from(deps.store.tables.tags)
+    const tags = await deps.store.db.select().from(tablesOf(deps.store.db).tags)
     expect(tags.some((t) => t.nameKey === 'never-created')).toBe(false)
     expect((await call(app, 'DELETE', `/api/v1/Ticket/${id}`)).status).toBe(204)
     expect((await call(app, 'GET', `/api/v1/Ticket/${id}`)).status).toBe(404)

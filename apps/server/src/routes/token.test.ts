@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { addAssociate, createAuthTestApp } from '../test/auth/auth-test-app.ts'
 import { basicHeader, call } from '../test/requests.ts'
 
@@ -21,7 +22,7 @@ describe.each(['sqlite', 'pg'] as const)('API tokens on %s', { timeout: 30_000 }
     const token: string = issued.body.Token
     expect(token).toMatch(/^tk_[A-Za-z0-9_-]{43}$/)
 
-    const [row] = await deps.store.db.select().from(deps.store.tables.apiTokens)
+    const [row] = await deps.store.db.select().from(tablesOf(deps.store.db).apiTokens)
     expect(row?.digest).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(row)).not.toContain(token.slice(3))
 
@@ -100,7 +101,7 @@ describe.each(['sqlite', 'pg'] as const)('API tokens on %s', { timeout: 30_000 }
     }
     const issued = await call(app, 'POST', '/api/v1/Token', undefined, { auth: null, headers })
     expect(issued.status).toBe(201)
-    const { associates } = deps.store.tables
+    const { associates } = tablesOf(deps.store.db)
     await deps.store.db
       .update(associates)
       .set({ deleted: true })

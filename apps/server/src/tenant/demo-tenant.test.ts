@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { count } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { verifyPassword } from '../auth/password.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { createTestApp } from '../test/harness.ts'
 import { demoTenant } from '../test/tenant/tenant-fixtures.ts'
 import { flagNames } from './default-choice.ts'
@@ -54,7 +55,8 @@ describe('the demo tenant', () => {
 
   it('loads with TICKET_DEMO_DATA at least the documented demo sizes, some names multi-language', async () => {
     const { deps } = await createTestApp({ env: { TICKET_DEMO_DATA: '1' } })
-    const { db, tables: t } = deps.store
+    const { db } = deps.store
+    const t = tablesOf(db)
     const rows = async (table: Parameters<ReturnType<typeof db.select>['from']>[0]) => {
       const [row] = await db.select({ n: count() }).from(table)
       return row?.n ?? 0

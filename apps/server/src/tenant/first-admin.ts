@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { count } from 'drizzle-orm'
 import { hashPassword } from '../auth/password.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { CoreDeps } from '../modules/service-module.ts'
 
 /**
@@ -11,7 +12,7 @@ import type { CoreDeps } from '../modules/service-module.ts'
  * never a fixed default. Returns whether it created the admin.
  */
 export async function ensureFirstAdmin({ env, store, logger }: CoreDeps): Promise<boolean> {
-  const { tables } = store
+  const tables = tablesOf(store.db)
   const [row] = await store.db.select({ n: count() }).from(tables.associates)
   if ((row?.n ?? 0) > 0) {
     return false

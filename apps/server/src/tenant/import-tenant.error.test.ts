@@ -148,7 +148,7 @@ describe('importTenant refuses an invalid file', () => {
     const store = await openTestStore('sqlite')
     // A SQLite trigger breaks the tags section, the last one, after every other section has
     // been written (test setup only; the import itself is dialect-neutral).
-    await store.db.run(
+    store.native.db.run(
       sql`create trigger no_tags before insert on tags begin select raise(abort, 'no tags'); end`
     )
     await expect(importTenant(store, smallTenant(), { now })).rejects.toThrow(/no tags/)

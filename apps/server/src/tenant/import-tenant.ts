@@ -1,5 +1,6 @@
 import type { TenantFile } from '@ticket/schema'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { associateCredentials } from './associate-credentials.ts'
 import { checkTenantFile, type KnownKeys } from './check-tenant-file.ts'
 import { importAssociates } from './import-associates.ts'
@@ -53,9 +54,9 @@ export async function importTenant(
   options: ImportTenantOptions
 ): Promise<ImportCounts> {
   const file: TenantFile = validateTenantFile(tenantFile, options.source)
-  const hashes = await associateCredentials(store.db, store.tables, file.Associates ?? [])
+  const hashes = await associateCredentials(store.db, tablesOf(store.db), file.Associates ?? [])
   const { counts, announce } = await store.transaction(async (tx) => {
-    const ctx: ImportContext = { tx, tables: store.tables, now: options.now().toISOString() }
+    const ctx: ImportContext = { tx, tables: tablesOf(store.db), now: options.now().toISOString() }
     const issues = checkTenantFile(file, await knownKeys(ctx))
     if (issues.length > 0) {
       throw new TenantFileError(issues, options.source)

@@ -1,4 +1,5 @@
 import { count } from 'drizzle-orm'
+import { tablesOf } from '../db/tables-of.ts'
 import type { CoreDeps } from '../modules/service-module.ts'
 import { demoTenantPath } from './demo-tenant.ts'
 import { ensureFirstAdmin } from './first-admin.ts'
@@ -6,8 +7,10 @@ import { importTenant } from './import-tenant.ts'
 import { loadTenantFile } from './load-tenant-file.ts'
 
 async function isEmptyTenant({ store }: CoreDeps): Promise<boolean> {
-  const [tickets] = await store.db.select({ n: count() }).from(store.tables.tickets)
-  const [categories] = await store.db.select({ n: count() }).from(store.tables.ticketCategories)
+  const [tickets] = await store.db.select({ n: count() }).from(tablesOf(store.db).tickets)
+  const [categories] = await store.db
+    .select({ n: count() })
+    .from(tablesOf(store.db).ticketCategories)
   return (tickets?.n ?? 0) === 0 && (categories?.n ?? 0) === 0
 }
 

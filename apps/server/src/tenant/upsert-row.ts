@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util'
 import { eq, getTableColumns, type InferInsertModel, type InferSelectModel } from 'drizzle-orm'
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
+import type { QueryTable } from '../db/db.ts'
 import type { Db } from '../db/store.ts'
 import type { SectionCount } from './tenant-sections.ts'
 
@@ -16,7 +16,7 @@ export function differs(existing: Row, values: Row): boolean {
   )
 }
 
-export interface UpsertOptions<T extends SQLiteTable> {
+export interface UpsertOptions<T extends QueryTable> {
   /** Extra values written only when the row is created or changes (e.g. an Updated stamp). */
   stamp?: Partial<InferInsertModel<T>>
   /** Counted as a change even when the row itself is equal (e.g. its child rows changed). */
@@ -27,7 +27,7 @@ export interface UpsertOptions<T extends SQLiteTable> {
  * Inserts `values`, or updates `existing` in place when a value differs, or leaves it alone;
  * counts which of the three happened. Returns the stored row.
  */
-export async function upsertRow<T extends SQLiteTable>(
+export async function upsertRow<T extends QueryTable>(
   tx: Db,
   table: T,
   idKey: keyof InferSelectModel<T> & string,

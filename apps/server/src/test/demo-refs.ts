@@ -1,9 +1,11 @@
 import { asc } from 'drizzle-orm'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 /** Ids of the demo tenant's reference data, read from the database the test app uses. */
 export async function demoRefs(store: Store) {
-  const { db, tables } = store
+  const { db } = store
+  const tables = tablesOf(db)
   const ids = async <T>(query: Promise<T[]>) => await query
   const [associates, categories, priorities, statuses, persons, sales, projects, types] =
     await Promise.all([

@@ -8,7 +8,13 @@ export type TestDialect = 'sqlite' | 'pg'
 export const dialects: TestDialect[] = ['sqlite', 'pg']
 
 /** A fresh, migrated store for one test: SQLite `:memory:` or a new PostgreSQL database. */
-export async function openTestStore(dialect: TestDialect): Promise<Store> {
+export async function openTestStore<D extends TestDialect>(
+  dialect: D
+): Promise<Extract<Store, { dialect: D }>> {
+  return (await openFresh(dialect)) as Extract<Store, { dialect: D }>
+}
+
+async function openFresh(dialect: TestDialect): Promise<Store> {
   if (dialect === 'sqlite') {
     const store = await openStore(':memory:')
     onTestFinished(() => store.close())

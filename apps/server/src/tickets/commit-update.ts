@@ -1,6 +1,7 @@
 import type { TicketEntity } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { changedColumns } from './changed-columns.ts'
@@ -55,7 +56,7 @@ export async function commitTicketUpdate<T>(
       return undefined
     }
     const at = deps.now()
-    const { tables } = deps.store
+    const tables = tablesOf(deps.store.db)
     const reader = deps.catalog.readerFor(tx)
     const current = await loadTicket(tx, tables, reader, request.ticketId)
     if (!current) {

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Caller } from '../auth/caller.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { loadTicket } from './load-ticket.ts'
@@ -19,7 +20,7 @@ export async function deleteTicket(
     throw new ApiError('FORBIDDEN', 'Deleting tickets needs full rights.')
   }
   const change = await deps.store.transaction(async (tx) => {
-    const { tables } = deps.store
+    const tables = tablesOf(deps.store.db)
     const existing = await loadTicket(tx, tables, deps.catalog.readerFor(tx), id)
     if (!existing) {
       return undefined

@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { loadTicket } from './load-ticket.ts'
@@ -10,7 +11,7 @@ import type { TicketChange } from './ticket-change.ts'
  */
 export async function notifyNewTicket(deps: ServiceDeps, caller: Caller, id: number) {
   const change = await deps.store.transaction(async (tx) => {
-    const existing = await loadTicket(tx, deps.store.tables, deps.catalog.readerFor(tx), id)
+    const existing = await loadTicket(tx, tablesOf(deps.store.db), deps.catalog.readerFor(tx), id)
     if (!existing) {
       throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
     }

@@ -2,9 +2,9 @@ import type { Tag } from '@ticket/schema'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import type { Db, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { FieldError } from '../http/api-error.ts'
 import type { KnownTags } from '../reference/known-tags.ts'
-import { tablesOf } from '../reference/tables-of.ts'
 import { linkRows, linkValues } from './write-links.ts'
 
 type SentTag = Partial<Pick<Tag, 'Id' | 'Name' | 'ToolTip'>>

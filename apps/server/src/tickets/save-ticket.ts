@@ -9,11 +9,11 @@ import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
 import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { escalationOnSave } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { readStatusOnSave } from '../read-status/on-save.ts'
-import { tablesOf } from '../reference/tables-of.ts'
 import { applyStatus } from './apply-status.ts'
 import { changedColumns, sameIds } from './changed-columns.ts'
 import { defaultTicket } from './default-ticket.ts'
@@ -94,7 +94,7 @@ export async function saveTicketInTransaction(
   const id = request.id ?? (input.TicketId && input.TicketId > 0 ? input.TicketId : undefined)
   const at = deps.now()
   const reader = deps.catalog.readerFor(tx)
-  const { tables } = deps.store
+  const tables = tablesOf(deps.store.db)
   const previous = id ? await loadTicket(tx, tables, reader, id) : undefined
   if (id && !previous) {
     throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)

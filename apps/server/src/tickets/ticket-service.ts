@@ -1,5 +1,6 @@
 import type { TicketEntity } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { defaultTicket } from './default-ticket.ts'
 import { deleteTicket } from './delete-ticket.ts'
@@ -30,7 +31,7 @@ export function createTicketService(deps: ServiceDeps) {
     ): Promise<{ entity: TicketEntity; revision: number } | undefined> {
       const loaded = await loadTicket(
         store.reader,
-        store.tables,
+        tablesOf(store.db),
         deps.catalog.readerFor(store.reader),
         id
       )
@@ -40,17 +41,17 @@ export function createTicketService(deps: ServiceDeps) {
     async version(
       id: number
     ): Promise<{ revision: number; lastChanged: string | null } | undefined> {
-      const row = await findTicketRow(store.reader, store.tables, id)
+      const row = await findTicketRow(store.reader, tablesOf(store.db), id)
       return row && { revision: row.revision, lastChanged: row.lastChanged }
     },
     async readFlat(ids: number[]) {
-      const rows = await liveTicketRows(store.reader, store.tables, ids)
+      const rows = await liveTicketRows(store.reader, tablesOf(store.db), ids)
       const reader = deps.catalog.readerFor(store.reader)
       const byId = new Map(rows.map((row) => [row.ticketId, row]))
       const ordered = ids.map((id) => byId.get(id)).filter((row) => row !== undefined)
       return Promise.all(
         ordered.map(async (row) =>
-          toFlatTicket(await assembleTicket(store.reader, store.tables, reader, row))
+          toFlatTicket(await assembleTicket(store.reader, tablesOf(store.db), reader, row))
         )
       )
     },

@@ -2,7 +2,7 @@ import type { Person } from '@ticket/schema'
 import { eq, type Placeholder, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import type { Db, Tables } from '../db/store.ts'
-import { tablesOf } from '../reference/tables-of.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 /** A ticket's secondary persons in one multi-row insert; `replace` first deletes the old ones. */
 export async function writeSecondaryPersons(

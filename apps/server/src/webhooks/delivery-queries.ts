@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Store, Tables } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
 import { claimLeased, dueBy, dueFirst } from '../outbox/claim.ts'
 
@@ -22,8 +23,8 @@ export function claimDue(
   leaseMs: number,
   limit: number
 ): Promise<ClaimedDelivery[]> {
-  const d = store.tables.webhookDeliveries
-  const w = store.tables.webhooks
+  const d = tablesOf(store.db).webhookDeliveries
+  const w = tablesOf(store.db).webhooks
   const lease = isoAfter(now, leaseMs)
   return claimLeased(
     store,
@@ -62,7 +63,7 @@ const held = (d: Tables['webhookDeliveries'], row: DeliveryRow) =>
   )
 
 export async function markDelivered(store: Store, row: DeliveryRow, status: number, now: Date) {
-  const d = store.tables.webhookDeliveries
+  const d = tablesOf(store.db).webhookDeliveries
   await store.transaction((tx) =>
     tx
       .update(d)
@@ -86,7 +87,7 @@ export async function markFailed(
   now: Date,
   random: () => number
 ): Promise<'pending' | 'dead'> {
-  const d = store.tables.webhookDeliveries
+  const d = tablesOf(store.db).webhookDeliveries
   const dead = row.tries >= policy.maxTries
   await store.transaction((tx) =>
     tx

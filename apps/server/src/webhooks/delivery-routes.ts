@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { fullRights } from '../auth/full-rights.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import { route } from '../http/route.ts'
 import { notFoundWebhook, type WebhookRoutesDeps } from './routes.ts'
@@ -11,7 +12,7 @@ import { deliveryToWire } from './to-wire.ts'
 /** The delivery log of a webhook and the replay of one event. */
 export function registerWebhookDeliveryRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps) {
   const { store, now, wake } = deps
-  const t = store.tables
+  const t = tablesOf(store.db)
   const d = t.webhookDeliveries
 
   route(app, ops.Webhook_GetDeliveries, async (_c, { params: { id }, send }) => {

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { openStore, type Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { call } from '../test/requests.ts'
 import { type DatabaseKind, temporaryDatabase } from '../test/temp-database.ts'
 import { deliveriesWhen, registerHook, signatureValid } from '../test/webhooks/hooks.ts'
@@ -27,7 +28,7 @@ async function queueEvent(url: string) {
     await store.transaction((tx) =>
       enqueueDeliveries(
         tx,
-        store.tables,
+        tablesOf(store.db),
         {
           kind: 'created',
           ticketId: 1,
@@ -64,7 +65,7 @@ function startWorker(url: string) {
 }
 
 async function readDeliveries(store: Store) {
-  return store.db.select().from(store.tables.webhookDeliveries)
+  return store.db.select().from(tablesOf(store.db).webhookDeliveries)
 }
 
 describe.each<'file' | 'pg'>(['file', 'pg'])(

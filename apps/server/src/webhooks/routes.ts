@@ -5,6 +5,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { fullRights } from '../auth/full-rights.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import { route } from '../http/route.ts'
 import { testEventBody } from './event-body.ts'
@@ -38,7 +39,7 @@ export const notFoundWebhook = (id: number) =>
 /** `POST/GET/DELETE /api/v1/Webhook`: registration (after a test event), listing, removal. */
 export function registerWebhookRoutes(app: Hono<AppEnv>, deps: WebhookRoutesDeps) {
   const { store, registry } = deps
-  const t = store.tables
+  const t = tablesOf(store.db)
 
   route(
     app,

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
 import type { Db, Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 
 export interface ActiveWebhook {
   webhookId: number
@@ -33,7 +34,7 @@ export function createWebhookRegistry(store: Store): WebhookRegistry {
     active(db) {
       if (!loaded) {
         const started = version
-        const t = store.tables.webhooks
+        const t = tablesOf(store.db).webhooks
         const loading = db
           .select({ webhookId: t.webhookId, name: t.name, events: t.events })
           .from(t)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { tablesOf } from '../db/tables-of.ts'
 import { createTestApp } from '../test/harness.ts'
 import { call } from '../test/requests.ts'
 import { signatureValid } from '../test/webhooks/hooks.ts'
@@ -31,7 +32,7 @@ describe('webhook targets and secrets', () => {
     }
     // Nothing was sent to the loopback receiver and nothing stored.
     expect(receiver.requests).toHaveLength(0)
-    expect(await deps.store.db.select().from(deps.store.tables.webhooks)).toEqual([])
+    expect(await deps.store.db.select().from(tablesOf(deps.store.db).webhooks)).toEqual([])
     expect(await refusedTarget('http://[::ffff:127.0.0.1]/h', false)).toMatch(/loopback or private/)
     expect(await refusedTarget('http://127.0.0.1/h', true)).toBeUndefined()
   })
@@ -43,7 +44,7 @@ describe('webhook targets and secrets', () => {
       auth: { username: 'hook-admin', password: 'hook-admin-password' },
     })
     expect(res.status, res.text).toBe(201)
-    const [row] = await store.db.select().from(store.tables.webhooks)
+    const [row] = await store.db.select().from(tablesOf(store.db).webhooks)
     expect(row?.secret).toMatch(/^aes256gcm:/)
     expect(row?.secret).not.toContain('plain-secret-value')
     await call(

@@ -1,5 +1,6 @@
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
 import { defaultLeaseMs } from '../outbox/lease.ts'
@@ -75,7 +76,7 @@ export function createWebhooksModule(core: CoreDeps, options: WebhooksOptions = 
       const hooks = await registry.active(tx)
       if (
         hooks.length > 0 &&
-        (await enqueueDeliveries(tx, store.tables, change, contextIdentifier, hooks)) > 0
+        (await enqueueDeliveries(tx, tablesOf(store.db), change, contextIdentifier, hooks)) > 0
       ) {
         queued.add(change)
       }

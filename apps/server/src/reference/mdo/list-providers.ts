@@ -1,7 +1,7 @@
 import type { MDOListItem, MdoListName } from '@ticket/schema'
 import { asc, eq, ne } from 'drizzle-orm'
 import type { Db } from '../../db/store.ts'
-import { tablesOf } from '../tables-of.ts'
+import { tablesOf } from '../../db/tables-of.ts'
 import { categoryList } from './category-items.ts'
 import { extraInfo, mdoItem } from './mdo-item.ts'
 

@@ -2,6 +2,7 @@ import { onTestFinished } from 'vitest'
 import { createApp } from '../../app.ts'
 import { hashPassword } from '../../auth/password.ts'
 import type { Store } from '../../db/store.ts'
+import { tablesOf } from '../../db/tables-of.ts'
 import { createTestApp } from '../harness.ts'
 import { createTestDatabase } from '../postgres.ts'
 import { seeder } from '../seed.ts'
@@ -42,7 +43,7 @@ export async function createAuthTestApp(
 
 /** Adds a signed-in-able associate without full rights; returns its id. */
 export async function addAssociate(store: Store, userName: string, password: string) {
-  return seeder(store.db, store.tables).associate({
+  return seeder(store.db, tablesOf(store.db)).associate({
     userName,
     name: userName,
     fullName: userName,

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import { tablesOf } from '../../db/tables-of.ts'
 import { createTestApp, type TestAppOptions } from '../harness.ts'
 import { adminAuth } from '../requests.ts'
 import { seedAssociate } from './seed.ts'
@@ -21,9 +22,9 @@ export async function notificationsApp(options: TestAppOptions = {}) {
     return { id, auth: { username: name.toLowerCase(), password } }
   }
   const [adminRow] = await store.db
-    .select({ id: store.tables.associates.associateId })
-    .from(store.tables.associates)
-    .where(eq(store.tables.associates.userName, adminAuth.username))
+    .select({ id: tablesOf(store.db).associates.associateId })
+    .from(tablesOf(store.db).associates)
+    .where(eq(tablesOf(store.db).associates.userName, adminAuth.username))
   if (!adminRow) {
     throw new Error('the first-start admin is missing')
   }

@@ -1,6 +1,7 @@
 import { count, eq } from 'drizzle-orm'
 import { vi } from 'vitest'
 import type { Store } from '../../db/store.ts'
+import { tablesOf } from '../../db/tables-of.ts'
 import type { ServiceModule } from '../../modules/service-module.ts'
 import type { OutboxRow } from '../../notifications/outbox-queries.ts'
 import type { TicketChange } from '../../tickets/ticket-change.ts'
@@ -19,12 +20,12 @@ export async function commitChange(
 }
 
 export function outboxRows(store: Store): Promise<OutboxRow[]> {
-  const t = store.tables.notificationOutbox
+  const t = tablesOf(store.db).notificationOutbox
   return store.db.select().from(t).orderBy(t.deliveryId)
 }
 
 export async function inappCount(store: Store, associateId?: number): Promise<number> {
-  const n = store.tables.notifications
+  const n = tablesOf(store.db).notifications
   const [row] = await store.db
     .select({ n: count() })
     .from(n)

@@ -9,6 +9,7 @@ import {
   TicketPriorityEntity,
 } from '@ticket/schema'
 import type { Store } from '../../db/store.ts'
+import { tablesOf } from '../../db/tables-of.ts'
 import type { TicketChange } from '../../tickets/ticket-change.ts'
 import { hashOnce, seeder } from '../seed.ts'
 
@@ -26,7 +27,7 @@ export interface AssociateSeed {
 }
 
 export async function seedAssociate(store: Store, seed: AssociateSeed): Promise<number> {
-  return seeder(store.db, store.tables).associate({
+  return seeder(store.db, tablesOf(store.db)).associate({
     name: seed.name,
     fullName: `${seed.name} Tester`,
     formalName: seed.name,
@@ -48,7 +49,7 @@ export interface CategorySeed {
 }
 
 export async function seedCategory(store: Store, seed: CategorySeed): Promise<number> {
-  const { ticketCategories, categoryMembers } = store.tables
+  const { ticketCategories, categoryMembers } = tablesOf(store.db)
   const [row] = await store.db
     .insert(ticketCategories)
     .values({
@@ -90,7 +91,7 @@ export async function seedCategory(store: Store, seed: CategorySeed): Promise<nu
 /** A bare `tickets` row, for routes that check the ticket exists. */
 export async function seedTicketRow(store: Store, title: string, revision = 1): Promise<number> {
   const [row] = await store.db
-    .insert(store.tables.tickets)
+    .insert(tablesOf(store.db).tickets)
     .values({
       title,
       author: '',
@@ -124,7 +125,7 @@ export async function seedTicketRow(store: Store, title: string, revision = 1): 
       customFields: {},
       revision,
     })
-    .returning({ id: store.tables.tickets.ticketId })
+    .returning({ id: tablesOf(store.db).tickets.ticketId })
   if (!row) {
     throw new Error('ticket not inserted')
   }

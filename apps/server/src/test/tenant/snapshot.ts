@@ -1,8 +1,10 @@
 import { asc } from 'drizzle-orm'
 import type { Store } from '../../db/store.ts'
+import { tablesOf } from '../../db/tables-of.ts'
 
 /** Every reference row, ordered by key: two equal snapshots mean nothing changed. */
-export async function referenceSnapshot({ db, tables: t }: Store) {
+export async function referenceSnapshot({ db }: Store) {
+  const t = tablesOf(db)
   return {
     associates: await db.select().from(t.associates).orderBy(asc(t.associates.associateId)),
     statuses: await db

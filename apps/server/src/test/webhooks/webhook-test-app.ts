@@ -1,3 +1,4 @@
+import { tablesOf } from '../../db/tables-of.ts'
 import { serviceModules } from '../../modules/index.ts'
 import type { CoreDeps } from '../../modules/service-module.ts'
 import { createWebhooksModule, type WebhooksOptions } from '../../webhooks/webhooks-module.ts'
@@ -34,7 +35,7 @@ export async function createWebhookTestApp(
   })
   const { store } = deps
   if (options.seedUsers !== false) {
-    const seed = seeder(store.db, store.tables)
+    const seed = seeder(store.db, tablesOf(store.db))
     await seed.user(adminLogin.username, adminLogin.password, true)
     await seed.user(agentLogin.username, agentLogin.password, false)
   }

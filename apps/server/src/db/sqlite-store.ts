@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import BetterSqlite3 from 'better-sqlite3'
+import { drizzle } from 'drizzle-orm/better-sqlite3'
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
+import { createLocalChangeFeed } from './change-feed.ts'
+import type { DatabaseLocation } from './database-url.ts'
+import { migrationsRoot } from './migrations-root.ts'
+import { Mutex } from './mutex.ts'
+import * as sqliteTables from './schema.sqlite.gen.ts'
+import type { SqliteStore } from './store-types.ts'
+import { fallbackCheckpointPages, startWalCheckpoints } from './wal-checkpoints.ts'
+
+/** Opens (creating it and its folder if needed) and migrates an SQLite file or `:memory:`. */
+export function openSqliteStore(
+  location: Extract<DatabaseLocation, { dialect: 'sqlite' }>
+): SqliteStore {
+  if (location.path !== ':memory:') {
+    mkdirSync(dirname(resolve(location.path)), { recursive: true })
+  }
+  const connection = new BetterSqlite3(location.path)
+  connection.pragma('journal_mode = WAL')
+  connection.pragma('synchronous = NORMAL')
+  connection.pragma('foreign_keys = ON')
+  connection.pragma('busy_timeout = 5000')
+  const onDisk = location.path !== ':memory:'
+  if (onDisk) {
+    connection.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`)
+  }
+  const db = drizzle(connection, { schema: sqliteTables })
+  migrate(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') })
+  const writes = new Mutex()
+  const readConnection =
+    location.path === ':memory:'
+      ? undefined
+      : new BetterSqlite3(location.path, { readonly: true, fileMustExist: true })
+  readConnection?.pragma('busy_timeout = 5000')
+  const reader = readConnection ? drizzle(readConnection, { schema: sqliteTables }) : db
+  const stopCheckpoints = onDisk ? startWalCheckpoints(location.path) : async () => {}
+  return {
+    dialect: 'sqlite',
+    db,
+    reader,
+    native: { db, reader },
+    changes: createLocalChangeFeed(),
+    exclusive: (_name, fn) => fn(),
+    // One writer connection serves every request, so transactions take turns on it.
+    transaction: (fn) =>
+      writes.run(async () => {
+        connection.exec('BEGIN IMMEDIATE')
+        try {
+          const result = await fn(db)
+          connection.exec('COMMIT')
+          return result
+        } catch (error) {
+          connection.exec('ROLLBACK')
+          throw error
+        }
+      }),
+    ping: async () => {
+      connection.prepare('select 1').get()
+    },
+    close: async () => {
+      await stopCheckpoints()
+      readConnection?.close()
+      connection.close()
+    },
+  }
+}
