@@ -1,46 +1,102 @@
 import type { TSchema } from '@sinclair/typebox'
-import { isDateTimeSchema, withoutNull } from '@ticket/schema'
+import { isDateTimeSchema, propertyLookup, withoutNull } from '@ticket/schema'
 import { kindOf, propertySchema, recordValueSchema } from '../http/wire-schema.ts'
 import type { TimeZoneChoice } from './time-zone.ts'
 import { epochOf, parseIso, toZoned } from './zoned-time.ts'
 
 type DateMapper = (text: string, property: string) => string
 
-/**
- * A copy of `value` with every string at a `format: 'date-time'` property mapped; the schema says
- * where dates are (properties matched case-insensitively, as requests are).
- */
-export function mapDates(
-  value: unknown,
-  schema: TSchema | undefined,
-  map: DateMapper,
-  name = ''
-): unknown {
-  if (value === null || value === undefined || !schema) {
-    return value
+/** Where a schema has dates: only the parts that lead to a `date-time` string. */
+type DatePlan =
+  | { kind: 'date' }
+  | { kind: 'array'; items: DatePlan }
+  | { kind: 'object'; properties: Map<string, DatePlan> }
+  | { kind: 'record'; values: DatePlan }
+
+const plans = new WeakMap<TSchema, DatePlan | null>()
+
+/** The plan of a schema, built once per schema object; null when no date is anywhere below. */
+function datePlan(schema: TSchema | undefined): DatePlan | null {
+  if (!schema) {
+    return null
   }
-  const s = withoutNull(schema)
-  if (typeof value === 'string') {
-    return isDateTimeSchema(s) ? map(value, name) : value
+  const known = plans.get(schema)
+  if (known !== undefined) {
+    return known
   }
-  if (Array.isArray(value)) {
-    const items = kindOf(s) === 'array' ? (s.items as TSchema) : undefined
-    return value.map((item) => mapDates(item, items, map, name))
-  }
-  if (typeof value !== 'object') {
-    return value
+  // A schema that contains itself finds no dates through the cycle.
+  plans.set(schema, null)
+  const plan = buildPlan(withoutNull(schema))
+  plans.set(schema, plan)
+  return plan
+}
+
+function buildPlan(s: TSchema): DatePlan | null {
+  if (isDateTimeSchema(s)) {
+    return { kind: 'date' }
   }
   const kind = kindOf(s)
-  if (kind !== 'object' && kind !== 'record') {
+  if (kind === 'array') {
+    const items = datePlan(s.items as TSchema | undefined)
+    return items && { kind: 'array', items }
+  }
+  if (kind === 'record') {
+    const values = datePlan(recordValueSchema(s))
+    return values && { kind: 'record', values }
+  }
+  if (kind === 'object') {
+    const properties = new Map<string, DatePlan>()
+    for (const lower of propertyLookup(s).keys()) {
+      const plan = datePlan(propertySchema(s, lower))
+      if (plan) {
+        properties.set(lower, plan)
+      }
+    }
+    return properties.size > 0 ? { kind: 'object', properties } : null
+  }
+  return null
+}
+
+function walk(value: unknown, plan: DatePlan, map: DateMapper, name: string): unknown {
+  if (value === null || value === undefined) {
     return value
   }
-  const valueSchema = kind === 'record' ? recordValueSchema(s) : undefined
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [
-      key,
-      mapDates(item, valueSchema ?? propertySchema(s, key), map, key),
-    ])
-  )
+  switch (plan.kind) {
+    case 'date':
+      return typeof value === 'string' ? map(value, name) : value
+    case 'array':
+      return Array.isArray(value) ? value.map((item) => walk(item, plan.items, map, name)) : value
+    default: {
+      if (typeof value !== 'object' || Array.isArray(value)) {
+        return value
+      }
+      const object = value as Record<string, unknown>
+      let copy: Record<string, unknown> | undefined
+      for (const key of Object.keys(object)) {
+        const child = plan.kind === 'record' ? plan.values : plan.properties.get(key.toLowerCase())
+        if (!child) {
+          continue
+        }
+        const before = object[key]
+        const after = walk(before, child, map, key)
+        if (after !== before) {
+          copy ??= { ...object }
+          copy[key] = after
+        }
+      }
+      return copy ?? value
+    }
+  }
+}
+
+/**
+ * `value` with every string at a `format: 'date-time'` property mapped; the schema says where
+ * dates are (properties matched case-insensitively, as requests are). Only the way to the dates
+ * is walked, and only what changed is copied: `value` itself is never modified.
+ */
+export function mapDates(value: unknown, schema: TSchema | undefined, map: DateMapper): unknown {
+  const plan = datePlan(schema)
+  return plan ? walk(value, plan, map, '') : value
 }
 
 // Created/updated stamps are always UTC (see docs/decisions.md), whatever SO-TimeZone says.
