@@ -2,6 +2,7 @@ import type { ApiSpec } from '@ticket/codegen'
 import { components } from './components.ts'
 import { SESSION_COOKIE } from './entities/auth.ts'
 import { TicketEntityInput } from './input/ticket-entity-input.ts'
+import { TicketEntityMergePatch } from './input/ticket-entity-merge-patch.ts'
 import {
   JsonPatch,
   JsonPatchOperation,
@@ -25,6 +26,7 @@ export const apiSpec: ApiSpec = {
     JsonPatchOperation,
     JsonPatch,
     TicketEntityInput,
+    TicketEntityMergePatch,
     WebhookRegistration,
     WebhookView,
   ],

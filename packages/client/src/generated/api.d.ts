@@ -3452,6 +3452,700 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /** @description A JSON Merge Patch (RFC 7396) of the entity: the members to change, nested objects merged, arrays replaced whole. `null` clears Activate, Deadline, OwnedBy, Category, Priority, Status, Person, Sale, Project, TicketType, FormSubmission; other properties cannot be empty. */
+        TicketEntityMergePatch: {
+            /**
+             * Format: int32
+             * @description The primary key (auto-incremented); 0 creates.
+             */
+            TicketId?: number;
+            /** @description The title of the ticket. */
+            Title?: string;
+            Activate?: string | null;
+            Deadline?: string | null;
+            /** @description A string representing the author of the ticket (same as author of first message). */
+            Author?: string;
+            OwnedBy?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                AssociateId?: number;
+                /** @description Initials, also login name (normally). */
+                Name?: string;
+                /**
+                 * Format: int32
+                 * @description Owning person record
+                 */
+                PersonId?: number;
+                /**
+                 * Format: int32
+                 * @description Rank order
+                 */
+                Rank?: number;
+                /** @description Tooltip or other description */
+                Tooltip?: string;
+                /** @description Kind of associate: internal user, resource, external user, anonymous or system. */
+                Type?: components["schemas"]["AssociateType"];
+                /**
+                 * Format: int32
+                 * @description Main user group that this user belongs to
+                 */
+                GroupIdx?: number;
+                /** @description Full name of the associate: first name and last name */
+                FullName?: string;
+                /** @description Formal name of the associate, e.g. "Mr. Anna Admin" */
+                FormalName?: string;
+                /** @description If true, the associate is retired and should not appear in lists */
+                Deleted?: boolean;
+                /**
+                 * Format: int32
+                 * @description Service user id; 0 if the associate is not a service user
+                 */
+                EjUserId?: number;
+                UserName?: string | null;
+            } | null;
+            Category?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                TicketCategoryId?: number;
+                /**
+                 * Format: int32
+                 * @description The parent category id; -1 for a top-level category.
+                 */
+                ParentId?: number;
+                /** @description The name of the category; may be a multi-language value. */
+                Name?: string;
+                /** @description The full path name of the category, e.g. "norway/product A/support". */
+                Fullname?: string;
+                /**
+                 * Format: int32
+                 * @description The associate id of the category master (administrator).
+                 */
+                CategoryMaster?: number;
+                /** @description Category options, comma-joined flag names. */
+                Flags?: components["schemas"]["TicketCategoryFlags"];
+                /** @description How a category assigns new tickets: Even (round-robin), Weighted (by member weight), Unfair (fewest open tickets), Not (stay unassigned). */
+                DelegateMethod?: components["schemas"]["TicketCategoryDelegateMethod"];
+                /** @description The name shown to customers. */
+                ExternalName?: string;
+                /** @description Default status the GUI proposes when a ticket or message in the category is closed. */
+                ClosingStatus?: components["schemas"]["TicketCategoryClosingStatus"];
+                /** @description Default status the GUI proposes when a ticket or message in the category is closed. */
+                MsgClosingStatus?: components["schemas"]["TicketCategoryClosingStatus"];
+                /**
+                 * Format: int32
+                 * @description Number of minutes we shall override the assignment if a customer sends consecutive messages; -1 disables it.
+                 */
+                AssignmentLag?: number;
+                /**
+                 * Format: int32
+                 * @description Reply template id used for replies in this category.
+                 */
+                ReplyTemplate?: number;
+                /** @description Comma separated list of addresses to notify when requests are redelegated to (unassigned) in this category */
+                NotificationEmail?: string;
+                DefaultTicketStatus?: {
+                    /**
+                     * Format: int32
+                     * @description Primary key
+                     */
+                    TicketStatusId?: number;
+                    /** @description The name of the status; may be a multi-language value. */
+                    Name?: string;
+                    /** @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved. */
+                    Status?: components["schemas"]["TicketBaseStatus"];
+                    /** @description Which time counter (TimeSpentInternally/Externally/Queue) runs while a ticket has this status. */
+                    TimeCounter?: components["schemas"]["TicketStatusTimeCounter"];
+                    /** @description If true, a new email to a ticket with this status does not reopen it. */
+                    NoEmailReopen?: boolean;
+                    /** @description Whether this is the default status for its base status. */
+                    IsDefault?: boolean;
+                    /** @description Whether this status is used in GetNext (queue) calculations. */
+                    UsedInQueue?: boolean;
+                } | null;
+                DefaultMessageStatus?: {
+                    /**
+                     * Format: int32
+                     * @description Primary key
+                     */
+                    TicketStatusId?: number;
+                    /** @description The name of the status; may be a multi-language value. */
+                    Name?: string;
+                    /** @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved. */
+                    Status?: components["schemas"]["TicketBaseStatus"];
+                    /** @description Which time counter (TimeSpentInternally/Externally/Queue) runs while a ticket has this status. */
+                    TimeCounter?: components["schemas"]["TicketStatusTimeCounter"];
+                    /** @description If true, a new email to a ticket with this status does not reopen it. */
+                    NoEmailReopen?: boolean;
+                    /** @description Whether this is the default status for its base status. */
+                    IsDefault?: boolean;
+                    /** @description Whether this status is used in GetNext (queue) calculations. */
+                    UsedInQueue?: boolean;
+                } | null;
+                /** @description Extra fields added to the carrier (deprecated). */
+                ExtraFields?: {
+                    [key: string]: string;
+                };
+                /** @description Udef + Extra fields added to the carrier. */
+                CustomFields?: {
+                    [key: string]: string;
+                };
+            } | null;
+            /** @description Security level of a ticket or message: internal (staff only) or external (visible to the customer). */
+            Slevel?: components["schemas"]["TicketSecurityLevel"];
+            Priority?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                TicketPriorityId?: number;
+                /** @description The name of the priority; may be a multi-language value. */
+                Name?: string;
+                /** @description Whether a priority is in use (Normal) or deleted. */
+                Status?: components["schemas"]["TicketPriorityStatus"];
+                /** @description Priority options, comma-joined flag names; Default marks the default priority. */
+                Flags?: components["schemas"]["TicketPriorityFlags"];
+                /**
+                 * Format: int32
+                 * @description Sort order: 1 is first, 100 is last.
+                 */
+                SortOrder?: number;
+                /** @description What an event does to the escalation chain of a ticket. */
+                TicketRead?: components["schemas"]["TicketPriorityEscalateAction"];
+                /** @description What an event does to the escalation chain of a ticket. */
+                ChangedOwner?: components["schemas"]["TicketPriorityEscalateAction"];
+                /** @description What an event does to the escalation chain of a ticket. */
+                TicketNewinfo?: components["schemas"]["TicketPriorityEscalateAction"];
+                /** @description What an event does to the escalation chain of a ticket. */
+                TicketClosed?: components["schemas"]["TicketPriorityEscalateAction"];
+                /** @description What an event does to the escalation chain of a ticket. */
+                TicketChangedPriority?: components["schemas"]["TicketPriorityEscalateAction"];
+                /** @description What an event does to the escalation chain of a ticket. */
+                TicketNew?: components["schemas"]["TicketPriorityEscalateAction"];
+                /**
+                 * Format: int32
+                 * @description Office-time minutes to the deadline: from creation for a new ticket sent without one, and added again when an escalation step fires.
+                 */
+                Deadline?: number;
+                MonStart?: string | null;
+                MonStop?: string | null;
+                TueStart?: string | null;
+                TueStop?: string | null;
+                WedStart?: string | null;
+                WedStop?: string | null;
+                ThuStart?: string | null;
+                ThuStop?: string | null;
+                FriStart?: string | null;
+                FriStop?: string | null;
+                SatStart?: string | null;
+                SatStop?: string | null;
+                SunStart?: string | null;
+                SunStop?: string | null;
+                NonDates?: string[];
+                EscalationLevels?: {
+                    /**
+                     * Format: int32
+                     * @description The AlertLevel the ticket reaches at this step (1 is the first).
+                     */
+                    Level?: number;
+                    /**
+                     * Format: int32
+                     * @description Office-hour minutes after the ticket's creation when this step fires.
+                     */
+                    Minutes?: number;
+                    /**
+                     * Format: int32
+                     * @description The associate the ticket is reassigned to at this step; 0 keeps the owner.
+                     */
+                    ReassignTo?: number;
+                }[];
+            } | null;
+            /** @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved. */
+            BaseStatus?: components["schemas"]["TicketBaseStatus"];
+            Status?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                TicketStatusId?: number;
+                /** @description The name of the status; may be a multi-language value. */
+                Name?: string;
+                /** @description The base status of a ticket. The Postponed* values from 1001 are UI shortcuts, converted to Postponed when saved. */
+                Status?: components["schemas"]["TicketBaseStatus"];
+                /** @description Which time counter (TimeSpentInternally/Externally/Queue) runs while a ticket has this status. */
+                TimeCounter?: components["schemas"]["TicketStatusTimeCounter"];
+                /** @description If true, a new email to a ticket with this status does not reopen it. */
+                NoEmailReopen?: boolean;
+                /** @description Whether this is the default status for its base status. */
+                IsDefault?: boolean;
+                /** @description Whether this status is used in GetNext (queue) calculations. */
+                UsedInQueue?: boolean;
+            } | null;
+            /** @description Where a ticket came from. */
+            Origin?: components["schemas"]["TicketOrigin"];
+            Person?: {
+                /** @description Position */
+                Position?: string;
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                PersonId?: number;
+                /** @description e.g. Mrs sex_title */
+                Mrmrs?: string;
+                /** @description First name */
+                Firstname?: string;
+                /** @description Last name */
+                Lastname?: string;
+                /** @description Middle name or "van" etc. */
+                MiddleName?: string;
+                /** @description e.g. Dr, Prof, Mr, Mrs */
+                Title?: string;
+                /** @description The person description */
+                Description?: string;
+                /** @description The primary email address */
+                Email?: string;
+                /** @description Full name of the person */
+                FullName?: string;
+                /** @description The direct phone number */
+                DirectPhone?: string;
+                /** @description The formal name of the person */
+                FormalName?: string;
+                /**
+                 * Format: int32
+                 * @description Country id of the person
+                 */
+                CountryId?: number;
+                /**
+                 * Format: int32
+                 * @description The company (contact) id the person belongs to
+                 */
+                ContactId?: number;
+                /** @description Name of the company the person belongs to */
+                ContactName?: string;
+                /**
+                 * Format: int32
+                 * @description 1 = retired, 0 = active
+                 */
+                Retired?: number;
+                /**
+                 * Format: int32
+                 * @description Rank of the person within the company
+                 */
+                Rank?: number;
+                /**
+                 * Format: int32
+                 * @description The number of active interests
+                 */
+                ActiveInterests?: number;
+                /** @description Department of the company the person belongs to */
+                ContactDepartment?: string;
+                /**
+                 * Format: int32
+                 * @description Country id of the company
+                 */
+                ContactCountryId?: number;
+                /** @description Organisation number of the company */
+                ContactOrgNr?: string;
+                /** @description Fax number */
+                FaxPhone?: string;
+                /** @description Mobile phone number */
+                MobilePhone?: string;
+                /** @description Phone number of the company */
+                ContactPhone?: string;
+                /** @description Name of the associate (our contact) of the person */
+                AssociateName?: string;
+                /**
+                 * Format: int32
+                 * @description The associate id of our contact for the person
+                 */
+                AssociateId?: number;
+                /** @description True if the person address is used instead of the company address */
+                UsePersonAddress?: boolean;
+                /** @description Fax number of the company */
+                ContactFax?: string;
+                /** @description Kana first name, used in Japanese versions */
+                Kanafname?: string;
+                /** @description Kana last name, used in Japanese versions */
+                Kanalname?: string;
+                /** @description Postal address, line 1 */
+                Post1?: string;
+                /** @description Postal address, line 2 */
+                Post2?: string;
+                /** @description Postal address, line 3 */
+                Post3?: string;
+                /** @description Email address with display name */
+                EmailName?: string;
+                /** @description Full name of the company */
+                ContactFullName?: string;
+                /**
+                 * Format: int32
+                 * @description The number of active ERP links
+                 */
+                ActiveErpLinks?: number;
+                /**
+                 * Format: int32
+                 * @description Default ticket priority id for tickets from this person
+                 */
+                TicketPriorityId?: number;
+                /**
+                 * Format: int32
+                 * @description Preferred language id for customer service
+                 */
+                SupportLanguageId?: number;
+                /**
+                 * Format: int32
+                 * @description Default associate id for support tickets from this person
+                 */
+                SupportAssociateId?: number;
+                /** @description Name of the company category */
+                CategoryName?: string;
+                /** @description Alphanumeric user field */
+                PersonNumber?: string;
+            } | null;
+            SecondaryPersons?: {
+                /** @description Position */
+                Position?: string;
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                PersonId?: number;
+                /** @description e.g. Mrs sex_title */
+                Mrmrs?: string;
+                /** @description First name */
+                Firstname?: string;
+                /** @description Last name */
+                Lastname?: string;
+                /** @description Middle name or "van" etc. */
+                MiddleName?: string;
+                /** @description e.g. Dr, Prof, Mr, Mrs */
+                Title?: string;
+                /** @description The person description */
+                Description?: string;
+                /** @description The primary email address */
+                Email?: string;
+                /** @description Full name of the person */
+                FullName?: string;
+                /** @description The direct phone number */
+                DirectPhone?: string;
+                /** @description The formal name of the person */
+                FormalName?: string;
+                /**
+                 * Format: int32
+                 * @description Country id of the person
+                 */
+                CountryId?: number;
+                /**
+                 * Format: int32
+                 * @description The company (contact) id the person belongs to
+                 */
+                ContactId?: number;
+                /** @description Name of the company the person belongs to */
+                ContactName?: string;
+                /**
+                 * Format: int32
+                 * @description 1 = retired, 0 = active
+                 */
+                Retired?: number;
+                /**
+                 * Format: int32
+                 * @description Rank of the person within the company
+                 */
+                Rank?: number;
+                /**
+                 * Format: int32
+                 * @description The number of active interests
+                 */
+                ActiveInterests?: number;
+                /** @description Department of the company the person belongs to */
+                ContactDepartment?: string;
+                /**
+                 * Format: int32
+                 * @description Country id of the company
+                 */
+                ContactCountryId?: number;
+                /** @description Organisation number of the company */
+                ContactOrgNr?: string;
+                /** @description Fax number */
+                FaxPhone?: string;
+                /** @description Mobile phone number */
+                MobilePhone?: string;
+                /** @description Phone number of the company */
+                ContactPhone?: string;
+                /** @description Name of the associate (our contact) of the person */
+                AssociateName?: string;
+                /**
+                 * Format: int32
+                 * @description The associate id of our contact for the person
+                 */
+                AssociateId?: number;
+                /** @description True if the person address is used instead of the company address */
+                UsePersonAddress?: boolean;
+                /** @description Fax number of the company */
+                ContactFax?: string;
+                /** @description Kana first name, used in Japanese versions */
+                Kanafname?: string;
+                /** @description Kana last name, used in Japanese versions */
+                Kanalname?: string;
+                /** @description Postal address, line 1 */
+                Post1?: string;
+                /** @description Postal address, line 2 */
+                Post2?: string;
+                /** @description Postal address, line 3 */
+                Post3?: string;
+                /** @description Email address with display name */
+                EmailName?: string;
+                /** @description Full name of the company */
+                ContactFullName?: string;
+                /**
+                 * Format: int32
+                 * @description The number of active ERP links
+                 */
+                ActiveErpLinks?: number;
+                /**
+                 * Format: int32
+                 * @description Default ticket priority id for tickets from this person
+                 */
+                TicketPriorityId?: number;
+                /**
+                 * Format: int32
+                 * @description Preferred language id for customer service
+                 */
+                SupportLanguageId?: number;
+                /**
+                 * Format: int32
+                 * @description Default associate id for support tickets from this person
+                 */
+                SupportAssociateId?: number;
+                /** @description Name of the company category */
+                CategoryName?: string;
+                /** @description Alphanumeric user field */
+                PersonNumber?: string;
+            }[];
+            /**
+             * Format: int32
+             * @description If a ticket is connected to another ticket, this field is set to the id of the 'master' ticket.
+             */
+            ConnectId?: number;
+            /** @description The from-address used when this ticket got created, e.g. by email */
+            FromAddress?: string;
+            Tags?: {
+                /**
+                 * Format: int32
+                 * @description Primary key; assigned by the server.
+                 */
+                Id?: number;
+                /** @description The name of the tag. */
+                Name?: string;
+                /** @description The tooltip of the tag. */
+                ToolTip?: string;
+            }[];
+            /** @description The language of the first external message */
+            Language?: string;
+            /**
+             * Format: int32
+             * @description Will contain the category id selected by the user, when having the choice of using the suggested category or manually selecting a category
+             */
+            OrigHumanCategoryId?: number;
+            Sale?: {
+                /** @description Name of the company the sale belongs to */
+                ContactName?: string;
+                SaleDate?: string | null;
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                SaleId?: number;
+                /**
+                 * Format: int32
+                 * @description Probability of the sale, in percent
+                 */
+                Probability?: number;
+                /** @description Heading of the sale */
+                Title?: string;
+                /**
+                 * Format: double
+                 * @description The amount of the sale
+                 */
+                Amount?: number;
+                /** @description The currency of the amount */
+                Currency?: string;
+                /** @description Name of the project the sale belongs to */
+                ProjectName?: string;
+                /** @description Full name of the sale owner */
+                AssociateFullName?: string;
+                /** @description The sale description */
+                Description?: string;
+                /** @description Status of a sale. */
+                Status?: components["schemas"]["SaleStatus"];
+                /**
+                 * Format: double
+                 * @description Amount weighted by probability
+                 */
+                WeightedAmount?: number;
+                /**
+                 * Format: int32
+                 * @description The project the sale belongs to
+                 */
+                ProjectId?: number;
+                /**
+                 * Format: double
+                 * @description Earning in percent of the amount
+                 */
+                EarningPercent?: number;
+                /**
+                 * Format: double
+                 * @description Earning of the sale
+                 */
+                Earning?: number;
+                /**
+                 * Format: int32
+                 * @description The company the sale belongs to
+                 */
+                ContactId?: number;
+                /**
+                 * Format: int32
+                 * @description The owner of the sale
+                 */
+                AssociateId?: number;
+                /**
+                 * Format: int32
+                 * @description The person the sale belongs to
+                 */
+                PersonId?: number;
+                /**
+                 * Format: int32
+                 * @description The sale type id
+                 */
+                SaleTypeId?: number;
+                /** @description The sale type name */
+                SaleTypeName?: string;
+                /** @description Full name of the person the sale belongs to */
+                PersonFullName?: string;
+                /** @description Whether the sale activity is completed. */
+                Completed?: components["schemas"]["SaleCompleted"];
+                /**
+                 * Format: int32
+                 * @description The number of active ERP links
+                 */
+                ActiveErpLinks?: number;
+                NextDueDate?: string | null;
+                /** @description The sale number */
+                Number?: string;
+            } | null;
+            Project?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                ProjectId?: number;
+                /** @description Project name */
+                Name?: string;
+                /** @description The project description */
+                Description?: string;
+                /** @description URL of the project */
+                URL?: string;
+                /** @description Project type name */
+                Type?: string;
+                /**
+                 * Format: int32
+                 * @description The project owner
+                 */
+                AssociateId?: number;
+                /** @description Full name of the project owner */
+                AssociateFullName?: string;
+                /**
+                 * Format: int32
+                 * @description Project type id
+                 */
+                TypeId?: number;
+                Updated?: string | null;
+                /**
+                 * Format: int32
+                 * @description Project status id
+                 */
+                StatusId?: number;
+                /** @description Project status name */
+                Status?: string;
+                /**
+                 * Format: int32
+                 * @description Id of the project text
+                 */
+                TextId?: number;
+                PublishTo?: string | null;
+                PublishFrom?: string | null;
+                /** @description Whether the project is published */
+                IsPublished?: boolean;
+                /** @description Display name of the URL */
+                URLName?: string;
+                /** @description The project number */
+                ProjectNumber?: string;
+                /**
+                 * Format: int32
+                 * @description The number of active ERP links
+                 */
+                ActiveErpLinks?: number;
+            } | null;
+            TicketType?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                TicketTypeId?: number;
+                /** @description The name of the ticket type; may be a multi-language value. */
+                Name?: string;
+                /** @description The icon of the ticket type. */
+                Icon?: string;
+                /**
+                 * Format: int32
+                 * @description Default ticket status id for new tickets of this type; 0 = none.
+                 */
+                DefaultTicketStatus?: number;
+                /**
+                 * Format: int32
+                 * @description Default priority id for new tickets of this type; 0 = none.
+                 */
+                DefaultTicketPriority?: number;
+                /** @description Whether this is the default ticket type. */
+                IsDefault?: boolean;
+                /** @description Whether the type is offered when creating a ticket. */
+                ShowInNew?: boolean;
+                /** @description Whether messages of this type exclude the signature. */
+                ExcludeSignature?: boolean;
+                /** @description Whether email recipients are excluded. */
+                ExcludeEmailRecipients?: boolean;
+                /** @description Whether new messages are external by default. */
+                ExternalAsDefault?: boolean;
+                VisibleForGroups?: number[];
+                /** @description Whether replies and forwards leave out the signature. */
+                ReplyForwardNoSignature?: boolean;
+                /** @description Whether replies are external by default. */
+                ReplyExternalAsDefault?: boolean;
+            } | null;
+            FormSubmission?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                FormSubmissionId?: number;
+                /** @description The email address given in the submission. */
+                EmailAddress?: string;
+                /** @description Processing state of a form submission. */
+                Status?: components["schemas"]["FormSubmissionStatus"];
+            } | null;
+            /** @description Deprecated: Use CustomFields instead. Extra fields added to the carrier. This could be data from Plug-ins, the foreign key system, external applications, etc. */
+            ExtraFields?: {
+                [key: string]: string;
+            };
+            /** @description Udef + Extra fields added to the carrier. Extra fields as defined by changes to database schema + user-defined fields as defined by admin. Custom fields combines user defined fields and extra fields into one bucket. */
+            CustomFields?: {
+                [key: string]: string;
+            };
+        };
         /** @description A TicketEntity with links. */
         TicketEntityWithLinks: {
             /**
@@ -4336,7 +5030,7 @@ export interface operations {
                 "text/xml": components["schemas"]["TicketEntityInput"];
                 "application/x-www-form-urlencoded": components["schemas"]["TicketEntityInput"];
                 "application/json-patch+json": components["schemas"]["JsonPatch"];
-                "application/merge-patch+json": components["schemas"]["TicketEntityInput"];
+                "application/merge-patch+json": components["schemas"]["TicketEntityMergePatch"];
             };
         };
         responses: {
@@ -7552,7 +8246,7 @@ export interface operations {
             content: {
                 "application/json-patch+json": components["schemas"]["JsonPatch"];
                 "application/json": components["schemas"]["JsonPatch"];
-                "application/merge-patch+json": components["schemas"]["TicketEntityInput"];
+                "application/merge-patch+json": components["schemas"]["TicketEntityMergePatch"];
             };
         };
         responses: {

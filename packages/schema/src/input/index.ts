@@ -1,4 +1,5 @@
 export { inputSchemaOf } from './input-schema.ts'
+export { admitsNull, mergePatchSchemaOf } from './merge-patch-schema.ts'
 export {
   enumValues,
   isArraySchema,
@@ -10,3 +11,4 @@ export {
   withoutNull,
 } from './schema-walk.ts'
 export { TicketEntityInput } from './ticket-entity-input.ts'
+export { TicketEntityMergePatch } from './ticket-entity-merge-patch.ts'

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox'
 import { TicketArchiveList, TicketArchiveQuery } from '../archive/ticket-archive.ts'
 import { TicketEntityInput } from '../input/ticket-entity-input.ts'
+import { TicketEntityMergePatch } from '../input/ticket-entity-merge-patch.ts'
 import { Ticket, TicketCustomFieldInfo, TicketEntity, TicketEntityWithLinks } from '../model.ts'
 import {
   commonErrors,
@@ -28,7 +29,7 @@ const entityBody = {
 }
 const patchAlternatives = [
   { schema: JsonPatch, mediaTypes: ['application/json-patch+json'] },
-  { schema: TicketEntityInput, mediaTypes: ['application/merge-patch+json'] },
+  { schema: TicketEntityMergePatch, mediaTypes: ['application/merge-patch+json'] },
 ]
 const etag = { description: 'The ticket revision, strong and quoted.', schema: Type.String() }
 
@@ -199,7 +200,7 @@ export const ticketOps = defineOperations({
       schema: JsonPatch,
       mediaTypes: ['application/json-patch+json', 'application/json'],
       required: true,
-      alternatives: [{ schema: TicketEntityInput, mediaTypes: [patchRequestTypes[1] ?? ''] }],
+      alternatives: [{ schema: TicketEntityMergePatch, mediaTypes: [patchRequestTypes[1] ?? ''] }],
     },
     responses: {
       200: { description: 'The updated ticket.', schema: TicketEntityWithLinks },
