@@ -18,8 +18,9 @@ export function mergePatchSchemaOf(input: TSchema, $id: string): TSchema {
   const clearable = Object.entries(propertiesOf(input))
     .filter(([, property]) => admitsNull(property))
     .map(([name]) => name)
+  // The same shape: a reference, not a second copy of every property in the document.
   return {
-    ...input,
+    allOf: [input],
     $id,
     description: `A JSON Merge Patch (RFC 7396) of the entity: the members to change, nested objects merged, arrays replaced whole. \`null\` clears ${clearable.join(', ')}; other properties cannot be empty.`,
   }
