@@ -1,4 +1,4 @@
-import type { TSchema } from '@sinclair/typebox'
+import { type TSchema, Type } from '@sinclair/typebox'
 import { propertiesOf, unionMembers } from './schema-walk.ts'
 
 /** Whether `null` is a value the schema takes (`T | null`). */
@@ -19,9 +19,9 @@ export function mergePatchSchemaOf(input: TSchema, $id: string): TSchema {
     .filter(([, property]) => admitsNull(property))
     .map(([name]) => name)
   // The same shape: a reference, not a second copy of every property in the document.
-  return {
+  return Type.Unsafe({
     allOf: [input],
     $id,
     description: `A JSON Merge Patch (RFC 7396) of the entity: the members to change, nested objects merged, arrays replaced whole. \`null\` clears ${clearable.join(', ')}; other properties cannot be empty.`,
-  }
+  })
 }
