@@ -196,10 +196,11 @@ function compileStrip(schema: TSchema): Strip {
       return value
     }
     const out: Record<string, unknown> = {}
-    for (const [name, item] of Object.entries(value)) {
+    const object = value as Record<string, unknown>
+    for (const name in object) {
       const strip = writable.get(name)
       if (strip) {
-        out[name] = strip(item)
+        out[name] = strip(object[name])
       }
     }
     return out

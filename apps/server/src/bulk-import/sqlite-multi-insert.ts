@@ -6,28 +6,32 @@ const maxParameters = 32_766
 
 /**
  * Multi-row INSERTs into one generated table on a raw better-sqlite3 connection, for the bulk
- * import: the column list and each value's storage form (booleans as 0/1, JSON as text) come
- * from the Drizzle table, and one statement per row count is prepared once and reused, so a
- * batch costs no query building. `omit` leaves out columns the database fills (an
- * autoincrement key); `returning` names a column whose values come back, in row order.
- * @example const insert = sqliteMultiInsert(connection, tables.ticketTags); insert.run(rows)
+ * import. Rows are arrays of values for `keys` (table keys, e.g. `ownedById`); the SQL column
+ * names and each value's storage form (booleans as 0/1, JSON as text) come from the Drizzle
+ * table. One statement per row count is prepared once and reused, so a batch costs no query
+ * building. `returning` names a column whose values come back, in row order.
+ * @example sqliteMultiInsert(connection, tables.ticketTags, ['ticketId', 'tagId', 'position']).run(rows)
  */
 export function sqliteMultiInsert(
   connection: Database,
   table: Table,
-  options: { omit?: string[]; returning?: string } = {}
+  keys: string[],
+  options: { returning?: string } = {}
 ) {
-  const columns = Object.entries(getTableColumns(table) as Record<string, Column>).filter(
-    ([key]) => !options.omit?.includes(key)
-  )
-  const keys = columns.map(([key]) => key)
-  const toDriver = columns.map(([, column]) => column)
-  const rowsPerStatement = Math.min(500, Math.floor(maxParameters / columns.length))
+  const byKey = getTableColumns(table) as Record<string, Column>
+  const columns = keys.map((key) => {
+    const column = byKey[key]
+    if (!column) {
+      throw new Error(`${getTableName(table)} has no column ${key}`)
+    }
+    return column
+  })
+  const width = columns.length
+  const rowsPerStatement = Math.min(500, Math.floor(maxParameters / width))
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
-  const returning = options.returning
-    ? ` RETURNING ${quote((getTableColumns(table) as Record<string, Column>)[options.returning]?.name ?? '')}`
-    : ''
-  const head = `INSERT INTO ${quote(getTableName(table))} (${columns.map(([, c]) => quote(c.name)).join(', ')}) VALUES `
+  const returned = options.returning ? byKey[options.returning] : undefined
+  const returning = returned ? ` RETURNING ${quote(returned.name)}` : ''
+  const head = `INSERT INTO ${quote(getTableName(table))} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES `
   const tuple = `(${columns.map(() => '?').join(', ')})`
   const statements = new Map<number, Statement>()
   const statementFor = (rows: number) => {
@@ -41,24 +45,24 @@ export function sqliteMultiInsert(
     }
     return statement
   }
-  const valuesOf = (rows: Record<string, unknown>[], from: number, to: number) => {
-    const values: unknown[] = new Array((to - from) * keys.length)
+  const valuesOf = (rows: unknown[][], from: number, to: number) => {
+    const values: unknown[] = new Array((to - from) * width)
     let at = 0
     for (let r = from; r < to; r++) {
-      const row = rows[r] as Record<string, unknown>
-      for (let c = 0; c < keys.length; c++) {
-        const value = row[keys[c] as string]
+      const row = rows[r] as unknown[]
+      for (let c = 0; c < width; c++) {
+        const value = row[c]
         values[at++] =
           value === null || value === undefined
             ? null
-            : (toDriver[c] as Column).mapToDriverValue(value)
+            : (columns[c] as Column).mapToDriverValue(value)
       }
     }
     return values
   }
   return {
     /** Inserts the rows; with `returning`, the returned column's values in row order. */
-    run(rows: Record<string, unknown>[]): unknown[] {
+    run(rows: unknown[][]): unknown[] {
       const out: unknown[] = []
       for (let from = 0; from < rows.length; from += rowsPerStatement) {
         const to = Math.min(from + rowsPerStatement, rows.length)

@@ -3,10 +3,12 @@ import type { Db, SqliteStore, Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { resolveTags } from '../tickets/resolve-tags.ts'
 import { sqliteMultiInsert } from './sqlite-multi-insert.ts'
+import { newTicketColumns } from './ticket-row.ts'
 
 /** A line ready to write: the ticket's row and its links. */
 export interface TicketToWrite {
-  row: Record<string, unknown>
+  /** Values in `newTicketColumns` order. */
+  row: unknown[]
   /** Resolved tags; undefined while a sent tag name is new (created with the batch). */
   tags: Tag[] | undefined
   sentTags: Partial<Tag>[] | undefined
@@ -18,6 +20,8 @@ export type TicketBatchWriter = (tx: Db, items: TicketToWrite[]) => Promise<void
 
 // Rows per Drizzle multi-row insert on PostgreSQL.
 const rowsPerInsert = 500
+const tagColumns = ['ticketId', 'tagId', 'position']
+const personColumns = ['ticketId', 'personId', 'position']
 
 /**
  * The writer for the store's dialect. On SQLite: raw prepared multi-row INSERTs on the writer
@@ -40,23 +44,18 @@ export function ticketBatchWriter(store: Store): TicketBatchWriter {
       items.map((item) => item.row)
     )
     const tagRows = items.flatMap((item, i) =>
-      (item.tags ?? []).map((tag, position) => ({ ticketId: ids[i], tagId: tag.Id, position }))
+      (item.tags ?? []).map((tag, position) => [ids[i], tag.Id, position])
     )
     const personRows = items.flatMap((item, i) =>
-      item.personIds.map((personId, position) => ({ ticketId: ids[i], personId, position }))
+      item.personIds.map((personId, position) => [ids[i], personId, position])
     )
     await write.links(tx, store, tagRows, personRows)
   }
 }
 
 interface Writes {
-  tickets(tx: Db, store: Store, rows: Record<string, unknown>[]): Promise<number[]>
-  links(
-    tx: Db,
-    store: Store,
-    tagRows: Record<string, unknown>[],
-    personRows: Record<string, unknown>[]
-  ): Promise<void>
+  tickets(tx: Db, store: Store, rows: unknown[][]): Promise<number[]>
+  links(tx: Db, store: Store, tagRows: unknown[][], personRows: unknown[][]): Promise<void>
 }
 
 function sqliteWrites(store: SqliteStore): Writes {
@@ -67,12 +66,11 @@ function sqliteWrites(store: SqliteStore): Writes {
   // 2 MiB). WAL and synchronous=NORMAL stay as the store set them: a commit survives a crash.
   connection.pragma('cache_size = -131072')
   const tables = tablesOf(store.db)
-  const tickets = sqliteMultiInsert(connection, tables.tickets, {
-    omit: ['ticketId'],
+  const tickets = sqliteMultiInsert(connection, tables.tickets, newTicketColumns, {
     returning: 'ticketId',
   })
-  const tags = sqliteMultiInsert(connection, tables.ticketTags)
-  const persons = sqliteMultiInsert(connection, tables.ticketSecondaryPersons)
+  const tags = sqliteMultiInsert(connection, tables.ticketTags, tagColumns)
+  const persons = sqliteMultiInsert(connection, tables.ticketSecondaryPersons, personColumns)
   return {
     tickets: async (_tx, _store, rows) => tickets.run(rows) as number[],
     links: async (_tx, _store, tagRows, personRows) => {
@@ -82,6 +80,10 @@ function sqliteWrites(store: SqliteStore): Writes {
   }
 }
 
+/** Rows as Drizzle takes them: objects by table key. */
+const objects = (keys: string[], rows: unknown[][]) =>
+  rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])))
+
 const drizzleWrites: Writes = {
   async tickets(tx, _store, rows) {
     const tables = tablesOf(tx)
@@ -90,7 +92,12 @@ const drizzleWrites: Writes = {
       // RETURNING lists the rows of a multi-row VALUES insert in the order given.
       const inserted = await tx
         .insert(tables.tickets)
-        .values(rows.slice(i, i + rowsPerInsert) as (typeof tables.tickets.$inferInsert)[])
+        .values(
+          objects(
+            newTicketColumns,
+            rows.slice(i, i + rowsPerInsert)
+          ) as (typeof tables.tickets.$inferInsert)[]
+        )
         .returning({ ticketId: tables.tickets.ticketId })
       ids.push(...inserted.map((r) => r.ticketId))
     }
@@ -102,16 +109,19 @@ const drizzleWrites: Writes = {
       await tx
         .insert(tables.ticketTags)
         .values(
-          tagRows.slice(i, i + rowsPerInsert * 4) as (typeof tables.ticketTags.$inferInsert)[]
+          objects(
+            tagColumns,
+            tagRows.slice(i, i + rowsPerInsert * 4)
+          ) as (typeof tables.ticketTags.$inferInsert)[]
         )
     }
     for (let i = 0; i < personRows.length; i += rowsPerInsert * 4) {
       await tx
         .insert(tables.ticketSecondaryPersons)
         .values(
-          personRows.slice(
-            i,
-            i + rowsPerInsert * 4
+          objects(
+            personColumns,
+            personRows.slice(i, i + rowsPerInsert * 4)
           ) as (typeof tables.ticketSecondaryPersons.$inferInsert)[]
         )
     }
