@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, inArray, lte, notInArray, or } from 'drizzle-orm'
+import { and, desc, eq, gt, inArray, lte, notInArray, or, sql } from 'drizzle-orm'
+import { prepared } from '../db/prepared.ts'
 import type { Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { FailureWindow } from './failure-window.ts'
@@ -67,13 +68,29 @@ export function tableLedger(store: Pick<Store, 'db' | 'transaction'>): FailureLe
   const f = tablesOf(store.db).signInFailures
   return {
     async standings(counted, now) {
-      const rows = await store.db
-        .select({ key: f.key, failedAt: f.failedAt })
-        .from(f)
-        .where(
-          or(...counted.map((c) => and(eq(f.key, c.key), gt(f.failedAt, iso(now - c.windowMs)))))
-        )
-        .orderBy(desc(f.failedAt))
+      // Every authenticated request asks: one statement per number of keys, prepared once.
+      const statement = prepared(store.db, `sign-in-failures.standings.${counted.length}`, (d) =>
+        d
+          .select({ key: f.key, failedAt: f.failedAt })
+          .from(f)
+          .where(
+            or(
+              ...counted.map((_, i) =>
+                and(
+                  eq(f.key, sql.placeholder(`key${i}`)),
+                  gt(f.failedAt, sql.placeholder(`since${i}`))
+                )
+              )
+            )
+          )
+          .orderBy(desc(f.failedAt))
+      )
+      const values: Record<string, string> = {}
+      for (const [i, c] of counted.entries()) {
+        values[`key${i}`] = c.key
+        values[`since${i}`] = iso(now - c.windowMs)
+      }
+      const rows = await statement.execute(values)
       return counted.map((c) => {
         const times = rows.filter((r) => r.key === c.key).map((r) => Date.parse(r.failedAt))
         const gate = times[c.limit - 1]

@@ -5,7 +5,18 @@ type Statement = { execute(values?: Record<string, unknown>): unknown }
 const caches = new WeakMap<object, Map<string, Statement>>()
 
 /**
- * A statement built and prepared once per connection (or transaction) and reused: building a
+ * What a prepared statement is bound to: the connection under `db`. A PostgreSQL transaction is
+ * a new object per save, but its connection comes back from the pool, so statements built for
+ * one transaction serve every later one on that connection (and the server keeps them parsed
+ * by name). SQLite hands out its one writer connection for every transaction.
+ */
+function connectionOf(db: Db): object {
+  const client = (db as { session?: { client?: unknown } }).session?.client
+  return typeof client === 'object' && client !== null ? client : db
+}
+
+/**
+ * A statement built and prepared once per connection and reused: building a
  * Drizzle query and preparing it costs far more than running it (see docs/decisions.md).
  * `key` must identify the query text; it also names the PostgreSQL prepared statement.
  * @example const byId = prepared(db, 'ticket.byId', (d) => d.select().from(t).where(eq(t.id, sql.placeholder('id'))))
@@ -15,10 +26,11 @@ export function prepared<S extends { prepare(name?: string): Statement }>(
   key: string,
   build: (db: Db) => S
 ): ReturnType<S['prepare']> {
-  let cache = caches.get(db)
+  const connection = connectionOf(db)
+  let cache = caches.get(connection)
   if (!cache) {
     cache = new Map()
-    caches.set(db, cache)
+    caches.set(connection, cache)
   }
   let statement = cache.get(key)
   if (!statement) {
