@@ -4,6 +4,7 @@ import type { Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { Caller } from './caller.ts'
 import { callerOf } from './caller-of.ts'
+import { hasFullRights } from './full-rights.ts'
 import { digestOf, newSecret } from './secret.ts'
 
 type TokenRow = Tables['apiTokens']['$inferSelect']
@@ -90,7 +91,7 @@ export async function revokeApiToken(
     .select({ associateId: apiTokens.associateId, revokedAt: apiTokens.revokedAt })
     .from(apiTokens)
     .where(eq(apiTokens.tokenId, tokenId))
-  if (!row || (row.associateId !== caller.associateId && !caller.isAdmin)) {
+  if (!row || (row.associateId !== caller.associateId && !hasFullRights(caller))) {
     return false
   }
   if (row.revokedAt === null) {

@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { type FieldProperties, type TableRight, TicketEntity } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
+import { hasFullRights } from '../auth/full-rights.ts'
 import { dotNetTypeOf } from '../http/field-types.ts'
 
 /**
@@ -8,10 +9,10 @@ import { dotNetTypeOf } from '../http/field-types.ts'
  * with full rights delete (the delete route enforces the same rule).
  */
 export function ticketTableRight(caller: Caller): TableRight {
-  return caller.isAdmin ? { Mask: 'FULL', Reason: '' } : { Mask: 'URI', Reason: '' }
+  return hasFullRights(caller) ? { Mask: 'FULL', Reason: '' } : { Mask: 'URI', Reason: '' }
 }
 
-export const mayDeleteTickets = (caller: Caller) => caller.isAdmin
+export const mayDeleteTickets = (caller: Caller) => hasFullRights(caller)
 
 // FieldProperties depend only on the schema and the kind of caller: computed once per pair.
 const cache = new WeakMap<TSchema, Map<boolean, FieldProperties>>()
@@ -31,7 +32,7 @@ export function entityFieldProperties(
     byKind = new Map()
     cache.set(entity, byKind)
   }
-  const cached = byKind.get(caller.isAdmin)
+  const cached = byKind.get(hasFullRights(caller))
   if (cached) {
     return cached
   }
@@ -52,7 +53,7 @@ export function entityFieldProperties(
       FieldLength: length,
     }
   }
-  byKind.set(caller.isAdmin, out)
+  byKind.set(hasFullRights(caller), out)
   return out
 }
 
