@@ -1,14 +1,11 @@
-import { type MDOListItem, type MdoListName, mdoListNames } from '@ticket/schema'
+import type { Static } from '@sinclair/typebox'
+import { type MDOListItem, type MdoListName, mdoListNames, type ops } from '@ticket/schema'
 import type { Db } from '../../db/store.ts'
 import { categoryTree } from './category-items.ts'
 import { listProviders } from './list-providers.ts'
 
-export interface MdoListOptions {
-  /** Flatten tree lists (only `ejcategory` is a tree). */
-  flat?: boolean
-  /** Case-insensitive substring of the item names; implies flat. */
-  query?: string
-}
+/** The list's query parameters as its operation declares them: `flat` and `query`. */
+export type MdoListOptions = Static<(typeof ops.MDOList_GetList)['query']>
 
 /** The served list a (case-insensitive) name refers to, or undefined. */
 export function mdoListNamed(name: string): MdoListName | undefined {
