@@ -8,7 +8,7 @@ import { ApiError, type FieldError } from './api-error.ts'
 import { bodySpecOf } from './body-spec.ts'
 import { compileParamsParser } from './parse-input.ts'
 import { readRequestBody } from './read-body.ts'
-import { sendEntity } from './send-entity.ts'
+import { negotiateFor, sendEntity } from './send-entity.ts'
 import { kindOf } from './wire-schema.ts'
 
 /** A patch body: applied to a document by the handler, then parsed as the entity. */
@@ -51,26 +51,39 @@ export type Send<O> = (
   extra?: { headers?: Record<string, string>; version?: number }
 ) => Response
 
-export interface RouteInput<O> {
+export interface RouteInput<O, F = never> {
   params: ParamsOf<O>
   query: QueryOf<O>
   headers: HeadersOf<O>
   body: BodyOf<O>
+  /** The files of a `multipart/form-data` body (see `RouteOptions.multipart`); else empty. */
+  files: F[]
   send: Send<O>
 }
 
-export interface RouteOptions<O> {
+/** A `multipart/form-data` body read into the entity's fields and the files beside them. */
+export interface MultipartBody<F> {
+  fields: Record<string, unknown>
+  files: F[]
+}
+
+export interface RouteOptions<O, F = never> {
   /** Runs before anything is parsed (an admin check: a refused caller learns nothing more). */
   guard?: (c: Context<AppEnv>) => void
   /** How the body is parsed beyond its schema (a complete document, extra rules). */
   body?: O extends { body: { schema: infer B extends TSchema } }
     ? BodyParserOptions<Static<B>>
     : never
+  /**
+   * Reads a `multipart/form-data` body, for an operation that declares it as a body alternative:
+   * the fields are parsed as the entity, like any other body, and the files reach the handler.
+   */
+  multipart?: (c: Context<AppEnv>) => Promise<MultipartBody<F>>
 }
 
-export type RouteHandler<O> = (
+export type RouteHandler<O, F = never> = (
   c: Context<AppEnv>,
-  input: RouteInput<O>
+  input: RouteInput<O, F>
 ) => Response | Promise<Response>
 
 /** `/api/v1/Ticket/{id}` as Hono writes it: `/api/v1/Ticket/:id`. */
@@ -81,15 +94,17 @@ export const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1')
  * here, once; a request gets its path, query, headers and body parsed and typed, and `send` answers with the spec's success
  * status and schema.
  */
-export function bindOperation<O extends OperationSpec>(
+export function bindOperation<O extends OperationSpec, F = never>(
   op: O,
-  handler: RouteHandler<O>,
-  options: RouteOptions<O> = {}
+  handler: RouteHandler<O, F>,
+  options: RouteOptions<O, F> = {}
 ): (c: Context<AppEnv>) => Promise<Response> {
   const parseParams = op.params ? compileParamsParser(op.params, 'path') : () => ({})
   const parseQuery = op.query ? compileParamsParser(op.query, 'query') : () => ({})
   const parseHeaders = op.headers ? compileParamsParser(op.headers, 'headers') : () => ({})
-  const readBody = op.body ? compileBodyReader(op, options.body) : async () => undefined
+  const readBody = op.body
+    ? compileBodyReader(op, options.body, options.multipart)
+    : async () => ({ body: undefined, files: [] })
   const success = successOf(op)
   const send =
     (c: Context<AppEnv>) =>
@@ -100,17 +115,46 @@ export function bindOperation<O extends OperationSpec>(
     const params = parseParams(Object.entries(c.req.param()))
     const query = parseQuery(new URL(c.req.url).searchParams)
     const headers = parseHeaders(Object.entries(c.req.header()))
-    const body = await readBody(c)
-    return handler(c, { params, query, headers, body, send: send(c) } as RouteInput<O>)
+    const { body, files } = await readBody(c)
+    return handler(c, { params, query, headers, body, files, send: send(c) } as RouteInput<O, F>)
   }
 }
 
-function compileBodyReader(op: OperationSpec, options: BodyParserOptions<unknown> = {}) {
+function compileBodyReader<F>(
+  op: OperationSpec,
+  options: BodyParserOptions<unknown> = {},
+  multipart?: (c: Context<AppEnv>) => Promise<MultipartBody<F>>
+) {
   const spec = bodySpecOf(op)
   const parse =
     spec.schema && spec.schema !== JsonPatch ? compileBodyParser(spec.schema, options) : undefined
   const hasAlternatives = (op.body?.alternatives?.length ?? 0) > 0
-  return async (c: Context<AppEnv>): Promise<unknown> => {
+  const entity = (c: Context<AppEnv>, value: unknown, earlier: FieldError[]) => {
+    if (!parse) {
+      return value
+    }
+    const ignored: string[] = []
+    const parsed = parseWith((v) => parse(v, ignored), value, earlier)
+    announceIgnored(c, ignored)
+    return hasAlternatives ? { kind: 'entity', value: parsed } : parsed
+  }
+  const readMultipart =
+    multipart && parse
+      ? async (c: Context<AppEnv>) => {
+          // As for any body: a request whose answer cannot be sent changes nothing.
+          negotiateFor(c)
+          const upload = await multipart(c)
+          return { body: entity(c, upload.fields, []), files: upload.files }
+        }
+      : undefined
+  return async (c: Context<AppEnv>): Promise<{ body: unknown; files: F[] }> => {
+    if (readMultipart && isMultipart(c)) {
+      return readMultipart(c)
+    }
+    return { body: await readBody(c), files: [] }
+  }
+
+  async function readBody(c: Context<AppEnv>): Promise<unknown> {
     const body = await readRequestBody(c, spec)
     if (body.value === null) {
       if (op.body?.required) {
@@ -124,12 +168,12 @@ function compileBodyReader(op: OperationSpec, options: BodyParserOptions<unknown
       }
       return body
     }
-    const ignored: string[] = []
-    const value = parseWith((v) => parse(v, ignored), body.value, body.textErrors ?? [])
-    announceIgnored(c, ignored)
-    return hasAlternatives ? { kind: 'entity', value } : value
+    return entity(c, body.value, body.textErrors ?? [])
   }
 }
+
+const isMultipart = (c: Context) =>
+  /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')
 
 /**
  * Unknown properties are ignored, as SuperOffice does, but never silently: the response names
@@ -197,11 +241,11 @@ export function markServed(app: Hono<AppEnv>, op: OperationSpec): void {
  * Serves an operation from the contract: `route(app, ops.GetTicketEntity, async (c, { params, send }) => …)`.
  * The handler receives typed params, query and body; it never writes its path or schema.
  */
-export function route<O extends OperationSpec>(
+export function route<O extends OperationSpec, F = never>(
   app: Hono<AppEnv>,
   op: O,
-  handler: RouteHandler<O>,
-  options: RouteOptions<O> = {}
+  handler: RouteHandler<O, F>,
+  options: RouteOptions<O, F> = {}
 ): void {
   app.on(op.method.toUpperCase(), honoPath(op.path), bindOperation(op, handler, options))
   markServed(app, op)

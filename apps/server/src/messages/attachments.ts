@@ -22,18 +22,18 @@ export const ENTITY_FIELD = 'TicketMessageEntity'
  */
 export async function readMessageUpload(
   c: Context
-): Promise<{ body: Record<string, unknown>; files: UploadedFile[] }> {
+): Promise<{ fields: Record<string, unknown>; files: UploadedFile[] }> {
   const form = await c.req.parseBody({ all: true })
-  const body: Record<string, unknown> = {}
+  const fields: Record<string, unknown> = {}
   const files: UploadedFile[] = []
   for (const [name, value] of Object.entries(form)) {
     for (const item of Array.isArray(value) ? value : [value]) {
       if (typeof item !== 'string') {
         files.push(await fileOf(item))
       } else if (name.toLowerCase() === ENTITY_FIELD.toLowerCase()) {
-        Object.assign(body, parseEntityField(item))
+        Object.assign(fields, parseEntityField(item))
       } else {
-        body[name] = item
+        fields[name] = item
       }
     }
   }
@@ -44,7 +44,7 @@ export async function readMessageUpload(
       { errors: [{ path: '/Attachments', message: 'too many files', code: 'maxItems' }] }
     )
   }
-  return { body, files }
+  return { fields, files }
 }
 
 function parseEntityField(text: string): Record<string, unknown> {
