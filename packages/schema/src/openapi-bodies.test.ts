@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import addFormats from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
+import responseSample from './entities/fixtures/post-ticket-response-sample.json' with {
+  type: 'json',
+}
+import sample from './entities/fixtures/post-ticket-sample.json' with { type: 'json' }
 
 // The published document, read as a client reads it; its schemas are checked with an
 // independent JSON Schema (2020-12) validator, not with the TypeBox model it came from.
@@ -63,5 +67,34 @@ describe('Merge Patch bodies', () => {
     expect(description).toMatch(/RFC 7396/)
     expect(description).toMatch(/`null` clears Activate, Deadline, OwnedBy/)
     expect(description).not.toMatch(/\bTitle\b/)
+  })
+})
+
+describe('examples /docs shows', () => {
+  const schemas = document.components.schemas
+
+  it('the save body: the reference sample, less what a client cannot send, valid input', () => {
+    const save = document.paths['/api/v1/Ticket'].post.requestBody.content['application/json']
+    expect(save.schema.$ref).toBe('#/components/schemas/TicketEntityInput')
+    const [example] = schemas.TicketEntityInput.examples
+    expect(validAt('/components/schemas/TicketEntityInput', example)).toBe(true)
+    // Every value is the sample's; what is left out is read-only in TicketEntity.
+    expect(sample).toMatchObject(example)
+    expect(example.Title).toBe(sample.Title)
+    expect(example.SecondaryPersons).toHaveLength(sample.SecondaryPersons.length)
+    const dropped = Object.keys(sample).filter((name) => !(name in example))
+    expect(dropped).toContain('CreatedAt')
+    for (const name of dropped) {
+      expect(schemas.TicketEntity.properties[name].readOnly, name).toBe(true)
+    }
+  })
+
+  it('the saved ticket: the reference response sample, valid against TicketEntity', () => {
+    expect(schemas.TicketEntity.examples).toEqual([responseSample])
+    expect(validAt('/components/schemas/TicketEntity', responseSample)).toBe(true)
+  })
+
+  it('are checked for real: a wrong type in the sample would not pass', () => {
+    expect(validAt('/components/schemas/TicketEntity', { ...responseSample, Title: 7 })).toBe(false)
   })
 })

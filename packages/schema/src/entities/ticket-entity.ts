@@ -19,6 +19,7 @@ import { Origin } from '../enums/origin.ts'
 import { ReadStatus } from '../enums/read-status.ts'
 import { Slevel } from '../enums/slevel.ts'
 import { Associate } from './associate.ts'
+import responseSample from './fixtures/post-ticket-response-sample.json' with { type: 'json' }
 import { Person } from './person.ts'
 import { Project } from './project.ts'
 import { Sale } from './sale.ts'
@@ -299,6 +300,11 @@ export const TicketEntity = Type.Object(
     ),
     ...rightsProperties(),
   },
-  { $id: 'TicketEntity', description: 'A ticket (request) with its nested carriers.' }
+  {
+    $id: 'TicketEntity',
+    description: 'A ticket (request) with its nested carriers.',
+    // The reference sample of a saved ticket: the example /docs shows.
+    examples: [responseSample],
+  }
 )
 export type TicketEntity = Static<typeof TicketEntity>

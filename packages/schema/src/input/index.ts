@@ -1,4 +1,4 @@
-export { inputSchemaOf } from './input-schema.ts'
+export { inputSchemaOf, inputValueOf } from './input-schema.ts'
 export { admitsNull, mergePatchSchemaOf } from './merge-patch-schema.ts'
 export {
   enumValues,

@@ -24,3 +24,29 @@ export function inputSchemaOf(schema: TSchema): TSchema {
   }
   return schema
 }
+
+/**
+ * `value` as input of `inputSchema`: only the properties that schema names, at every level (an
+ * entity read back as what a client may send). Values the schema does not describe as objects
+ * (records, scalars, `null`) are kept as they are.
+ * @example inputValueOf(TicketEntityInput, { Title: 'x', CreatedAt: '2024-01-01T00:00:00Z' }) // { Title: 'x' }
+ */
+export function inputValueOf(inputSchema: TSchema, value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = isArraySchema(inputSchema) ? (inputSchema.items as TSchema) : undefined
+    return items ? value.map((item) => inputValueOf(items, item)) : value
+  }
+  const objectSchema = isObjectSchema(inputSchema)
+    ? inputSchema
+    : unionMembers(inputSchema)?.find(isObjectSchema)
+  if (value === null || typeof value !== 'object' || !objectSchema) {
+    return value
+  }
+  const properties = propertiesOf(objectSchema)
+  return Object.fromEntries(
+    Object.entries(value).flatMap(([name, property]) => {
+      const schema = properties[name]
+      return schema ? [[name, inputValueOf(schema, property)]] : []
+    })
+  )
+}
