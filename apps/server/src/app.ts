@@ -5,6 +5,7 @@ import type { AppDeps } from './app-deps.ts'
 import type { AppEnv } from './app-env.ts'
 import { createAuthenticate } from './auth/authenticate.ts'
 import { accessLog } from './http/access-log.ts'
+import { routingPath } from './http/agent-paths.ts'
 import { ApiError } from './http/api-error.ts'
 import { privateAnswers } from './http/cache-control.ts'
 import { compression } from './http/compression.ts'
@@ -93,7 +94,7 @@ export function createStartingApp(readiness: Readiness, logger: CoreDeps['logger
  * and `unrouted` as the answer to a request no route serves.
  */
 function baseApp(logger: CoreDeps['logger'], unrouted: (c: Context) => ApiError) {
-  const app = new Hono<AppEnv>()
+  const app = new Hono<AppEnv>({ getPath: routingPath })
   app.use(accessLog(logger))
   // Lets code below the routes name the route being served (the ticket history records it).
   app.use(contextStorage())

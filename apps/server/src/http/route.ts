@@ -87,14 +87,14 @@ export type RouteHandler<O, F = never> = (
 ) => Response | Promise<Response>
 
 /** `/api/v1/Ticket/{id}` as Hono writes it: `/api/v1/Ticket/:id`. */
-export const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1')
+const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1')
 
 /**
  * The Hono handler for an operation: its path, query and body parsers are compiled from the spec
  * here, once; a request gets its path, query, headers and body parsed and typed, and `send` answers with the spec's success
  * status and schema.
  */
-export function bindOperation<O extends OperationSpec, F = never>(
+function bindOperation<O extends OperationSpec, F = never>(
   op: O,
   handler: RouteHandler<O, F>,
   options: RouteOptions<O, F> = {}
@@ -230,8 +230,8 @@ function carrierNameOf(schema: TSchema): string {
 
 const served = new WeakMap<Hono<AppEnv>, Set<string>>()
 
-/** Records that `app` serves an operation (the agent dispatcher binds its methods itself). */
-export function markServed(app: Hono<AppEnv>, op: OperationSpec): void {
+/** Records that `app` serves an operation. */
+function markServed(app: Hono<AppEnv>, op: OperationSpec): void {
   const ids = served.get(app) ?? new Set<string>()
   ids.add(op.operationId)
   served.set(app, ids)

@@ -7,9 +7,13 @@ import { nextPageLink, pageOf } from '../http/paging.ts'
 import { route } from '../http/route.ts'
 import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { readMessageUpload } from './attachments.ts'
+import { registerMessageAgentRoutes } from './message-agent.ts'
 import { messageServiceOf } from './message-service-factory.ts'
 
-/** `/api/v1/TicketMessage` (JSON, XML, forms or multipart with attachments) and a ticket's messages. */
+/**
+ * `/api/v1/TicketMessage` (JSON, XML, forms or multipart with attachments), a ticket's messages
+ * and the Ticket agent's message methods.
+ */
 export function registerMessageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const messages = messageServiceOf(deps)
 
@@ -67,4 +71,6 @@ export function registerMessageRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     }
     return send(list, { headers: nextPageLink(c, page, list.length) })
   })
+
+  registerMessageAgentRoutes(app, deps)
 }

@@ -1,16 +1,11 @@
-import type { OperationSpec } from '@ticket/codegen'
 import { ops, type TicketEntity } from '@ticket/schema'
 import type { Context, Hono } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
-import { bindOperation, markServed, type RouteHandler } from '../http/route.ts'
+import { route } from '../http/route.ts'
 import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
-import { messageAgentMethods } from '../messages/message-agent.ts'
-import { readStatusAgentMethods } from '../read-status/read-routes.ts'
 import { applySelect } from '../tickets/present-ticket.ts'
-
-const agentPrefix = '/api/v1/Agents/Ticket/'
 
 /** An id from the query string (how SuperOffice's client sends it) or else from the body. */
 function entityId(c: Context<AppEnv>, fromBody: number | undefined): number {
@@ -39,85 +34,63 @@ function positiveId(id: number | undefined, sent: string): number {
 }
 
 /**
- * The Ticket agent: what `@superoffice/webapi` calls. Same code path as the REST routes; the
- * difference is the envelope, that method names match case-insensitively and that a missing
- * ticket is `200 null` (see docs/decisions.md).
+ * The Ticket agent's ticket methods: what `@superoffice/webapi` calls. Same code path as the REST
+ * routes; the difference is the envelope, that method names match in any case (`routingPath`)
+ * and that a missing ticket is `200 null` (see docs/decisions.md). The message and read-status
+ * methods are registered by their features.
  */
-function agentMethods(deps: AppDeps) {
-  const { tickets } = deps
-  const method = <O extends OperationSpec>(op: O, handler: RouteHandler<O>) =>
-    [op, bindOperation(op, handler)] as const
-  return [
-    ...messageAgentMethods(deps),
-    ...readStatusAgentMethods(deps),
-    method(ops.TicketAgent_CreateDefaultTicketEntity, async (c, { send }) =>
-      send(await tickets.defaultEntity(c.get('caller')))
-    ),
-    method(ops.TicketAgent_SaveTicketEntity, async (c, { body, send }) => {
-      if (body === null) {
-        throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
-      }
-      return answerInTransaction<TicketEntity>(
-        c,
-        (beforeCommit) =>
-          tickets.save(c.get('caller'), { input: body, notify: false, beforeCommit }),
-        (saved) => send(saved)
-      )
-    }),
-    method(ops.TicketAgent_SaveTicketEntityWithNotify, async (c, { body, send }) => {
-      if (!body?.NewEntity) {
-        throw new ApiError('BAD_REQUEST', 'newEntity is required.', {
-          errors: [{ path: '/NewEntity', message: 'required', code: 'required' }],
-        })
-      }
-      const entity = body.NewEntity
-      return answerInTransaction<TicketEntity>(
-        c,
-        (beforeCommit) =>
-          tickets.save(c.get('caller'), {
-            input: entity,
-            notify: body.Notify === true,
-            beforeCommit,
-          }),
-        (saved) =>
-          send(applySelect(saved, new URL(c.req.url).searchParams.get('$select') ?? undefined))
-      )
-    }),
-    method(ops.TicketAgent_GetTicketEntity, async (c, { query, send }) => {
-      const entity = await tickets.read(c.get('caller'), query.ticketEntityId)
-      return send(entity ? applySelect(entity, query.$select) : null)
-    }),
-    method(ops.TicketAgent_GetTicket, async (_c, { query, send }) => {
-      const [ticket] = await tickets.readFlat([query.ticketId])
-      return send(ticket ?? null)
-    }),
-    method(ops.TicketAgent_GetTickets, async (_c, { body, send }) => {
-      const ids = body?.TicketIds ?? []
-      return send(await tickets.readFlat(ids.filter((id) => id > 0)))
-    }),
-    method(ops.TicketAgent_DeleteTicketEntity, async (c, { body }) => {
-      await tickets.delete(c.get('caller'), entityId(c, body?.TicketEntityId))
-      return c.body(null, 204)
-    }),
-    method(ops.TicketAgent_NotifyNewTicket, async (c, { body }) => {
-      await tickets.notifyNewTicket(c.get('caller'), entityId(c, body?.TicketEntityId))
-      return c.body(null, 204)
-    }),
-  ]
-}
-
 export function registerTicketAgentRoutes(app: Hono<AppEnv>, deps: AppDeps) {
-  const byName = new Map<string, (c: Context<AppEnv>) => Promise<Response>>()
-  for (const [op, handler] of agentMethods(deps)) {
-    byName.set(op.path.slice(agentPrefix.length).toLowerCase(), handler)
-    markServed(app, op)
-  }
-  app.post(`${agentPrefix}:method`, async (c) => {
-    const name = c.req.param('method')
-    const handler = byName.get(name.toLowerCase())
-    if (!handler) {
-      throw new ApiError('NOT_FOUND', `The Ticket agent has no method ${name}.`)
+  const { tickets } = deps
+  route(app, ops.TicketAgent_CreateDefaultTicketEntity, async (c, { send }) =>
+    send(await tickets.defaultEntity(c.get('caller')))
+  )
+  route(app, ops.TicketAgent_SaveTicketEntity, async (c, { body, send }) => {
+    if (body === null) {
+      throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
     }
-    return handler(c)
+    return answerInTransaction<TicketEntity>(
+      c,
+      (beforeCommit) => tickets.save(c.get('caller'), { input: body, notify: false, beforeCommit }),
+      (saved) => send(saved)
+    )
+  })
+  route(app, ops.TicketAgent_SaveTicketEntityWithNotify, async (c, { body, send }) => {
+    if (!body?.NewEntity) {
+      throw new ApiError('BAD_REQUEST', 'newEntity is required.', {
+        errors: [{ path: '/NewEntity', message: 'required', code: 'required' }],
+      })
+    }
+    const entity = body.NewEntity
+    return answerInTransaction<TicketEntity>(
+      c,
+      (beforeCommit) =>
+        tickets.save(c.get('caller'), {
+          input: entity,
+          notify: body.Notify === true,
+          beforeCommit,
+        }),
+      (saved) =>
+        send(applySelect(saved, new URL(c.req.url).searchParams.get('$select') ?? undefined))
+    )
+  })
+  route(app, ops.TicketAgent_GetTicketEntity, async (c, { query, send }) => {
+    const entity = await tickets.read(c.get('caller'), query.ticketEntityId)
+    return send(entity ? applySelect(entity, query.$select) : null)
+  })
+  route(app, ops.TicketAgent_GetTicket, async (_c, { query, send }) => {
+    const [ticket] = await tickets.readFlat([query.ticketId])
+    return send(ticket ?? null)
+  })
+  route(app, ops.TicketAgent_GetTickets, async (_c, { body, send }) => {
+    const ids = body?.TicketIds ?? []
+    return send(await tickets.readFlat(ids.filter((id) => id > 0)))
+  })
+  route(app, ops.TicketAgent_DeleteTicketEntity, async (c, { body }) => {
+    await tickets.delete(c.get('caller'), entityId(c, body?.TicketEntityId))
+    return c.body(null, 204)
+  })
+  route(app, ops.TicketAgent_NotifyNewTicket, async (c, { body }) => {
+    await tickets.notifyNewTicket(c.get('caller'), entityId(c, body?.TicketEntityId))
+    return c.body(null, 204)
   })
 }
