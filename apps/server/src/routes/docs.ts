@@ -59,6 +59,10 @@ const page = `<!doctype html>
 </html>
 `
 
+/**
+ * The API reference: the OpenAPI document and a page that renders it. Not operations (see
+ * docs/decisions.md): they are the API's description, not part of it.
+ */
 export function registerDocsRoutes(app: Hono<AppEnv>) {
   app.get('/openapi.json', (c) =>
     c.body(openapiText(), 200, { 'content-type': 'application/json; charset=utf-8' })
