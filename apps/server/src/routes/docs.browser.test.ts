@@ -4,7 +4,7 @@ import { createTestApp } from '../test/harness.ts'
 import { listen } from '../test/listen.ts'
 
 describe('the /docs page in headless Chromium', () => {
-  it('renders POST /api/v1/Ticket first, offline, without AI or developer tools', async () => {
+  it('renders POST /api/v1/Ticket first with the reference example, offline, without AI or developer tools', async () => {
     const { app } = await createTestApp()
     const { baseUrl } = await listen(app)
     const browser = await launchBrowser()
@@ -33,6 +33,8 @@ describe('the /docs page in headless Chromium', () => {
     const text = await section.first().textContent()
     expect(text).toContain('/api/v1/Ticket')
     expect(text).toMatch(/\bnotify\b/)
+    // The request example is the reference sample (its title), not generated placeholders.
+    await section.getByText('"Title": "consectetur"').first().waitFor({ timeout: 20_000 })
     // The main operation leads the sidebar, and its tag is described.
     const sidebar = (await page.locator('nav, aside').first().textContent()) ?? ''
     const save = sidebar.indexOf('Saves a ticket and performs any user notifications')
