@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm'
+import { and, eq, ne, or } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 
 /** A file's import progress as committed (see the `ticket_imports` table). */
@@ -24,6 +24,25 @@ export async function readImportProgress(
   return row
 }
 
+/**
+ * An unfinished import of another file at the same path: the file was changed after its import
+ * was interrupted, and importing the new content from its first line would repeat the lines the
+ * old one committed.
+ */
+export async function unfinishedAtPath(
+  db: Db,
+  tables: Tables,
+  path: string,
+  fileKey: string
+): Promise<ImportProgress | undefined> {
+  const t = tables.ticketImports
+  const [row] = await db
+    .select()
+    .from(t)
+    .where(and(eq(t.path, path), ne(t.fileKey, fileKey), eq(t.done, false)))
+  return row
+}
+
 /** Inside a batch's transaction: the progress that commits with its tickets. */
 export async function writeImportProgress(
   tx: Db,
@@ -39,7 +58,11 @@ export async function writeImportProgress(
     .onConflictDoUpdate({ target: t.fileKey, set: { ...rest, updatedAt: at } })
 }
 
-/** Forgets a file's progress, so that it can be imported again from its first line. */
-export async function forgetImportProgress(db: Db, tables: Tables, fileKey: string) {
-  await db.delete(tables.ticketImports).where(eq(tables.ticketImports.fileKey, fileKey))
+/**
+ * Forgets a file's progress, and any unfinished import at its path, so that it can be imported
+ * again from its first line.
+ */
+export async function forgetImportProgress(db: Db, tables: Tables, fileKey: string, path: string) {
+  const t = tables.ticketImports
+  await db.delete(t).where(or(eq(t.fileKey, fileKey), and(eq(t.path, path), eq(t.done, false))))
 }

@@ -136,4 +136,42 @@ describe('tickets:import CLI', () => {
       lines.flatMap((_, i) => (refused(i + 1) ? [i + 1] : []))
     )
   }, 180_000)
+
+  it('stops at a batch boundary on SIGTERM, and will not resume a file that changed since', async () => {
+    const { dir, databaseUrl } = await demoDatabase()
+    const file = join(dir, 'tickets.jsonl')
+    const lines = Array.from({ length: 30_000 }, (_, i) =>
+      JSON.stringify({ Title: `imp ${i + 1}` })
+    )
+    writeFileSync(file, `${lines.join('\n')}\n`)
+    const db = new Database(join(dir, 'ticket.db'), { readonly: true, fileMustExist: true })
+    onTestFinished(() => {
+      db.close()
+    })
+    const committed = () =>
+      db.prepare('select line from ticket_imports').pluck().get() as number | undefined
+    const run = importTickets(databaseUrl, file, '--batch', '50')
+    while (!(committed() ?? 0)) {
+      expect(run.child.exitCode, run.stderr()).toBeNull()
+      await new Promise((resolve) => setTimeout(resolve, 5))
+    }
+    run.child.kill('SIGTERM')
+    expect(await run.exited, run.stderr()).toBe(130)
+    expect(run.stdout()).toMatch(/interrupted after line \d+/)
+    const stoppedAt = committed() ?? 0
+    const count = () =>
+      db.prepare("select count(*) from tickets where title like 'imp %'").pluck().get() as number
+    // A graceful stop commits what it read: every committed line is a ticket, no more.
+    expect(count()).toBe(stoppedAt)
+
+    writeFileSync(file, `${lines.join('\n')}\n${JSON.stringify({ Title: 'appended' })}\n`)
+    const refused = importTickets(databaseUrl, file)
+    expect(await refused.exited).toBe(1)
+    expect(refused.stderr()).toMatch(/changed since its import was interrupted after line/)
+    expect(count()).toBe(stoppedAt)
+
+    const again = importTickets(databaseUrl, file, '--again')
+    expect(await again.exited, again.stderr()).toBe(0)
+    expect(count()).toBe(stoppedAt + lines.length)
+  }, 180_000)
 })

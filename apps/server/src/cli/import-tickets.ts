@@ -27,7 +27,11 @@ import {
 } from '../bulk-import/commit-thread.ts'
 import { fileKey } from '../bulk-import/file-key.ts'
 import { fileLines } from '../bulk-import/file-lines.ts'
-import { forgetImportProgress, readImportProgress } from '../bulk-import/import-progress.ts'
+import {
+  forgetImportProgress,
+  readImportProgress,
+  unfinishedAtPath,
+} from '../bulk-import/import-progress.ts'
 import { openStore } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { loadEnv } from '../env.ts'
@@ -60,7 +64,7 @@ async function main(argv: string[]): Promise<number> {
   const catalog = createCatalog(store)
   try {
     if (values.again) {
-      await forgetImportProgress(store.db, tablesOf(store.db), key)
+      await forgetImportProgress(store.db, tablesOf(store.db), key, path)
     }
     const previous = await readImportProgress(store.db, tablesOf(store.db), key)
     if (previous?.done) {
@@ -68,6 +72,15 @@ async function main(argv: string[]): Promise<number> {
         `${path} was imported already (${previous.imported} tickets, ${previous.rejected} rejected); --again imports it once more\n`
       )
       return 0
+    }
+    const changed = previous
+      ? undefined
+      : await unfinishedAtPath(store.db, tablesOf(store.db), path, key)
+    if (changed) {
+      process.stderr.write(
+        `${path} changed since its import was interrupted after line ${changed.line} (${changed.imported} tickets committed): restore the file to resume, or pass --again to import this content from its first line\n`
+      )
+      return 1
     }
     const userName = values.as ?? env.TICKET_ADMIN_USER
     const t = tablesOf(store.db).associates
