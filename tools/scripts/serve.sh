@@ -7,4 +7,5 @@ source tools/scripts/ensure-toolchain.sh
 pnpm install --frozen-lockfile
 pnpm --filter @ticket/server build
 cd apps/server
-exec node --enable-source-maps dist/main.js
+# The flags are those of the package's start script (see README: the heap ceiling).
+exec node --enable-source-maps --max-old-space-size=128 dist/main.js

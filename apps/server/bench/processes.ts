@@ -5,8 +5,15 @@ import { fileURLToPath } from 'node:url'
 
 export const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 
-/** How production starts the server (`pnpm start`, after `pnpm build`): one plain node process. */
-export const serverCommand = ['node', '--enable-source-maps', 'dist/main.js']
+/**
+ * How production starts the server (`pnpm start`, after `pnpm build`): one plain node process,
+ * with the flags of the package's start script, read from it so the two never differ.
+ */
+export const serverCommand = (
+  JSON.parse(readFileSync(resolve(serverRoot, 'package.json'), 'utf8')) as {
+    scripts: { start: string }
+  }
+).scripts.start.split(/\s+/)
 
 /** Builds dist/ the way `pnpm build` does, so the benchmark runs what production runs. */
 export async function buildServer(): Promise<void> {
