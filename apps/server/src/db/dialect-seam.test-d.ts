@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { expectTypeOf, test } from 'vitest'
 import type { Db, PgDb, SharedQueryBuilders, SqliteDb } from './db.ts'
+import type { Store } from './store-types.ts'
 
 type PgTransaction = Parameters<Parameters<PgDb['transaction']>[0]>[0]
 type SqliteTransaction = Parameters<Parameters<SqliteDb['transaction']>[0]>[0]
@@ -31,6 +32,21 @@ test("a Db offers no dialect's own calls", () => {
     db._.fullSchema
     // @ts-expect-error transactions come from store.transaction
     db.transaction(async () => {})
+  }
+  expectTypeOf(check).toBeFunction()
+})
+
+test("a dialect's own calls need the branch on store.dialect", () => {
+  const check = (store: Store) => {
+    // @ts-expect-error either dialect: SQLite's call does not exist on PostgreSQL
+    store.native.db.all(sql`select 1`)
+    // @ts-expect-error either dialect: PostgreSQL's call does not exist on SQLite
+    store.native.db.execute(sql`select 1`)
+    if (store.dialect === 'sqlite') {
+      store.native.reader.all(sql`select 1`)
+    } else {
+      store.native.db.execute(sql`select 1`)
+    }
   }
   expectTypeOf(check).toBeFunction()
 })
