@@ -5,7 +5,11 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 
 rmSync('dist', { recursive: true, force: true })
-execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+// --noCheck: the build only emits; `pnpm typecheck` checks the source, and the packed-package
+// test type-checks the emitted declarations from a consumer. A third of the build's time.
+execFileSync('node_modules/.bin/tsc', ['-p', 'tsconfig.build.json', '--noCheck'], {
+  stdio: 'inherit',
+})
 mkdirSync('dist/generated', { recursive: true })
 copyFileSync('src/generated/api.d.ts', 'dist/generated/api.d.ts')
 // tsc rewrites `.ts` imports to `.js` in the JavaScript only; the declarations need it too.

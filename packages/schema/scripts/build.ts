@@ -10,7 +10,9 @@ import { dirname, join, relative } from 'node:path'
 const tsc = 'node_modules/.bin/tsc'
 const contract = '../../tools/codegen/src/contract.ts'
 rmSync('dist', { recursive: true, force: true })
-execFileSync(tsc, ['-p', 'tsconfig.build.json'], { stdio: 'inherit' })
+// --noCheck: the build only emits; `pnpm typecheck` checks the source, and the packed-package
+// test type-checks the emitted declarations from a consumer. A third of the build's time.
+execFileSync(tsc, ['-p', 'tsconfig.build.json', '--noCheck'], { stdio: 'inherit' })
 execFileSync(
   tsc,
   [
