@@ -10,6 +10,6 @@ export function currentRoute(): string | undefined {
   if (!c) {
     return undefined
   }
-  const path = routePath(c, -1)
-  return `${c.req.method} ${path.includes('/Agents/') ? c.req.path : path}`
+  // Each agent method is a route of its own, so its path names the method.
+  return `${c.req.method} ${routePath(c, -1)}`
 }
