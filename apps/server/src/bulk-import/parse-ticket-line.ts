@@ -68,21 +68,15 @@ function parseLikeCreate(raw: unknown): Partial<TicketEntity> {
 const invalidLine = (errors: FieldError[]) =>
   new ApiError('VALIDATION', `${errors.length} invalid field(s) in the body.`, { errors })
 
-// Names the gate refuses anywhere; a line that mentions one at all takes the full path.
-const forbiddenName = /"(?:__proto__|constructor|prototype)"/i
-
 /**
  * The raw value is in canonical form and valid: every name is the schema's own (no unknown, no
  * other casing, so no forbidden name), enums by name, no empty date, strings and arrays within
- * the gate's limits (the schema is finite, so depth is too), and no `\u` escape in the text, so
- * no string can hold NUL or a lone surrogate.
+ * the gate's limits (the schema is finite, so depth is too), no forbidden or overlong name in a
+ * dictionary, and no `\u` escape in the text, so no string can hold NUL or a lone surrogate.
  */
 function fastPathHolds(text: string, raw: unknown): boolean {
   return (
-    !text.includes('\\u') &&
-    !forbiddenName.test(text) &&
-    strictCheck.Check(raw) &&
-    recordKeysFit(raw as Record<string, unknown>)
+    !text.includes('\\u') && strictCheck.Check(raw) && recordKeysFit(raw as Record<string, unknown>)
   )
 }
 
@@ -141,14 +135,16 @@ const recordProperties = Object.keys(ticketProperties).filter(
   (name) => ticketProperties[name]?.patternProperties !== undefined
 )
 
-// The gate refuses a property name longer than this; only a dictionary can have such a name.
+// The gate refuses longer property names, and these anywhere (in any casing). Closed objects
+// admit neither, so only a dictionary's free keys need looking at.
 const maxNameLength = 1000
+const forbiddenNames = new Set(['__proto__', 'constructor', 'prototype'])
 function recordKeysFit(raw: Record<string, unknown>): boolean {
   for (const name of recordProperties) {
     const record = raw[name]
     if (record && typeof record === 'object') {
       for (const key of Object.keys(record)) {
-        if (key.length > maxNameLength) {
+        if (key.length > maxNameLength || forbiddenNames.has(key.toLowerCase())) {
           return false
         }
       }
