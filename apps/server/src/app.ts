@@ -1,4 +1,4 @@
-import { type Context, Hono } from 'hono'
+import { type Context, Hono, type Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { contextStorage } from 'hono/context-storage'
 import type { AppDeps } from './app-deps.ts'
@@ -35,20 +35,24 @@ export function createApp(deps: AppDeps) {
 
   app.use('/api/*', privateAnswers)
   app.use('/api/*', localeMiddleware)
-  const limitOf = (maxSize: number) =>
-    bodyLimit({
-      maxSize,
-      onError: () => {
-        // The rest of the body is not read: the connection cannot carry another request.
-        throw new ApiError(
-          'PAYLOAD_TOO_LARGE',
-          `The request body is larger than ${maxSize} bytes.`,
-          {
-            headers: { Connection: 'close' },
-          }
-        )
-      },
-    })
+  const limitOf = (maxSize: number) => {
+    const tooLarge = () => {
+      // The rest of the body is not read: the connection cannot carry another request.
+      throw new ApiError('PAYLOAD_TOO_LARGE', `The request body is larger than ${maxSize} bytes.`, {
+        headers: { Connection: 'close' },
+      })
+    }
+    const streamed = bodyLimit({ maxSize, onError: tooLarge })
+    return (c: Context, next: Next) => {
+      // A declared length is checked from the header alone, as the middleware does; asking it
+      // would first build the web Request, which the body read then no longer needs.
+      const length = c.req.header('content-length')
+      if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+        return Number.parseInt(length || '0', 10) > maxSize ? tooLarge() : next()
+      }
+      return streamed(c, next)
+    }
+  }
   const bodyLimited = limitOf(deps.env.TICKET_MAX_BODY)
   // Uploads (a message with its attachments) have their own, larger limit.
   const uploadLimited = limitOf(deps.env.TICKET_MAX_UPLOAD)

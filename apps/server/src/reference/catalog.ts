@@ -115,25 +115,34 @@ export function createCatalog(store: Store): Catalog {
   }
   const stopListening = store.changes.subscribe('reference', invalidate)
   const stopResync = store.changes.onResync(invalidate)
+  // Readers only point at what is held (read when called), so one per connection serves every
+  // request on it, across invalidations.
+  const readers = new WeakMap<Db, ReferenceReader>()
+  const newReader = (db: Db): ReferenceReader => ({
+    ...perKind<CarrierReaders>(
+      (kind) => async (id: number) => (await current(db)).carriers[kind].get(id)
+    ),
+    defaults: async () => (await current(db)).defaults,
+    defaultStatusFor: async (baseStatus) => {
+      const { defaultStatus } = await current(db)
+      let id = defaultStatus.get(baseStatus)
+      if (!id) {
+        id = defaultStatusFor(db, baseStatus)
+        defaultStatus.set(baseStatus, id)
+      }
+      return id
+    },
+    knownTags: async () => (await current(db)).tags,
+    customFields: async () => (await current(db)).customFields,
+  })
   return {
     readerFor(db) {
-      return {
-        ...perKind<CarrierReaders>(
-          (kind) => async (id: number) => (await current(db)).carriers[kind].get(id)
-        ),
-        defaults: async () => (await current(db)).defaults,
-        defaultStatusFor: async (baseStatus) => {
-          const { defaultStatus } = await current(db)
-          let id = defaultStatus.get(baseStatus)
-          if (!id) {
-            id = defaultStatusFor(db, baseStatus)
-            defaultStatus.set(baseStatus, id)
-          }
-          return id
-        },
-        knownTags: async () => (await current(db)).tags,
-        customFields: async () => (await current(db)).customFields,
+      let reader = readers.get(db)
+      if (!reader) {
+        reader = newReader(db)
+        readers.set(db, reader)
       }
+      return reader
     },
     invalidate,
     learnTags(tags) {
