@@ -16,7 +16,10 @@ export interface LeasedDispatcherOptions extends PollOptions {
 
 export interface Dispatcher {
   start(): void
-  /** Looks for due rows now (after a commit or a replay) instead of at the next poll. */
+  /**
+   * Looks for due rows soon (after a commit or a replay) instead of at the next poll. Wakes in
+   * the same turn of the event loop, and wakes during a round, fold into one round.
+   */
   wake(): void
   /** Delivers what is due, waits for in-flight sends, then stops polling. */
   stop(): Promise<void>
@@ -36,7 +39,8 @@ export interface PollSteps<T> {
 /**
  * The loop shared by the delivery dispatchers: rounds of claim a batch, deliver it concurrently,
  * repeat while batches come back full; a wake during a round runs another round after it, else
- * the next round waits `pollMs`. The rows live in the database, so a restart resumes where the
+ * the next round waits `pollMs`. A wake is deferred to the next turn of the event loop, so a
+ * burst of saves committing together starts one round, not one per save. The rows live in the database, so a restart resumes where the
  * last process stopped.
  */
 export function createPollLoop<T>(steps: PollSteps<T>, options: PollOptions): Dispatcher {
@@ -45,6 +49,7 @@ export function createPollLoop<T>(steps: PollSteps<T>, options: PollOptions): Di
   let round: Promise<void> | undefined
   let wokenDuringRound = false
   let recovering: Promise<void> | undefined
+  let wakePending = false
 
   const schedule = () => {
     clearTimeout(timer)
@@ -102,7 +107,16 @@ export function createPollLoop<T>(steps: PollSteps<T>, options: PollOptions): Di
         kick()
       }
     },
-    wake: kick,
+    wake() {
+      if (wakePending) {
+        return
+      }
+      wakePending = true
+      setImmediate(() => {
+        wakePending = false
+        kick()
+      })
+    },
     async stop() {
       if (state !== 'running') {
         state = 'stopped'
