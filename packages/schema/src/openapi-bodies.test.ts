@@ -94,6 +94,14 @@ describe('examples /docs shows', () => {
     expect(validAt('/components/schemas/TicketEntity', responseSample)).toBe(true)
   })
 
+  it('the ticket read: the same sample with its links, valid against TicketEntityWithLinks', () => {
+    const [example] = schemas.TicketEntityWithLinks.examples
+    const { _Links, ...entity } = example
+    expect(entity).toEqual(responseSample)
+    expect(_Links.Self).toMatch(new RegExp(`/api/v1/Ticket/${responseSample.TicketId}$`))
+    expect(validAt('/components/schemas/TicketEntityWithLinks', example)).toBe(true)
+  })
+
   it('are checked for real: a wrong type in the sample would not pass', () => {
     expect(validAt('/components/schemas/TicketEntity', { ...responseSample, Title: 7 })).toBe(false)
   })

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox'
 import { SKIP, Text, withDb } from '../common/types.ts'
+import responseSample from './fixtures/post-ticket-response-sample.json' with { type: 'json' }
 import { TicketEntity } from './ticket-entity.ts'
 
 /** `_Links` of an entity read: where the entity and its archive live. */
@@ -31,6 +32,16 @@ export const TicketEntityWithLinks = Type.Object(
     description: 'A TicketEntity with links.',
     // It is the entity, read: its XML root element names the entity, as SuperOffice's does.
     xml: { name: 'TicketEntity' },
+    // The reference sample of a saved ticket, as a read returns it: the example /docs shows.
+    examples: [
+      {
+        ...responseSample,
+        _Links: {
+          Self: `http://127.0.0.1:8787/api/v1/Ticket/${responseSample.TicketId}`,
+          Archive: 'http://127.0.0.1:8787/api/v1/Ticket',
+        },
+      },
+    ],
   }
 )
 export type TicketEntityWithLinks = Static<typeof TicketEntityWithLinks>
