@@ -1,4 +1,4 @@
-import { type Static, Type } from '@sinclair/typebox'
+import { type Static, type TSchema, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 
 /** Every setting the service reads from its environment (see docs/decisions.md). */
@@ -62,8 +62,17 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   const converted = Value.Convert(EnvSchema, Value.Default(EnvSchema, picked))
   const errors = [...Value.Errors(EnvSchema, converted)]
   if (errors.length > 0) {
-    const lines = errors.map((e) => `${e.path.slice(1)}: ${e.message}`)
+    const lines = errors.map((e) => `${e.path.slice(1)}: ${explain(e.schema, e.value, e.message)}`)
     throw new EnvError(`invalid environment:\n  ${lines.join('\n  ')}`)
   }
   return converted as Env
+}
+
+/** A union of literals (LOG_LEVEL) names its choices instead of TypeBox's "Expected union value". */
+function explain(schema: TSchema, value: unknown, message: string): string {
+  const choices = (schema.anyOf as TSchema[] | undefined)?.map((member) => member.const)
+  if (choices?.length && choices.every((choice) => typeof choice === 'string')) {
+    return `${JSON.stringify(value)} is not one of ${choices.join(', ')}`
+  }
+  return message
 }
