@@ -1,6 +1,13 @@
 import { pipeline, Readable } from 'node:stream'
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web'
-import { constants, createBrotliCompress, createDeflate, createGzip } from 'node:zlib'
+import {
+  type BrotliOptions,
+  constants,
+  createBrotliCompress,
+  createDeflate,
+  createGzip,
+  type ZlibOptions,
+} from 'node:zlib'
 import type { Context, MiddlewareHandler } from 'hono'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/compress'
 import Negotiator from 'negotiator'
@@ -14,7 +21,7 @@ export const COMPRESSION_THRESHOLD = 1024
  * client that prefers it, or refuses everything else, gets the bytes as they are.
  */
 const CODINGS = ['br', 'gzip', 'deflate', 'identity'] as const
-type Coding = (typeof CODINGS)[number]
+export type Coding = (typeof CODINGS)[number]
 
 /**
  * Brotli quality 5: smaller than gzip's default on every answer measured (a ticket 9.1 KB: gzip
@@ -104,7 +111,7 @@ async function measuredLength(c: Context): Promise<number | undefined> {
   return bytes.byteLength
 }
 
-function addVary(c: Context) {
+export function addVary(c: Context) {
   const vary = c.res.headers.get('vary')
   if (vary === '*' || (vary && /(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary))) {
     return
@@ -113,14 +120,26 @@ function addVary(c: Context) {
 }
 
 function encoderFor(coding: Exclude<Coding, 'identity'>, length: number | undefined) {
+  const options = encoderOptions(coding, length)
   if (coding === 'br') {
-    return createBrotliCompress({
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-        ...(length === undefined ? {} : { [constants.BROTLI_PARAM_SIZE_HINT]: length }),
-      },
-    })
+    return createBrotliCompress(options)
   }
-  return coding === 'gzip' ? createGzip() : createDeflate()
+  return coding === 'gzip' ? createGzip(options) : createDeflate(options)
+}
+
+/** The encoder settings of a coding, shared by streamed answers and bodies encoded once. */
+export function encoderOptions(
+  coding: Exclude<Coding, 'identity'>,
+  length: number | undefined
+): BrotliOptions | ZlibOptions {
+  if (coding !== 'br') {
+    return {}
+  }
+  return {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+      ...(length === undefined ? {} : { [constants.BROTLI_PARAM_SIZE_HINT]: length }),
+    },
+  }
 }

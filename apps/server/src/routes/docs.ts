@@ -3,6 +3,7 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { encodedOnce } from '../http/encoded-once.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -64,18 +65,22 @@ const page = `<!doctype html>
  * docs/decisions.md): they are the API's description, not part of it.
  */
 export function registerDocsRoutes(app: Hono<AppEnv>) {
-  app.get('/openapi.json', (c) =>
-    c.body(openapiText(), 200, { 'content-type': 'application/json; charset=utf-8' })
+  app.get(
+    '/openapi.json',
+    encodedOnce(openapiText, { 'content-type': 'application/json; charset=utf-8' })
   )
   app.get('/docs', (c) => c.html(page))
   app.get('/docs/init.js', (c) =>
     c.body(init, 200, { 'content-type': 'text/javascript; charset=utf-8' })
   )
-  app.get('/docs/renderer.js', (c) => {
-    renderer ??= readFileSync(rendererPath, 'utf8')
-    return c.body(renderer, 200, {
-      'content-type': 'text/javascript; charset=utf-8',
-      'cache-control': 'public, max-age=3600',
-    })
-  })
+  app.get(
+    '/docs/renderer.js',
+    encodedOnce(
+      () => {
+        renderer ??= readFileSync(rendererPath, 'utf8')
+        return renderer
+      },
+      { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'public, max-age=3600' }
+    )
+  )
 }
