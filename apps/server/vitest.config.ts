@@ -7,5 +7,9 @@ export default defineConfig({
     hookTimeout: 30_000,
     reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
+    // Every request a test sends through the app, and its response, must meet the published
+    // OpenAPI document (src/test/contract/).
+    setupFiles: ['src/test/contract/setup.ts'],
+    globalSetup: ['src/test/contract/global-setup.ts'],
   },
 })

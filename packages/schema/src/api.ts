@@ -1,13 +1,17 @@
 import type { ApiSpec } from '@ticket/codegen'
+import { documentedFormats } from './common/formats.ts'
 import { components } from './components.ts'
 import { SESSION_COOKIE } from './entities/auth.ts'
 import { TicketEntityInput } from './input/ticket-entity-input.ts'
 import { TicketEntityMergePatch } from './input/ticket-entity-merge-patch.ts'
+import { TicketMessageEntityInput } from './input/ticket-message-entity-input.ts'
 import {
   JsonPatch,
   JsonPatchOperation,
   operations,
   responseTypes,
+  TicketEntitySelection,
+  TicketEntityWithLinksSelection,
   WebhookRegistration,
   WebhookView,
 } from './operations/index.ts'
@@ -27,6 +31,9 @@ export const apiSpec: ApiSpec = {
     JsonPatch,
     TicketEntityInput,
     TicketEntityMergePatch,
+    TicketMessageEntityInput,
+    TicketEntitySelection,
+    TicketEntityWithLinksSelection,
     WebhookRegistration,
     WebhookView,
   ],
@@ -52,6 +59,7 @@ export const apiSpec: ApiSpec = {
   defaultSecurity: ['Basic', 'Bearer', 'SOTicket', 'SessionCookie'],
   servers: [{ url: 'http://127.0.0.1:8787', description: 'A server started with `npm run serve`' }],
   leadOperation: 'SaveTicketEntityWithNotify',
+  formats: documentedFormats,
   tags: [
     {
       name: 'Ticket',

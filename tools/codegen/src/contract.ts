@@ -84,6 +84,11 @@ export interface ResponseSpec {
   description: string
   /** Absent for bodiless responses (204). */
   schema?: TSchema
+  /**
+   * What clients receive, when it is wider than `schema` (what the server renders from): the
+   * documented response body, e.g. an entity whose properties `$select` may null.
+   */
+  output?: TSchema
   /** Defaults to the operation's response media types. */
   mediaTypes?: string[]
   headers?: Record<string, { description: string; schema: TSchema }>
@@ -114,6 +119,11 @@ export interface OperationSpec {
     /** Further media types whose body has another shape (a JSON Patch on an entity route). */
     alternatives?: Array<{ schema: TSchema; mediaTypes: string[] }>
   }
+  /**
+   * A body the server does not read, documented because clients send one anyway (SuperOffice's
+   * client posts `null` to agent methods that take no body). Only when `body` is absent.
+   */
+  unreadBody?: { description: string; mediaTypes: string[] }
   responses: Record<number, ResponseSpec>
   /** Security scheme names; `[]` means public. Defaults to the document's global security. */
   security?: string[]
@@ -143,4 +153,9 @@ export interface ApiSpec {
   servers?: Array<{ url: string; description?: string }>
   /** The operationId listed first: its path leads `paths` and its method leads its path item. */
   leadOperation?: string
+  /**
+   * Formats whose checks differ from their OpenAPI meaning, by name: the JSON Schema keywords
+   * the document writes instead (e.g. a `pattern` for a date-time whose offset is optional).
+   */
+  formats?: Record<string, Record<string, string>>
 }

@@ -14,7 +14,8 @@ export function buildOperation(
   spec: ApiSpec,
   componentIds: ReadonlySet<string>
 ): JsonObject {
-  const schema = (s: TSchema): JsonSchema => toJsonSchema(s, { componentIds })
+  const schema = (s: TSchema): JsonSchema =>
+    toJsonSchema(s, { componentIds, formats: spec.formats })
   const out: JsonObject = { operationId: op.operationId, summary: op.summary }
   if (op.description !== undefined) {
     out.description = op.description
@@ -39,6 +40,12 @@ export function buildOperation(
       Object.assign(body.content, buildContent(alternative.mediaTypes, schema(alternative.schema)))
     }
     out.requestBody = body
+  } else if (op.unreadBody !== undefined) {
+    out.requestBody = {
+      description: op.unreadBody.description,
+      required: false,
+      content: buildContent(op.unreadBody.mediaTypes, {}),
+    }
   }
   out.responses = buildResponses(op.responses, spec.responseMediaTypes, schema)
   const security = operationSecurity(op.security, spec.defaultSecurity)
@@ -104,11 +111,9 @@ function buildResponses(
       }
       entry.headers = headers
     }
-    if (response.schema !== undefined) {
-      entry.content = buildContent(
-        response.mediaTypes ?? defaultMediaTypes,
-        schema(response.schema)
-      )
+    const documented = response.output ?? response.schema
+    if (documented !== undefined) {
+      entry.content = buildContent(response.mediaTypes ?? defaultMediaTypes, schema(documented))
     }
     out[status] = entry
   }

@@ -39,7 +39,7 @@ export function buildOpenApiDocument(spec: ApiSpec): OpenApiDocument {
   const schemas: JsonObject = {}
   for (const schema of [...spec.components].sort((a, b) => byCodePoint(idOf(a), idOf(b)))) {
     const id = idOf(schema)
-    const converted = toJsonSchema(schema, { componentIds, root: true })
+    const converted = toJsonSchema(schema, { componentIds, root: true, formats: spec.formats })
     // XML names the root element after the component, not after the property holding it.
     schemas[id] = converted.type === 'object' ? { ...converted, xml: { name: id } } : converted
   }

@@ -42,6 +42,16 @@ export interface ToJsonSchemaOptions {
    * itself. Nested schemas are never roots.
    */
   root?: boolean
+  /**
+   * Formats the schema package checks differently from their OpenAPI meaning, by name: the
+   * keywords written instead of `format` (a `pattern`), so the document states what is accepted.
+   */
+  formats?: Readonly<Record<string, JsonObject>>
+}
+
+interface Context {
+  ids: ReadonlySet<string>
+  formats: Readonly<Record<string, JsonObject>>
 }
 
 /**
@@ -54,6 +64,7 @@ export interface ToJsonSchemaOptions {
  *   base URI that `#/components/...` references resolve against.
  * - Keys starting with `x-db` (storage hints) are dropped; other `x-` keys are kept.
  * - Every array-valued property gets `xml: { wrapped: true }` so XML renders `<Tags><Tag/>…`.
+ * - A `format` named in `options.formats` is replaced by the keywords given there.
  *
  * @example
  * toJsonSchema(Type.Object({ Owner: Associate }), { componentIds: new Set(['Associate']) })
@@ -61,15 +72,16 @@ export interface ToJsonSchemaOptions {
  * //   properties: { Owner: { $ref: '#/components/schemas/Associate' } } }
  */
 export function toJsonSchema(schema: TSchema, options: ToJsonSchemaOptions): JsonSchema {
-  return convert(schema, options.componentIds, options.root === true)
+  const context = { ids: options.componentIds, formats: options.formats ?? {} }
+  return convert(schema, context, options.root === true)
 }
 
-function convert(schema: unknown, ids: ReadonlySet<string>, root: boolean): JsonSchema {
+function convert(schema: unknown, context: Context, root: boolean): JsonSchema {
   if (!isRecord(schema)) {
     throw new Error(`not a schema: ${JSON.stringify(schema)}`)
   }
   const id = schema.$id
-  if (!root && typeof id === 'string' && ids.has(id)) {
+  if (!root && typeof id === 'string' && context.ids.has(id)) {
     // OpenAPI 3.1 allows siblings of $ref: keep what the property says about its use.
     const ref: JsonObject = { $ref: componentRefPrefix + id }
     if (typeof schema.description === 'string') {
@@ -86,33 +98,39 @@ function convert(schema: unknown, ids: ReadonlySet<string>, root: boolean): Json
     if (key === '$id' || key.startsWith('x-db') || value === undefined) {
       continue
     }
-    out[key] = convertKeyword(key, value, ids)
+    const format =
+      key === 'format' && typeof value === 'string' ? context.formats[value] : undefined
+    if (format !== undefined) {
+      Object.assign(out, format)
+      continue
+    }
+    out[key] = convertKeyword(key, value, context)
   }
   return out
 }
 
 /** Sub-schema positions also accept JSON Schema's boolean schemas (`additionalProperties: false`). */
-function convertSub(value: unknown, ids: ReadonlySet<string>): JsonValue {
-  return typeof value === 'boolean' ? value : convert(value, ids, false)
+function convertSub(value: unknown, context: Context): JsonValue {
+  return typeof value === 'boolean' ? value : convert(value, context, false)
 }
 
-function convertKeyword(key: string, value: unknown, ids: ReadonlySet<string>): JsonValue {
+function convertKeyword(key: string, value: unknown, context: Context): JsonValue {
   if (key === '$ref' && typeof value === 'string') {
-    return resolveRef(value, ids)
+    return resolveRef(value, context.ids)
   }
   if (schemaKeys.has(key)) {
     // TypeBox tuples use the draft-07 `items: [...]` form.
     return Array.isArray(value)
-      ? value.map((item) => convertSub(item, ids))
-      : convertSub(value, ids)
+      ? value.map((item) => convertSub(item, context))
+      : convertSub(value, context)
   }
   if (schemaListKeys.has(key) && Array.isArray(value)) {
-    return value.map((item) => convertSub(item, ids))
+    return value.map((item) => convertSub(item, context))
   }
   if (schemaMapKeys.has(key) && isRecord(value)) {
     const out: JsonObject = {}
     for (const name of Object.keys(value)) {
-      const converted = convertSub(value[name], ids)
+      const converted = convertSub(value[name], context)
       out[name] = key === 'properties' && isRecord(converted) ? withArrayXml(converted) : converted
     }
     return out

@@ -19,5 +19,12 @@ export async function historyPage(
     .orderBy(desc(t.historyId))
     .limit(page.top)
     .offset(page.skip)
-  return rows.map((row) => columnsToProperties(ticketHistoryProjection, row) as TicketHistoryEntry)
+  // TicketId is stored as a reference, which the projection does not map back.
+  return rows.map(
+    (row) =>
+      ({
+        ...columnsToProperties(ticketHistoryProjection, row),
+        TicketId: row.ticketId,
+      }) as TicketHistoryEntry
+  )
 }

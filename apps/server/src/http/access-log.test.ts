@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { createLogger } from '../logger.ts'
+import { breaksDocument } from '../test/contract/validated-app.ts'
 import { createTestApp } from '../test/harness.ts'
 import { adminAuth, basicHeader } from '../test/requests.ts'
 
@@ -29,12 +30,15 @@ describe('access log and request ids', () => {
       headers: { authorization: basicHeader(adminAuth) },
     })
     const unauthorized = await app.request('/api/v1/Ticket/1')
-    const missing = await app.request('/no/such/route')
-    const bad = await app.request('/api/v1/Ticket', {
-      method: 'POST',
-      headers: { authorization: basicHeader(adminAuth), 'content-type': 'application/json' },
-      body: '{not json',
-    })
+    const missing = await app.request('/no/such/route', breaksDocument({}))
+    const bad = await app.request(
+      '/api/v1/Ticket',
+      breaksDocument({
+        method: 'POST',
+        headers: { authorization: basicHeader(adminAuth), 'content-type': 'application/json' },
+        body: '{not json',
+      })
+    )
     const responses = [ok, unauthorized, missing, bad]
     expect(responses.map((r) => r.status)).toEqual([200, 401, 404, 400])
     await new Promise((r) => setTimeout(r, 50))

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { type Breach, breaksDocument } from '../test/contract/validated-app.ts'
 import { openTestApp } from '../test/harness.ts'
 import { adminAuth, basicHeader } from '../test/requests.ts'
 
@@ -22,13 +23,15 @@ const tickets = async () =>
 async function send(
   body: Uint8Array | string,
   headers: Record<string, string>,
-  path = '/api/v1/Ticket'
+  path = '/api/v1/Ticket',
+  breach?: Breach
 ) {
-  const res = await app.request(path, {
+  const init = {
     method: path.includes('/Ticket/') ? 'PATCH' : 'POST',
     headers: { authorization: basicHeader(adminAuth), accept: 'application/json', ...headers },
     body: body as BodyInit,
-  })
+  }
+  const res = await app.request(path, breach ? breaksDocument(init, breach) : init)
   const text = await res.text()
   return { status: res.status, text, body: text ? JSON.parse(text) : undefined }
 }
@@ -48,7 +51,7 @@ async function refused(
   path?: string
 ) {
   const before = await tickets()
-  const res = await send(body, headers, path)
+  const res = await send(body, headers, path, 'rejected')
   expect(res.status, res.text).toBe(status)
   expect(res.text).not.toMatch(/call stack|at .*\.ts:\d+/)
   expect(await tickets()).toBe(before)

@@ -28,6 +28,7 @@ describe('security defaults', () => {
       headers: { origin: 'https://elsewhere.example' },
     })
     expect(simple.headers.get('access-control-allow-origin')).toBeNull()
+    // A CORS preflight is no operation of the document.
     const preflight = await app.request('/api/v1/Ticket', {
       method: 'OPTIONS',
       headers: {
@@ -42,6 +43,7 @@ describe('security defaults', () => {
     const { app } = await createTestApp({
       env: { TICKET_CORS_ORIGINS: 'https://app.example, https://admin.example' },
     })
+    // A CORS preflight is no operation of the document.
     const preflight = await app.request('/api/v1/Ticket', {
       method: 'OPTIONS',
       headers: { origin: 'https://app.example', 'access-control-request-method': 'POST' },

@@ -46,6 +46,8 @@ describe.each<DatabaseKind>([':memory:', 'pg'])('Idempotency-Key on %s', (kind) 
     call(app, 'POST', path, body, {
       auth: adminLogin,
       headers: key === undefined ? {} : { 'idempotency-key': key },
+      // A key that is not 1 to 255 visible characters breaks the document on purpose.
+      breaksDocument: key !== undefined && !/^[!-~]{1,255}$/.test(key) ? 'rejected' : undefined,
     })
 
   it('a retry with the same key and body gets the first answer: one ticket, one notification, one webhook', async () => {

@@ -209,7 +209,7 @@ describe.each(['sqlite', 'pg'] as const)('GET /api/v1/Ticket on %s', (dialect) =
 
   it('refuses a bad column, operator, value or nesting with a 400 naming it', async () => {
     const bad = async (query: string, needle: string) => {
-      const res = await list(query)
+      const res = await list(query, { breaksDocument: 'rejected' })
       expect(res.status, `${query}: ${res.text}`).toBe(400)
       expect(res.headers.get('content-type')).toMatch(/problem\+json/)
       expect(res.text).toContain(needle)
@@ -317,9 +317,13 @@ describe.each(['sqlite', 'pg'] as const)('GET /api/v1/Ticket on %s', (dialect) =
     expect(renamed.status, renamed.text).toBe(200)
     expect(await found("search eq 'smoke'")).toEqual(named('screen'))
     expect(await found("search eq 'flickers'")).toEqual([])
-    const refused = await call(app, 'PUT', `/api/v1/Ticket/${ids.screen}`, {
-      Title: 'x'.repeat(300),
-    })
+    const refused = await call(
+      app,
+      'PUT',
+      `/api/v1/Ticket/${ids.screen}`,
+      { Title: 'x'.repeat(300) },
+      { breaksDocument: 'rejected' }
+    )
     expect(refused.status).toBe(400)
     expect(await found("search eq 'smoke'")).toEqual(named('screen'))
     expect(await found("search eq 'deleted'")).toEqual([])

@@ -59,7 +59,9 @@ describe.each(['sqlite', 'pg'] as const)('POST /api/v1/Ticket/Merge on %s', (dia
         app,
         'POST',
         `/api/v1/Ticket/Merge?secondaryTicketIds=${second}&secondaryTicketIds=${third}`,
-        { TicketId: primary }
+        { TicketId: primary },
+        // The parameter repeated, as its description allows: the document types it as one string.
+        { breaksDocument: 'tolerated' }
       )
       expect(merged.status, merged.text).toBe(200)
       expect(merged.body.TicketId).toBe(primary)
@@ -94,9 +96,17 @@ describe.each(['sqlite', 'pg'] as const)('POST /api/v1/Ticket/Merge on %s', (dia
         TicketId: primary,
       })
       expect(self.status).toBe(400)
-      expect((await call(app, 'POST', '/api/v1/Ticket/Merge', { TicketId: primary })).status).toBe(
-        400
-      )
+      expect(
+        (
+          await call(
+            app,
+            'POST',
+            '/api/v1/Ticket/Merge',
+            { TicketId: primary },
+            { breaksDocument: 'rejected' }
+          )
+        ).status
+      ).toBe(400)
     } finally {
       await deps.shutdown()
       await database?.drop()

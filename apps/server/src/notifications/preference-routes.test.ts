@@ -59,7 +59,7 @@ describe('GET/PUT /api/v1/Notification/Preferences', { timeout: 30_000 }, () => 
       'PUT',
       path,
       { NewTicket: 'loud', TicketActivated: 3, Bogus: 'none' },
-      { auth: anna.auth }
+      { auth: anna.auth, breaksDocument: 'rejected' }
     )
     expect(bad.status).toBe(400)
     expect(bad.body.code).toBe('VALIDATION')
@@ -85,6 +85,7 @@ describe('GET/PUT /api/v1/Notification/Preferences', { timeout: 30_000 }, () => 
     const res = await call(app, 'PUT', path, body, {
       auth: anna.auth,
       headers: { 'content-type': type },
+      breaksDocument: 'rejected',
     })
     expect(res.status).toBe(status)
     expect(res.headers.get('content-type')).toMatch(/problem\+json/)

@@ -9,7 +9,7 @@ describe('notification routes refuse bad input with problem details', { timeout:
     ['/api/v1/Notification?$skip=-1', ['/query/$skip']],
   ])('GET %s → 400 naming %j', async (path, paths) => {
     const { app } = await notificationsApp()
-    const res = await call(app, 'GET', path)
+    const res = await call(app, 'GET', path, undefined, { breaksDocument: 'rejected' })
     expect(res.status).toBe(400)
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/)
     expect(res.body.code).toBe('VALIDATION')
@@ -24,7 +24,7 @@ describe('notification routes refuse bad input with problem details', { timeout:
     ['GET', '/api/v1/Ticket/12345/Notifications', 404],
   ])('%s %s → %i', async (method, path, status) => {
     const { app } = await notificationsApp()
-    const res = await call(app, method, path)
+    const res = await call(app, method, path, undefined, { breaksDocument: 'rejected' })
     expect(res.status).toBe(status)
     expect(res.body.status).toBe(status)
   })

@@ -1,5 +1,6 @@
 import { describe, expect, onTestFinished, test, vi } from 'vitest'
 import { createApp } from '../app.ts'
+import { BREACH_HEADER, validateAgainstDocument } from '../test/contract/validated-app.ts'
 import { listen } from '../test/listen.ts'
 import { notificationsApp } from '../test/notifications/app.ts'
 import { waitForOutbox } from '../test/notifications/commit-change.ts'
@@ -25,7 +26,7 @@ async function liveApp() {
   module.start?.()
   onTestFinished(() => module.stop?.())
   const deps = { ...test.deps, modules }
-  const app = createApp(deps)
+  const app = validateAgainstDocument(createApp(deps))
   const { baseUrl } = await listen(app)
   return { ...test, app, module, baseUrl }
 }
@@ -136,7 +137,11 @@ describe('GET /api/v1/Notification/Stream (Server-Sent Events)', { timeout: 30_0
   test('a malformed Last-Event-ID is a 400', async () => {
     const { baseUrl, anna } = await liveApp()
     const res = await fetch(`${baseUrl}/api/v1/Notification/Stream`, {
-      headers: { authorization: basicHeader(anna.auth), 'last-event-id': 'yesterday' },
+      headers: {
+        authorization: basicHeader(anna.auth),
+        'last-event-id': 'yesterday',
+        [BREACH_HEADER]: 'rejected',
+      },
     })
     expect(res.status).toBe(400)
     expect((await res.json()).errors[0].path).toBe('/headers/Last-Event-ID')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { breaksDocument } from '../test/contract/validated-app.ts'
 import { createTestApp } from '../test/harness.ts'
 
 describe('health', () => {
@@ -21,7 +22,7 @@ describe('health', () => {
 
   it('answers an unknown route with a problem-details 404', async () => {
     const { app } = await createTestApp()
-    const res = await app.request('/nowhere')
+    const res = await app.request('/nowhere', breaksDocument({}))
     expect(res.status).toBe(404)
     const body = await res.json()
     expect(body).toMatchObject({ status: 404, code: 'NOT_FOUND', instance: '/nowhere' })

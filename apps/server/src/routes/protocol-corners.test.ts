@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http'
 import { and, count, eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { tablesOf } from '../db/tables-of.ts'
+import { BREACH_HEADER } from '../test/contract/validated-app.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
 import { listen } from '../test/listen.ts'
@@ -72,7 +73,13 @@ describe('protocol corners', () => {
   it('answers prototype names as agent methods with a 404 problem', async () => {
     const { app } = await demoApp()
     for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
-      const res = await call(app, 'POST', `/api/v1/Agents/Ticket/${name}`, {})
+      const res = await call(
+        app,
+        'POST',
+        `/api/v1/Agents/Ticket/${name}`,
+        {},
+        { breaksDocument: 'rejected' }
+      )
       expect(res.status, name).toBe(404)
       expect(res.headers.get('content-type')).toMatch(/problem\+json/)
     }
@@ -109,6 +116,7 @@ describe('protocol corners', () => {
               authorization: basicHeader(adminAuth),
               'content-type': 'application/json',
               'content-length': Buffer.byteLength(big),
+              [BREACH_HEADER]: 'rejected',
             },
           },
           (res) => {

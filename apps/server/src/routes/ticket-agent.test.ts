@@ -24,7 +24,14 @@ describe('the Ticket agent (SuperOffice client conventions)', () => {
     expect(saved.status, saved.text).toBe(200)
     expect(saved.headers.get('content-type')).toBe('application/json; charset=utf-8')
     const id = saved.body.TicketId
-    const read = await call(app, 'POST', `${agent('getticketentity')}?TicketEntityId=${id}`, 'null')
+    // Method and parameter names are read case-insensitively; the document spells them one way.
+    const read = await call(
+      app,
+      'POST',
+      `${agent('getticketentity')}?TicketEntityId=${id}`,
+      'null',
+      { breaksDocument: 'tolerated' }
+    )
     expect(read.body).toMatchObject({
       TicketId: id,
       Title: 'Agent ✓ ünïcode',
@@ -70,10 +77,15 @@ describe('the Ticket agent (SuperOffice client conventions)', () => {
 
   it('answers an unknown method with 404 and a bad body with 400', async () => {
     const { app } = await createTestApp()
-    expect((await call(app, 'POST', agent('Teleport'), 'null')).status).toBe(404)
-    const bad = await call(app, 'POST', agent('SaveTicketEntityWithNotify'), {
-      newEntity: { title: 5 },
-    })
+    const rejected = { breaksDocument: 'rejected' } as const
+    expect((await call(app, 'POST', agent('Teleport'), 'null', rejected)).status).toBe(404)
+    const bad = await call(
+      app,
+      'POST',
+      agent('SaveTicketEntityWithNotify'),
+      { newEntity: { title: 5 } },
+      rejected
+    )
     expect(bad.status).toBe(400)
     expect(bad.body.errors[0].path).toBe('/NewEntity/Title')
   })

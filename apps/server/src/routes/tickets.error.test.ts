@@ -44,13 +44,19 @@ describe('bad input changes nothing', () => {
   it('lists every schema violation at once', async () => {
     const { app, counts } = await demoApp()
     const before = await counts()
-    const res = await call(app, 'POST', '/api/v1/Ticket', {
-      Title: 'x'.repeat(256),
-      Slevel: 'Secret',
-      Deadline: 'yesterday',
-      ConnectId: 'seven',
-      Author: 'nul\u0000byte',
-    })
+    const res = await call(
+      app,
+      'POST',
+      '/api/v1/Ticket',
+      {
+        Title: 'x'.repeat(256),
+        Slevel: 'Secret',
+        Deadline: 'yesterday',
+        ConnectId: 'seven',
+        Author: 'nul\u0000byte',
+      },
+      { breaksDocument: 'rejected' }
+    )
     expect(res.status).toBe(400)
     const paths = res.body.errors.map((e: { path: string }) => e.path).sort()
     expect(paths).toEqual(['/Author', '/ConnectId', '/Deadline', '/Slevel', '/Title'])
@@ -73,24 +79,43 @@ describe('bad input changes nothing', () => {
 
   it('answers malformed JSON, wrong media types and oversized bodies with 4xx problems', async () => {
     const { app } = await demoApp({ TICKET_MAX_BODY: '2048' })
-    const malformed = await call(app, 'POST', '/api/v1/Ticket', '{"Title": ')
+    const malformed = await call(app, 'POST', '/api/v1/Ticket', '{"Title": ', {
+      breaksDocument: 'rejected',
+    })
     expect(malformed.status).toBe(400)
     const media = await call(app, 'POST', '/api/v1/Ticket', 'Title=x', {
       headers: { 'content-type': 'application/pdf' },
+      breaksDocument: 'rejected',
     })
     expect(media.status).toBe(415)
-    const big = await call(app, 'POST', '/api/v1/Ticket', { Title: 'x', Author: 'y'.repeat(4096) })
+    const big = await call(
+      app,
+      'POST',
+      '/api/v1/Ticket',
+      { Title: 'x', Author: 'y'.repeat(4096) },
+      { breaksDocument: 'rejected' }
+    )
     expect(big.status).toBe(413)
     expect(big.body.code).toBe('PAYLOAD_TOO_LARGE')
     const accept = await call(app, 'GET', '/api/v1/Ticket/default', undefined, {
       headers: { accept: 'image/png' },
     })
     expect(accept.status).toBe(406)
-    const notAnObject = await call(app, 'POST', '/api/v1/Ticket', [1, 2])
+    const notAnObject = await call(app, 'POST', '/api/v1/Ticket', [1, 2], {
+      breaksDocument: 'rejected',
+    })
     expect(notAnObject.status).toBe(400)
-    const badId = await call(app, 'GET', '/api/v1/Ticket/abc')
+    const badId = await call(app, 'GET', '/api/v1/Ticket/abc', undefined, {
+      breaksDocument: 'rejected',
+    })
     expect(badId.status).toBe(400)
-    const badNotify = await call(app, 'POST', '/api/v1/Ticket?notify=maybe', { Title: 'x' })
+    const badNotify = await call(
+      app,
+      'POST',
+      '/api/v1/Ticket?notify=maybe',
+      { Title: 'x' },
+      { breaksDocument: 'rejected' }
+    )
     expect(badNotify.status).toBe(400)
   })
 

@@ -73,7 +73,7 @@ describe('PATCH /api/v1/Ticket/{id}', () => {
       'PATCH',
       `/api/v1/Ticket/${id}`,
       [{ op: 'move', from: '/Title', path: '/Author' }],
-      patch('application/json-patch+json')
+      { ...patch('application/json-patch+json'), breaksDocument: 'rejected' }
     )
     expect(move.status).toBe(400)
     const missing = await call(

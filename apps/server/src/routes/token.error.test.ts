@@ -17,7 +17,10 @@ describe('bad token requests', { timeout: 30_000 }, () => {
       [406, 'accept', { Name: 'x' }, { accept: 'image/png' }],
     ]
     for (const [status, what, body, headers] of cases) {
-      const res = await call(app, 'POST', '/api/v1/Token', body, { headers })
+      const res = await call(app, 'POST', '/api/v1/Token', body, {
+        headers,
+        breaksDocument: 'rejected',
+      })
       expect(res.status, `${what}: ${res.text}`).toBe(status)
       expect(res.headers.get('content-type'), what).toMatch(/^application\/problem\+json/)
     }
@@ -26,7 +29,13 @@ describe('bad token requests', { timeout: 30_000 }, () => {
 
   it('names every invalid field', async () => {
     const { app } = await createAuthTestApp()
-    const res = await call(app, 'POST', '/api/v1/Token', { Name: 7, ExpiresAt: 'soon' })
+    const res = await call(
+      app,
+      'POST',
+      '/api/v1/Token',
+      { Name: 7, ExpiresAt: 'soon' },
+      { breaksDocument: 'rejected' }
+    )
     expect(res.status).toBe(400)
     expect(res.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
       '/ExpiresAt',
@@ -36,8 +45,9 @@ describe('bad token requests', { timeout: 30_000 }, () => {
 
   it('refuses a bad or unknown token id on DELETE', async () => {
     const { app } = await createAuthTestApp()
-    expect((await call(app, 'DELETE', '/api/v1/Token/abc')).status).toBe(400)
-    expect((await call(app, 'DELETE', '/api/v1/Token/0')).status).toBe(400)
+    const bad = { breaksDocument: 'rejected' } as const
+    expect((await call(app, 'DELETE', '/api/v1/Token/abc', undefined, bad)).status).toBe(400)
+    expect((await call(app, 'DELETE', '/api/v1/Token/0', undefined, bad)).status).toBe(400)
     const unknown = await call(app, 'DELETE', '/api/v1/Token/999')
     expect(unknown.status).toBe(404)
     expect(unknown.body).toMatchObject({ code: 'NOT_FOUND', instance: '/api/v1/Token/999' })

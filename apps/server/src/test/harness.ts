@@ -4,6 +4,7 @@ import { bootstrap } from '../bootstrap.ts'
 import { type Env, loadEnv } from '../env.ts'
 import { createLogger, type Logger } from '../logger.ts'
 import type { ServiceModuleFactory } from '../modules/service-module.ts'
+import { validateAgainstDocument } from './contract/validated-app.ts'
 import { testSecretKey } from './secret-key.ts'
 import { sqliteFile } from './temp-database.ts'
 
@@ -52,7 +53,7 @@ export async function openTestApp(options: TestAppOptions = {}) {
     modules: options.modules,
     now: options.now,
   })
-  const app = createApp(deps)
+  const app = validateAgainstDocument(createApp(deps))
   const close = async () => {
     await deps.shutdown()
     file?.remove()

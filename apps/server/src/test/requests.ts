@@ -1,4 +1,5 @@
 import type { App } from '../app.ts'
+import { type Breach, breaksDocument } from './contract/validated-app.ts'
 
 export const adminAuth = { username: 'admin', password: 'admin-test-password' }
 
@@ -17,6 +18,8 @@ export async function call(
   options: {
     auth?: { username: string; password: string } | null
     headers?: Record<string, string>
+    /** The request breaks the published document on purpose (see breaksDocument). */
+    breaksDocument?: Breach
   } = {}
 ) {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers }
@@ -26,11 +29,15 @@ export async function call(
   if (body !== undefined) {
     headers['content-type'] ??= 'application/json'
   }
-  const res = await app.request(path, {
+  const init = {
     method,
     headers,
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  })
+  }
+  const res = await app.request(
+    path,
+    options.breaksDocument ? breaksDocument(init, options.breaksDocument) : init
+  )
   const text = await res.text()
   let json: unknown
   try {

@@ -76,7 +76,14 @@ export function seeder(db: Db, t: Tables): Seeder {
     category: async (fields, members = []) => {
       const [row] = await db
         .insert(t.ticketCategories)
-        .values({ ...blankRow(t.ticketCategories), name: 'Support', parentId: -1, ...fields })
+        .values({
+          ...blankRow(t.ticketCategories),
+          name: 'Support',
+          parentId: -1,
+          // No flags set, as a tenant file writes it (a blank row would hold an empty string).
+          flags: 'Unknown',
+          ...fields,
+        })
         .returning({ id: t.ticketCategories.ticketCategoryId })
       const id = required(row).id
       if (members.length > 0) {

@@ -1,10 +1,14 @@
-import { describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { compileResponseValidators } from '../test/contract/warm-up.ts'
 import { call } from '../test/requests.ts'
 import { deliveriesWhen, registerHook, signatureValid } from '../test/webhooks/hooks.ts'
 import { type Answer, startReceiver } from '../test/webhooks/receiver.ts'
 import { adminLogin, agentLogin, createWebhookTestApp } from '../test/webhooks/webhook-test-app.ts'
 
 describe('dead deliveries and replay', { timeout: 30_000 }, () => {
+  // Deliveries time out after 400 ms: the document's validators must not be compiled meanwhile.
+  beforeAll(() => compileResponseValidators(), 60_000)
+
   it('gives up after the last try, keeps the event, and replays it with the same EventId and body', async () => {
     const { app } = await createWebhookTestApp({
       webhooks: { retry: { baseMs: 10, capMs: 40, maxTries: 3 }, pollMs: 10, timeoutMs: 400 },

@@ -78,7 +78,8 @@ describe('POST /api/v1/Webhook', { timeout: 30_000 }, () => {
         targetUrl: receiver.url,
         secret: 's',
       },
-      { auth: adminLogin }
+      // Names are read case-insensitively; the document spells them PascalCase.
+      { auth: adminLogin, breaksDocument: 'tolerated' }
     )
     expect(res.status, res.text).toBe(201)
     expect(res.body).toMatchObject({

@@ -829,10 +829,7 @@ export interface components {
             AssociateId: number;
             /** @description A label to recognise the token by. */
             Name: string;
-            /**
-             * Format: date-time
-             * @description When the token was issued.
-             */
+            /** @description When the token was issued. */
             CreatedAt: string;
             /** @description When the token stops working; null: never. */
             ExpiresAt: string | null;
@@ -1014,10 +1011,7 @@ export interface components {
             AssociateId: number;
             /** @description A label to recognise the token by. */
             Name: string;
-            /**
-             * Format: date-time
-             * @description When the token was issued.
-             */
+            /** @description When the token was issued. */
             CreatedAt: string;
             /** @description When the token stops working; null: never. */
             ExpiresAt: string | null;
@@ -1520,10 +1514,7 @@ export interface components {
         SessionTicket: {
             /** @description The session ticket: `Authorization: SOTicket <ticket>`; shown once. */
             Ticket: string;
-            /**
-             * Format: date-time
-             * @description When the session ends (UTC).
-             */
+            /** @description When the session ends (UTC). */
             ExpiresAt: string;
             /** @description Sent as `X-XSRF-TOKEN` on state-changing requests authenticated by the session cookie. */
             XsrfToken: string;
@@ -1770,10 +1761,7 @@ export interface components {
                 Probability?: number;
                 /** @description Status of a sale. */
                 Status?: components["schemas"]["SaleStatus"];
-                /**
-                 * Format: date-time
-                 * @description Date of the sale.
-                 */
+                /** @description Date of the sale. */
                 SaleDate?: string;
                 /** @description Description. */
                 Description?: string;
@@ -3723,6 +3711,73 @@ export interface components {
         };
         /** @description A JSON Merge Patch (RFC 7396) of the entity: the members to change, nested objects merged, arrays replaced whole. `null` clears Activate, Deadline, OwnedBy, Category, Priority, Status, Person, Sale, Project, TicketType, FormSubmission; other properties cannot be empty. */
         TicketEntityMergePatch: components["schemas"]["TicketEntityInput"];
+        /** @description TicketEntity read with `$select`: the properties not selected are null. */
+        TicketEntitySelection: {
+            TicketId: number | null;
+            Title: string | null;
+            CreatedAt: (string | null) | null;
+            LastChanged: (string | null) | null;
+            ReadByOwner: (string | null) | null;
+            ReadByCustomer: (string | null) | null;
+            FirstReadByOwner: (string | null) | null;
+            FirstReadByUser: (string | null) | null;
+            Activate: (string | null) | null;
+            ClosedAt: (string | null) | null;
+            RepliedAt: (string | null) | null;
+            AlertTimeout: (string | null) | null;
+            Deadline: (string | null) | null;
+            CreatedBy: (components["schemas"]["Associate"] | null) | null;
+            Author: string | null;
+            OwnedBy: (components["schemas"]["Associate"] | null) | null;
+            Category: (components["schemas"]["TicketCategoryEntity"] | null) | null;
+            Slevel: components["schemas"]["TicketSecurityLevel"] | null;
+            Priority: (components["schemas"]["TicketPriorityEntity"] | null) | null;
+            BaseStatus: components["schemas"]["TicketBaseStatus"] | null;
+            Status: (components["schemas"]["TicketStatusEntity"] | null) | null;
+            Origin: components["schemas"]["TicketOrigin"] | null;
+            Person: (components["schemas"]["Person"] | null) | null;
+            SecondaryPersons: components["schemas"]["Person"][] | null;
+            AlertLevel: number | null;
+            ConnectId: number | null;
+            ReadStatus: components["schemas"]["TicketReadStatus"] | null;
+            TimeToReply: number | null;
+            RealTimeToReply: number | null;
+            TimeToClose: number | null;
+            RealTimeToClose: number | null;
+            TimeSpentInternally: number | null;
+            TimeSpentExternally: number | null;
+            TimeSpentQueue: number | null;
+            RealTimeSpentInternally: number | null;
+            RealTimeSpentExternally: number | null;
+            RealTimeSpentQueue: number | null;
+            HasAttachment: boolean | null;
+            NumReplies: number | null;
+            NumMessages: number | null;
+            FromAddress: string | null;
+            Messages: components["schemas"]["TicketMessage"][] | null;
+            Tags: components["schemas"]["Tag"][] | null;
+            Language: string | null;
+            Sentiment: number | null;
+            SentimentConfidence: number | null;
+            SuggestedCategoryId: number | null;
+            SuggestedCategoryName: string | null;
+            OrigHumanCategoryId: number | null;
+            IconHint: string | null;
+            Sale: (components["schemas"]["Sale"] | null) | null;
+            Project: (components["schemas"]["Project"] | null) | null;
+            TicketType: (components["schemas"]["TicketType"] | null) | null;
+            FormSubmission: (components["schemas"]["TicketFormSubmission"] | null) | null;
+            TimeSpent: number | null;
+            ActiveStatusMonitorId: number | null;
+            ExtraFields: {
+                [key: string]: string;
+            } | null;
+            CustomFields: {
+                [key: string]: string;
+            } | null;
+            TableRight: (components["schemas"]["TableRight"] | null) | null;
+            FieldProperties: components["schemas"]["FieldPropertyDictionary"] | null;
+        };
         /**
          * @description A TicketEntity with links.
          * @example {
@@ -4106,6 +4161,79 @@ export interface components {
                 Archive: string;
             };
         };
+        /** @description TicketEntityWithLinks read with `$select`: the properties not selected are null. */
+        TicketEntityWithLinksSelection: {
+            TicketId: number | null;
+            Title: string | null;
+            CreatedAt: (string | null) | null;
+            LastChanged: (string | null) | null;
+            ReadByOwner: (string | null) | null;
+            ReadByCustomer: (string | null) | null;
+            FirstReadByOwner: (string | null) | null;
+            FirstReadByUser: (string | null) | null;
+            Activate: (string | null) | null;
+            ClosedAt: (string | null) | null;
+            RepliedAt: (string | null) | null;
+            AlertTimeout: (string | null) | null;
+            Deadline: (string | null) | null;
+            CreatedBy: (components["schemas"]["Associate"] | null) | null;
+            Author: string | null;
+            OwnedBy: (components["schemas"]["Associate"] | null) | null;
+            Category: (components["schemas"]["TicketCategoryEntity"] | null) | null;
+            Slevel: components["schemas"]["TicketSecurityLevel"] | null;
+            Priority: (components["schemas"]["TicketPriorityEntity"] | null) | null;
+            BaseStatus: components["schemas"]["TicketBaseStatus"] | null;
+            Status: (components["schemas"]["TicketStatusEntity"] | null) | null;
+            Origin: components["schemas"]["TicketOrigin"] | null;
+            Person: (components["schemas"]["Person"] | null) | null;
+            SecondaryPersons: components["schemas"]["Person"][] | null;
+            AlertLevel: number | null;
+            ConnectId: number | null;
+            ReadStatus: components["schemas"]["TicketReadStatus"] | null;
+            TimeToReply: number | null;
+            RealTimeToReply: number | null;
+            TimeToClose: number | null;
+            RealTimeToClose: number | null;
+            TimeSpentInternally: number | null;
+            TimeSpentExternally: number | null;
+            TimeSpentQueue: number | null;
+            RealTimeSpentInternally: number | null;
+            RealTimeSpentExternally: number | null;
+            RealTimeSpentQueue: number | null;
+            HasAttachment: boolean | null;
+            NumReplies: number | null;
+            NumMessages: number | null;
+            FromAddress: string | null;
+            Messages: components["schemas"]["TicketMessage"][] | null;
+            Tags: components["schemas"]["Tag"][] | null;
+            Language: string | null;
+            Sentiment: number | null;
+            SentimentConfidence: number | null;
+            SuggestedCategoryId: number | null;
+            SuggestedCategoryName: string | null;
+            OrigHumanCategoryId: number | null;
+            IconHint: string | null;
+            Sale: (components["schemas"]["Sale"] | null) | null;
+            Project: (components["schemas"]["Project"] | null) | null;
+            TicketType: (components["schemas"]["TicketType"] | null) | null;
+            FormSubmission: (components["schemas"]["TicketFormSubmission"] | null) | null;
+            TimeSpent: number | null;
+            ActiveStatusMonitorId: number | null;
+            ExtraFields: {
+                [key: string]: string;
+            } | null;
+            CustomFields: {
+                [key: string]: string;
+            } | null;
+            TableRight: (components["schemas"]["TableRight"] | null) | null;
+            FieldProperties: components["schemas"]["FieldPropertyDictionary"] | null;
+            _Links: {
+                /** @description URL of this entity, e.g. https://host/api/v1/Ticket/123 */
+                Self: string;
+                /** @description URL of the archive (list) this entity belongs to */
+                Archive: string;
+            } | null;
+        };
         /** @description One changed field. */
         TicketFieldChange: {
             /** @description The property name, as in TicketEntity or TicketMessageEntity. */
@@ -4330,6 +4458,178 @@ export interface components {
             readonly TableRight?: components["schemas"]["TableRight"] | null;
             /** @description Field rights, types and lengths by field name. */
             readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
+        };
+        /** @description A ticket message to save: every property optional, read-only ones absent. A new message needs `TicketId` and a body or an attachment. */
+        TicketMessageEntityInput: {
+            /**
+             * Format: int32
+             * @description The primary key (auto-incremented)
+             */
+            TicketMessageId?: number;
+            /**
+             * Format: int32
+             * @description The primary key as SuperOffice's clients name it; always equal to TicketMessageId.
+             */
+            EjMessageId?: number;
+            /**
+             * Format: int32
+             * @description The ticket this message belongs to.
+             */
+            TicketId?: number;
+            Ticket?: {
+                /**
+                 * Format: int32
+                 * @description The ticket this message belongs to.
+                 */
+                TicketId?: number;
+            } | null;
+            /** @description Who wrote the message, as shown (name or email address). */
+            Author?: string;
+            Person?: {
+                /** @description Position */
+                Position?: string;
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                PersonId?: number;
+                /** @description e.g. Mrs sex_title */
+                Mrmrs?: string;
+                /** @description First name */
+                Firstname?: string;
+                /** @description Last name */
+                Lastname?: string;
+                /** @description Middle name or "van" etc. */
+                MiddleName?: string;
+                /** @description e.g. Dr, Prof, Mr, Mrs */
+                Title?: string;
+                /** @description The person description */
+                Description?: string;
+                /** @description The primary email address */
+                Email?: string;
+                /** @description Full name of the person */
+                FullName?: string;
+                /** @description The direct phone number */
+                DirectPhone?: string;
+                /** @description The formal name of the person */
+                FormalName?: string;
+                /**
+                 * Format: int32
+                 * @description Country id of the person
+                 */
+                CountryId?: number;
+                /**
+                 * Format: int32
+                 * @description The company (contact) id the person belongs to
+                 */
+                ContactId?: number;
+                /** @description Name of the company the person belongs to */
+                ContactName?: string;
+                /**
+                 * Format: int32
+                 * @description 1 = retired, 0 = active
+                 */
+                Retired?: number;
+                /**
+                 * Format: int32
+                 * @description Rank of the person within the company
+                 */
+                Rank?: number;
+                /**
+                 * Format: int32
+                 * @description The number of active interests
+                 */
+                ActiveInterests?: number;
+                /** @description Department of the company the person belongs to */
+                ContactDepartment?: string;
+                /**
+                 * Format: int32
+                 * @description Country id of the company
+                 */
+                ContactCountryId?: number;
+                /** @description Organisation number of the company */
+                ContactOrgNr?: string;
+                /** @description Fax number */
+                FaxPhone?: string;
+                /** @description Mobile phone number */
+                MobilePhone?: string;
+                /** @description Phone number of the company */
+                ContactPhone?: string;
+                /** @description Name of the associate (our contact) of the person */
+                AssociateName?: string;
+                /**
+                 * Format: int32
+                 * @description The associate id of our contact for the person
+                 */
+                AssociateId?: number;
+                /** @description True if the person address is used instead of the company address */
+                UsePersonAddress?: boolean;
+                /** @description Fax number of the company */
+                ContactFax?: string;
+                /** @description Kana first name, used in Japanese versions */
+                Kanafname?: string;
+                /** @description Kana last name, used in Japanese versions */
+                Kanalname?: string;
+                /** @description Postal address, line 1 */
+                Post1?: string;
+                /** @description Postal address, line 2 */
+                Post2?: string;
+                /** @description Postal address, line 3 */
+                Post3?: string;
+                /** @description Email address with display name */
+                EmailName?: string;
+                /** @description Full name of the company */
+                ContactFullName?: string;
+                /**
+                 * Format: int32
+                 * @description The number of active ERP links
+                 */
+                ActiveErpLinks?: number;
+                /**
+                 * Format: int32
+                 * @description Default ticket priority id for tickets from this person
+                 */
+                TicketPriorityId?: number;
+                /**
+                 * Format: int32
+                 * @description Preferred language id for customer service
+                 */
+                SupportLanguageId?: number;
+                /**
+                 * Format: int32
+                 * @description Default associate id for support tickets from this person
+                 */
+                SupportAssociateId?: number;
+                /** @description Name of the company category */
+                CategoryName?: string;
+                /** @description Alphanumeric user field */
+                PersonNumber?: string;
+            } | null;
+            /** @description Security level of a ticket or message: internal (staff only) or external (visible to the customer). */
+            Slevel?: components["schemas"]["TicketSecurityLevel"];
+            /** @description Whether the message's main body is plain text or HTML. */
+            Type?: components["schemas"]["TicketMessageType"];
+            /** @description Whether the message is marked important. */
+            Important?: boolean;
+            /** @description The message as plain text. */
+            Body?: string;
+            /** @description The message as HTML; empty when it has only a plain-text body. */
+            HtmlBody?: string;
+            /**
+             * Format: int32
+             * @description Minutes spent on this message.
+             */
+            TimeSpent?: number;
+            /** @description The email header (from address) of the message. */
+            EmailHeader?: string;
+            MessageHeaders?: {
+                /** @description Header name */
+                Name?: string;
+                /** @description Header value */
+                Value?: string;
+            }[];
+            /** @description The language of the message. */
+            Language?: string;
         };
         /**
          * @description Whether the message's main body is plain text or HTML.
@@ -4709,6 +5009,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description None of the `Accept` media types can be produced. */
             406: {
                 headers: {
@@ -4751,6 +5061,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4831,6 +5151,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The ticket does not exist or was deleted. */
             404: {
                 headers: {
@@ -4901,6 +5231,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     CustomerService_FindTicketsByTitleOrId: {
@@ -4925,8 +5265,28 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FindTicketsByTitleOrIdRequest"];
-                "text/json": components["schemas"]["FindTicketsByTitleOrIdRequest"];
+                "application/json": {
+                    /** @description Words to search titles and message bodies for; a number also finds the ticket with that id. */
+                    TitleOrId?: string;
+                    /** @description The maximum number of rows to be returned (at most 500). */
+                    MaxRows?: number;
+                } | {
+                    /** @description Words to search titles and message bodies for; a number also finds the ticket with that id. */
+                    titleOrId?: string;
+                    /** @description The maximum number of rows to be returned (at most 500). */
+                    maxRows?: number;
+                } | null;
+                "text/json": {
+                    /** @description Words to search titles and message bodies for; a number also finds the ticket with that id. */
+                    TitleOrId?: string;
+                    /** @description The maximum number of rows to be returned (at most 500). */
+                    MaxRows?: number;
+                } | {
+                    /** @description Words to search titles and message bodies for; a number also finds the ticket with that id. */
+                    titleOrId?: string;
+                    /** @description The maximum number of rows to be returned (at most 500). */
+                    maxRows?: number;
+                } | null;
             };
         };
         responses: {
@@ -4962,6 +5322,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description None of the `Accept` media types can be produced. */
             406: {
                 headers: {
@@ -5022,6 +5392,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     TicketAgent_CreateDefaultTicketEntity: {
@@ -5044,7 +5424,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Not read; SuperOffice's client sends `null`. */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "text/json": unknown;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -5078,6 +5464,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description None of the `Accept` media types can be produced. */
             406: {
                 headers: {
@@ -5130,6 +5526,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5162,8 +5568,32 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["DeleteTicketEntityRequest"];
-                "text/json": components["schemas"]["DeleteTicketEntityRequest"];
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description The id of the ticket to delete.
+                     */
+                    TicketEntityId?: number;
+                } | {
+                    /**
+                     * Format: int32
+                     * @description The id of the ticket to delete.
+                     */
+                    ticketEntityId?: number;
+                } | null;
+                "text/json": {
+                    /**
+                     * Format: int32
+                     * @description The id of the ticket to delete.
+                     */
+                    TicketEntityId?: number;
+                } | {
+                    /**
+                     * Format: int32
+                     * @description The id of the ticket to delete.
+                     */
+                    ticketEntityId?: number;
+                } | null;
             };
         };
         responses: {
@@ -5186,6 +5616,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5246,6 +5686,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5279,7 +5729,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Not read; SuperOffice's client sends `null`. */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "text/json": unknown;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -5305,6 +5761,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5365,6 +5831,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5400,7 +5876,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Not read; SuperOffice's client sends `null`. */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "text/json": unknown;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -5408,10 +5890,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEntity"] | null;
-                    "text/json": components["schemas"]["TicketEntity"] | null;
-                    "application/xml": components["schemas"]["TicketEntity"] | null;
-                    "text/xml": components["schemas"]["TicketEntity"] | null;
+                    "application/json": (components["schemas"]["TicketEntity"] | components["schemas"]["TicketEntitySelection"]) | null;
+                    "text/json": (components["schemas"]["TicketEntity"] | components["schemas"]["TicketEntitySelection"]) | null;
+                    "application/xml": (components["schemas"]["TicketEntity"] | components["schemas"]["TicketEntitySelection"]) | null;
+                    "text/xml": (components["schemas"]["TicketEntity"] | components["schemas"]["TicketEntitySelection"]) | null;
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -5426,6 +5908,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5486,6 +5978,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5519,7 +6021,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Not read; SuperOffice's client sends `null`. */
+        requestBody?: {
+            content: {
+                "application/json": unknown;
+                "text/json": unknown;
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -5545,6 +6053,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5613,6 +6131,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     TicketAgent_GetTickets: {
@@ -5637,8 +6165,16 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["GetTicketsRequest"];
-                "text/json": components["schemas"]["GetTicketsRequest"];
+                "application/json": {
+                    TicketIds?: number[];
+                } | {
+                    ticketIds?: number[];
+                } | null;
+                "text/json": {
+                    TicketIds?: number[];
+                } | {
+                    ticketIds?: number[];
+                } | null;
             };
         };
         responses: {
@@ -5674,6 +6210,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description None of the `Accept` media types can be produced. */
             406: {
                 headers: {
@@ -5726,6 +6272,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5758,8 +6314,32 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["NotifyNewTicketRequest"];
-                "text/json": components["schemas"]["NotifyNewTicketRequest"];
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description The id of the ticket to send new-ticket notifications for.
+                     */
+                    TicketEntityId?: number;
+                } | {
+                    /**
+                     * Format: int32
+                     * @description The id of the ticket to send new-ticket notifications for.
+                     */
+                    ticketEntityId?: number;
+                } | null;
+                "text/json": {
+                    /**
+                     * Format: int32
+                     * @description The id of the ticket to send new-ticket notifications for.
+                     */
+                    TicketEntityId?: number;
+                } | {
+                    /**
+                     * Format: int32
+                     * @description The id of the ticket to send new-ticket notifications for.
+                     */
+                    ticketEntityId?: number;
+                } | null;
             };
         };
         responses: {
@@ -5782,6 +6362,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5842,6 +6432,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5874,8 +6474,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TicketEntity"];
-                "text/json": components["schemas"]["TicketEntity"];
+                "application/json": components["schemas"]["TicketEntityInput"] | null;
+                "text/json": components["schemas"]["TicketEntityInput"] | null;
             };
         };
         responses: {
@@ -5903,6 +6503,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5963,6 +6573,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5995,8 +6615,28 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["SaveTicketEntityWithNotifyRequest"];
-                "text/json": components["schemas"]["SaveTicketEntityWithNotifyRequest"];
+                "application/json": {
+                    /** @description A ticket to save: every property optional, read-only ones absent. A new ticket needs `Title`; properties not listed here are ignored and named in `X-Ignored-Properties`. */
+                    NewEntity?: components["schemas"]["TicketEntityInput"];
+                    /** @description If true, then the notifications will be sent. */
+                    Notify?: boolean;
+                } | {
+                    /** @description A ticket to save: every property optional, read-only ones absent. A new ticket needs `Title`; properties not listed here are ignored and named in `X-Ignored-Properties`. */
+                    newEntity?: components["schemas"]["TicketEntityInput"];
+                    /** @description If true, then the notifications will be sent. */
+                    notify?: boolean;
+                } | null;
+                "text/json": {
+                    /** @description A ticket to save: every property optional, read-only ones absent. A new ticket needs `Title`; properties not listed here are ignored and named in `X-Ignored-Properties`. */
+                    NewEntity?: components["schemas"]["TicketEntityInput"];
+                    /** @description If true, then the notifications will be sent. */
+                    Notify?: boolean;
+                } | {
+                    /** @description A ticket to save: every property optional, read-only ones absent. A new ticket needs `Title`; properties not listed here are ignored and named in `X-Ignored-Properties`. */
+                    newEntity?: components["schemas"]["TicketEntityInput"];
+                    /** @description If true, then the notifications will be sent. */
+                    notify?: boolean;
+                } | null;
             };
         };
         responses: {
@@ -6032,6 +6672,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description None of the `Accept` media types can be produced. */
             406: {
                 headers: {
@@ -6084,6 +6734,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6116,8 +6776,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["TicketMessageEntity"];
-                "text/json": components["schemas"]["TicketMessageEntity"];
+                "application/json": components["schemas"]["TicketMessageEntityInput"] | null;
+                "text/json": components["schemas"]["TicketMessageEntityInput"] | null;
             };
         };
         responses: {
@@ -6145,6 +6805,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6205,6 +6875,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6237,8 +6917,28 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["SaveTicketMessageEntityWithNotifyRequest"];
-                "text/json": components["schemas"]["SaveTicketMessageEntityWithNotifyRequest"];
+                "application/json": {
+                    /** @description A ticket message to save: every property optional, read-only ones absent. A new message needs `TicketId` and a body or an attachment. */
+                    NewEntity?: components["schemas"]["TicketMessageEntityInput"];
+                    /** @description If true, the ticket owner is notified of the new message. */
+                    Notify?: boolean;
+                } | {
+                    /** @description A ticket message to save: every property optional, read-only ones absent. A new message needs `TicketId` and a body or an attachment. */
+                    newEntity?: components["schemas"]["TicketMessageEntityInput"];
+                    /** @description If true, the ticket owner is notified of the new message. */
+                    notify?: boolean;
+                } | null;
+                "text/json": {
+                    /** @description A ticket message to save: every property optional, read-only ones absent. A new message needs `TicketId` and a body or an attachment. */
+                    NewEntity?: components["schemas"]["TicketMessageEntityInput"];
+                    /** @description If true, the ticket owner is notified of the new message. */
+                    Notify?: boolean;
+                } | {
+                    /** @description A ticket message to save: every property optional, read-only ones absent. A new message needs `TicketId` and a body or an attachment. */
+                    newEntity?: components["schemas"]["TicketMessageEntityInput"];
+                    /** @description If true, the ticket owner is notified of the new message. */
+                    notify?: boolean;
+                } | null;
             };
         };
         responses: {
@@ -6274,6 +6974,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description None of the `Accept` media types can be produced. */
             406: {
                 headers: {
@@ -6326,6 +7036,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6358,8 +7078,40 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["SetTicketReadByOwnerRequest"];
-                "text/json": components["schemas"]["SetTicketReadByOwnerRequest"];
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description The ticket whose read status the owner sets.
+                     */
+                    TicketId?: number;
+                    /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
+                    ReadStatus?: components["schemas"]["TicketReadStatus"];
+                } | {
+                    /**
+                     * Format: int32
+                     * @description The ticket whose read status the owner sets.
+                     */
+                    ticketId?: number;
+                    /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
+                    readStatus?: components["schemas"]["TicketReadStatus"];
+                } | null;
+                "text/json": {
+                    /**
+                     * Format: int32
+                     * @description The ticket whose read status the owner sets.
+                     */
+                    TicketId?: number;
+                    /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
+                    ReadStatus?: components["schemas"]["TicketReadStatus"];
+                } | {
+                    /**
+                     * Format: int32
+                     * @description The ticket whose read status the owner sets.
+                     */
+                    ticketId?: number;
+                    /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
+                    readStatus?: components["schemas"]["TicketReadStatus"];
+                } | null;
             };
         };
         responses: {
@@ -6382,6 +7134,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6442,6 +7204,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6493,6 +7265,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6561,6 +7343,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     ListNotifications: {
@@ -6588,6 +7380,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Notification"][];
+                    "text/json": components["schemas"]["Notification"][];
+                    "application/xml": components["schemas"]["Notification"][];
+                    "text/xml": components["schemas"]["Notification"][];
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -6630,8 +7425,58 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6658,6 +7503,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferences"];
+                    "text/json": components["schemas"]["NotificationPreferences"];
+                    "application/xml": components["schemas"]["NotificationPreferences"];
+                    "text/xml": components["schemas"]["NotificationPreferences"];
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -6680,8 +7528,68 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6715,6 +7623,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationPreferences"];
+                    "text/json": components["schemas"]["NotificationPreferences"];
+                    "application/xml": components["schemas"]["NotificationPreferences"];
+                    "text/xml": components["schemas"]["NotificationPreferences"];
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -6729,6 +7640,36 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6757,8 +7698,28 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6810,8 +7771,68 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6864,8 +7885,48 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description No notification with that id belongs to the caller. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6884,8 +7945,28 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7012,6 +8093,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteSession: {
@@ -7123,6 +8214,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetCustomFieldInfoList: {
@@ -7177,6 +8278,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description None of the `Accept` media types can be produced. */
             406: {
                 headers: {
@@ -7219,6 +8330,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7284,6 +8405,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description There is no custom field with that name. */
             404: {
                 headers: {
@@ -7336,6 +8467,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7414,6 +8555,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The ticket does not exist or was deleted. */
             404: {
                 headers: {
@@ -7484,6 +8635,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DefaultTicketEntity: {
@@ -7530,6 +8691,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7588,6 +8759,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetTicketEntity: {
@@ -7624,11 +8805,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEntityWithLinks"];
-                    "text/json": components["schemas"]["TicketEntityWithLinks"];
-                    "application/xml": components["schemas"]["TicketEntityWithLinks"];
-                    "text/xml": components["schemas"]["TicketEntityWithLinks"];
+                    "application/json": components["schemas"]["TicketEntityWithLinks"] | components["schemas"]["TicketEntityWithLinksSelection"];
+                    "text/json": components["schemas"]["TicketEntityWithLinks"] | components["schemas"]["TicketEntityWithLinksSelection"];
+                    "application/xml": components["schemas"]["TicketEntityWithLinks"] | components["schemas"]["TicketEntityWithLinksSelection"];
+                    "text/xml": components["schemas"]["TicketEntityWithLinks"] | components["schemas"]["TicketEntityWithLinksSelection"];
                 };
+            };
+            /** @description Not modified: `If-None-Match` names the ETag of this representation. */
+            304: {
+                headers: {
+                    /** @description The ticket revision, strong and quoted. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
             400: {
@@ -7642,6 +8832,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7702,6 +8902,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7775,6 +8985,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7863,6 +9083,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     DeleteTicketEntity: {
@@ -7899,6 +9129,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7977,6 +9217,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     PatchTicketEntity: {
@@ -8007,8 +9257,8 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json-patch+json": components["schemas"]["JsonPatch"];
-                "application/json": components["schemas"]["JsonPatch"];
+                "application/json-patch+json": components["schemas"]["JsonPatch"] | components["schemas"]["TicketEntityMergePatch"];
+                "application/json": components["schemas"]["JsonPatch"] | components["schemas"]["TicketEntityMergePatch"];
                 "application/merge-patch+json": components["schemas"]["TicketEntityMergePatch"];
             };
         };
@@ -8019,10 +9269,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TicketEntityWithLinks"];
-                    "text/json": components["schemas"]["TicketEntityWithLinks"];
-                    "application/xml": components["schemas"]["TicketEntityWithLinks"];
-                    "text/xml": components["schemas"]["TicketEntityWithLinks"];
+                    "application/json": components["schemas"]["TicketEntityWithLinks"] | components["schemas"]["TicketEntityWithLinksSelection"];
+                    "text/json": components["schemas"]["TicketEntityWithLinks"] | components["schemas"]["TicketEntityWithLinksSelection"];
+                    "application/xml": components["schemas"]["TicketEntityWithLinks"] | components["schemas"]["TicketEntityWithLinksSelection"];
+                    "text/xml": components["schemas"]["TicketEntityWithLinks"] | components["schemas"]["TicketEntityWithLinksSelection"];
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -8037,6 +9287,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8135,6 +9395,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetTicketHistory: {
@@ -8197,6 +9467,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The ticket does not exist or was deleted. */
             404: {
                 headers: {
@@ -8249,6 +9529,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8319,6 +9609,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The ticket does not exist or was deleted. */
             404: {
                 headers: {
@@ -8379,6 +9679,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetTicketNotifications: {
@@ -8400,6 +9710,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationDelivery"][];
+                    "text/json": components["schemas"]["NotificationDelivery"][];
+                    "application/xml": components["schemas"]["NotificationDelivery"][];
+                    "text/xml": components["schemas"]["NotificationDelivery"][];
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -8422,6 +9735,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The ticket does not exist or was deleted. */
             404: {
                 headers: {
@@ -8432,8 +9755,58 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8478,6 +9851,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8548,6 +9931,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8618,6 +10011,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The ticket does not exist or was deleted. */
             404: {
                 headers: {
@@ -8680,6 +10083,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8745,6 +10158,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The ticket does not exist or was deleted. */
             404: {
                 headers: {
@@ -8805,6 +10228,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     SaveTicketMessageEntityWithNotify: {
@@ -8833,11 +10266,11 @@ export interface operations {
         /** @description The message to save */
         requestBody: {
             content: {
-                "application/json": components["schemas"]["TicketMessageEntity"];
-                "text/json": components["schemas"]["TicketMessageEntity"];
-                "application/xml": components["schemas"]["TicketMessageEntity"];
-                "text/xml": components["schemas"]["TicketMessageEntity"];
-                "application/x-www-form-urlencoded": components["schemas"]["TicketMessageEntity"];
+                "application/json": components["schemas"]["TicketMessageEntityInput"];
+                "text/json": components["schemas"]["TicketMessageEntityInput"];
+                "application/xml": components["schemas"]["TicketMessageEntityInput"];
+                "text/xml": components["schemas"]["TicketMessageEntityInput"];
+                "application/x-www-form-urlencoded": components["schemas"]["TicketMessageEntityInput"];
                 "multipart/form-data": {
                     /** @description The message as a JSON TicketMessageEntity. Its properties may also be sent as plain form fields. */
                     TicketMessageEntity: string;
@@ -8871,6 +10304,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8949,6 +10392,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     GetTicketMessageEntity: {
@@ -9006,6 +10459,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The ticket does not exist or was deleted. */
             404: {
                 headers: {
@@ -9058,6 +10521,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9088,7 +10561,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "*/*": string;
                 };
             };
             /** @description The request is not valid: every invalid field is listed in `errors`. */
@@ -9103,6 +10576,16 @@ export interface operations {
             };
             /** @description Missing or wrong credentials. */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9163,6 +10646,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9214,6 +10707,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description None of the `Accept` media types can be produced. */
             406: {
                 headers: {
@@ -9256,6 +10759,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9377,6 +10890,16 @@ export interface operations {
             };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9509,6 +11032,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
         };
     };
     Webhook_GetAll: {
@@ -9552,8 +11085,68 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9623,6 +11216,36 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The `Idempotency-Key` was used before for a different request. */
             422: {
                 headers: {
@@ -9633,8 +11256,28 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Webhooks cannot be registered: the server has no `TICKET_SECRET_KEY` to seal secrets with. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9689,6 +11332,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The webhook does not exist. */
             404: {
                 headers: {
@@ -9699,8 +11352,58 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9773,6 +11476,36 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The `Idempotency-Key` was used before for a different request. */
             422: {
                 headers: {
@@ -9783,8 +11516,28 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9839,6 +11592,16 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The webhook does not exist. */
             404: {
                 headers: {
@@ -9849,8 +11612,58 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9930,8 +11743,38 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description None of the `Accept` media types can be produced. */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The delivery is still pending. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body is larger than the limit. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The request body media type is not supported. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9950,8 +11793,28 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
+            /** @description Too many failed sign-ins; retry after `Retry-After` seconds. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description The server failed; the body never carries a stack trace. */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                    "application/problem+xml": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10004,8 +11867,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description Not ready. */
-            500: {
+            /** @description Not ready: starting, draining, or the database does not answer. */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

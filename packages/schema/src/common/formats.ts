@@ -51,6 +51,14 @@ export const isDateTime = (value: string): boolean => {
   )
 }
 
+/**
+ * How the OpenAPI document states the formats checked here: OpenAPI's `date-time` requires an
+ * offset, so a date-time is written as the pattern above (the offset optional).
+ */
+export const documentedFormats = {
+  'date-time': { pattern: DATE_TIME.source },
+}
+
 if (!FormatRegistry.Has('date-time')) {
   FormatRegistry.Set('date-time', isDateTime)
 }

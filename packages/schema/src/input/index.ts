@@ -12,3 +12,4 @@ export {
 } from './schema-walk.ts'
 export { TicketEntityInput } from './ticket-entity-input.ts'
 export { TicketEntityMergePatch } from './ticket-entity-merge-patch.ts'
+export { TicketMessageEntityInput } from './ticket-message-entity-input.ts'

@@ -10,7 +10,9 @@ import {
   TicketEntity,
   TicketMessageEntity,
 } from '../model.ts'
+import { agentInputOf } from './agent-input.ts'
 import { commonErrors, LanguageHeaders, SelectQuery } from './common.ts'
+import { selectable, TicketEntitySelection } from './selection.ts'
 
 const tags = ['Ticket agent']
 const json = ['application/json', 'text/json']
@@ -21,6 +23,8 @@ interface AgentMethod {
   query?: TObject
   body?: TSchema
   response?: TSchema
+  /** The documented response when it is wider than `response` (a `$select` read). */
+  output?: TSchema
 }
 
 /** The operation an agent method is: typed by its own query, body and response schemas. */
@@ -34,7 +38,7 @@ type AgentOperation<M extends string, A extends AgentMethod> = {
   query: A extends { query: infer Q extends TObject } ? Q : undefined
   headers: typeof LanguageHeaders
   body: A extends { body: infer B extends TSchema }
-    ? { schema: B; mediaTypes: string[]; required: false }
+    ? { schema: B; input: TSchema; mediaTypes: string[]; required: false }
     : undefined
   responses: (A extends { response: infer R extends TSchema }
     ? { 200: { description: string; schema: R } }
@@ -61,10 +65,15 @@ function agentOperations<T extends Record<string, AgentMethod>>(
       tags,
       query: io.query,
       headers: LanguageHeaders,
-      body: io.body ? { schema: io.body, mediaTypes: json, required: false } : undefined,
+      body: io.body
+        ? { schema: io.body, input: agentInputOf(io.body), mediaTypes: json, required: false }
+        : undefined,
+      unreadBody: io.body
+        ? undefined
+        : { description: "Not read; SuperOffice's client sends `null`.", mediaTypes: json },
       responses: {
         ...(io.response
-          ? { 200: { description: 'OK', schema: io.response } }
+          ? { 200: { description: 'OK', schema: io.response, output: io.output } }
           : { 204: { description: 'Done.' } }),
         ...commonErrors,
       },
@@ -97,6 +106,7 @@ export const agentOps = agentOperations({
     summary: 'Gets a TicketEntity; `null` when missing',
     query: ticketEntityId,
     response: orNull(TicketEntity),
+    output: orNull(selectable(TicketEntity, TicketEntitySelection)),
   },
   GetTicket: {
     summary: 'Gets the flat Ticket carrier; `null` when missing',

@@ -60,11 +60,15 @@ export const problem = (description: string): ResponseSpec => ({
 export const commonErrors: Record<number, ResponseSpec> = {
   400: problem('The request is not valid: every invalid field is listed in `errors`.'),
   401: problem('Missing or wrong credentials.'),
+  403: problem(
+    'The caller may not do this: a state-changing request with the session cookie needs the matching `X-XSRF-TOKEN` header, and some actions need full rights.'
+  ),
   406: problem('None of the `Accept` media types can be produced.'),
   413: problem('The request body is larger than the limit.'),
   415: problem('The request body media type is not supported.'),
   429: problem('Too many failed sign-ins; retry after `Retry-After` seconds.'),
   500: problem('The server failed; the body never carries a stack trace.'),
+  503: problem('The server is starting or draining; retry after `Retry-After` seconds.'),
 }
 
 export const notFound = problem('The ticket does not exist or was deleted.')

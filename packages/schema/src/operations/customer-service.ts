@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox'
 import { FindTicketsByTitleOrIdRequest, TicketInfo } from '../model.ts'
+import { agentInputOf } from './agent-input.ts'
 import { commonErrors, LanguageHeaders } from './common.ts'
 import { defineOperations } from './define.ts'
 
@@ -15,6 +16,7 @@ export const customerServiceOps = defineOperations({
     headers: LanguageHeaders,
     body: {
       schema: FindTicketsByTitleOrIdRequest,
+      input: agentInputOf(FindTicketsByTitleOrIdRequest),
       mediaTypes: ['application/json', 'text/json'],
       required: true,
     },

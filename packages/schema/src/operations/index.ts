@@ -23,6 +23,7 @@ export {
   StreamHeaders,
 } from './notifications.ts'
 export { JsonPatch, JsonPatchOperation } from './patch-bodies.ts'
+export { TicketEntitySelection, TicketEntityWithLinksSelection } from './selection.ts'
 export {
   DeliveryIdParams,
   WebhookIdParam,

@@ -4,6 +4,7 @@ import {
   MAX_ATTACHMENTS_PER_MESSAGE,
   TicketMessageEntity,
 } from '../entities/ticket-message.ts'
+import { TicketMessageEntityInput } from '../input/ticket-message-entity-input.ts'
 import { commonErrors, LanguageHeaders, NotifyQuery, notFound, TicketIdParam } from './common.ts'
 import { defineOperations } from './define.ts'
 import { entityRequestTypes } from './media-types.ts'
@@ -59,6 +60,7 @@ export const messageOps = defineOperations({
     headers: LanguageHeaders,
     body: {
       schema: TicketMessageEntity,
+      input: TicketMessageEntityInput,
       mediaTypes: entityRequestTypes,
       required: true as const,
       description: 'The message to save',
@@ -93,7 +95,7 @@ export const messageOps = defineOperations({
       200: {
         description: 'The bytes, with the Content-Type they were uploaded with.',
         schema: Type.String({ format: 'binary' }),
-        mediaTypes: ['application/octet-stream'],
+        mediaTypes: ['*/*'],
       },
       ...commonErrors,
       404: notFound,

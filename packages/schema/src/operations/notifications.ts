@@ -1,26 +1,7 @@
 import { Type } from '@sinclair/typebox'
-import type { ResponseSpec } from '@ticket/codegen'
-import {
-  Notification,
-  NotificationDelivery,
-  NotificationPreferences,
-  ProblemDetails,
-} from '../model.ts'
-import { TicketIdParam } from './common.ts'
+import { Notification, NotificationDelivery, NotificationPreferences } from '../model.ts'
+import { commonErrors as errors, problem, TicketIdParam } from './common.ts'
 import { defineOperations } from './define.ts'
-import { problemTypes } from './media-types.ts'
-
-const problem = (description: string): ResponseSpec => ({
-  description,
-  schema: ProblemDetails,
-  mediaTypes: problemTypes,
-})
-
-const errors = {
-  400: problem('The request is not valid: every invalid field is listed in `errors`.'),
-  401: problem('Missing or wrong credentials.'),
-  500: problem('The server failed; the body never carries a stack trace.'),
-}
 
 const tags = ['Notification']
 const json = ['application/json']
@@ -64,7 +45,6 @@ export const notificationOps = defineOperations({
       200: {
         description: 'The notifications.',
         schema: Type.Array(Notification),
-        mediaTypes: json,
       },
       ...errors,
       403: problem('`associateId` names another associate and the caller lacks full rights.'),
@@ -106,7 +86,7 @@ export const notificationOps = defineOperations({
     summary: 'Your notification channel per event, defaults filled in',
     tags,
     responses: {
-      200: { description: 'The preferences.', schema: NotificationPreferences, mediaTypes: json },
+      200: { description: 'The preferences.', schema: NotificationPreferences },
       ...errors,
     },
   },
@@ -117,11 +97,7 @@ export const notificationOps = defineOperations({
     tags,
     body: { schema: NotificationPreferences, mediaTypes: json, required: true },
     responses: {
-      200: {
-        description: 'The preferences now in force.',
-        schema: NotificationPreferences,
-        mediaTypes: json,
-      },
+      200: { description: 'The preferences now in force.', schema: NotificationPreferences },
       ...errors,
       415: problem('The body is not JSON.'),
     },
@@ -138,7 +114,6 @@ export const notificationOps = defineOperations({
       200: {
         description: 'The deliveries, oldest first.',
         schema: Type.Array(NotificationDelivery),
-        mediaTypes: json,
       },
       ...errors,
       404: problem('The ticket does not exist or was deleted.'),

@@ -25,7 +25,11 @@ export const serviceOps = defineOperations({
     security: [],
     responses: {
       200: { description: 'Ready.', schema: Status, mediaTypes: ['application/json'] },
-      500: { description: 'Not ready.', schema: ProblemDetails, mediaTypes: problemTypes },
+      503: {
+        description: 'Not ready: starting, draining, or the database does not answer.',
+        schema: ProblemDetails,
+        mediaTypes: problemTypes,
+      },
     },
   },
 })

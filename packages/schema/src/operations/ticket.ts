@@ -18,6 +18,7 @@ import {
 import { defineOperations } from './define.ts'
 import { entityRequestTypes, patchRequestTypes } from './media-types.ts'
 import { JsonPatch } from './patch-bodies.ts'
+import { selectable, TicketEntityWithLinksSelection } from './selection.ts'
 
 const tags = ['Ticket']
 const entityBody = {
@@ -89,7 +90,16 @@ export const ticketOps = defineOperations({
     query: Type.Object({ $select: Type.Optional(SelectQuery) }),
     headers: LanguageHeaders,
     responses: {
-      200: { description: 'The ticket.', schema: TicketEntityWithLinks, headers: { ETag: etag } },
+      200: {
+        description: 'The ticket.',
+        schema: TicketEntityWithLinks,
+        output: selectable(TicketEntityWithLinks, TicketEntityWithLinksSelection),
+        headers: { ETag: etag },
+      },
+      304: {
+        description: 'Not modified: `If-None-Match` names the ETag of this representation.',
+        headers: { ETag: etag },
+      },
       ...commonErrors,
       404: notFound,
     },
@@ -198,12 +208,18 @@ export const ticketOps = defineOperations({
     headers: LanguageHeaders,
     body: {
       schema: JsonPatch,
+      // An object sent as JSON is applied as a Merge Patch.
+      input: Type.Union([JsonPatch, TicketEntityMergePatch]),
       mediaTypes: ['application/json-patch+json', 'application/json'],
       required: true,
       alternatives: [{ schema: TicketEntityMergePatch, mediaTypes: [patchRequestTypes[1] ?? ''] }],
     },
     responses: {
-      200: { description: 'The updated ticket.', schema: TicketEntityWithLinks },
+      200: {
+        description: 'The updated ticket.',
+        schema: TicketEntityWithLinks,
+        output: selectable(TicketEntityWithLinks, TicketEntityWithLinksSelection),
+      },
       ...commonErrors,
       404: notFound,
       409: conflict,

@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox'
-import type { ResponseSpec } from '@ticket/codegen'
-import { ProblemDetails, Webhook, WebhookDelivery } from '../model.ts'
+import { Webhook, WebhookDelivery } from '../model.ts'
+import { commonErrors as errors, problem } from './common.ts'
 import { defineOperations } from './define.ts'
-import { problemTypes } from './media-types.ts'
 
 const INT32_MAX = 2147483647
 const tags = ['Webhook']
@@ -40,17 +39,6 @@ export const WebhookView = Type.Omit(Webhook, ['Secret'], {
   description: 'A webhook as returned: without its Secret.',
 })
 
-const problem = (description: string): ResponseSpec => ({
-  description,
-  schema: ProblemDetails,
-  mediaTypes: problemTypes,
-})
-
-const errors: Record<number, ResponseSpec> = {
-  400: problem('The request is not valid: every invalid field is listed in `errors`.'),
-  401: problem('Missing or wrong credentials.'),
-  500: problem('The server failed; the body never carries a stack trace.'),
-}
 const adminOnly = problem('Only associates with full rights may do this.')
 const unknownWebhook = problem('The webhook does not exist.')
 
@@ -68,6 +56,9 @@ export const webhookOps = defineOperations({
       201: { description: 'The registered webhook (without Secret).', schema: WebhookView },
       ...errors,
       403: adminOnly,
+      503: problem(
+        'Webhooks cannot be registered: the server has no `TICKET_SECRET_KEY` to seal secrets with.'
+      ),
     },
   },
   Webhook_GetAll: {

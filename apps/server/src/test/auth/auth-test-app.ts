@@ -3,6 +3,7 @@ import { createApp } from '../../app.ts'
 import { hashPassword } from '../../auth/password.ts'
 import type { Store } from '../../db/store.ts'
 import { tablesOf } from '../../db/tables-of.ts'
+import { validateAgainstDocument } from '../contract/validated-app.ts'
 import { createTestApp } from '../harness.ts'
 import { createTestDatabase } from '../postgres.ts'
 import { seeder } from '../seed.ts'
@@ -37,7 +38,7 @@ export async function createAuthTestApp(
       this.ms += ms
     },
   }
-  const app = createApp({ ...deps, now: () => new Date(clock.ms) })
+  const app = validateAgainstDocument(createApp({ ...deps, now: () => new Date(clock.ms) }))
   return { app, deps, clock }
 }
 
