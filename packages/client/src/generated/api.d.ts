@@ -2903,8 +2903,22 @@ export interface components {
             Project: components["schemas"]["Project"] | null;
             /** @description The ticket type of this ticket. Use MDO List name "tickettype" to get list items. */
             TicketType?: components["schemas"]["TicketType"] | null;
-            /** @description The form submission this ticket was created from, if any. */
-            FormSubmission?: components["schemas"]["TicketFormSubmission"] | null;
+            /** @description The form submission this ticket was created from, if any, with the properties it was sent with. */
+            FormSubmission?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                FormSubmissionId?: number;
+                /** @description The email address given in the submission. */
+                EmailAddress?: string;
+                /** @description Processing state of a form submission. */
+                Status?: components["schemas"]["FormSubmissionStatus"];
+                /** @description The carrier table right: what the caller may do with this entity. */
+                readonly TableRight?: components["schemas"]["TableRight"] | null;
+                /** @description Field rights, types and lengths by field name. */
+                readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
+            } | null;
             /**
              * Format: int32
              * @description Time spent (minutes), aggregated from the ticket's messages. Read-only for external use.
@@ -3766,7 +3780,21 @@ export interface components {
             Sale: (components["schemas"]["Sale"] | null) | null;
             Project: (components["schemas"]["Project"] | null) | null;
             TicketType: (components["schemas"]["TicketType"] | null) | null;
-            FormSubmission: (components["schemas"]["TicketFormSubmission"] | null) | null;
+            FormSubmission: ({
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                FormSubmissionId?: number;
+                /** @description The email address given in the submission. */
+                EmailAddress?: string;
+                /** @description Processing state of a form submission. */
+                Status?: components["schemas"]["FormSubmissionStatus"];
+                /** @description The carrier table right: what the caller may do with this entity. */
+                readonly TableRight?: components["schemas"]["TableRight"] | null;
+                /** @description Field rights, types and lengths by field name. */
+                readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
+            } | null) | null;
             TimeSpent: number | null;
             ActiveStatusMonitorId: number | null;
             ExtraFields: {
@@ -4129,8 +4157,22 @@ export interface components {
             Project: components["schemas"]["Project"] | null;
             /** @description The ticket type of this ticket. Use MDO List name "tickettype" to get list items. */
             TicketType?: components["schemas"]["TicketType"] | null;
-            /** @description The form submission this ticket was created from, if any. */
-            FormSubmission?: components["schemas"]["TicketFormSubmission"] | null;
+            /** @description The form submission this ticket was created from, if any, with the properties it was sent with. */
+            FormSubmission?: {
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                FormSubmissionId?: number;
+                /** @description The email address given in the submission. */
+                EmailAddress?: string;
+                /** @description Processing state of a form submission. */
+                Status?: components["schemas"]["FormSubmissionStatus"];
+                /** @description The carrier table right: what the caller may do with this entity. */
+                readonly TableRight?: components["schemas"]["TableRight"] | null;
+                /** @description Field rights, types and lengths by field name. */
+                readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
+            } | null;
             /**
              * Format: int32
              * @description Time spent (minutes), aggregated from the ticket's messages. Read-only for external use.
@@ -4216,7 +4258,21 @@ export interface components {
             Sale: (components["schemas"]["Sale"] | null) | null;
             Project: (components["schemas"]["Project"] | null) | null;
             TicketType: (components["schemas"]["TicketType"] | null) | null;
-            FormSubmission: (components["schemas"]["TicketFormSubmission"] | null) | null;
+            FormSubmission: ({
+                /**
+                 * Format: int32
+                 * @description Primary key
+                 */
+                FormSubmissionId?: number;
+                /** @description The email address given in the submission. */
+                EmailAddress?: string;
+                /** @description Processing state of a form submission. */
+                Status?: components["schemas"]["FormSubmissionStatus"];
+                /** @description The carrier table right: what the caller may do with this entity. */
+                readonly TableRight?: components["schemas"]["TableRight"] | null;
+                /** @description Field rights, types and lengths by field name. */
+                readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
+            } | null) | null;
             TimeSpent: number | null;
             ActiveStatusMonitorId: number | null;
             ExtraFields: {

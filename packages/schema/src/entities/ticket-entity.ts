@@ -266,8 +266,10 @@ export const TicketEntity = Type.Object(
     ),
     FormSubmission: Type.Optional(
       withDb(
-        Nullable(TicketFormSubmission, {
-          description: 'The form submission this ticket was created from, if any.',
+        // Stored as the client sent it, so any of its properties may be missing when read.
+        Nullable(Type.Partial(TicketFormSubmission), {
+          description:
+            'The form submission this ticket was created from, if any, with the properties it was sent with.',
         }),
         JSON_COLUMN
       )
