@@ -8,7 +8,7 @@ export const countsFolder = fileURLToPath(
 
 /** The run's total over every worker's counts. */
 export function readSummary() {
-  const total = { exchanges: 0, violations: 0 }
+  const total = { exchanges: 0, violations: 0, expected: 0 }
   if (!existsSync(countsFolder)) {
     return total
   }
@@ -20,6 +20,7 @@ export function readSummary() {
       const counts = JSON.parse(line) as typeof total
       total.exchanges += counts.exchanges
       total.violations += counts.violations
+      total.expected += counts.expected ?? 0
     }
   }
   return total
