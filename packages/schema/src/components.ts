@@ -1,14 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
 import { TicketArchiveList, TicketArchiveRow } from './archive/ticket-archive.ts'
 import { FieldProperties, FieldProperty, FieldRight, TableRight } from './common/rights.ts'
-import {
-  DeleteTicketEntityRequest,
-  GetTicketsRequest,
-  NotifyNewTicketRequest,
-  SaveTicketEntityWithNotifyRequest,
-  SaveTicketMessageEntityWithNotifyRequest,
-  SetTicketReadByOwnerRequest,
-} from './entities/agent-bodies.ts'
 import { Associate } from './entities/associate.ts'
 import { ApiToken, ApiTokenRequest, IssuedApiToken, SessionTicket } from './entities/auth.ts'
 import { MDOListItem } from './entities/mdo-list-item.ts'
@@ -29,9 +21,8 @@ import { TicketCategoryEntity } from './entities/ticket-category.ts'
 import { CustomFieldType, TicketCustomFieldInfo } from './entities/ticket-custom-field.ts'
 import { TicketEntity } from './entities/ticket-entity.ts'
 import { TicketEntityWithLinks } from './entities/ticket-entity-with-links.ts'
-import { TicketFormSubmission } from './entities/ticket-form-submission.ts'
 import { TicketFieldChange, TicketHistoryEntry } from './entities/ticket-history.ts'
-import { FindTicketsByTitleOrIdRequest, TicketInfo } from './entities/ticket-info.ts'
+import { TicketInfo } from './entities/ticket-info.ts'
 import { TicketAttachment, TicketMessage, TicketMessageEntity } from './entities/ticket-message.ts'
 import { EscalationLevel, TicketPriorityEntity } from './entities/ticket-priority.ts'
 import { TicketStatusEntity } from './entities/ticket-status.ts'
@@ -59,8 +50,11 @@ import { NotificationChannel, NotificationPreferences } from './storage/notifica
 import { TenantFile } from './tenant/tenant-file.ts'
 
 /**
- * Every wire schema with a `$id`, for the OpenAPI `components.schemas` (nested occurrences
- * become `$ref`s). Storage records are deliberately absent: they never travel.
+ * Every wire schema with a `$id` that the document refers to, for the OpenAPI
+ * `components.schemas` (nested occurrences become `$ref`s). Storage records are deliberately
+ * absent: they never travel. The agent methods' request wrappers are absent too: each operation
+ * documents its wrapper inline, spelt PascalCase or camelCase or `null`, as SuperOffice's client
+ * sends it; the ticket's FormSubmission is documented as the partial submission it reads back as.
  */
 export const components: TSchema[] = [
   // enums
@@ -100,24 +94,16 @@ export const components: TSchema[] = [
   TicketMessage,
   TicketAttachment,
   TicketType,
-  TicketFormSubmission,
   // entities
   TicketEntity,
   TicketEntityWithLinks,
   Ticket,
-  SaveTicketEntityWithNotifyRequest,
-  DeleteTicketEntityRequest,
-  NotifyNewTicketRequest,
-  GetTicketsRequest,
   TicketMessageEntity,
-  SaveTicketMessageEntityWithNotifyRequest,
-  SetTicketReadByOwnerRequest,
   TicketFieldChange,
   TicketHistoryEntry,
   // the Ticket archive, finding tickets, custom fields
   CustomFieldType,
   TicketCustomFieldInfo,
-  FindTicketsByTitleOrIdRequest,
   TicketInfo,
   TicketArchiveRow,
   TicketArchiveList,

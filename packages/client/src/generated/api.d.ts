@@ -901,14 +901,6 @@ export interface components {
          * @enum {string}
          */
         CustomFieldType: "ShortText" | "LongText" | "Int" | "Decimal" | "Date" | "DateTime" | "Checkbox";
-        /** @description Delete a ticket. */
-        DeleteTicketEntityRequest: {
-            /**
-             * Format: int32
-             * @description The id of the ticket to delete.
-             */
-            TicketEntityId: number;
-        };
         /**
          * @description The channel a notification goes out on.
          * @default inapp
@@ -979,24 +971,12 @@ export interface components {
             /** @description Why the right is restricted; empty or a string reference such as [SR_…]. */
             Reason: string;
         };
-        /** @description Find tickets by title or id. */
-        FindTicketsByTitleOrIdRequest: {
-            /** @description Words to search titles and message bodies for; a number also finds the ticket with that id. */
-            TitleOrId: string;
-            /** @description The maximum number of rows to be returned (at most 500). */
-            MaxRows: number;
-        };
         /**
          * @description Processing state of a form submission.
          * @default Unknown
          * @enum {string}
          */
         FormSubmissionStatus: "Unknown" | "InProgress" | "EmailVerification" | "Submitted" | "Processed" | "Failed";
-        /** @description Get several flat tickets. */
-        GetTicketsRequest: {
-            /** @description The ids of the tickets to get. */
-            TicketIds: number[];
-        };
         /** @description A newly issued API token, with its secret. */
         IssuedApiToken: {
             /**
@@ -1167,14 +1147,6 @@ export interface components {
             NewMessage?: components["schemas"]["NotificationChannel"];
             /** @description In-app only, email only, both, or none. */
             TicketEscalated?: components["schemas"]["NotificationChannel"];
-        };
-        /** @description Send new-ticket notifications. */
-        NotifyNewTicketRequest: {
-            /**
-             * Format: int32
-             * @description The id of the ticket to send new-ticket notifications for.
-             */
-            TicketEntityId: number;
         };
         /** @description A person: a contact of a customer company. */
         Person: {
@@ -1496,20 +1468,6 @@ export interface components {
          * @enum {string}
          */
         SaleStatus: "Unknown" | "Open" | "Sold" | "Lost" | "Stalled" | "SaintAll";
-        /** @description Save a ticket and notify. */
-        SaveTicketEntityWithNotifyRequest: {
-            /** @description A ticket (request) with its nested carriers. */
-            NewEntity: components["schemas"]["TicketEntity"];
-            /** @description If true, then the notifications will be sent. */
-            Notify: boolean;
-        };
-        /** @description Save a ticket message and notify. */
-        SaveTicketMessageEntityWithNotifyRequest: {
-            /** @description A ticket message with its body. */
-            NewEntity: components["schemas"]["TicketMessageEntity"];
-            /** @description If true, the ticket owner is notified of the new message. */
-            Notify: boolean;
-        };
         /** @description A new session. */
         SessionTicket: {
             /** @description The session ticket: `Authorization: SOTicket <ticket>`; shown once. */
@@ -1518,16 +1476,6 @@ export interface components {
             ExpiresAt: string;
             /** @description Sent as `X-XSRF-TOKEN` on state-changing requests authenticated by the session cookie. */
             XsrfToken: string;
-        };
-        /** @description Set the owner read status of a ticket. */
-        SetTicketReadByOwnerRequest: {
-            /**
-             * Format: int32
-             * @description The ticket whose read status the owner sets.
-             */
-            TicketId: number;
-            /** @description Whether the owner has read the ticket (green), not read new information (yellow) or not read it at all (red). */
-            ReadStatus: components["schemas"]["TicketReadStatus"];
         };
         /** @description The carrier table right. */
         TableRight: {
@@ -4298,22 +4246,6 @@ export interface components {
             From: string | null;
             /** @description The value after the change. */
             To: string | null;
-        };
-        /** @description A form submission. */
-        TicketFormSubmission: {
-            /**
-             * Format: int32
-             * @description Primary key
-             */
-            FormSubmissionId: number;
-            /** @description The email address given in the submission. */
-            EmailAddress: string;
-            /** @description Processing state of a form submission. */
-            Status: components["schemas"]["FormSubmissionStatus"];
-            /** @description The carrier table right: what the caller may do with this entity. */
-            readonly TableRight?: components["schemas"]["TableRight"] | null;
-            /** @description Field rights, types and lengths by field name. */
-            readonly FieldProperties?: components["schemas"]["FieldPropertyDictionary"];
         };
         /** @description One committed change to a ticket. */
         TicketHistoryEntry: {
