@@ -35,19 +35,22 @@ describe('live notifications across servers on one PostgreSQL database', {
     const events = await stream.next(3)
     expect(events.map((e) => JSON.parse(e.data).TicketId).sort()).toEqual([...ids].sort())
 
-    // Cut every listening connection, then commit a notification nobody announces: only the
-    // replay after the feed reconnects can bring it to the stream.
+    // Commit a notification nobody announces, then cut every listening connection: only the
+    // replay after the feed reconnects can bring it to the stream. (In this order, not the
+    // other: a feed that reconnected and replayed before the insert committed would never see it.)
     const admin = new pg.Client({ connectionString: url })
     await admin.connect()
     try {
       await admin.query(
-        'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()',
-        [LISTENER_NAME]
-      )
-      await admin.query(
         `insert into notifications (associate_id, ticket_id, event, title, body, link, created_at, read_at, dedupe_key)
          values ($1, $2, 'TicketActivated', 'unannounced', '', '', $3, null, 'unannounced')`,
         [writer.anna.id, ids[0], new Date().toISOString()]
+      )
+      await new Promise((r) => setTimeout(r, 300))
+      expect(stream.events).toHaveLength(3)
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()',
+        [LISTENER_NAME]
       )
     } finally {
       await admin.end()
