@@ -7,5 +7,7 @@ source tools/scripts/ensure-toolchain.sh
 pnpm install --frozen-lockfile
 pnpm --filter @ticket/server build
 cd apps/server
-# The flags are those of the package's start script (see README: the heap ceiling).
-exec node --enable-source-maps --max-old-space-size=128 dist/main.js
+# The command is the package's start script (node, its flags, dist/main.js; see README: the heap
+# ceiling), read from it so the two never differ, and run without pnpm in between.
+read -ra start <<<"$(node -p "require('./package.json').scripts.start")"
+exec "${start[@]}"
