@@ -34,6 +34,10 @@ export function verdicts(results: Results): Verdict[] {
     ...[...results.pairs.values()].map((pair) => pair.service.peakRssMiB),
     Number.NEGATIVE_INFINITY
   )
+  // Against the baseline's creates (the create rounds' baseline), not the baseline racing the
+  // GET rounds, which inserts empty bodies at a different rate.
+  const readVsCreates =
+    read && create ? read.service.perSecond / create.baseline.perSecond : Number.NaN
   const largeCreate = ratio(get('large/create')) / ratio(create)
   const largeRead = ratio(get('large/GET by id')) / ratio(read)
   return [
@@ -52,8 +56,8 @@ export function verdicts(results: Results): Verdict[] {
     {
       measure: 'GET by id throughput',
       target: "≥ 0.60× the baseline's creates/s",
-      value: `${fixed(ratio(read), 3)}×`,
-      met: ratio(read) >= 0.6,
+      value: `${fixed(readVsCreates, 3)}×`,
+      met: readVsCreates >= 0.6,
     },
     {
       measure: 'create on PostgreSQL',
