@@ -1,5 +1,5 @@
 import type { Tag } from '@ticket/schema'
-import type { Db, SqliteStore, Store } from '../db/store.ts'
+import type { Db, SqliteStore, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { resolveTags } from '../tickets/resolve-tags.ts'
 import { sqliteMultiInsert } from './sqlite-multi-insert.ts'
@@ -40,7 +40,6 @@ export function ticketBatchWriter(store: Store): TicketBatchWriter {
     }
     const ids = await write.tickets(
       tx,
-      store,
       items.map((item) => item.row)
     )
     const tagRows = items.flatMap((item, i) =>
@@ -49,13 +48,13 @@ export function ticketBatchWriter(store: Store): TicketBatchWriter {
     const personRows = items.flatMap((item, i) =>
       item.personIds.map((personId, position) => [ids[i], personId, position])
     )
-    await write.links(tx, store, tagRows, personRows)
+    await write.links(tx, tagRows, personRows)
   }
 }
 
 interface Writes {
-  tickets(tx: Db, store: Store, rows: unknown[][]): Promise<number[]>
-  links(tx: Db, store: Store, tagRows: unknown[][], personRows: unknown[][]): Promise<void>
+  tickets(tx: Db, rows: unknown[][]): Promise<number[]>
+  links(tx: Db, tagRows: unknown[][], personRows: unknown[][]): Promise<void>
 }
 
 function sqliteWrites(store: SqliteStore): Writes {
@@ -72,8 +71,8 @@ function sqliteWrites(store: SqliteStore): Writes {
   const tags = sqliteMultiInsert(connection, tables.ticketTags, tagColumns)
   const persons = sqliteMultiInsert(connection, tables.ticketSecondaryPersons, personColumns)
   return {
-    tickets: async (_tx, _store, rows) => tickets.run(rows) as number[],
-    links: async (_tx, _store, tagRows, personRows) => {
+    tickets: async (_tx, rows) => tickets.run(rows) as number[],
+    links: async (_tx, tagRows, personRows) => {
       tags.run(tagRows)
       persons.run(personRows)
     },
@@ -85,7 +84,7 @@ const objects = (keys: string[], rows: unknown[][]) =>
   rows.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])))
 
 const drizzleWrites: Writes = {
-  async tickets(tx, _store, rows) {
+  async tickets(tx, rows) {
     const tables = tablesOf(tx)
     const ids: number[] = []
     for (let i = 0; i < rows.length; i += rowsPerInsert) {
@@ -103,27 +102,24 @@ const drizzleWrites: Writes = {
     }
     return ids
   },
-  async links(tx, _store, tagRows, personRows) {
+  async links(tx, tagRows, personRows) {
     const tables = tablesOf(tx)
-    for (let i = 0; i < tagRows.length; i += rowsPerInsert * 4) {
-      await tx
-        .insert(tables.ticketTags)
-        .values(
-          objects(
-            tagColumns,
-            tagRows.slice(i, i + rowsPerInsert * 4)
-          ) as (typeof tables.ticketTags.$inferInsert)[]
-        )
-    }
-    for (let i = 0; i < personRows.length; i += rowsPerInsert * 4) {
-      await tx
-        .insert(tables.ticketSecondaryPersons)
-        .values(
-          objects(
-            personColumns,
-            personRows.slice(i, i + rowsPerInsert * 4)
-          ) as (typeof tables.ticketSecondaryPersons.$inferInsert)[]
-        )
-    }
+    await insertLinks(tx, tables.ticketTags, tagColumns, tagRows)
+    await insertLinks(tx, tables.ticketSecondaryPersons, personColumns, personRows)
   },
+}
+
+/** Link rows (narrow: four times as many per statement as tickets) in multi-row inserts. */
+async function insertLinks<T extends Tables['ticketTags'] | Tables['ticketSecondaryPersons']>(
+  tx: Db,
+  table: T,
+  columns: string[],
+  rows: unknown[][]
+) {
+  const perInsert = rowsPerInsert * 4
+  for (let i = 0; i < rows.length; i += perInsert) {
+    await tx
+      .insert(table)
+      .values(objects(columns, rows.slice(i, i + perInsert)) as T['$inferInsert'][])
+  }
 }
