@@ -3,6 +3,7 @@ import type { Caller } from '../auth/caller.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { entityFieldProperties, ticketTableRight } from '../tickets/rights.ts'
+import { saveWithRights } from '../tickets/save-with-rights.ts'
 import { findTicketRow } from '../tickets/ticket-rows.ts'
 import { loadAttachment } from './attachments.ts'
 import { assembleMessage, findMessageRow, loadAttachmentList, messagePage } from './message-rows.ts'
@@ -28,15 +29,10 @@ export function createMessageService(deps: ServiceDeps) {
   const tables = tablesOf(store.db)
   return {
     async save(caller: Caller, request: SaveMessageRequest): Promise<TicketMessageEntity> {
-      const { beforeCommit } = request
-      return withRights(
-        await saveMessage(deps, caller, {
-          ...request,
-          ...(beforeCommit && {
-            beforeCommit: (tx, saved) => beforeCommit(tx, withRights(saved, caller)),
-          }),
-        }),
-        caller
+      return saveWithRights(
+        (stamped: SaveMessageRequest) => saveMessage(deps, caller, stamped),
+        request,
+        (saved) => withRights(saved, caller)
       )
     },
     async read(caller: Caller, id: number): Promise<TicketMessageEntity | undefined> {

@@ -9,6 +9,7 @@ import { assembleTicket, loadTicket } from './load-ticket.ts'
 import { notifyNewTicket } from './notify-new-ticket.ts'
 import { withRights } from './present-ticket.ts'
 import { type SaveTicketRequest, saveTicket } from './save-ticket.ts'
+import { saveWithRights } from './save-with-rights.ts'
 import { findTicketRow, liveTicketRows } from './ticket-rows.ts'
 
 /**
@@ -56,15 +57,10 @@ export function createTicketService(deps: ServiceDeps) {
       )
     },
     async save(caller: Caller, request: SaveTicketRequest): Promise<TicketEntity> {
-      const { beforeCommit } = request
-      return withRights(
-        await saveTicket(deps, caller, {
-          ...request,
-          ...(beforeCommit && {
-            beforeCommit: (tx, saved) => beforeCommit(tx, withRights(saved, caller)),
-          }),
-        }),
-        caller
+      return saveWithRights(
+        (stamped: SaveTicketRequest) => saveTicket(deps, caller, stamped),
+        request,
+        (saved) => withRights(saved, caller)
       )
     },
     delete: (caller: Caller, id: number) => deleteTicket(deps, caller, id),
