@@ -6,6 +6,7 @@ import type { AppEnv } from '../app-env.ts'
 import { type BodyParserOptions, compileBodyParser } from '../input/parse-body.ts'
 import { ApiError, type FieldError } from './api-error.ts'
 import { bodySpecOf } from './body-spec.ts'
+import { noEntityToSave } from './entity-to-save.ts'
 import { compileParamsParser } from './parse-input.ts'
 import { readRequestBody } from './read-body.ts'
 import { negotiateFor, sendEntity } from './send-entity.ts'
@@ -158,7 +159,7 @@ function compileBodyReader<F>(
     const body = await readRequestBody(c, spec)
     if (body.value === null) {
       if (op.body?.required) {
-        throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
+        throw noEntityToSave()
       }
       return null
     }

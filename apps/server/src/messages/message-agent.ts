@@ -2,7 +2,7 @@ import { ops, type TicketMessageEntity } from '@ticket/schema'
 import type { Hono } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
-import { ApiError } from '../http/api-error.ts'
+import { entityToSave, newEntityOf } from '../http/entity-to-save.ts'
 import { route } from '../http/route.ts'
 import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { messageServiceOf } from './message-service-factory.ts'
@@ -11,29 +11,22 @@ import { messageServiceOf } from './message-service-factory.ts'
 export function registerMessageAgentRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const messages = messageServiceOf(deps)
   route(app, ops.TicketAgent_SaveTicketMessageEntity, async (c, { body, send }) => {
-    if (body === null) {
-      throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
-    }
+    const entity = entityToSave(body)
     return answerInTransaction<TicketMessageEntity>(
       c,
       (beforeCommit) =>
-        messages.save(c.get('caller'), { input: body, notify: false, files: [], beforeCommit }),
+        messages.save(c.get('caller'), { input: entity, notify: false, files: [], beforeCommit }),
       (saved) => send(saved)
     )
   })
   route(app, ops.TicketAgent_SaveTicketMessageEntityWithNotify, async (c, { body, send }) => {
-    if (!body?.NewEntity) {
-      throw new ApiError('BAD_REQUEST', 'newEntity is required.', {
-        errors: [{ path: '/NewEntity', message: 'required', code: 'required' }],
-      })
-    }
-    const entity = body.NewEntity
+    const entity = newEntityOf(body)
     return answerInTransaction<TicketMessageEntity>(
       c,
       (beforeCommit) =>
         messages.save(c.get('caller'), {
           input: entity,
-          notify: body.Notify === true,
+          notify: body?.Notify === true,
           files: [],
           beforeCommit,
         }),

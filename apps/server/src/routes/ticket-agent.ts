@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { entityToSave, newEntityOf } from '../http/entity-to-save.ts'
 import { route } from '../http/route.ts'
 import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { applySelect } from '../tickets/present-ticket.ts'
@@ -45,28 +46,22 @@ export function registerTicketAgentRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     send(await tickets.defaultEntity(c.get('caller')))
   )
   route(app, ops.TicketAgent_SaveTicketEntity, async (c, { body, send }) => {
-    if (body === null) {
-      throw new ApiError('BAD_REQUEST', 'Entity to save is not in request body.')
-    }
+    const entity = entityToSave(body)
     return answerInTransaction<TicketEntity>(
       c,
-      (beforeCommit) => tickets.save(c.get('caller'), { input: body, notify: false, beforeCommit }),
+      (beforeCommit) =>
+        tickets.save(c.get('caller'), { input: entity, notify: false, beforeCommit }),
       (saved) => send(saved)
     )
   })
   route(app, ops.TicketAgent_SaveTicketEntityWithNotify, async (c, { body, send }) => {
-    if (!body?.NewEntity) {
-      throw new ApiError('BAD_REQUEST', 'newEntity is required.', {
-        errors: [{ path: '/NewEntity', message: 'required', code: 'required' }],
-      })
-    }
-    const entity = body.NewEntity
+    const entity = newEntityOf(body)
     return answerInTransaction<TicketEntity>(
       c,
       (beforeCommit) =>
         tickets.save(c.get('caller'), {
           input: entity,
-          notify: body.Notify === true,
+          notify: body?.Notify === true,
           beforeCommit,
         }),
       (saved) =>
