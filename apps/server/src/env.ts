@@ -16,6 +16,11 @@ export const EnvSchema = Type.Object({
   TICKET_MAX_BODY: Type.Integer({ minimum: 1, default: 1024 * 1024 }),
   /** Limit of a multipart/form-data request (a message with its attachments), in bytes. */
   TICKET_MAX_UPLOAD: Type.Integer({ minimum: 1, default: 25 * 1024 * 1024 }),
+  /**
+   * Bytes of serialised ticket answers kept for repeated reads (least recently used dropped
+   * first); 0 keeps none.
+   */
+  TICKET_ANSWER_CACHE_BYTES: Type.Integer({ minimum: 0, default: 8 * 1024 * 1024 }),
   TICKET_PUBLIC_URL: Type.Optional(Type.String()),
   /** Comma-separated `SO-AppToken` values; when set, SOTicket requests need one of them. */
   TICKET_APP_TOKENS: Type.Optional(

@@ -9,7 +9,7 @@ import { bodySpecOf } from './body-spec.ts'
 import { noEntityToSave } from './entity-to-save.ts'
 import { compileParamsParser } from './parse-input.ts'
 import { readRequestBody } from './read-body.ts'
-import { negotiateFor, sendEntity } from './send-entity.ts'
+import { negotiateFor, type Representation, renderEntity, sendEntity } from './send-entity.ts'
 import { kindOf } from './wire-schema.ts'
 
 /** A patch body: applied to a document by the handler, then parsed as the entity. */
@@ -52,6 +52,12 @@ export type Send<O> = (
   extra?: { headers?: Record<string, string>; version?: number }
 ) => Response
 
+/**
+ * The operation's success value as its representation for this request (negotiated format,
+ * language, time zone; the ETag of `version`), to keep and answer with `sendRepresentation`.
+ */
+export type Render<O> = (body: Static<SuccessSchema<O>>, version?: number) => Representation
+
 export interface RouteInput<O, F = never> {
   params: ParamsOf<O>
   query: QueryOf<O>
@@ -60,6 +66,7 @@ export interface RouteInput<O, F = never> {
   /** The files of a `multipart/form-data` body (see `RouteOptions.multipart`); else empty. */
   files: F[]
   send: Send<O>
+  render: Render<O>
 }
 
 /** A `multipart/form-data` body read into the entity's fields and the files beside them. */
@@ -111,13 +118,23 @@ function bindOperation<O extends OperationSpec, F = never>(
     (c: Context<AppEnv>) =>
     (body: unknown, extra: { headers?: Record<string, string>; version?: number } = {}) =>
       sendEntity(c, body, success.carrier, success.status, extra.headers, extra.version)
+  const render = (c: Context<AppEnv>) => (body: unknown, version?: number) =>
+    renderEntity(c, body, success.carrier, version)
   return async (c) => {
     options.guard?.(c)
     const params = parseParams(Object.entries(c.req.param()))
     const query = parseQuery(new URL(c.req.url).searchParams)
     const headers = parseHeaders(Object.entries(c.req.header()))
     const { body, files } = await readBody(c)
-    return handler(c, { params, query, headers, body, files, send: send(c) } as RouteInput<O, F>)
+    return handler(c, {
+      params,
+      query,
+      headers,
+      body,
+      files,
+      send: send(c),
+      render: render(c),
+    } as RouteInput<O, F>)
   }
 }
 

@@ -91,6 +91,18 @@ export function presentValue(c: Context, body: unknown, schema: ReturnType<typeo
   return locale.language ? resolveStrings(dated, locale.language) : dated
 }
 
+/**
+ * Everything about a request, besides the value, that changes the bytes {@link renderEntity}
+ * makes: the media type and what {@link presentValue} reads. Two requests with the same key get
+ * the same bytes for the same value, so a kept representation may answer both. Whatever
+ * `presentValue` starts to read must be added here.
+ */
+export function representationKeyOf(c: Context, mediaType: ResponseType): string {
+  const { language, timeZone } = localeOf(c)
+  const zone = timeZone ? `${timeZone.zone}${timeZone.includeOffset ? '+offset' : ''}` : ''
+  return `${mediaType}|${language ?? ''}|${zone}`
+}
+
 /** A list sent under its item's carrier name is the .NET list root `ArrayOf<Item>`. */
 function rootOf(carrier: string, body: unknown) {
   const schema = carrierSchema(carrier)
@@ -103,24 +115,42 @@ function rootOf(carrier: string, body: unknown) {
   return { root: typeof named === 'string' ? named : carrier, schema }
 }
 
+/** One representation of a response value: its media type, its bytes and, when versioned, its ETag. */
+export interface Representation {
+  mediaType: ResponseType
+  body: string | Uint8Array<ArrayBuffer>
+  etag?: string
+}
+
 /**
- * Sends an entity (or list, or null) in the negotiated format. `carrier` names the XML root
- * element and the schema (`TicketEntity`, `ArrayOfTicket`) that places dates and array items.
- * With `version`, the response carries the ETag of this representation of that version.
+ * An entity (or list, or null) in the negotiated format. `carrier` names the XML root element
+ * and the schema (`TicketEntity`, `ArrayOfTicket`) that places dates and array items. With
+ * `version`, it carries the ETag of this representation of that version.
  */
-export function sendEntity(
+export function renderEntity(
   c: Context,
   body: unknown,
   carrier: string,
-  status: ContentfulStatusCode = 200,
-  headers: Record<string, string> = {},
-  version?: number
-): Response {
-  const mediaType = negotiateFor(c)
+  version?: number,
+  mediaType: ResponseType = negotiateFor(c)
+): Representation {
   const { root, schema } = rootOf(carrier, body)
   const value = presentValue(c, body, schema)
   const text = isXmlType(mediaType) ? valueToXml(value, root, schema) : JSON.stringify(value)
-  const etag = version === undefined ? undefined : representationTag(version, text)
+  return version === undefined
+    ? { mediaType, body: text }
+    : { mediaType, body: text, etag: representationTag(version, text) }
+}
+
+/**
+ * Answers with a representation; a GET or HEAD whose `If-None-Match` names its ETag gets a 304.
+ */
+export function sendRepresentation(
+  c: Context,
+  { mediaType, body, etag }: Representation,
+  status: ContentfulStatusCode = 200,
+  headers: Record<string, string> = {}
+): Response {
   const answerHeaders = {
     'content-type': `${mediaType}; charset=utf-8`,
     vary: 'Accept, Accept-Language, SO-Language, SO-Culture, SO-TimeZone',
@@ -133,5 +163,17 @@ export function sendEntity(
     const { 'content-type': _type, ...kept } = answerHeaders
     return c.body(null, 304, kept)
   }
-  return c.body(text, status, answerHeaders)
+  return c.body(body, status, answerHeaders)
+}
+
+/** {@link renderEntity}, then {@link sendRepresentation}. */
+export function sendEntity(
+  c: Context,
+  body: unknown,
+  carrier: string,
+  status: ContentfulStatusCode = 200,
+  headers: Record<string, string> = {},
+  version?: number
+): Response {
+  return sendRepresentation(c, renderEntity(c, body, carrier, version), status, headers)
 }

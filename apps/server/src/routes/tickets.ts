@@ -1,23 +1,25 @@
 import { ops, TicketEntity } from '@ticket/schema'
-import type { Context, Hono } from 'hono'
+import type { Hono } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { applyPatchBody } from '../http/patch/apply-patch.ts'
 import { checkPreconditions } from '../http/preconditions.ts'
 import { route } from '../http/route.ts'
+import { sendRepresentation } from '../http/send-entity.ts'
 import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { compileBodyParser } from '../input/parse-body.ts'
 import { applySelect, withLinks } from '../tickets/present-ticket.ts'
+import { baseUrlOf, createTicketAnswers } from './ticket-answers.ts'
 
 // A patched document is parsed as the entity it became, as a sent entity would be.
 const parseTicket = compileBodyParser(TicketEntity)
-const baseUrlOf = (c: Context) => new URL(c.req.url).origin
 const notFound = (id: number) => new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
 
 /** The REST Ticket resource: `/api/v1/Ticket`. */
 export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const { tickets } = deps
+  const answers = createTicketAnswers(deps)
 
   route(app, ops.SaveTicketEntityWithNotify, async (c, { query, body, send }) => {
     const caller = c.get('caller')
@@ -37,16 +39,12 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     send(await tickets.defaultEntity(c.get('caller')))
   )
 
-  route(app, ops.GetTicketEntity, async (c, { params: { id }, query, send }) => {
-    const found = await tickets.readVersioned(c.get('caller'), id)
+  route(app, ops.GetTicketEntity, async (c, { params: { id }, query, render }) => {
+    const found = await answers.read(c, id, query.$select, render)
     if (!found) {
       throw notFound(id)
     }
-    const { entity, revision } = found
-    return send(applySelect(withLinks(entity, baseUrlOf(c)), query.$select), {
-      headers: { 'Last-Modified': new Date(entity.LastChanged ?? Date.now()).toUTCString() },
-      version: revision,
-    })
+    return sendRepresentation(c, found.answer, 200, { 'Last-Modified': found.lastModified })
   })
 
   route(app, ops.GetTicketSimple, async (_c, { params: { id }, send }) => {

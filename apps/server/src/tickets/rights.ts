@@ -12,6 +12,12 @@ export function ticketTableRight(caller: Caller): TableRight {
   return hasFullRights(caller) ? { Mask: 'FULL', Reason: '' } : { Mask: 'URI', Reason: '' }
 }
 
+/**
+ * All of the caller that a ticket's TableRight and FieldProperties depend on: callers with one
+ * key get the same rights, so a ticket answer made for one may be given to the other.
+ */
+export const rightsKeyOf = (caller: Caller): string => (hasFullRights(caller) ? 'full' : 'limited')
+
 export const mayDeleteTickets = (caller: Caller) => hasFullRights(caller)
 
 // FieldProperties depend only on the schema and the kind of caller: computed once per pair.

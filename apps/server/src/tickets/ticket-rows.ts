@@ -22,6 +22,24 @@ export async function findTicketRow(db: Db, tables: Tables, id: number) {
   return row
 }
 
+/**
+ * The live ticket's revision and last change, and nothing else: one indexed read, cheap enough
+ * to ask the database on every conditional request and every cached read.
+ */
+export async function findTicketVersion(db: Db, tables: Tables, id: number) {
+  const statement = prepared(db, 'tickets.live-version-by-id', (d) =>
+    d
+      .select({ revision: tables.tickets.revision, lastChanged: tables.tickets.lastChanged })
+      .from(tables.tickets)
+      .where(
+        and(eq(tables.tickets.ticketId, sql.placeholder('id')), isNull(tables.tickets.deletedAt))
+      )
+      .limit(1)
+  )
+  const [row] = await statement.execute({ id })
+  return row
+}
+
 /** The plain (non-carrier) properties of a ticket row, without storage-only fields. */
 export function ticketScalars(row: TicketRow): Partial<TicketEntity> {
   const {

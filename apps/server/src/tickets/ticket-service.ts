@@ -10,7 +10,7 @@ import { notifyNewTicket } from './notify-new-ticket.ts'
 import { withRights } from './present-ticket.ts'
 import { type SaveTicketRequest, saveTicket } from './save-ticket.ts'
 import { saveWithRights } from './save-with-rights.ts'
-import { findTicketRow, liveTicketRows } from './ticket-rows.ts'
+import { findTicketVersion, liveTicketRows } from './ticket-rows.ts'
 
 /**
  * Every ticket operation, shared by the REST routes and the agent routes: they differ only in
@@ -42,8 +42,7 @@ export function createTicketService(deps: ServiceDeps) {
     async version(
       id: number
     ): Promise<{ revision: number; lastChanged: string | null } | undefined> {
-      const row = await findTicketRow(store.reader, tablesOf(store.db), id)
-      return row && { revision: row.revision, lastChanged: row.lastChanged }
+      return findTicketVersion(store.reader, tablesOf(store.db), id)
     },
     async readFlat(ids: number[]) {
       const rows = await liveTicketRows(store.reader, tablesOf(store.db), ids)

@@ -1,0 +1,79 @@
+import type { TicketEntityWithLinks } from '@ticket/schema'
+import type { Context } from 'hono'
+import type { AppDeps } from '../app-deps.ts'
+import type { AppEnv } from '../app-env.ts'
+import { createAnswerCache, type KeptAnswer } from '../http/answer-cache.ts'
+import { negotiateFor, type Representation, representationKeyOf } from '../http/send-entity.ts'
+import { applySelect, withLinks } from '../tickets/present-ticket.ts'
+import { rightsKeyOf } from '../tickets/rights.ts'
+
+export const baseUrlOf = (c: Context) => new URL(c.req.url).origin
+
+/** A ticket answer and the `Last-Modified` that goes with it. */
+export interface TicketAnswer {
+  answer: KeptAnswer
+  lastModified: string
+}
+
+const lastModifiedOf = (lastChanged: string | null) =>
+  new Date(lastChanged ?? Date.now()).toUTCString()
+
+/**
+ * `GET /Ticket/{id}` answers, serialised once and kept (with their ETag) until the ticket, the
+ * reference data or the request's representation differ. Every read first asks the database
+ * for the ticket's revision (one indexed read, prepared once): each committed change to a
+ * ticket, in any process, bumps it, so an answer kept for an older revision is never given
+ * again, and a write in another process sharing a PostgreSQL database is seen at once, with
+ * no message to wait for. Carriers come from the reference catalog, so its version is part
+ * of the key: a tenant import (announced on the change feed) starts new answers.
+ */
+export function createTicketAnswers(deps: AppDeps) {
+  const cache = createAnswerCache(deps.env.TICKET_ANSWER_CACHE_BYTES)
+  const { tickets, catalog } = deps
+  return {
+    cache,
+    /** The answer for ticket `id` as this request wants it; undefined when it does not exist. */
+    async read(
+      c: Context<AppEnv>,
+      id: number,
+      select: string | undefined,
+      render: (body: TicketEntityWithLinks, version: number) => Representation
+    ): Promise<TicketAnswer | undefined> {
+      const current = await tickets.version(id)
+      if (!current) {
+        return undefined
+      }
+      const caller = c.get('caller')
+      const baseUrl = baseUrlOf(c)
+      const representation = representationKeyOf(c, negotiateFor(c))
+      const keyOf = (revision: number, catalogVersion: number) =>
+        JSON.stringify([
+          id,
+          revision,
+          catalogVersion,
+          rightsKeyOf(caller),
+          representation,
+          baseUrl,
+          select ?? '',
+        ])
+      const kept = cache.get(keyOf(current.revision, catalog.version))
+      if (kept) {
+        return { answer: kept, lastModified: lastModifiedOf(current.lastChanged) }
+      }
+      // Taken before the read: an invalidation during it leaves the answer under the old
+      // version, where no later read looks.
+      const catalogVersion = catalog.version
+      const found = await tickets.readVersioned(caller, id)
+      if (!found) {
+        return undefined
+      }
+      const { entity, revision } = found
+      const rendered = render(applySelect(withLinks(entity, baseUrl), select), revision)
+      return {
+        // Kept under the revision it was read at, which a write may have moved past the check.
+        answer: cache.keep(keyOf(revision, catalogVersion), rendered),
+        lastModified: lastModifiedOf(entity.LastChanged),
+      }
+    },
+  }
+}
