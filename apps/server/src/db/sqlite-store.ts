@@ -6,8 +6,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator'
 import { createLocalChangeFeed } from './change-feed.ts'
 import type { DatabaseLocation } from './database-url.ts'
 import { migrationsRoot } from './migrations-root.ts'
-import { Mutex } from './mutex.ts'
 import * as sqliteTables from './schema.sqlite.gen.ts'
+import { SqliteGroupCommit } from './sqlite-group-commit.ts'
 import type { SqliteStore } from './store-types.ts'
 import { fallbackCheckpointPages, startWalCheckpoints } from './wal-checkpoints.ts'
 
@@ -29,7 +29,7 @@ export function openSqliteStore(
   }
   const db = drizzle(connection, { schema: sqliteTables })
   migrate(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') })
-  const writes = new Mutex()
+  const writes = new SqliteGroupCommit(connection)
   const readConnection =
     location.path === ':memory:'
       ? undefined
@@ -44,23 +44,14 @@ export function openSqliteStore(
     native: { db, reader },
     changes: createLocalChangeFeed(),
     exclusive: (_name, fn) => fn(),
-    // One writer connection serves every request, so transactions take turns on it.
-    transaction: (fn) =>
-      writes.run(async () => {
-        connection.exec('BEGIN IMMEDIATE')
-        try {
-          const result = await fn(db)
-          connection.exec('COMMIT')
-          return result
-        } catch (error) {
-          connection.exec('ROLLBACK')
-          throw error
-        }
-      }),
+    // One writer connection serves every request: transactions take turns on it, and those
+    // that arrive together share one COMMIT.
+    transaction: (fn) => writes.run(() => fn(db)),
     ping: async () => {
       connection.prepare('select 1').get()
     },
     close: async () => {
+      await writes.idle()
       await stopCheckpoints()
       readConnection?.close()
       connection.close()

@@ -1,0 +1,125 @@
+import { sql } from 'drizzle-orm'
+import { afterEach, describe, expect, it } from 'vitest'
+import { sqliteFile } from '../test/temp-database.ts'
+import { openStore, type SqliteStore } from './store.ts'
+import { tablesOf } from './tables-of.ts'
+
+const cleanups: (() => Promise<void> | void)[] = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) {
+    await cleanup()
+  }
+})
+
+async function openFile(): Promise<SqliteStore> {
+  const file = sqliteFile()
+  cleanups.push(file.remove)
+  const store = await openStore(file.url)
+  cleanups.push(() => store.close())
+  if (store.dialect !== 'sqlite') {
+    throw new Error('expected an SQLite store')
+  }
+  return store
+}
+
+/** Tag names committed so far, read as every reader outside a transaction reads them. */
+async function committedTags(store: SqliteStore): Promise<string[]> {
+  const { tags } = tablesOf(store.db)
+  const rows = await store.reader.select({ name: tags.name }).from(tags)
+  return rows.map((r) => r.name).sort()
+}
+
+/** A transaction that stores one tag, as a save stores its rows. */
+const addTag = (store: SqliteStore, name: string) =>
+  store.transaction(async (tx) => {
+    const { tags } = tablesOf(store.db)
+    await tx.insert(tags).values({ name, toolTip: '', nameKey: name })
+    return name
+  })
+
+describe('transactions on an SQLite file, committed in groups', () => {
+  it('acknowledges every one of many concurrent saves, and stores them all', async () => {
+    const store = await openFile()
+    const names = Array.from({ length: 100 }, (_, i) => `tag-${String(i).padStart(3, '0')}`)
+    const acknowledged = await Promise.all(names.map((name) => addTag(store, name)))
+    expect(acknowledged).toEqual(names)
+    expect(await committedTags(store)).toEqual(names)
+  })
+
+  it('rolls back only the save that fails; the others in its group are stored', async () => {
+    const store = await openFile()
+    const { tags } = tablesOf(store.db)
+    const failing = store.transaction(async (tx) => {
+      await tx.insert(tags).values({ name: 'failing', toolTip: '', nameKey: 'failing' })
+      throw new Error('this save is refused')
+    })
+    const results = await Promise.allSettled([
+      addTag(store, 'before'),
+      failing,
+      addTag(store, 'after'),
+      // A unique key broken by the database itself, not by the save's own code.
+      addTag(store, 'before'),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected'])
+    expect(await committedTags(store)).toEqual(['after', 'before'])
+  })
+
+  it('acknowledges none of a group whose COMMIT fails, and stores none of it', async () => {
+    const store = await openFile()
+    const { ticketTags } = tablesOf(store.db)
+    const client = store.native.db.$client
+    // A foreign key checked only at COMMIT: the row's ticket and tag do not exist.
+    const breaksTheCommit = store.transaction(async (tx) => {
+      client.pragma('defer_foreign_keys = ON')
+      await tx.insert(ticketTags).values({ ticketId: 987_654, tagId: 987_654, position: 0 })
+    })
+    const results = await Promise.allSettled([
+      addTag(store, 'one'),
+      breaksTheCommit,
+      addTag(store, 'two'),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected', 'rejected'])
+    for (const result of results) {
+      expect(String((result as PromiseRejectedResult).reason)).toMatch(/FOREIGN KEY/)
+    }
+    expect(await committedTags(store)).toEqual([])
+    expect(client.inTransaction).toBe(false)
+    // The connection is usable again afterwards.
+    expect(await addTag(store, 'three')).toBe('three')
+    expect(await committedTags(store)).toEqual(['three'])
+  })
+
+  it('answers no save before its COMMIT, and no reader sees its rows before then', async () => {
+    const store = await openFile()
+    let firstAcknowledged = false
+    const first = addTag(store, 'first').then((name) => {
+      firstAcknowledged = true
+      return name
+    })
+    // Joins the first one's group: it runs after the first save wrote, before their COMMIT.
+    const seenInGroup = store.transaction(async () => ({
+      acknowledged: firstAcknowledged,
+      committed: await committedTags(store),
+    }))
+    expect(await seenInGroup).toEqual({ acknowledged: false, committed: [] })
+    expect(await first).toBe('first')
+    expect(await committedTags(store)).toEqual(['first'])
+  })
+
+  it('closes only after the saves it was given have committed', async () => {
+    const file = sqliteFile()
+    cleanups.push(file.remove)
+    const store = await openStore(file.url)
+    const saved = store.transaction(async (tx) => {
+      const { tags } = tablesOf(store.db)
+      await tx.insert(tags).values({ name: 'late', toolTip: '', nameKey: 'late' })
+    })
+    await store.close()
+    await saved
+    const reopened = await openStore(file.url)
+    cleanups.push(() => reopened.close())
+    const { tags } = tablesOf(reopened.db)
+    const rows = await reopened.reader.select({ n: sql<number>`count(*)` }).from(tags)
+    expect(rows[0]?.n).toBe(1)
+  })
+})

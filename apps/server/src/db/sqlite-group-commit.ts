@@ -1,0 +1,117 @@
+import type { Database as SqliteConnection } from 'better-sqlite3'
+
+interface Job<T> {
+  fn: () => Promise<T>
+  resolve: (value: T) => void
+  reject: (error: unknown) => void
+}
+
+/** Saves that share one COMMIT at most: bounds how long the first of them waits for the last. */
+export const maxGroupSize = 64
+
+/**
+ * Transactions on SQLite's one writer connection, committed in groups. Writing a commit to the
+ * write-ahead log (and the full-text index's flush with it) costs more than a small save, so
+ * the transactions that arrive in one turn of the event loop run one after the other inside one
+ * BEGIN … COMMIT, each in its own SAVEPOINT: a failing one rolls back only itself. Every one of
+ * them resolves only after the shared COMMIT succeeded (no answer before the data is as durable
+ * as a transaction of its own makes it); if the COMMIT fails, every one of them fails with its
+ * error. Between groups the connection is outside any transaction, as it is between single
+ * transactions, so nothing outside a transaction ever runs inside an open group.
+ */
+export class SqliteGroupCommit {
+  private pending: Job<unknown>[] = []
+  private scheduled = false
+  private running: Promise<void> | undefined
+
+  private readonly connection: SqliteConnection
+
+  constructor(connection: SqliteConnection) {
+    this.connection = connection
+  }
+
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.pending.push({ fn, resolve, reject } as Job<unknown>)
+      this.schedule()
+    })
+  }
+
+  /** Resolves once every transaction asked for so far has finished. */
+  async idle(): Promise<void> {
+    while (this.running || this.pending.length > 0) {
+      await (this.running ?? new Promise((resolve) => setImmediate(resolve)))
+    }
+  }
+
+  // After the I/O of this turn of the event loop: every request read in it joins the group.
+  private schedule() {
+    if (this.scheduled || this.running) {
+      return
+    }
+    this.scheduled = true
+    setImmediate(() => {
+      this.scheduled = false
+      this.running = this.runGroup(this.pending.splice(0, maxGroupSize)).finally(() => {
+        this.running = undefined
+        if (this.pending.length > 0) {
+          this.schedule()
+        }
+      })
+    })
+  }
+
+  private async runGroup(group: Job<unknown>[]): Promise<void> {
+    const db = this.connection
+    let done: { job: Job<unknown>; value: unknown }[] = []
+    let open = false
+    for (const job of group) {
+      if (!open) {
+        try {
+          db.exec('BEGIN IMMEDIATE')
+          open = true
+        } catch (error) {
+          job.reject(error)
+          continue
+        }
+      }
+      db.exec('SAVEPOINT save')
+      try {
+        const value = await job.fn()
+        db.exec('RELEASE save')
+        done.push({ job, value })
+      } catch (error) {
+        if (db.inTransaction) {
+          db.exec('ROLLBACK TO save')
+          db.exec('RELEASE save')
+        } else {
+          // SQLite rolled the whole transaction back (a full disk, an I/O error): the saves
+          // before this one are gone with it.
+          open = false
+          for (const earlier of done) {
+            earlier.job.reject(error)
+          }
+          done = []
+        }
+        job.reject(error)
+      }
+    }
+    if (!open) {
+      return
+    }
+    try {
+      db.exec('COMMIT')
+    } catch (error) {
+      if (db.inTransaction) {
+        db.exec('ROLLBACK')
+      }
+      for (const { job } of done) {
+        job.reject(error)
+      }
+      return
+    }
+    for (const { job, value } of done) {
+      job.resolve(value)
+    }
+  }
+}
