@@ -23,6 +23,11 @@ export function openSqliteStore(
   connection.pragma('synchronous = NORMAL')
   connection.pragma('foreign_keys = ON')
   connection.pragma('busy_timeout = 5000')
+  // A ticket INSERT touches more pages (the table, its indexes, the full-text index) than the
+  // statement journal keeps in memory, so every save spilled it to a temporary file: writes
+  // and syscalls per save that are never read back unless the statement fails. Only the writer
+  // connection: the reader, which runs the large sorts, keeps its temporary data on disk.
+  connection.pragma('temp_store = MEMORY')
   const onDisk = location.path !== ':memory:'
   if (onDisk) {
     connection.pragma(`wal_autocheckpoint = ${fallbackCheckpointPages}`)
