@@ -1,3 +1,4 @@
+import { brotliDecompressSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { createAnswerCache } from './answer-cache.ts'
 
@@ -32,6 +33,18 @@ describe('the answer cache', () => {
     expect(large.body.byteLength).toBe(20_000)
     expect(cache.get('large')).toBeUndefined()
     expect(cache.get('small')).toBeDefined()
+  })
+
+  it('encodes a coding once and counts it against the budget', async () => {
+    const cache = createAnswerCache(1_000_000)
+    const kept = cache.keep('one', answer(50_000))
+    const before = cache.heldBytes
+    const br = await cache.coded(kept, 'br')
+    expect(brotliDecompressSync(br).equals(Buffer.from(kept.body))).toBe(true)
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(cache.heldBytes).toBe(before + br.byteLength)
+    const again = cache.get('one')
+    expect(again && (await cache.coded(again, 'br'))).toBe(br)
   })
 
   it('keeps nothing with a budget of 0', () => {

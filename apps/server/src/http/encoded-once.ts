@@ -1,13 +1,6 @@
-import { promisify } from 'node:util'
-import { brotliCompress, deflate, gzip } from 'node:zlib'
 import type { Context } from 'hono'
-import { addVary, type Coding, chooseCoding, encoderOptions } from './compression.ts'
-
-const encoders = {
-  br: promisify(brotliCompress),
-  gzip: promisify(gzip),
-  deflate: promisify(deflate),
-}
+import { addVary, type Coding, chooseCoding } from './compression.ts'
+import { encodeBytes } from './encode-bytes.ts'
 
 /**
  * Answers a large body that rarely changes (the docs bundle, the OpenAPI document) in the coding
@@ -36,9 +29,7 @@ export function encodedOnce(read: () => string, headers: Record<string, string>)
     }
     let bytes = encoded.get(coding)
     if (!bytes) {
-      bytes = encoders[coding](identity, encoderOptions(coding, identity.byteLength)).then(
-        (buffer) => new Uint8Array(buffer)
-      )
+      bytes = encodeBytes(coding, identity)
       encoded.set(coding, bytes)
     }
     c.res = c.body(await bytes, 200, { ...headers, 'content-encoding': coding })

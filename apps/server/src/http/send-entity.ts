@@ -115,6 +115,9 @@ function rootOf(carrier: string, body: unknown) {
   return { root: typeof named === 'string' ? named : carrier, schema }
 }
 
+/** The request headers an entity's representation depends on. */
+export const representationVary = 'Accept, Accept-Language, SO-Language, SO-Culture, SO-TimeZone'
+
 /** One representation of a response value: its media type, its bytes and, when versioned, its ETag. */
 export interface Representation {
   mediaType: ResponseType
@@ -153,7 +156,7 @@ export function sendRepresentation(
 ): Response {
   const answerHeaders = {
     'content-type': `${mediaType}; charset=utf-8`,
-    vary: 'Accept, Accept-Language, SO-Language, SO-Culture, SO-TimeZone',
+    vary: representationVary,
     ...(etag === undefined ? {} : { ETag: etag }),
     ...headers,
   }

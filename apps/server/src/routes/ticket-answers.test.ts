@@ -1,10 +1,11 @@
+import { brotliDecompressSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { tablesOf } from '../db/tables-of.ts'
 import { testClock } from '../test/clock.ts'
 import { allDay, escalationOf } from '../test/escalation.ts'
 import { createTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
-import { call } from '../test/requests.ts'
+import { adminAuth, basicHeader, call } from '../test/requests.ts'
 import { seeder } from '../test/seed.ts'
 
 // GET /Ticket/{id} answers are kept and given again: these tests read a ticket (so its answer
@@ -170,6 +171,32 @@ describe('kept GET /Ticket/{id} answers on an SQLite file', () => {
       ])
     )
     expect(tags.size).toBe(4)
+  })
+
+  it('are compressed once, and a compressed answer never outlives its revision', async () => {
+    const { app } = await createTestApp({ database: 'file' })
+    const id = await newTicket(app)
+    const br = { 'accept-encoding': 'gzip, br' }
+    const fetchBr = async () => {
+      const res = await app.request(`/api/v1/Ticket/${id}`, {
+        headers: { ...br, authorization: basicHeader(adminAuth) },
+      })
+      return { res, bytes: Buffer.from(await res.arrayBuffer()) }
+    }
+    const first = await fetchBr()
+    const second = await fetchBr()
+    expect(second.res.headers.get('content-encoding')).toBe('br')
+    expect(second.res.headers.get('vary')).toMatch(/Accept-Encoding/)
+    expect(second.bytes.equals(first.bytes)).toBe(true)
+    expect(brotliDecompressSync(second.bytes).toString('utf8')).toBe((await read(app, id)).text)
+    const weak = second.res.headers.get('etag') ?? ''
+    expect(weak).toMatch(/^W\/"\d+-[\w-]+"$/)
+    expect((await read(app, id, { ...br, 'if-none-match': weak })).status).toBe(304)
+    await call(app, 'PUT', `/api/v1/Ticket/${id}`, { Title: 'recompressed' })
+    const changed = await fetchBr()
+    expect(JSON.parse(brotliDecompressSync(changed.bytes).toString('utf8')).Title).toBe(
+      'recompressed'
+    )
   })
 
   it('answer If-None-Match with 304 while current, and the new version after a change', async () => {

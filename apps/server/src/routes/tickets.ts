@@ -6,7 +6,7 @@ import { ApiError } from '../http/api-error.ts'
 import { applyPatchBody } from '../http/patch/apply-patch.ts'
 import { checkPreconditions } from '../http/preconditions.ts'
 import { route } from '../http/route.ts'
-import { sendRepresentation } from '../http/send-entity.ts'
+import { sendKept } from '../http/send-kept.ts'
 import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { compileBodyParser } from '../input/parse-body.ts'
 import { applySelect, withLinks } from '../tickets/present-ticket.ts'
@@ -44,7 +44,7 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     if (!found) {
       throw notFound(id)
     }
-    return sendRepresentation(c, found.answer, 200, { 'Last-Modified': found.lastModified })
+    return sendKept(c, answers.cache, found.answer, { 'Last-Modified': found.lastModified })
   })
 
   route(app, ops.GetTicketSimple, async (_c, { params: { id }, send }) => {
