@@ -6,6 +6,7 @@ import { resolveStrings } from '../locale/resolve-text.ts'
 import { ApiError } from './api-error.ts'
 import { carrierSchema } from './carriers.ts'
 import { noneMatchHits, representationTag } from './etag.ts'
+import { stringifyAnswer } from './json-text.ts'
 import { isXmlType, parseContentType } from './media-type.ts'
 import { kindOf } from './wire-schema.ts'
 import { valueToXml } from './xml/value-to-xml.ts'
@@ -139,7 +140,7 @@ export function renderEntity(
 ): Representation {
   const { root, schema } = rootOf(carrier, body)
   const value = presentValue(c, body, schema)
-  const text = isXmlType(mediaType) ? valueToXml(value, root, schema) : JSON.stringify(value)
+  const text = isXmlType(mediaType) ? valueToXml(value, root, schema) : stringifyAnswer(value)
   return version === undefined
     ? { mediaType, body: text }
     : { mediaType, body: text, etag: representationTag(version, text) }

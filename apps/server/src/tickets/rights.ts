@@ -3,6 +3,7 @@ import { type FieldProperties, type TableRight, TicketEntity } from '@ticket/sch
 import type { Caller } from '../auth/caller.ts'
 import { hasFullRights } from '../auth/full-rights.ts'
 import { dotNetTypeOf } from '../http/field-types.ts'
+import { withFixedJson } from '../http/json-text.ts'
 
 /**
  * What a caller may do with tickets: associates select, insert and update; only associates
@@ -20,7 +21,8 @@ export const rightsKeyOf = (caller: Caller): string => (hasFullRights(caller) ? 
 
 export const mayDeleteTickets = (caller: Caller) => hasFullRights(caller)
 
-// FieldProperties depend only on the schema and the kind of caller: computed once per pair.
+// FieldProperties depend only on the schema and the kind of caller: computed (and their JSON
+// text with them) once per pair.
 const cache = new WeakMap<TSchema, Map<boolean, FieldProperties>>()
 
 /**
@@ -59,7 +61,7 @@ export function entityFieldProperties(
       FieldLength: length,
     }
   }
-  byKind.set(hasFullRights(caller), out)
+  byKind.set(hasFullRights(caller), withFixedJson(out))
   return out
 }
 

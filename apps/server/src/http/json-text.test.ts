@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import type { Caller } from '../auth/caller.ts'
+import { blankTicketEntity } from '../tickets/blank-entity.ts'
+import { withRights } from '../tickets/present-ticket.ts'
+import { ticketFieldProperties } from '../tickets/rights.ts'
+import { stringifyAnswer, withFixedJson } from './json-text.ts'
+
+const caller = (isAdmin: boolean): Caller => ({
+  associateId: 7,
+  userName: 'u',
+  fullName: 'U',
+  isAdmin,
+  language: 'US',
+})
+
+describe('the answer text with remembered parts', () => {
+  it('is byte for byte JSON.stringify of a ticket answer, for callers with and without full rights', () => {
+    for (const isAdmin of [true, false]) {
+      const answer = withRights(
+        { ...blankTicketEntity(), TicketId: 12, Title: 'Æ "quoted" \u2028', Tags: [] },
+        caller(isAdmin)
+      )
+      const before = JSON.stringify(answer)
+      expect(stringifyAnswer(answer)).toBe(before)
+      // The answer is left as it was.
+      expect(JSON.stringify(answer)).toBe(before)
+      expect(Object.keys(answer).at(-1)).toBe('FieldProperties')
+    }
+  })
+
+  it('keeps the remembered rights from changing under it', () => {
+    const rights = ticketFieldProperties(caller(false))
+    expect(Object.isFrozen(rights)).toBe(true)
+    expect(Object.isFrozen(Object.values(rights)[0]?.FieldRight)).toBe(true)
+    expect(() => {
+      ;(rights as Record<string, unknown>).Title = null
+    }).toThrow()
+  })
+
+  it('is JSON.stringify for every other shape', () => {
+    const fixed = withFixedJson({ a: [1, { b: 'c' }], d: null })
+    const cases: unknown[] = [
+      null,
+      3,
+      'text',
+      [fixed, 1],
+      {},
+      { only: fixed },
+      { first: fixed, second: 1 },
+      { nested: { last: fixed } },
+      { a: undefined, b: fixed },
+      { a: 1, b: { x: 1 } },
+      { a: 1, toJSON: () => ({ other: fixed }) },
+      Object.freeze({ a: 1, b: fixed }),
+      Object.defineProperty({ a: 1 }, 'b', { value: fixed, enumerable: true, writable: false }),
+      Object.defineProperty({ a: 1 }, 'b', { get: () => fixed, enumerable: true }),
+    ]
+    for (const value of cases) {
+      expect(stringifyAnswer(value)).toBe(JSON.stringify(value))
+    }
+  })
+})
