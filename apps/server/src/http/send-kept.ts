@@ -5,7 +5,7 @@ import { noneMatchHits } from './etag.ts'
 import { representationVary, sendRepresentation } from './send-entity.ts'
 
 /**
- * Answers a GET with a kept answer. A client that accepts br, gzip or deflate gets the answer's
+ * Answers with a kept answer. A client that accepts br, gzip or deflate gets the answer's
  * bytes in that coding, encoded once per kept answer instead of on every request (brotli of a
  * ticket costs about ten times the rest of its GET). The compression middleware leaves an
  * encoded answer alone; what it would have sent is sent: the coding it would choose, over the
@@ -21,7 +21,7 @@ export async function sendKept(
   const accepted = c.req.header('accept-encoding')
   const coding =
     accepted === undefined ||
-    c.req.method !== 'GET' ||
+    c.req.method === 'HEAD' ||
     answer.body.byteLength < COMPRESSION_THRESHOLD ||
     (answer.etag !== undefined && noneMatchHits(c.req.header('if-none-match'), answer.etag))
       ? undefined

@@ -5,8 +5,10 @@ import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
 import { entityToSave, newEntityOf } from '../http/entity-to-save.ts'
 import { route } from '../http/route.ts'
+import { sendKept } from '../http/send-kept.ts'
 import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { applySelect } from '../tickets/present-ticket.ts'
+import { ticketAnswersOf } from './ticket-answers.ts'
 
 /** An id from the query string (how SuperOffice's client sends it) or else from the body. */
 function entityId(c: Context<AppEnv>, fromBody: number | undefined): number {
@@ -42,6 +44,7 @@ function positiveId(id: number | undefined, sent: string): number {
  */
 export function registerTicketAgentRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const { tickets } = deps
+  const answers = ticketAnswersOf(deps)
   route(app, ops.TicketAgent_CreateDefaultTicketEntity, async (c, { send }) =>
     send(await tickets.defaultEntity(c.get('caller')))
   )
@@ -68,9 +71,12 @@ export function registerTicketAgentRoutes(app: Hono<AppEnv>, deps: AppDeps) {
         send(applySelect(saved, new URL(c.req.url).searchParams.get('$select') ?? undefined))
     )
   })
-  route(app, ops.TicketAgent_GetTicketEntity, async (c, { query, send }) => {
-    const entity = await tickets.read(c.get('caller'), query.ticketEntityId)
-    return send(entity ? applySelect(entity, query.$select) : null)
+  route(app, ops.TicketAgent_GetTicketEntity, async (c, { query, send, render }) => {
+    const found = await answers.read(c, query.ticketEntityId, query.$select, {
+      links: false,
+      render,
+    })
+    return found ? sendKept(c, answers.cache, found.answer, {}) : send(null)
   })
   route(app, ops.TicketAgent_GetTicket, async (_c, { query, send }) => {
     const [ticket] = await tickets.readFlat([query.ticketId])

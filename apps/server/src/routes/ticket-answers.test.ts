@@ -78,6 +78,36 @@ describe('kept GET /Ticket/{id} answers on an SQLite file', () => {
     expect((await read(app, id)).status).toBe(404)
   })
 
+  it("of the agent's GetTicketEntity are never given after a change, nor REST's for it", async () => {
+    const { app } = await createTestApp({ database: 'file' })
+    const id = await newTicket(app)
+    const agentRead = () =>
+      call(app, 'POST', `${agent('GetTicketEntity')}?ticketEntityId=${id}`, 'null')
+    const rest = await read(app, id)
+    const first = await agentRead()
+    expect(first.body.Title).toBe('kept')
+    expect(first.body._Links).toBeUndefined()
+    expect((await agentRead()).text).toBe(first.text)
+    expect((await read(app, id)).text).toBe(rest.text)
+    const xml = await call(
+      app,
+      'POST',
+      `${agent('GetTicketEntity')}?ticketEntityId=${id}`,
+      'null',
+      {
+        headers: { accept: 'application/xml' },
+      }
+    )
+    expect(xml.text).toContain('<TicketEntity')
+    expect(xml.text).not.toContain('_Links')
+    await call(app, 'POST', agent('SaveTicketEntity'), { TicketId: id, Title: 'saved' })
+    expect((await agentRead()).body.Title).toBe('saved')
+    expect((await call(app, 'DELETE', `/api/v1/Ticket/${id}`)).status).toBe(204)
+    const gone = await agentRead()
+    expect(gone.status).toBe(200)
+    expect(gone.body).toBeNull()
+  })
+
   it('are never given after a merge', async () => {
     const { app } = await createTestApp({ database: 'file' })
     const primary = await newTicket(app, { Title: 'primary' })

@@ -1,8 +1,8 @@
-import type { TicketEntityWithLinks } from '@ticket/schema'
+import type { TicketEntity, TicketEntityWithLinks } from '@ticket/schema'
 import type { Context } from 'hono'
 import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
-import { createAnswerCache, type KeptAnswer } from '../http/answer-cache.ts'
+import { type AnswerCache, createAnswerCache, type KeptAnswer } from '../http/answer-cache.ts'
 import { negotiateFor, type Representation, representationKeyOf } from '../http/send-entity.ts'
 import { applySelect, withLinks } from '../tickets/present-ticket.ts'
 import { rightsKeyOf } from '../tickets/rights.ts'
@@ -15,36 +15,50 @@ export interface TicketAnswer {
   lastModified: string
 }
 
+/**
+ * How a route presents a ticket: REST's `GetTicketEntity` adds `_Links` (so the origin is part
+ * of the answer) and an ETag of the revision; the agent's answers the entity alone.
+ */
+export type TicketShape =
+  | { links: true; render: (body: TicketEntityWithLinks, version: number) => Representation }
+  | { links: false; render: (body: TicketEntity) => Representation }
+
 const lastModifiedOf = (lastChanged: string | null) =>
   new Date(lastChanged ?? Date.now()).toUTCString()
 
+export interface TicketAnswers {
+  cache: AnswerCache
+  /** The answer for ticket `id` as this request wants it; undefined when it does not exist. */
+  read(
+    c: Context<AppEnv>,
+    id: number,
+    select: string | undefined,
+    shape: TicketShape
+  ): Promise<TicketAnswer | undefined>
+}
+
 /**
- * `GET /Ticket/{id}` answers, serialised once and kept (with their ETag) until the ticket, the
- * reference data or the request's representation differ. Every read first asks the database
- * for the ticket's revision (one indexed read, prepared once): each committed change to a
- * ticket, in any process, bumps it, so an answer kept for an older revision is never given
- * again, and a write in another process sharing a PostgreSQL database is seen at once, with
- * no message to wait for. Carriers come from the reference catalog, so its version is part
- * of the key: a tenant import (announced on the change feed) starts new answers.
+ * Ticket answers (`GET /Ticket/{id}`, the agent's `GetTicketEntity`), serialised once and kept
+ * (with their ETag) until the ticket, the reference data or the request's representation
+ * differ. Every read first asks the database for the ticket's revision (one indexed read,
+ * prepared once): each committed change to a ticket, in any process, bumps it, so an answer
+ * kept for an older revision is never given again, and a write in another process sharing a
+ * PostgreSQL database is seen at once, with no message to wait for. Carriers come from the
+ * reference catalog, so its version is part of the key: a tenant import (announced on the
+ * change feed) starts new answers.
  */
-export function createTicketAnswers(deps: AppDeps) {
+function createTicketAnswers(deps: AppDeps): TicketAnswers {
   const cache = createAnswerCache(deps.env.TICKET_ANSWER_CACHE_BYTES)
   const { tickets, catalog } = deps
   return {
     cache,
-    /** The answer for ticket `id` as this request wants it; undefined when it does not exist. */
-    async read(
-      c: Context<AppEnv>,
-      id: number,
-      select: string | undefined,
-      render: (body: TicketEntityWithLinks, version: number) => Representation
-    ): Promise<TicketAnswer | undefined> {
+    async read(c, id, select, shape) {
       const current = await tickets.version(id)
       if (!current) {
         return undefined
       }
       const caller = c.get('caller')
-      const baseUrl = baseUrlOf(c)
+      const origin = shape.links ? baseUrlOf(c) : ''
       const representation = representationKeyOf(c, negotiateFor(c))
       const keyOf = (revision: number, catalogVersion: number) =>
         JSON.stringify([
@@ -53,7 +67,7 @@ export function createTicketAnswers(deps: AppDeps) {
           catalogVersion,
           rightsKeyOf(caller),
           representation,
-          baseUrl,
+          shape.links ? `links ${origin}` : 'entity',
           select ?? '',
         ])
       const kept = cache.get(keyOf(current.revision, catalog.version))
@@ -68,7 +82,9 @@ export function createTicketAnswers(deps: AppDeps) {
         return undefined
       }
       const { entity, revision } = found
-      const rendered = render(applySelect(withLinks(entity, baseUrl), select), revision)
+      const rendered = shape.links
+        ? shape.render(applySelect(withLinks(entity, origin), select), revision)
+        : shape.render(applySelect(entity, select))
       return {
         // Kept under the revision it was read at, which a write may have moved past the check.
         answer: cache.keep(keyOf(revision, catalogVersion), rendered),
@@ -76,4 +92,16 @@ export function createTicketAnswers(deps: AppDeps) {
       }
     },
   }
+}
+
+// One per app's dependencies: the REST and agent routes share the answers and the budget.
+const shared = new WeakMap<AppDeps, TicketAnswers>()
+
+export function ticketAnswersOf(deps: AppDeps): TicketAnswers {
+  let answers = shared.get(deps)
+  if (!answers) {
+    answers = createTicketAnswers(deps)
+    shared.set(deps, answers)
+  }
+  return answers
 }

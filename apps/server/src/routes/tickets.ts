@@ -10,7 +10,7 @@ import { sendKept } from '../http/send-kept.ts'
 import { answerInTransaction } from '../idempotency/answer-in-transaction.ts'
 import { compileBodyParser } from '../input/parse-body.ts'
 import { applySelect, withLinks } from '../tickets/present-ticket.ts'
-import { baseUrlOf, createTicketAnswers } from './ticket-answers.ts'
+import { baseUrlOf, ticketAnswersOf } from './ticket-answers.ts'
 
 // A patched document is parsed as the entity it became, as a sent entity would be.
 const parseTicket = compileBodyParser(TicketEntity)
@@ -19,7 +19,7 @@ const notFound = (id: number) => new ApiError('NOT_FOUND', `Ticket ${id} does no
 /** The REST Ticket resource: `/api/v1/Ticket`. */
 export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   const { tickets } = deps
-  const answers = createTicketAnswers(deps)
+  const answers = ticketAnswersOf(deps)
 
   route(app, ops.SaveTicketEntityWithNotify, async (c, { query, body, send }) => {
     const caller = c.get('caller')
@@ -40,7 +40,7 @@ export function registerTicketRoutes(app: Hono<AppEnv>, deps: AppDeps) {
   )
 
   route(app, ops.GetTicketEntity, async (c, { params: { id }, query, render }) => {
-    const found = await answers.read(c, id, query.$select, render)
+    const found = await answers.read(c, id, query.$select, { links: true, render })
     if (!found) {
       throw notFound(id)
     }
