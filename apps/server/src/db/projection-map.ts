@@ -2,6 +2,35 @@ import type { ColumnsProjection } from '@ticket/codegen'
 
 type Row = Record<string, unknown>
 
+interface Plan {
+  columns: [property: string, key: string, optional: boolean][]
+  references: [property: string, key: string, carrierKey: string][]
+}
+
+// Projections are generated constants: their entries are listed once, not on every row.
+const plans = new WeakMap<ColumnsProjection, Plan>()
+
+function planOf(projection: ColumnsProjection): Plan {
+  let plan = plans.get(projection)
+  if (!plan) {
+    const optional = new Set(projection.optional)
+    plan = {
+      columns: Object.entries(projection.columns).map(([property, key]) => [
+        property,
+        key,
+        optional.has(property),
+      ]),
+      references: Object.entries(projection.references).map(([property, reference]) => [
+        property,
+        reference.key,
+        reference.carrierKey,
+      ]),
+    }
+    plans.set(projection, plan)
+  }
+  return plan
+}
+
 /**
  * Plain columns of a row as wire properties (`ticketId` → `TicketId`), following the generated
  * projection. NULL becomes `null` for nullable properties and is left out for optional ones.
@@ -9,11 +38,10 @@ type Row = Record<string, unknown>
  */
 export function columnsToProperties(projection: ColumnsProjection, row: Row): Row {
   const out: Row = {}
-  const optional = new Set(projection.optional)
-  for (const [property, key] of Object.entries(projection.columns)) {
+  for (const [property, key, optional] of planOf(projection).columns) {
     const value = row[key]
     if (value === null || value === undefined) {
-      if (!optional.has(property)) {
+      if (!optional) {
         out[property] = null
       }
       continue
@@ -29,8 +57,8 @@ export function referenceIds(
   row: Row
 ): Record<string, number | null> {
   const out: Record<string, number | null> = {}
-  for (const [property, reference] of Object.entries(projection.references)) {
-    const value = row[reference.key]
+  for (const [property, key] of planOf(projection).references) {
+    const value = row[key]
     out[property] = typeof value === 'number' ? value : null
   }
   return out
@@ -42,21 +70,20 @@ export function referenceIds(
  */
 export function propertiesToRow(projection: ColumnsProjection, values: Row): Row {
   const row: Row = {}
-  for (const [property, key] of Object.entries(projection.columns)) {
+  const plan = planOf(projection)
+  for (const [property, key] of plan.columns) {
     if (property in values) {
       row[key] = values[property] ?? null
     }
   }
-  for (const [property, reference] of Object.entries(projection.references)) {
+  for (const [property, key, carrierKey] of plan.references) {
     if (!(property in values)) {
       continue
     }
     const carrier = values[property]
     const id =
-      carrier !== null && typeof carrier === 'object'
-        ? (carrier as Row)[reference.carrierKey]
-        : undefined
-    row[reference.key] = typeof id === 'number' && id > 0 ? id : null
+      carrier !== null && typeof carrier === 'object' ? (carrier as Row)[carrierKey] : undefined
+    row[key] = typeof id === 'number' && id > 0 ? id : null
   }
   return row
 }

@@ -13,16 +13,25 @@ function emptyValue(schema: TSchema): unknown {
   return Value.Create(schema)
 }
 
+// Per property, its empty value when that is a primitive (shared safely), or its schema when it
+// is an array or object (created anew for every entity, which callers may change).
+const template = (Object.entries(TicketEntity.properties) as [string, TSchema][])
+  .filter(([name]) => name !== 'TableRight' && name !== 'FieldProperties')
+  .map(([name, schema]) => {
+    const value = emptyValue(schema)
+    return value !== null && typeof value === 'object'
+      ? { name, schema }
+      : { name, value, schema: undefined }
+  })
+
 /**
  * A TicketEntity with every property at its empty value, derived from the schema, so every
  * response carries every property (see docs/decisions.md).
  */
 export function blankTicketEntity(): TicketEntity {
   const out: Record<string, unknown> = {}
-  for (const [name, schema] of Object.entries(TicketEntity.properties) as [string, TSchema][]) {
-    if (name !== 'TableRight' && name !== 'FieldProperties') {
-      out[name] = emptyValue(schema)
-    }
+  for (const { name, value, schema } of template) {
+    out[name] = schema ? emptyValue(schema) : value
   }
   return out as TicketEntity
 }

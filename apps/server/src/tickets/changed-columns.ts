@@ -9,6 +9,26 @@ import type { TicketRow } from './ticket-rows.ts'
 const sqlNames = new Map(Object.entries(getTableColumns(tickets)).map(([key, c]) => [key, c.name]))
 const ignored = new Set(['revision', 'lastChanged'])
 
+const isPlainScalar = (value: unknown) =>
+  typeof value === 'string' ||
+  typeof value === 'boolean' ||
+  (typeof value === 'number' && Number.isFinite(value))
+
+/**
+ * Whether two column values have the same JSON text, without stringifying the common cases: a
+ * string, boolean or finite number has a text no other unequal value has. JSON columns and
+ * the rest are compared by their text.
+ */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) {
+    return true
+  }
+  if (isPlainScalar(a) || isPlainScalar(b)) {
+    return false
+  }
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
 /** The database column names whose values differ between two rows (webhook `Changes`). */
 export function changedColumns(before: TicketRow | undefined, after: Record<string, unknown>) {
   const changed: string[] = []
@@ -17,7 +37,7 @@ export function changedColumns(before: TicketRow | undefined, after: Record<stri
       continue
     }
     const old = before ? (before as Record<string, unknown>)[key] : undefined
-    if (JSON.stringify(old ?? null) !== JSON.stringify(value ?? null)) {
+    if (!sameJson(old ?? null, value ?? null)) {
       changed.push(sqlNames.get(key) ?? key)
     }
   }

@@ -40,15 +40,18 @@ export async function findTicketVersion(db: Db, tables: Tables, id: number) {
   return row
 }
 
+// Storage-only columns: kept in the row, never sent.
+const storageOnly = new Set(['Revision', 'DeletedAt', 'StatusChangedAt'])
+const scalarsProjection = {
+  ...ticketsProjection,
+  columns: Object.fromEntries(
+    Object.entries(ticketsProjection.columns).filter(([property]) => !storageOnly.has(property))
+  ),
+}
+
 /** The plain (non-carrier) properties of a ticket row, without storage-only fields. */
 export function ticketScalars(row: TicketRow): Partial<TicketEntity> {
-  const {
-    Revision: _revision,
-    DeletedAt: _deletedAt,
-    StatusChangedAt: _statusChangedAt,
-    ...rest
-  } = columnsToProperties(ticketsProjection, row)
-  return rest as Partial<TicketEntity>
+  return columnsToProperties(scalarsProjection, row) as Partial<TicketEntity>
 }
 
 export async function loadTags(db: Db, tables: Tables, ticketId: number): Promise<Tag[]> {
