@@ -6,6 +6,7 @@ import pg from 'pg'
 import { createPgChangeFeed } from './change-feed.ts'
 import type { Db, PgDb } from './db.ts'
 import { migrationsRoot } from './migrations-root.ts'
+import { pipelinedTransaction } from './pg-transaction.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import type { PgStore } from './store-types.ts'
 
@@ -24,8 +25,9 @@ export async function openPgStore(
   onConnectionError: (error: Error) => void,
   poolSize: number
 ): Promise<PgStore> {
-  // Besides the pool, each process holds one listening connection (the change feed).
-  const pool = new pg.Pool({ connectionString: url, max: poolSize })
+  // Besides the pool, each process holds one listening connection (the change feed). Pipeline
+  // mode lets a transaction send statements without waiting for each answer (`pg-transaction.ts`).
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, pipeline: true })
   pool.on('error', onConnectionError)
   const pgDb: PgDb = drizzle(pool, { schema: pgTables })
   try {
@@ -53,7 +55,7 @@ export async function openPgStore(
     native: { db: pgDb },
     changes,
     exclusive: (name, fn) => underAdvisoryLock(pool, name, fn),
-    transaction: (fn) => pgDb.transaction((tx) => fn(asDb(tx))),
+    transaction: (fn) => pipelinedTransaction(pool, fn),
     ping: async () => {
       await pgDb.execute(sql`select 1`)
     },

@@ -3,6 +3,7 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { writeLater } from '../db/write-later.ts'
 import type { FieldError } from '../http/api-error.ts'
 import type { KnownTags } from '../reference/known-tags.ts'
 import { linkRows, linkValues } from './write-links.ts'
@@ -120,11 +121,10 @@ export async function writeTicketTags(
     const statement = prepared(db, `ticket-tags.insert.${tags.length}`, (d) =>
       d.insert(tablesOf(d).ticketTags).values(linkRows(tags.length, 'tagId'))
     )
-    await statement.execute(
-      linkValues(
-        ticketId,
-        tags.map((tag) => tag.Id)
-      )
+    const values = linkValues(
+      ticketId,
+      tags.map((tag) => tag.Id)
     )
+    await writeLater(db, () => statement.execute(values))
   }
 }

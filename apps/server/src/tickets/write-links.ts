@@ -3,6 +3,7 @@ import { eq, type Placeholder, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { writeLater } from '../db/write-later.ts'
 
 /** A ticket's secondary persons in one multi-row insert; `replace` first deletes the old ones. */
 export async function writeSecondaryPersons(
@@ -21,12 +22,11 @@ export async function writeSecondaryPersons(
     const statement = prepared(db, `ticket-secondary-persons.insert.${persons.length}`, (d) =>
       d.insert(tablesOf(d).ticketSecondaryPersons).values(linkRows(persons.length, 'personId'))
     )
-    await statement.execute(
-      linkValues(
-        ticketId,
-        persons.map((p) => p.PersonId)
-      )
+    const values = linkValues(
+      ticketId,
+      persons.map((p) => p.PersonId)
     )
+    await writeLater(db, () => statement.execute(values))
   }
 }
 

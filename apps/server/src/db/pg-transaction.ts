@@ -1,0 +1,174 @@
+import { drizzle } from 'drizzle-orm/node-postgres'
+import type pg from 'pg'
+import type { Db, PgDb } from './db.ts'
+import * as pgTables from './schema.pg.gen.ts'
+import { holdWritesOn, type LaterWrites } from './write-later.ts'
+
+type QueryArgs = Parameters<pg.PoolClient['query']>
+
+/**
+ * One pooled connection as a transaction handle, built once per connection: Drizzle's handle and
+ * the statements `prepared` keeps for it live as long as the connection.
+ *
+ * The pool's connections run in node-postgres's pipeline mode: a statement goes out without
+ * waiting for the answer to the one before. A transaction uses that to save round trips:
+ * - BEGIN is not sent alone; it goes with the transaction's first statement (a transaction that
+ *   sends none costs nothing).
+ * - Writes whose answer nobody reads (`writeLater`) wait and go with the next statement, or with
+ *   COMMIT.
+ * Each batch leaves in one socket write (corked). A held-back write that fails aborts the
+ * transaction: the statements behind it fail and COMMIT rolls back; `commit` then throws that
+ * first failure, so the caller sees the same error as when the write ran alone.
+ */
+class PipelinedConnection implements LaterWrites {
+  readonly db: Db
+  /** BEGIN still to send with the next statement. */
+  private beginPending = false
+  private held: (() => unknown)[] = []
+  /** Statements sent without anyone awaiting them (BEGIN, held writes): checked at the end. */
+  private unawaited: Promise<unknown>[] = []
+  /**
+   * Set when COMMIT or ROLLBACK did not get an answer: the connection may still be inside the
+   * transaction, so it must leave the pool rather than serve the next one.
+   */
+  broken: Error | undefined
+
+  private readonly client: pg.PoolClient
+
+  constructor(client: pg.PoolClient) {
+    this.client = client
+    // Drizzle sees a client whose every statement goes through `query` below.
+    const query = (...args: QueryArgs) => this.query(...args)
+    const db: Omit<PgDb, '$client'> = drizzle({
+      client: { query } as unknown as pg.PoolClient,
+      schema: pgTables,
+    })
+    this.db = db as unknown as Db
+    holdWritesOn(this.db, this)
+  }
+
+  start() {
+    this.beginPending = true
+    this.held = []
+    this.unawaited = []
+    this.broken = undefined
+  }
+
+  add(write: () => unknown) {
+    this.held.push(write)
+  }
+
+  /** What Drizzle calls for every statement of the transaction. */
+  private query(...args: QueryArgs) {
+    return this.batch(() => Reflect.apply(this.client.query, this.client, args) as unknown)
+  }
+
+  /** Sends BEGIN and the held writes if still due, then `last`, in one socket write. */
+  private batch<T>(last: () => T): T {
+    const stream = (this.client as unknown as { connection?: { stream?: CorkableStream } })
+      .connection?.stream
+    stream?.cork()
+    try {
+      if (this.beginPending) {
+        this.beginPending = false
+        this.track(this.client.query('begin'))
+      }
+      const held = this.held
+      this.held = []
+      for (const write of held) {
+        this.track(write() as Promise<unknown>)
+      }
+      return last()
+    } finally {
+      stream?.uncork()
+    }
+  }
+
+  private track(sent: Promise<unknown>) {
+    // Observed in `commit`/`rollback`; never an unhandled rejection meanwhile.
+    sent.catch(() => {})
+    this.unawaited.push(sent)
+  }
+
+  /** Commits; throws the first failure of a statement nobody awaited (then nothing was kept). */
+  async commit(): Promise<void> {
+    if (this.beginPending && this.held.length === 0) {
+      this.beginPending = false
+      return
+    }
+    const committed = this.batch(() => this.client.query('commit'))
+    committed.catch((error) => {
+      this.broken = connectionError(error)
+    })
+    const outcomes = await Promise.allSettled([...this.unawaited, committed])
+    this.unawaited = []
+    // After a failed statement COMMIT answers ROLLBACK without an error: that failure is the news.
+    const failed = outcomes.find((o) => o.status === 'rejected')
+    if (failed) {
+      throw failed.reason
+    }
+  }
+
+  /**
+   * Rolls back after `error`. A held write that failed is the cause of what followed (the
+   * statements behind it only report the aborted transaction), so that failure is thrown.
+   */
+  async rollback(error: unknown): Promise<never> {
+    this.held = []
+    if (this.beginPending) {
+      this.beginPending = false
+      throw error
+    }
+    const outcomes = await Promise.allSettled(this.unawaited)
+    this.unawaited = []
+    await this.client.query('rollback').catch((failure) => {
+      this.broken = connectionError(failure) ?? (failure as Error)
+    })
+    const failed = outcomes.find((o) => o.status === 'rejected')
+    throw failed ? failed.reason : error
+  }
+}
+
+interface CorkableStream {
+  cork(): void
+  uncork(): void
+}
+
+const handles = new WeakMap<pg.PoolClient, PipelinedConnection>()
+
+/**
+ * Runs `fn` in one transaction on a connection of `pool` (opened with `pipeline: true`); a throw
+ * rolls it back. See {@link PipelinedConnection} for what is sent when.
+ */
+export async function pipelinedTransaction<T>(
+  pool: pg.Pool,
+  fn: (tx: Db) => Promise<T>
+): Promise<T> {
+  const client = await pool.connect()
+  let handle = handles.get(client)
+  if (!handle) {
+    handle = new PipelinedConnection(client)
+    handles.set(client, handle)
+  }
+  handle.start()
+  try {
+    let result: T
+    try {
+      result = await fn(handle.db)
+    } catch (error) {
+      return await handle.rollback(error)
+    }
+    await handle.commit()
+    return result
+  } finally {
+    client.release(handle.broken)
+  }
+}
+
+/** Errors PostgreSQL reports carry an SQLSTATE; any other failure is the connection's. */
+const connectionError = (error: unknown): Error | undefined =>
+  error instanceof Error && typeof (error as { code?: unknown }).code === 'string'
+    ? undefined
+    : error instanceof Error
+      ? error
+      : new Error(String(error))

@@ -1,0 +1,30 @@
+import type { Db } from './db.ts'
+
+/** A transaction that can hold back writes whose answer nobody reads, to send them with more. */
+export interface LaterWrites {
+  /** Sends `write` together with the transaction's next statement, or with its commit. */
+  add(write: () => unknown): void
+}
+
+const holders = new WeakMap<Db, LaterWrites>()
+
+/** Marks `tx` as a transaction that holds back writes (a store's transaction handle). */
+export function holdWritesOn(tx: Db, later: LaterWrites): void {
+  holders.set(tx, later)
+}
+
+/**
+ * Runs a write whose result the caller does not need. On PostgreSQL the transaction sends it
+ * with whatever it sends next (a read, or the commit), so it costs no round trip of its own; its
+ * failure then fails the commit, and nothing is kept. Elsewhere it runs at once. Later
+ * statements of the transaction still see its rows: one connection runs them in order.
+ * @example await writeLater(tx, () => insertLinks.execute(values))
+ */
+export async function writeLater(tx: Db, write: () => unknown): Promise<void> {
+  const later = holders.get(tx)
+  if (later) {
+    later.add(write)
+    return
+  }
+  await write()
+}
