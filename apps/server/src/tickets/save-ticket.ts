@@ -57,6 +57,13 @@ export const notCopied = new Set<string>([
   ...carriersBeforeOwner,
 ])
 
+const writtenColumns = {
+  ...ticketsProjection,
+  columns: Object.fromEntries(
+    Object.entries(ticketsProjection.columns).filter(([property]) => property !== 'TicketId')
+  ),
+}
+
 /**
  * The one save path behind `POST /Ticket`, `PUT /Ticket/{id}`, `PATCH` and the agent saves:
  * creates or updates in one transaction together with what the modules write (outbox rows,
@@ -154,17 +161,13 @@ export async function saveTicketInTransaction(
   }
   await clocksOnSave(tx, tables, clocked, next, timestamp)
   await escalationOnSave(tx, tables, !previous, input, next, timestamp)
-  const row = {
-    ...propertiesToRow(ticketsProjection, next),
-    revision: (previous?.row.revision ?? 0) + 1,
-    deletedAt: null,
-  }
-  const { ticketId: _ignored, ...values } = row as typeof row & { ticketId?: number }
-  const ticketId = previous
-    ? previous.row.ticketId
-    : await insertTicket(tx, values as Record<string, unknown>)
+  // The columns a save writes: every one but the id, in the projection's order.
+  const values = propertiesToRow(writtenColumns, next)
+  values.revision = (previous?.row.revision ?? 0) + 1
+  values.deletedAt = null
+  const ticketId = previous ? previous.row.ticketId : await insertTicket(tx, values)
   if (previous) {
-    await updateTicket(tx, ticketId, values as Record<string, unknown>)
+    await updateTicket(tx, ticketId, values)
   }
   const columns = changedColumns(previous?.row, values)
   // A new ticket has no link rows yet: only a change replaces (deletes) them.
@@ -178,7 +181,8 @@ export async function saveTicketInTransaction(
     columns.push('secondary_persons')
   }
   // The answer is built from what was written, not read back.
-  const saved = { ...values, ticketId } as TicketRow
+  values.ticketId = ticketId
+  const saved = values as TicketRow
   const ticketChange: TicketChange = {
     kind: previous ? 'changed' : 'created',
     ticketId,
