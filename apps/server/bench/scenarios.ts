@@ -76,6 +76,21 @@ export const scenarios: Scenario[] = [
     }),
   },
   {
+    // As browsers and HTTP libraries ask: the answer compressed (br).
+    name: 'GET by id br',
+    request: (c) => ({
+      url: `${c.url}/api/v1/Ticket/${c.ticketId}`,
+      method: 'GET',
+      headers: { ...c.headers, 'accept-encoding': 'gzip, deflate, br' },
+    }),
+  },
+  {
+    // No authentication, no query, a few bytes: the most the HTTP stack and the middleware
+    // every request passes allow, the ceiling of any API scenario.
+    name: 'GET /healthz',
+    request: (c) => ({ url: `${c.url}/healthz`, method: 'GET', headers: {} }),
+  },
+  {
     name: 'PATCH (JSON Patch)',
     request: (c) => ({
       url: `${c.url}/api/v1/Ticket/${c.ticketId}`,
