@@ -23,8 +23,18 @@ export type TicketShape =
   | { links: true; render: (body: TicketEntityWithLinks, version: number) => Representation }
   | { links: false; render: (body: TicketEntity) => Representation }
 
-const lastModifiedOf = (lastChanged: string | null) =>
-  new Date(lastChanged ?? Date.now()).toUTCString()
+// The last date formatted: a busy ticket is read many times between two changes.
+let lastFormatted = { lastChanged: '', text: '' }
+
+function lastModifiedOf(lastChanged: string | null): string {
+  if (lastChanged === null) {
+    return new Date().toUTCString()
+  }
+  if (lastFormatted.lastChanged !== lastChanged) {
+    lastFormatted = { lastChanged, text: new Date(lastChanged).toUTCString() }
+  }
+  return lastFormatted.text
+}
 
 export interface TicketAnswers {
   cache: AnswerCache
