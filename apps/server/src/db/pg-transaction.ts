@@ -32,6 +32,8 @@ class PipelinedConnection implements LaterWrites {
    * transaction, so it must leave the pool rather than serve the next one.
    */
   broken: Error | undefined
+  /** Between `start` and the end of commit or rollback. */
+  private open = false
 
   private readonly client: pg.PoolClient
 
@@ -52,9 +54,18 @@ class PipelinedConnection implements LaterWrites {
     this.held = []
     this.unawaited = []
     this.broken = undefined
+    this.open = true
+  }
+
+  finish() {
+    this.open = false
   }
 
   add(write: () => unknown) {
+    // Held past the end, it would go out with the next transaction on this connection.
+    if (!this.open) {
+      throw new Error('a write held for a transaction that has ended')
+    }
     this.held.push(write)
   }
 
@@ -161,6 +172,7 @@ export async function pipelinedTransaction<T>(
     await handle.commit()
     return result
   } finally {
+    handle.finish()
     client.release(handle.broken)
   }
 }
