@@ -49,8 +49,19 @@ export const pointerToken = (key: string) => key.replaceAll('~', '~0').replaceAl
 interface Pending {
   value: unknown
   schema: TSchema | undefined
-  path: string
+  /** Where the value sits: its parent and its name or index there (the root has neither). */
+  parent: Pending | undefined
+  token: string | number
   depth: number
+}
+
+/** The JSON pointer of a pending value, built only when a problem is reported there. */
+function pointerOf(at: Pending): string {
+  let path = ''
+  for (let node: Pending | undefined = at; node?.parent; node = node.parent) {
+    path = `/${typeof node.token === 'number' ? node.token : pointerToken(node.token)}${path}`
+  }
+  return path
 }
 
 /**
@@ -62,12 +73,13 @@ interface Pending {
  */
 export function inspectBody(root: unknown, schema: TSchema | undefined): FieldError[] {
   const errors: FieldError[] = []
-  const stack: Pending[] = [{ value: root, schema, path: '', depth: 0 }]
+  const stack: Pending[] = [{ value: root, schema, parent: undefined, token: '', depth: 0 }]
   while (stack.length > 0 && errors.length < 100) {
-    const { value, schema: at, path, depth } = stack.pop() as Pending
+    const pending = stack.pop() as Pending
+    const { value, schema: at, depth } = pending
     const target = at ? withoutNull(at) : undefined
     if (typeof value === 'string') {
-      checkText(value, path, errors)
+      checkText(value, pending, errors)
       continue
     }
     if (value === null || typeof value !== 'object') {
@@ -75,7 +87,7 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
     }
     if (depth >= inputLimits.maxDepth) {
       errors.push({
-        path,
+        path: pointerOf(pending),
         message: `nesting deeper than ${inputLimits.maxDepth} levels`,
         code: 'too_deep',
       })
@@ -84,7 +96,7 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
     if (Array.isArray(value)) {
       if (value.length > inputLimits.maxArrayItems) {
         errors.push({
-          path,
+          path: pointerOf(pending),
           message: `more than ${inputLimits.maxArrayItems} items`,
           code: 'too_many_items',
         })
@@ -92,7 +104,7 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
       }
       const items = target && isArraySchema(target) ? (target.items as TSchema) : undefined
       for (let i = value.length - 1; i >= 0; i--) {
-        stack.push({ value: value[i], schema: items, path: `${path}/${i}`, depth: depth + 1 })
+        stack.push({ value: value[i], schema: items, parent: pending, token: i, depth: depth + 1 })
       }
       continue
     }
@@ -101,20 +113,29 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
     const entries = Object.entries(value)
     for (let i = entries.length - 1; i >= 0; i--) {
       const [key, child] = entries[i] as [string, unknown]
-      const name = lookup?.get(key.toLowerCase())
-      const childPath = `${path}/${pointerToken(name ?? key)}`
-      if (forbiddenNames.has(key.toLowerCase())) {
-        errors.push({ path: childPath, message: 'is not an allowed name', code: 'forbidden_name' })
+      const lower = key.toLowerCase()
+      const name = lookup?.get(lower)
+      if (forbiddenNames.has(lower)) {
+        errors.push({
+          path: `${pointerOf(pending)}/${pointerToken(name ?? key)}`,
+          message: 'is not an allowed name',
+          code: 'forbidden_name',
+        })
         continue
       }
       if (hasUnsafeText(key) || key.length > 1000) {
-        errors.push({ path, message: 'a property name is not storable text', code: 'invalid_text' })
+        errors.push({
+          path: pointerOf(pending),
+          message: 'a property name is not storable text',
+          code: 'invalid_text',
+        })
         continue
       }
       stack.push({
         value: child,
         schema: name ? properties[name] : undefined,
-        path: childPath,
+        parent: pending,
+        token: name ?? key,
         depth: depth + 1,
       })
     }
@@ -122,16 +143,16 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
   return errors
 }
 
-function checkText(value: string, path: string, errors: FieldError[]) {
+function checkText(value: string, at: Pending, errors: FieldError[]) {
   if (value.length > inputLimits.maxStringLength) {
     errors.push({
-      path,
+      path: pointerOf(at),
       message: `longer than ${inputLimits.maxStringLength} characters`,
       code: 'too_long',
     })
   } else if (hasUnsafeText(value)) {
     errors.push({
-      path,
+      path: pointerOf(at),
       message: 'text contains NUL or an unpaired surrogate',
       code: 'invalid_text',
     })
