@@ -63,7 +63,8 @@ export async function composeTicket(
   row: TicketRow,
   links: TicketLinks
 ): Promise<TicketEntity> {
-  const entity: Record<string, unknown> = { ...blankTicketEntity(), ...ticketScalars(row) }
+  // The blank entity is new for every call: filled in place, not copied again.
+  const entity: Record<string, unknown> = Object.assign(blankTicketEntity(), ticketScalars(row))
   const ids = referenceIds(ticketsProjection, row)
   await Promise.all(
     (Object.keys(carrierReaders) as CarrierProperty[]).map(async (property) => {
