@@ -1,3 +1,4 @@
+import { isDateTime } from '@ticket/schema'
 import { describe, expect, it } from 'vitest'
 import { dateIn, datesOut } from './convert-dates.ts'
 import { parseTimeZone } from './time-zone.ts'
@@ -112,5 +113,35 @@ describe('dates in and out', () => {
       LastChanged: '2024-01-15T11:00:00.000Z',
       Activate: null,
     })
+  })
+})
+
+describe('parseIso accepts exactly what the schema calls a date-time', () => {
+  const tricky = [
+    '2024-02-29T00:00',
+    '2023-02-29T00:00',
+    '1900-02-29T00:00',
+    '2000-02-29T00:00',
+    '2024-04-31T00:00',
+    '2024-13-01T00:00',
+    '2024-00-10T00:00',
+    '2024-01-00T00:00',
+    '2024-01-01T24:00',
+    '2024-01-01T23:60',
+    '2024-01-01T23:59:60',
+    '2024-01-01T23:59:61',
+    '2024-01-01t23:59:59.123456789z',
+    '2024-01-01T23:59:59.1234567890',
+    '2024-01-01T10:00+23:59',
+    '2024-01-01T10:00+24:00',
+    '2024-01-01T10:00-0060',
+    '2024-01-01T10:00+0530',
+    '2024-01-01T10:00+05',
+    '2024-01-01 10:00',
+    '0000-01-01T00:00',
+    '',
+  ]
+  it.each(tricky)('%j', (text) => {
+    expect(parseIso(text) !== undefined).toBe(isDateTime(text))
   })
 })

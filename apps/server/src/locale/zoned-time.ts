@@ -1,4 +1,4 @@
-import { isDateTime } from '@ticket/schema'
+import { dateTimeFieldsValid } from '@ticket/schema'
 
 const minute = 60_000
 const day = 24 * 60 * minute
@@ -18,10 +18,25 @@ export interface IsoParts {
  */
 export function parseIso(text: string): IsoParts | undefined {
   const m = parts.exec(text)
-  if (!m || !isDateTime(text)) {
+  if (!m) {
     return undefined
   }
   const [, y, mo, d, h, mi, s = '0', fraction = '', zone, sign, oh = '0', om = '0'] = m
+  // The same grammar as the schema's date-time check, so only the field ranges are left to test.
+  if (
+    !dateTimeFieldsValid(
+      Number(y),
+      Number(mo),
+      Number(d),
+      Number(h),
+      Number(mi),
+      Number(s),
+      Number(oh),
+      Number(om)
+    )
+  ) {
+    return undefined
+  }
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
   const date = new Date(0)
   date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d))

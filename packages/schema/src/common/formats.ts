@@ -9,9 +9,37 @@ const daysInMonth = (year: number, month: number) =>
     ? (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
       ? 29
       : 28
-    : [4, 6, 9, 11].includes(month)
+    : month === 4 || month === 6 || month === 9 || month === 11
       ? 30
       : 31
+
+/**
+ * Whether the numeric fields of a date-time that matched the grammar name a real instant: shared
+ * with parsers that split the text themselves, so they need not match it a second time.
+ * @example dateTimeFieldsValid(2024, 2, 30, 10, 0, 0, 0, 0) // false
+ */
+export const dateTimeFieldsValid = (
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  offH: number,
+  offM: number
+): boolean =>
+  month >= 1 &&
+  month <= 12 &&
+  day >= 1 &&
+  day <= daysInMonth(year, month) &&
+  hour <= 23 &&
+  minute <= 59 &&
+  second <= 60 &&
+  offH <= 23 &&
+  offM <= 59
+
+// An absent optional part counts as 0, as the grammar allows leaving it out.
+const field = (part: string | undefined) => (part === undefined ? 0 : Number(part))
 
 /**
  * Strict ISO 8601 date-time: `YYYY-MM-DDThh:mm[:ss[.fraction]][Z|±hh:mm|±hhmm]`. The offset is
@@ -23,31 +51,15 @@ export const isDateTime = (value: string): boolean => {
   if (!m) {
     return false
   }
-  const [year, month, day, hour, minute, second, offH, offM] = m
-    .slice(1)
-    .map((part) => (part === undefined ? 0 : Number(part)))
-  if (
-    year === undefined ||
-    month === undefined ||
-    day === undefined ||
-    hour === undefined ||
-    minute === undefined ||
-    second === undefined ||
-    offH === undefined ||
-    offM === undefined
-  ) {
-    return false
-  }
-  return (
-    month >= 1 &&
-    month <= 12 &&
-    day >= 1 &&
-    day <= daysInMonth(year, month) &&
-    hour <= 23 &&
-    minute <= 59 &&
-    second <= 60 &&
-    offH <= 23 &&
-    offM <= 59
+  return dateTimeFieldsValid(
+    field(m[1]),
+    field(m[2]),
+    field(m[3]),
+    field(m[4]),
+    field(m[5]),
+    field(m[6]),
+    field(m[7]),
+    field(m[8])
   )
 }
 
