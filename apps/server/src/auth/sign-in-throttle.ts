@@ -29,6 +29,21 @@ function tooMany(ms: number, detail: string): ApiError {
   })
 }
 
+// Bounded: a flood of made-up names or addresses empties it rather than growing it.
+const maxRemembered = 10_000
+
+function remembered(keys: Map<string, string>, of: string, digest: () => string): string {
+  let key = keys.get(of)
+  if (key === undefined) {
+    key = digest()
+    if (keys.size >= maxRemembered) {
+      keys.clear()
+    }
+    keys.set(of, key)
+  }
+  return key
+}
+
 /**
  * Slows down guessing. Failures count for every user name, known or not, and the refusal reads
  * the same, so the throttle never tells whether a user exists. Where failures are counted is the
@@ -40,12 +55,18 @@ export function createSignInThrottle(
   limits: ThrottleLimits = signInLimits
 ): SignInThrottle {
   // Keys are digests: the table holds no user names or addresses, and every key is 64 chars.
+  // Every authenticated request needs them, and the same few clients ask again and again, so
+  // each digest is worked out once per name or address.
+  const nameKeys = new Map<string, string>()
+  const addressKeys = new Map<string, string>()
   const byName = (userName: string): Counted => ({
-    key: digestOf(`name\u0000${userName.normalize('NFC').toLowerCase()}`),
+    key: remembered(nameKeys, userName, () =>
+      digestOf(`name\u0000${userName.normalize('NFC').toLowerCase()}`)
+    ),
     ...limits.perName,
   })
   const byAddress = (address: string): Counted => ({
-    key: digestOf(`address\u0000${address}`),
+    key: remembered(addressKeys, address, () => digestOf(`address\u0000${address}`)),
     ...limits.perAddress,
   })
   const keysOf = (address: string, userName?: string) =>
