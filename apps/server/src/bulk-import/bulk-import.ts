@@ -1,7 +1,7 @@
 import type { Tag, TicketEntity } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
 import { clocksOnSave } from '../clocks/on-save.ts'
-import { loadPriorityRules, type PriorityRules } from '../clocks/priority-rules.ts'
+import type { PriorityRules } from '../clocks/priority-rules.ts'
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Store } from '../db/store.ts'
@@ -79,7 +79,7 @@ export async function bulkImport(
     tagsByKey: new Map(),
     tagsById: new Map(),
     rules: new Map(),
-    loadRules: (id) => loadPriorityRules(store.reader, tablesOf(store.db), id),
+    loadRules: reader.priorityRules,
     store,
   }
   for (const tag of await store.reader.select().from(tablesOf(store.db).tags)) {
@@ -218,7 +218,7 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
   next.Author = next.Author || context.caller.fullName
   next.LastChanged = timestamp
   readStatusOnSave(null, next, context.caller.associateId, timestamp)
-  await clocksOnSave(context.store.reader, tablesOf(context.store.db), undefined, next, timestamp)
+  await clocksOnSave(context.reader.priorityRules, undefined, next, timestamp)
   applyEscalation(await rulesOf(context, next), true, input, next, timestamp)
   next.Revision = 1
   next.DeletedAt = null

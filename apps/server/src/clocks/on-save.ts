@@ -1,6 +1,5 @@
 import type { TicketEntity } from '@ticket/schema'
-import type { Db, Tables } from '../db/store.ts'
-import { loadPriorityRules } from './priority-rules.ts'
+import type { RulesOf } from './priority-rules.ts'
 import { addStatusTime, minutesBetween, type TimeCounters } from './ticket-clocks.ts'
 
 export interface ClockedTicket {
@@ -25,8 +24,7 @@ const counterProperties = {
  * saved (entity properties plus the storage-only `StatusChangedAt`).
  */
 export async function clocksOnSave(
-  db: Db,
-  tables: Tables,
+  rulesOf: RulesOf,
   previous: ClockedTicket | undefined,
   next: Record<string, unknown>,
   at: string
@@ -41,7 +39,7 @@ export async function clocksOnSave(
       ((next.Status as TicketEntity['Status'])?.TicketStatusId ?? 0) ||
     before.BaseStatus !== next.BaseStatus
   if (statusChanged) {
-    const rules = await loadPriorityRules(db, tables, before.Priority?.TicketPriorityId)
+    const rules = await rulesOf(before.Priority?.TicketPriorityId)
     const current = Object.fromEntries(
       Object.entries(counterProperties).map(([key, property]) => [key, Number(next[property] ?? 0)])
     ) as unknown as TimeCounters
@@ -60,7 +58,7 @@ export async function clocksOnSave(
   }
   if (next.BaseStatus === 'Closed' && before.BaseStatus !== 'Closed' && before.CreatedAt) {
     const priority = next.Priority as TicketEntity['Priority']
-    const rules = await loadPriorityRules(db, tables, priority?.TicketPriorityId)
+    const rules = await rulesOf(priority?.TicketPriorityId)
     const minutes = minutesBetween(before.CreatedAt, at, rules.calendar)
     next.TimeToClose = minutes.office
     next.RealTimeToClose = minutes.real

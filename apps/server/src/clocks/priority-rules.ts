@@ -14,10 +14,30 @@ export interface PriorityRules {
   deadlineMinutes: number
 }
 
+/** The rules of a priority by id; the reference catalog answers from memory. */
+export type RulesOf = (priorityId: number | null | undefined) => Promise<PriorityRules>
+
 /** A ticket without a priority runs on the wall clock and never escalates. */
 export const NO_PRIORITY: PriorityRules = { calendar: ALWAYS_OPEN, levels: [], deadlineMinutes: 0 }
 
-/** The rules of a priority, read from its stored row (its hours are in its own zone). */
+type PriorityRow = Tables['ticketPriorities']['$inferSelect']
+
+/** The rules of a priority from its stored row (its hours are in its own zone). */
+function rulesOfRow(row: PriorityRow): PriorityRules {
+  return {
+    calendar: calendarOf(
+      row,
+      (row.nonDates as string[] | null) ?? [],
+      canonicalZone(row.timeZone ?? 'UTC') ?? 'UTC'
+    ),
+    levels: [...((row.escalationLevels as EscalationLevel[] | null) ?? [])].sort(
+      (a, b) => a.Level - b.Level
+    ),
+    deadlineMinutes: row.deadline,
+  }
+}
+
+/** The rules of a priority, read from its stored row. */
 export async function loadPriorityRules(
   db: Db,
   tables: Tables,
@@ -34,18 +54,14 @@ export async function loadPriorityRules(
       .limit(1)
   )
   const [row] = await statement.execute({ id: priorityId })
-  if (!row) {
-    return NO_PRIORITY
-  }
-  return {
-    calendar: calendarOf(
-      row,
-      (row.nonDates as string[] | null) ?? [],
-      canonicalZone(row.timeZone ?? 'UTC') ?? 'UTC'
-    ),
-    levels: [...((row.escalationLevels as EscalationLevel[] | null) ?? [])].sort(
-      (a, b) => a.Level - b.Level
-    ),
-    deadlineMinutes: row.deadline,
-  }
+  return row ? rulesOfRow(row) : NO_PRIORITY
+}
+
+/** The rules of every priority by id, in one query (what the reference catalog holds). */
+export async function loadAllPriorityRules(
+  db: Db,
+  tables: Tables
+): Promise<Map<number, PriorityRules>> {
+  const rows = await db.select().from(tables.ticketPriorities)
+  return new Map(rows.map((row) => [row.ticketPriorityId, rulesOfRow(row)]))
 }

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm'
-import { loadPriorityRules } from '../clocks/priority-rules.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { newOwner } from '../read-status/read-rules.ts'
@@ -49,7 +48,7 @@ export async function escalateTicket(deps: ServiceDeps, due: DueTicket): Promise
     },
     async apply(tx, current, at, reader) {
       const { row } = current
-      const rules = await loadPriorityRules(tx, tables, row.priorityId)
+      const rules = await reader.priorityRules(row.priorityId)
       const step = nextStep(rules.levels, row.alertLevel)
       if (!step || row.baseStatus !== 'Active') {
         return undefined

@@ -1,6 +1,5 @@
 import type { TicketEntity } from '@ticket/schema'
-import { loadPriorityRules, type PriorityRules } from '../clocks/priority-rules.ts'
-import type { Db, Tables } from '../db/store.ts'
+import type { PriorityRules, RulesOf } from '../clocks/priority-rules.ts'
 import { alertTimeoutOf, deadlineAfter } from './steps.ts'
 
 /**
@@ -11,15 +10,14 @@ import { alertTimeoutOf, deadlineAfter } from './steps.ts'
  * when a step fires.
  */
 export async function escalationOnSave(
-  db: Db,
-  tables: Tables,
+  rulesOf: RulesOf,
   isNew: boolean,
   input: Partial<TicketEntity>,
   next: Record<string, unknown>,
   at: string
 ): Promise<void> {
   const priority = next.Priority as TicketEntity['Priority']
-  const rules = await loadPriorityRules(db, tables, priority?.TicketPriorityId)
+  const rules = await rulesOf(priority?.TicketPriorityId)
   applyEscalation(rules, isNew, input, next, at)
 }
 

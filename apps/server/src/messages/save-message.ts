@@ -1,7 +1,7 @@
 import type { TicketMessageEntity } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import type { Caller } from '../auth/caller.ts'
-import { loadPriorityRules } from '../clocks/priority-rules.ts'
+import type { RulesOf } from '../clocks/priority-rules.ts'
 import { minutesBetween } from '../clocks/ticket-clocks.ts'
 import { ticketMessagesProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
@@ -175,8 +175,7 @@ async function writeMessage(
   const authorAssociateId = row.personId === null ? caller.associateId : null
   return {
     values: await ticketValues(
-      tx,
-      tables,
+      reader.priorityRules,
       ticket,
       rows,
       existing ? undefined : row,
@@ -226,8 +225,7 @@ async function insertMessage(tx: Db, tables: Tables, values: Record<string, unkn
  * message, undefined for an edit).
  */
 async function ticketValues(
-  tx: Db,
-  tables: Tables,
+  rulesOf: RulesOf,
   ticket: LoadedTicket,
   rows: MessageHead[],
   added: MessageRow | undefined,
@@ -238,7 +236,7 @@ async function ticketValues(
   const summary = summarize(rows)
   const values: TicketValues = { ...summary }
   if (summary.repliedAt && summary.repliedAt !== row.repliedAt && row.createdAt) {
-    const rules = await loadPriorityRules(tx, tables, row.priorityId)
+    const rules = await rulesOf(row.priorityId)
     const minutes = minutesBetween(row.createdAt, summary.repliedAt, rules.calendar)
     values.timeToReply = minutes.office
     values.realTimeToReply = minutes.real

@@ -1,4 +1,5 @@
 import type { Tag, TicketCustomFieldInfo } from '@ticket/schema'
+import { loadAllPriorityRules, NO_PRIORITY, type PriorityRules } from '../clocks/priority-rules.ts'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Db, Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
@@ -20,13 +21,13 @@ type Snapshot = {
   defaultStatus: Map<string, Promise<number | null>>
   tags: KnownTags
   customFields: readonly TicketCustomFieldInfo[]
+  priorityRules: Map<number, PriorityRules>
 }
 
 /**
- * Reference data (associates, categories, priorities, statuses, persons, sales, projects, ticket
- * types, the defaults, tags, custom-field declarations) held in memory, so a save or a read runs
- * no query for it. Loaded on first
- * use and again after `invalidate`, which the change feed calls when any process commits a
+ * Reference data (associates, categories, priorities and their clock rules, statuses, persons,
+ * sales, projects, ticket types, the defaults, tags, custom-field declarations) held in memory,
+ * so a save or a read runs no query for it. Loaded on first use and again after `invalidate`, which the change feed calls when any process commits a
  * change to reference data (topic `reference`), or when messages may have been missed.
  */
 export interface Catalog {
@@ -85,6 +86,7 @@ async function load(db: Db): Promise<Snapshot> {
     defaultStatus: new Map(),
     tags: await loadKnownTags(db),
     customFields: deepFreeze(await customFieldInfos(db, tablesOf(db))),
+    priorityRules: await loadAllPriorityRules(db, tablesOf(db)),
   }
 }
 
@@ -134,6 +136,8 @@ export function createCatalog(store: Store): Catalog {
     },
     knownTags: async () => (await current(db)).tags,
     customFields: async () => (await current(db)).customFields,
+    priorityRules: async (priorityId) =>
+      (priorityId && (await current(db)).priorityRules.get(priorityId)) || NO_PRIORITY,
   })
   return {
     readerFor(db) {

@@ -1,4 +1,5 @@
 import type { TicketCustomFieldInfo } from '@ticket/schema'
+import { loadPriorityRules, type PriorityRules } from '../clocks/priority-rules.ts'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
@@ -30,6 +31,8 @@ export interface ReferenceReader extends CarrierReaders {
   knownTags(): Promise<KnownTags>
   /** The declared ticket custom fields, by Rank then name. */
   customFields(): Promise<readonly TicketCustomFieldInfo[]>
+  /** The clock and escalation rules of a priority (none for no or an unknown priority). */
+  priorityRules(priorityId: number | null | undefined): Promise<PriorityRules>
 }
 
 /**
@@ -58,5 +61,6 @@ export function createReferenceReader(db: Db): ReferenceReader & { batch: BatchR
     defaultStatusFor: (baseStatus) => defaultStatusFor(db, baseStatus),
     knownTags: () => loadKnownTags(db),
     customFields: () => customFieldInfos(db, tablesOf(db)),
+    priorityRules: (priorityId) => loadPriorityRules(db, tablesOf(db), priorityId),
   }
 }

@@ -1,5 +1,5 @@
 import type { TenantFile } from '@ticket/schema'
-import { count } from 'drizzle-orm'
+import { count, like } from 'drizzle-orm'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
@@ -76,6 +76,39 @@ async function deliveryCount(store: Store) {
 
 const receiver = () => startReceiver(() => 200)
 
+const HIGH = 'NO:"Høy";US:"High"'
+
+/** The demo's "High" priority (open around the clock, in UTC) by id. */
+async function highPriorityId(store: Store): Promise<number> {
+  const t = tablesOf(store.db).ticketPriorities
+  const [row] = await store.db.select().from(t).where(like(t.name, '%High%'))
+  if (!row) {
+    throw new Error('no High priority')
+  }
+  return row.ticketPriorityId
+}
+
+/** Minutes from creation to the deadline of a new ticket of `priorityId` sent without one. */
+async function deadlineMinutes(app: App, priorityId: number) {
+  const res = await call(app, 'POST', '/api/v1/Ticket', {
+    Title: 'priority rules cache check',
+    Priority: { TicketPriorityId: priorityId },
+  })
+  expect(res.status, res.text).toBe(200)
+  const { CreatedAt, Deadline } = res.body as { CreatedAt: string; Deadline: string }
+  return (Date.parse(Deadline) - Date.parse(CreatedAt)) / 60_000
+}
+
+/** The demo priorities with "High"'s deadline moved to `minutes`. */
+function editedHighDeadline(minutes: number): TenantFile {
+  const file = demoTenant()
+  return {
+    Priorities: (file.Priorities ?? []).map((p) =>
+      p.Name === HIGH ? { ...p, Deadline: minutes } : p
+    ),
+  } as TenantFile
+}
+
 /** A mandatory Int custom field: a new ticket without it is refused. */
 const mandatoryUnits: TenantFile = {
   CustomFields: [{ FieldName: 'x_units', FieldType: 'Int', IsMandatory: true, Rank: 1 }],
@@ -95,6 +128,14 @@ describe('caches of reference data and webhooks, in one process (SQLite file)', 
     expect((await saveInSupport(app, id)).Category.ExternalName).toBe('Customer support')
     await importTenant(deps.store, editedSupport('Edited by import'), { now: () => new Date() })
     expect((await saveInSupport(app, id)).Category.ExternalName).toBe('Edited by import')
+  })
+
+  it("a priority's rules edited by a tenant import are used by the next save", async () => {
+    const { app, deps } = await createTestApp({ database: 'file', env: demo })
+    const id = await highPriorityId(deps.store)
+    expect(await deadlineMinutes(app, id)).toBe(60)
+    await importTenant(deps.store, editedHighDeadline(150), { now: () => new Date() })
+    expect(await deadlineMinutes(app, id)).toBe(150)
   })
 
   it('a custom field declared by a tenant import is checked by the next save', async () => {
@@ -158,6 +199,17 @@ describe('caches across two server processes on one PostgreSQL database', () => 
     })
     await told
     expect((await saveInSupport(second.app, id)).Category.ExternalName).toBe('Edited elsewhere')
+  })
+
+  it("a priority's rules edited by a tenant import in one are used by the next save in the other", async () => {
+    const { first, second } = await twoServers()
+    const id = await highPriorityId(second.deps.store)
+    // The second server holds the rules before the import.
+    expect(await deadlineMinutes(second.app, id)).toBe(60)
+    const told = heard(second.deps.store, 'reference')
+    await importTenant(first.deps.store, editedHighDeadline(150), { now: () => new Date() })
+    await told
+    expect(await deadlineMinutes(second.app, id)).toBe(150)
   })
 
   it('a custom field declared by a tenant import in one is checked by the next save in the other', async () => {

@@ -159,8 +159,8 @@ export async function saveTicketInTransaction(
     entity: previous.entity,
     statusChangedAt: previous.row.statusChangedAt,
   }
-  await clocksOnSave(tx, tables, clocked, next, timestamp)
-  await escalationOnSave(tx, tables, !previous, input, next, timestamp)
+  await clocksOnSave(reader.priorityRules, clocked, next, timestamp)
+  await escalationOnSave(reader.priorityRules, !previous, input, next, timestamp)
   // The columns a save writes: every one but the id, in the projection's order.
   const values = propertiesToRow(writtenColumns, next)
   values.revision = (previous?.row.revision ?? 0) + 1
