@@ -1,0 +1,45 @@
+import { Writable } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { createLogger } from './logger.ts'
+
+function capture() {
+  const lines: Array<Record<string, unknown>> = []
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) {
+        lines.push(JSON.parse(line))
+      }
+      done()
+    },
+  })
+  return { logger: createLogger('debug', sink), lines, sink }
+}
+
+describe('createLogger', () => {
+  it('redacts secrets whether the line has nested fields or only plain ones', async () => {
+    const { logger, lines } = capture()
+    logger.info('flat', { userName: 'ann', password: 'hunter2', status: 200 })
+    logger.info('flat token', { Token: 'abc' })
+    logger.warn('nested', { user: { password: 'hunter2', name: 'ann' } })
+    logger.info('headers', { headers: { authorization: 'Basic eA==', accept: '*/*' } })
+    logger.info('plain', { requestId: 'r1', status: 200, route: undefined, ok: true })
+    logger.info('no fields')
+    await new Promise((resolve) => setImmediate(resolve))
+    const [flat, flatToken, nested, headers, plain, none] = lines
+    expect(flat).toMatchObject({ message: 'flat', userName: 'ann', password: '[redacted]' })
+    expect(flatToken).toMatchObject({ Token: '[redacted]' })
+    expect(nested).toMatchObject({ level: 'warn', user: { password: '[redacted]', name: 'ann' } })
+    expect(headers).toMatchObject({ headers: { authorization: '[redacted]', accept: '*/*' } })
+    expect(Object.keys(plain ?? {})).toEqual([
+      'level',
+      'time',
+      'requestId',
+      'status',
+      'ok',
+      'message',
+    ])
+    expect(plain).toMatchObject({ level: 'info', requestId: 'r1', status: 200, ok: true })
+    expect(none).toMatchObject({ level: 'info', message: 'no fields' })
+    expect(Object.keys(none ?? {})).toEqual(['level', 'time', 'message'])
+  })
+})
