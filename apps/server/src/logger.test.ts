@@ -1,23 +1,9 @@
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { createLogger } from './logger.ts'
-
-function capture() {
-  const lines: Array<Record<string, unknown>> = []
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) {
-        lines.push(JSON.parse(line))
-      }
-      done()
-    },
-  })
-  return { logger: createLogger('debug', sink), lines, sink }
-}
+import { capturedLogger } from './test/captured-logger.ts'
 
 describe('createLogger', () => {
   it('redacts secrets whether the line has nested fields or only plain ones', async () => {
-    const { logger, lines } = capture()
+    const { logger, lines } = capturedLogger('debug')
     logger.info('flat', { userName: 'ann', password: 'hunter2', status: 200 })
     logger.info('flat token', { Token: 'abc' })
     logger.warn('nested', { user: { password: 'hunter2', name: 'ann' } })

@@ -1,23 +1,8 @@
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { createLogger } from '../logger.ts'
+import { capturedLogger } from '../test/captured-logger.ts'
 import { breaksDocument } from '../test/contract/validated-app.ts'
 import { createTestApp } from '../test/harness.ts'
 import { adminAuth, basicHeader } from '../test/requests.ts'
-
-/** A logger at `level` whose JSON lines land in an array. */
-function capturedLogger(level: 'info' | 'debug') {
-  const lines: Array<Record<string, unknown>> = []
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) {
-        lines.push(JSON.parse(line))
-      }
-      done()
-    },
-  })
-  return { logger: createLogger(level, sink), lines }
-}
 
 const requestLines = (lines: Array<Record<string, unknown>>) =>
   lines.filter((line) => line.message === 'request')

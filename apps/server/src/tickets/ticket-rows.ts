@@ -7,16 +7,14 @@ import type { Db, Tables } from '../db/store.ts'
 
 export type TicketRow = typeof import('../db/schema.sqlite.gen.ts').tickets.$inferSelect
 
+/** The ticket whose id is the `id` placeholder, unless it is deleted. */
+const liveTicketWithId = (tables: Tables) =>
+  and(eq(tables.tickets.ticketId, sql.placeholder('id')), isNull(tables.tickets.deletedAt))
+
 /** The live (not deleted) ticket row, or undefined. */
 export async function findTicketRow(db: Db, tables: Tables, id: number) {
   const statement = prepared(db, 'tickets.live-by-id', (d) =>
-    d
-      .select()
-      .from(tables.tickets)
-      .where(
-        and(eq(tables.tickets.ticketId, sql.placeholder('id')), isNull(tables.tickets.deletedAt))
-      )
-      .limit(1)
+    d.select().from(tables.tickets).where(liveTicketWithId(tables)).limit(1)
   )
   const [row] = await statement.execute({ id })
   return row
@@ -31,9 +29,7 @@ export async function findTicketVersion(db: Db, tables: Tables, id: number) {
     d
       .select({ revision: tables.tickets.revision, lastChanged: tables.tickets.lastChanged })
       .from(tables.tickets)
-      .where(
-        and(eq(tables.tickets.ticketId, sql.placeholder('id')), isNull(tables.tickets.deletedAt))
-      )
+      .where(liveTicketWithId(tables))
       .limit(1)
   )
   const [row] = await statement.execute({ id })
