@@ -4,6 +4,7 @@ import type { AppDeps } from '../app-deps.ts'
 import type { AppEnv } from '../app-env.ts'
 import { type AnswerCache, createAnswerCache, type KeptAnswer } from '../http/answer-cache.ts'
 import { negotiateFor, type Representation, representationKeyOf } from '../http/send-entity.ts'
+import { onePerApp } from '../one-per-app.ts'
 import { applySelect, withLinks } from '../tickets/present-ticket.ts'
 import { rightsKeyOf } from '../tickets/rights.ts'
 
@@ -104,14 +105,5 @@ function createTicketAnswers(deps: AppDeps): TicketAnswers {
   }
 }
 
-// One per app's dependencies: the REST and agent routes share the answers and the budget.
-const shared = new WeakMap<AppDeps, TicketAnswers>()
-
-export function ticketAnswersOf(deps: AppDeps): TicketAnswers {
-  let answers = shared.get(deps)
-  if (!answers) {
-    answers = createTicketAnswers(deps)
-    shared.set(deps, answers)
-  }
-  return answers
-}
+// The REST and agent routes share the answers and the budget.
+export const ticketAnswersOf: (deps: AppDeps) => TicketAnswers = onePerApp(createTicketAnswers)
