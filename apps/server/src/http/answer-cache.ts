@@ -1,9 +1,7 @@
 import { LRUCache } from 'lru-cache'
-import type { Coding } from './compression.ts'
-import { encodeBytes } from './encode-bytes.ts'
+import type { ContentCoding } from './compression.ts'
+import { type CodedCopies, codedCopy } from './encode-bytes.ts'
 import type { Representation } from './send-entity.ts'
-
-export type ContentCoding = Exclude<Coding, 'identity'>
 
 /**
  * A kept answer: the representation with its bytes encoded once (held outside the JS heap),
@@ -12,7 +10,7 @@ export type ContentCoding = Exclude<Coding, 'identity'>
 export interface KeptAnswer extends Representation {
   body: Uint8Array<ArrayBuffer>
   readonly key: string
-  readonly codings: Map<ContentCoding, Promise<Uint8Array<ArrayBuffer>>>
+  readonly codings: CodedCopies
   /** Bytes of the codings made so far (counted against the budget). */
   readonly codedBytes: number
 }
@@ -50,30 +48,21 @@ export function createAnswerCache(maxBytes: number) {
     },
     /** The answer's bytes in `coding`, encoded the first time they are asked for. */
     coded(answer: KeptAnswer, coding: ContentCoding): Promise<Uint8Array<ArrayBuffer>> {
-      let coded = answer.codings.get(coding)
-      if (!coded) {
-        coded = encodeBytes(coding, answer.body)
-        answer.codings.set(coding, coded)
-        void coded.then(
-          (bytes) => {
-            // The LRU counts a size when an entry is set, and only for a new object: the entry
-            // is set again as a copy (sharing the codings) so the budget counts this coding. An
-            // entry dropped or replaced meanwhile stays as it is.
-            const current = entries.peek(answer.key)
-            if (current?.codings !== answer.codings) {
-              return
-            }
-            const counted = { ...current, codedBytes: current.codedBytes + bytes.byteLength }
-            if (fits(counted)) {
-              entries.set(answer.key, counted)
-            } else {
-              entries.delete(answer.key)
-            }
-          },
-          () => answer.codings.delete(coding)
-        )
-      }
-      return coded
+      return codedCopy(answer.codings, coding, answer.body, (bytes) => {
+        // The LRU counts a size when an entry is set, and only for a new object: the entry is
+        // set again as a copy (sharing the codings) so the budget counts this coding. An entry
+        // dropped or replaced meanwhile stays as it is.
+        const current = entries.peek(answer.key)
+        if (current?.codings !== answer.codings) {
+          return
+        }
+        const counted = { ...current, codedBytes: current.codedBytes + bytes.byteLength }
+        if (fits(counted)) {
+          entries.set(answer.key, counted)
+        } else {
+          entries.delete(answer.key)
+        }
+      })
     },
     /** Bytes held now (as counted against the budget). */
     get heldBytes() {

@@ -11,6 +11,7 @@ import {
 import type { Context, MiddlewareHandler } from 'hono'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/compress'
 import Negotiator from 'negotiator'
+import { weakTag } from './etag.ts'
 
 /** Below this many bytes compression costs more than it saves. */
 export const COMPRESSION_THRESHOLD = 1024
@@ -22,6 +23,8 @@ export const COMPRESSION_THRESHOLD = 1024
  */
 const CODINGS = ['br', 'gzip', 'deflate', 'identity'] as const
 export type Coding = (typeof CODINGS)[number]
+/** A coding that changes the bytes (every one but `identity`). */
+export type ContentCoding = Exclude<Coding, 'identity'>
 
 /**
  * Brotli quality 5: smaller than gzip's default on every answer measured (a ticket 9.1 KB: gzip
@@ -66,8 +69,8 @@ export function compression(): MiddlewareHandler {
     headers.delete('content-length')
     headers.set('content-encoding', coding)
     const etag = headers.get('etag')
-    if (etag && !etag.startsWith('W/')) {
-      headers.set('etag', `W/${etag}`)
+    if (etag) {
+      headers.set('etag', weakTag(etag))
     }
   }
 }
@@ -119,7 +122,7 @@ export function addVary(c: Context) {
   c.res.headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding')
 }
 
-function encoderFor(coding: Exclude<Coding, 'identity'>, length: number | undefined) {
+function encoderFor(coding: ContentCoding, length: number | undefined) {
   const options = encoderOptions(coding, length)
   if (coding === 'br') {
     return createBrotliCompress(options)
@@ -129,7 +132,7 @@ function encoderFor(coding: Exclude<Coding, 'identity'>, length: number | undefi
 
 /** The encoder settings of a coding, shared by streamed answers and bodies encoded once. */
 export function encoderOptions(
-  coding: Exclude<Coding, 'identity'>,
+  coding: ContentCoding,
   length: number | undefined
 ): BrotliOptions | ZlibOptions {
   if (coding !== 'br') {

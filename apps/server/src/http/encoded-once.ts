@@ -1,6 +1,6 @@
 import type { Context } from 'hono'
-import { addVary, type Coding, chooseCoding } from './compression.ts'
-import { encodeBytes } from './encode-bytes.ts'
+import { addVary, chooseCoding } from './compression.ts'
+import { type CodedCopies, codedCopy } from './encode-bytes.ts'
 
 /**
  * Answers a large body that rarely changes (the docs bundle, the OpenAPI document) in the coding
@@ -12,7 +12,7 @@ import { encodeBytes } from './encode-bytes.ts'
 export function encodedOnce(read: () => string, headers: Record<string, string>) {
   let source: string | undefined
   let identity = new Uint8Array(0)
-  let encoded = new Map<Exclude<Coding, 'identity'>, Promise<Uint8Array<ArrayBuffer>>>()
+  let encoded: CodedCopies = new Map()
   return async (c: Context) => {
     const text = read()
     if (text !== source) {
@@ -27,12 +27,8 @@ export function encodedOnce(read: () => string, headers: Record<string, string>)
       addVary(c)
       return c.res
     }
-    let bytes = encoded.get(coding)
-    if (!bytes) {
-      bytes = encodeBytes(coding, identity)
-      encoded.set(coding, bytes)
-    }
-    c.res = c.body(await bytes, 200, { ...headers, 'content-encoding': coding })
+    const bytes = await codedCopy(encoded, coding, identity)
+    c.res = c.body(bytes, 200, { ...headers, 'content-encoding': coding })
     addVary(c)
     return c.res
   }

@@ -31,3 +31,10 @@ export function noneMatchHits(header: string | undefined, tag: string): boolean 
   const opaque = (t: string) => t.trim().replace(/^W\//, '')
   return header.split(',').some((t) => t.trim() === '*' || opaque(t) === opaque(tag))
 }
+
+/**
+ * The weak form of `tag`, for a content-coded copy of a representation: its bytes differ from
+ * the identity bytes, which keep the strong tag (RFC 9110 8.8.1), while `If-None-Match` (weak
+ * comparison) still matches.
+ */
+export const weakTag = (tag: string): string => (tag.startsWith('W/') ? tag : `W/${tag}`)

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AnswerCache, KeptAnswer } from './answer-cache.ts'
 import { COMPRESSION_THRESHOLD, chooseCoding } from './compression.ts'
-import { noneMatchHits } from './etag.ts'
+import { noneMatchHits, weakTag } from './etag.ts'
 import { representationVary, sendRepresentation } from './send-entity.ts'
 
 /**
@@ -30,8 +30,7 @@ export async function sendKept(
     return sendRepresentation(c, answer, 200, headers)
   }
   const body = await cache.coded(answer, coding)
-  const etag =
-    answer.etag === undefined || answer.etag.startsWith('W/') ? answer.etag : `W/${answer.etag}`
+  const etag = answer.etag === undefined ? undefined : weakTag(answer.etag)
   return sendRepresentation(c, { mediaType: answer.mediaType, body, ...(etag && { etag }) }, 200, {
     ...headers,
     'content-encoding': coding,
