@@ -1,6 +1,5 @@
 import { type Context, Hono, type Next } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { contextStorage } from 'hono/context-storage'
 import type { AppDeps } from './app-deps.ts'
 import type { AppEnv } from './app-env.ts'
 import { createAuthenticate } from './auth/authenticate.ts'
@@ -100,8 +99,6 @@ export function createStartingApp(readiness: Readiness, logger: CoreDeps['logger
 function baseApp(logger: CoreDeps['logger'], unrouted: (c: Context) => ApiError) {
   const app = new Hono<AppEnv>({ getPath: routingPath })
   app.use(accessLog(logger))
-  // Lets code below the routes name the route being served (the ticket history records it).
-  app.use(contextStorage())
   app.use(compression())
   app.use(securityHeaders)
   const handleError = createErrorHandler(logger)

@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { routeOf } from '../http/current-route.ts'
 import type { CoreDeps } from '../modules/service-module.ts'
 import { callerByToken } from './api-tokens.ts'
 import { acceptedAppTokens, appTokenAccepted } from './app-tokens.ts'
@@ -114,7 +115,8 @@ export function createAuthenticate(
     const [caller, credential] = header
       ? await byHeader(c, header)
       : await byCookie(c, ticket ?? '')
-    c.set('caller', caller)
+    // The history names the route a change came through (one caller object per request).
+    c.set('caller', { ...caller, route: routeOf(c) })
     c.set('credential', credential)
     await next()
   }

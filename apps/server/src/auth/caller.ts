@@ -6,4 +6,9 @@ export interface Caller {
   isAdmin: boolean
   /** Preferred language code (US, NO, …) for messages the caller receives. */
   language: string
+  /**
+   * The route the request acting for the caller came through (`POST /api/v1/Ticket`), which the
+   * ticket history records; unset outside a request.
+   */
+  route?: string
 }

@@ -4,7 +4,6 @@ import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { writeLater } from '../db/write-later.ts'
-import { currentRoute } from '../http/current-route.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 import { fieldChanges } from './field-changes.ts'
 
@@ -47,7 +46,7 @@ export async function recordChange(tx: Db, change: TicketChange): Promise<void> 
     ticketMessageId: change.message?.after.TicketMessageId ?? 0,
     at: change.at,
     associateId: change.actorId,
-    route: (change.route ?? currentRoute() ?? 'internal').slice(0, 255),
+    route: (change.route ?? 'internal').slice(0, 255),
     changes,
   }
   await writeLater(tx, () => statement.execute(values))

@@ -1,15 +1,12 @@
-import { tryGetContext } from 'hono/context-storage'
+import type { Context } from 'hono'
 import { routePath } from 'hono/route'
 
 /**
- * The route of the request being served, e.g. `PUT /api/v1/Ticket/:id`; agent calls are named
- * by their method (`POST /api/v1/Agents/Ticket/SaveTicketEntity`). Undefined outside a request.
+ * The route a request is served by, e.g. `PUT /api/v1/Ticket/:id`; agent calls are named by
+ * their method (`POST /api/v1/Agents/Ticket/SaveTicketEntity`). The router matched it before
+ * any middleware ran, so middleware and handler name the same route.
  */
-export function currentRoute(): string | undefined {
-  const c = tryGetContext()
-  if (!c) {
-    return undefined
-  }
+export function routeOf(c: Context): string {
   // Each agent method is a route of its own, so its path names the method.
   return `${c.req.method} ${routePath(c, -1)}`
 }

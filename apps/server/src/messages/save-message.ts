@@ -18,6 +18,7 @@ import {
 import { commitTicketUpdate, type TicketValues } from '../tickets/commit-update.ts'
 import type { LoadedTicket } from '../tickets/load-ticket.ts'
 import type { ReferenceReader } from '../tickets/reference-reader.ts'
+import { actedBy } from '../tickets/ticket-change.ts'
 import type { UploadedFile } from './attachments.ts'
 import {
   assembleMessage,
@@ -76,7 +77,7 @@ export async function saveMessage(
   }
   const saved = await commitTicketUpdate(deps, {
     ticketId,
-    actorId: caller.associateId,
+    ...actedBy(caller),
     notify: request.notify && !existing,
     apply: (tx, ticket, at, reader) =>
       writeMessage(tablesOf(deps.store.db), tx, reader, { caller, request, existing, ticket, at }),

@@ -2,6 +2,7 @@ import type { ReadStatus, TicketEntity } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { commitTicketUpdate } from '../tickets/commit-update.ts'
+import { actedBy } from '../tickets/ticket-change.ts'
 import type { TicketRow } from '../tickets/ticket-rows.ts'
 import { type ReadFields, setByOwner } from './read-rules.ts'
 
@@ -27,7 +28,7 @@ export async function setTicketReadByOwner(
 ): Promise<TicketEntity | undefined> {
   const committed = await commitTicketUpdate(deps, {
     ticketId,
-    actorId: caller.associateId,
+    ...actedBy(caller),
     notify: false,
     async apply(_tx, current, at) {
       const before = readFieldsOf(current.row)

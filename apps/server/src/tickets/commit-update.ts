@@ -23,7 +23,7 @@ export interface TicketUpdateRequest<T> {
   ticketId: number
   actorId: number
   notify: boolean
-  /** For the history when the change comes from a background task rather than a request. */
+  /** For the history: the request's route, or the background task that made the change. */
   route?: string
   /**
    * Runs first inside the transaction; false means another process got there first and nothing

@@ -5,7 +5,7 @@ import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { loadTicket } from './load-ticket.ts'
 import { mayDeleteTickets } from './rights.ts'
-import type { TicketChange } from './ticket-change.ts'
+import { actedBy, type TicketChange } from './ticket-change.ts'
 
 /**
  * Deletes a ticket (kept as a tombstone so webhooks and delivery logs can still name it);
@@ -35,7 +35,7 @@ export async function deleteTicket(
       ticketId: id,
       before: existing.entity,
       after: existing.entity,
-      actorId: caller.associateId,
+      ...actedBy(caller),
       notify: false,
       at,
       changedColumns: ['deleted_at'],

@@ -3,7 +3,7 @@ import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { loadTicket } from './load-ticket.ts'
-import type { TicketChange } from './ticket-change.ts'
+import { actedBy, type TicketChange } from './ticket-change.ts'
 
 /**
  * `NotifyNewTicket`: sends the new-ticket notifications for an existing ticket now. Nothing in
@@ -20,7 +20,7 @@ export async function notifyNewTicket(deps: ServiceDeps, caller: Caller, id: num
       ticketId: id,
       before: null,
       after: existing.entity,
-      actorId: caller.associateId,
+      ...actedBy(caller),
       notify: true,
       notifyNewTicket: true,
       at: deps.now().toISOString(),

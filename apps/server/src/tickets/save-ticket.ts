@@ -22,7 +22,7 @@ import type { CarrierProperty, ReferenceReader } from './reference-reader.ts'
 import { AUTO_ASSIGN, resolveCarriers, sentCarrierId } from './resolve-carriers.ts'
 import { resolveSecondaryPersons } from './resolve-persons.ts'
 import { resolveTags, writeTicketTags } from './resolve-tags.ts'
-import type { TicketChange } from './ticket-change.ts'
+import { actedBy, type TicketChange } from './ticket-change.ts'
 import type { TicketRow } from './ticket-rows.ts'
 import { writeSecondaryPersons } from './write-links.ts'
 
@@ -192,7 +192,7 @@ export async function saveTicketInTransaction(
       persons: persons ?? previous?.entity.SecondaryPersons ?? [],
       messages: previous?.entity.Messages ?? [],
     }),
-    actorId: caller.associateId,
+    ...actedBy(caller),
     notify: request.notify,
     at: timestamp,
     changedColumns: columns,

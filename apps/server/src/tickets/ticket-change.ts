@@ -1,4 +1,5 @@
 import type { TicketEntity, TicketMessageEntity } from '@ticket/schema'
+import type { Caller } from '../auth/caller.ts'
 
 /**
  * A committed (or about to be committed) change to one ticket, as the save path hands it to the
@@ -30,9 +31,16 @@ export interface TicketChange {
   escalatedTo?: number
   /**
    * What made the change, for the history: the HTTP route (`POST /api/v1/Ticket`) or a background
-   * task (`escalation`). Unset, it is the route of the request being served.
+   * task (`escalation`). Unset, it is `internal`.
    */
   route?: string
+}
+
+/** Who made a change and through which route, as a change (or a change request) records it. */
+export function actedBy(caller: Caller): Pick<TicketChange, 'actorId' | 'route'> {
+  return caller.route === undefined
+    ? { actorId: caller.associateId }
+    : { actorId: caller.associateId, route: caller.route }
 }
 
 /** A message a change added (`before` null) or edited. */
