@@ -55,6 +55,8 @@ export async function openPgStore(
     native: { db: pgDb },
     changes,
     exclusive: (name, fn) => underAdvisoryLock(pool, name, fn),
+    // Other processes commit to the same database: nothing read stays true without asking.
+    transactionsEnded: () => undefined,
     transaction: (fn) => pipelinedTransaction(pool, fn),
     ping: async () => {
       await pgDb.execute(sql`select 1`)

@@ -20,6 +20,12 @@ export const maxGroupSize = 64
  * transactions, so nothing outside a transaction ever runs inside an open group.
  */
 export class SqliteGroupCommit {
+  /**
+   * Groups ended so far, committed or rolled back. Ticket rows change only inside transactions,
+   * so a cache of what the reader saw may keep it while this stays put; counting rollbacks too
+   * covers `:memory:` databases, whose reader is this connection and can see a group half done.
+   */
+  ended = 0
   private pending: Job<unknown>[] = []
   private scheduled = false
   private running: Promise<void> | undefined
@@ -52,7 +58,7 @@ export class SqliteGroupCommit {
     this.scheduled = true
     setImmediate(() => {
       this.scheduled = false
-      this.running = this.runGroup(this.pending.splice(0, maxGroupSize)).finally(() => {
+      this.running = this.commitGroup(this.pending.splice(0, maxGroupSize)).finally(() => {
         this.running = undefined
         if (this.pending.length > 0) {
           this.schedule()
@@ -61,7 +67,7 @@ export class SqliteGroupCommit {
     })
   }
 
-  private async runGroup(group: Job<unknown>[]): Promise<void> {
+  private async commitGroup(group: Job<unknown>[]): Promise<void> {
     const db = this.connection
     let done: { job: Job<unknown>; value: unknown }[] = []
     let open = false
@@ -96,6 +102,9 @@ export class SqliteGroupCommit {
         job.reject(error)
       }
     }
+    // Counted before any save's continuation runs (settling a job only queues it), so a read
+    // the continuation makes is never taken as older than this group.
+    this.ended += 1
     if (!open) {
       return
     }

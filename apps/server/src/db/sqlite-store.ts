@@ -52,6 +52,7 @@ export function openSqliteStore(
     // One writer connection serves every request: transactions take turns on it, and those
     // that arrive together share one COMMIT.
     transaction: (fn) => writes.run(() => fn(db)),
+    transactionsEnded: () => writes.ended,
     ping: async () => {
       connection.prepare('select 1').get()
     },

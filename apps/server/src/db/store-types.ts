@@ -12,6 +12,12 @@ interface SharedStore {
   readonly reader: Db
   /** Runs `fn` in one transaction; a throw rolls everything back. */
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>
+  /**
+   * How many transactions this process has ended (committed or rolled back), where no other
+   * process writes the database (one process owns an SQLite file); undefined where others do
+   * (PostgreSQL). A row read after the count last moved reads the same until it moves again.
+   */
+  transactionsEnded(): number | undefined
   /** Tells every process on this database what changed (caches, live streams). */
   readonly changes: ChangeFeed
   /**

@@ -51,10 +51,11 @@ export interface TicketAnswers {
 /**
  * Ticket answers (`GET /Ticket/{id}`, the agent's `GetTicketEntity`), serialised once and kept
  * (with their ETag) until the ticket, the reference data or the request's representation
- * differ. Every read first asks the database for the ticket's revision (one indexed read,
- * prepared once): each committed change to a ticket, in any process, bumps it, so an answer
- * kept for an older revision is never given again, and a write in another process sharing a
- * PostgreSQL database is seen at once, with no message to wait for. Carriers come from the
+ * differ. Every read first asks the ticket's revision (tickets/ticket-versions.ts: on PostgreSQL
+ * one indexed read, prepared once; on SQLite read again only after a transaction ended): each
+ * committed change to a ticket, in any process, bumps it, so an answer kept for an older
+ * revision is never given again, and a write in another process sharing a PostgreSQL database
+ * is seen at once, with no message to wait for. Carriers come from the
  * reference catalog, so its version is part of the key: a tenant import (announced on the
  * change feed) starts new answers.
  */

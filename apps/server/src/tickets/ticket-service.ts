@@ -11,6 +11,7 @@ import { withRights } from './present-ticket.ts'
 import { type SaveTicketRequest, saveTicket } from './save-ticket.ts'
 import { saveWithRights } from './save-with-rights.ts'
 import { findTicketVersion, liveTicketRows } from './ticket-rows.ts'
+import { createTicketVersions, type TicketVersion } from './ticket-versions.ts'
 
 /**
  * Every ticket operation, shared by the REST routes and the agent routes: they differ only in
@@ -18,6 +19,9 @@ import { findTicketVersion, liveTicketRows } from './ticket-rows.ts'
  */
 export function createTicketService(deps: ServiceDeps) {
   const { store } = deps
+  const versionOf = createTicketVersions(store, (id) =>
+    findTicketVersion(store.reader, tablesOf(store.db), id)
+  )
   return {
     async defaultEntity(caller: Caller): Promise<TicketEntity> {
       return withRights(await defaultTicket(deps.catalog.readerFor(store.reader), caller), caller)
@@ -38,11 +42,12 @@ export function createTicketService(deps: ServiceDeps) {
       )
       return loaded && { entity: withRights(loaded.entity, caller), revision: loaded.row.revision }
     },
-    /** The live ticket's revision and last change, for If-Match and If-Unmodified-Since. */
-    async version(
-      id: number
-    ): Promise<{ revision: number; lastChanged: string | null } | undefined> {
-      return findTicketVersion(store.reader, tablesOf(store.db), id)
+    /**
+     * The live ticket's revision and last change: If-Match, If-Unmodified-Since and every read
+     * of a kept answer ask it.
+     */
+    version(id: number): Promise<TicketVersion | undefined> {
+      return versionOf(id)
     },
     async readFlat(ids: number[]) {
       const rows = await liveTicketRows(store.reader, tablesOf(store.db), ids)
