@@ -12,11 +12,12 @@ import type { Caller } from './caller.ts'
 import { unauthorized } from './challenge.ts'
 import { clientAddressResolver } from './client-address.ts'
 import type { Credential } from './credential.ts'
-import { memoryLedger, tableLedger } from './failure-ledger.ts'
+import { memoryLedger } from './failure-ledger.ts'
 import { createPasswordSignIn, type PasswordSignInOptions } from './password-sign-in.ts'
 import { matchesDigest } from './secret.ts'
 import { findSession } from './sessions.ts'
-import { createSignInThrottle, type ThrottleLimits } from './sign-in-throttle.ts'
+import { createSignInThrottle, signInLimits, type ThrottleLimits } from './sign-in-throttle.ts'
+import { tableLedger } from './table-ledger.ts'
 
 export { realm } from './challenge.ts'
 
@@ -39,8 +40,12 @@ export function createAuthenticate(
   const passwords = createPasswordSignIn(deps, options)
   // Several processes share a PostgreSQL database, so they count failures in it; one process
   // owns an SQLite file, so its memory is the whole count.
-  const ledger = store.dialect === 'pg' ? tableLedger(store) : memoryLedger()
-  const throttle = createSignInThrottle(() => deps.now().getTime(), ledger, options.limits)
+  const limits = options.limits ?? signInLimits
+  const ledger =
+    store.dialect === 'pg'
+      ? tableLedger(store, Math.max(limits.perName.windowMs, limits.perAddress.windowMs))
+      : memoryLedger()
+  const throttle = createSignInThrottle(() => deps.now().getTime(), ledger, limits)
   const appTokens = acceptedAppTokens(deps.env.TICKET_APP_TOKENS)
   const clientAddress = clientAddressResolver(deps.env.TICKET_TRUST_PROXY)
 

@@ -4,9 +4,10 @@ import type { Db } from './db.ts'
 /**
  * What changed. Caches listen for the topic of the data they hold: `reference` (associates and
  * their credentials, categories, statuses, … everything a tenant file holds), `webhooks` (the
- * registry); `notification` carries a committed in-app notification (or its id).
+ * registry); `notification` carries a committed in-app notification (or its id);
+ * `sign-in-failures` the throttle keys (digests) of a failed sign-in.
  */
-export type ChangeTopic = 'notification' | 'webhooks' | 'reference'
+export type ChangeTopic = 'notification' | 'webhooks' | 'reference' | 'sign-in-failures'
 
 type Handler = (detail: string) => void
 
@@ -30,6 +31,11 @@ export interface ChangeFeed {
    * is back): everything a subscriber holds must be re-read from the tables.
    */
   onResync(handler: () => void): () => void
+  /**
+   * Whether every message sent now will be heard: the listening connection is up and answered
+   * lately. While it is not, a subscriber that answers from what it heard must read instead.
+   */
+  listening(): boolean
   close(): Promise<void>
 }
 
@@ -81,6 +87,7 @@ export function createLocalChangeFeed(): ChangeFeed {
         subscribers.emit(topic, detail),
     subscribe: (topic, handler) => subscribers.subscribe(topic, handler),
     onResync: (handler) => subscribers.onResync(handler),
+    listening: () => true,
     close: async () => {},
   }
 }
@@ -91,7 +98,10 @@ export interface PgChangeFeedOptions {
   onError: (error: Error) => void
   /** Longest wait between reconnect attempts (default 2 s). */
   maxBackoffMs?: number
-  /** How often the listening connection is checked for life (default 5 s). */
+  /**
+   * How often the listening connection is checked for life (default 5 s). It counts as listening
+   * while its last check answered within three of these.
+   */
   checkMs?: number
 }
 
@@ -109,7 +119,10 @@ export async function createPgChangeFeed(
 ): Promise<ChangeFeed> {
   const subscribers = new Subscribers()
   const maxBackoffMs = options.maxBackoffMs ?? 2_000
+  const checkMs = options.checkMs ?? 5_000
   let client: pg.Client | undefined
+  // When the listening connection last proved alive: connected, or answered a check.
+  let answeredAt = 0
   let closed = false
   let reconnecting = false
 
@@ -139,6 +152,7 @@ export async function createPgChangeFeed(
     next.on('end', () => void reconnect(next))
     await next.connect()
     await next.query(`LISTEN ${CHANGE_CHANNEL}`)
+    answeredAt = Date.now()
     return next
   }
 
@@ -170,11 +184,19 @@ export async function createPgChangeFeed(
   }
 
   client = await connect()
-  // A connection can die without an event (a half-open socket); a periodic query finds out.
+  // A connection can die without an event (a half-open socket); a periodic query finds out. One
+  // that neither answers nor fails stops counting as listening once its answers are overdue.
   const check = setInterval(() => {
     const current = client
-    current?.query('select 1').catch(() => void reconnect(current))
-  }, options.checkMs ?? 5_000)
+    current?.query('select 1').then(
+      () => {
+        if (client === current) {
+          answeredAt = Date.now()
+        }
+      },
+      () => void reconnect(current)
+    )
+  }, checkMs)
   check.unref()
 
   return {
@@ -185,6 +207,9 @@ export async function createPgChangeFeed(
     },
     subscribe: (topic, handler) => subscribers.subscribe(topic, handler),
     onResync: (handler) => subscribers.onResync(handler),
+    // `client` is set again in the same step that tells subscribers to resync, so a subscriber
+    // never sees the feed listening before it has heard of the resync.
+    listening: () => client !== undefined && !reconnecting && Date.now() - answeredAt < 3 * checkMs,
     close: async () => {
       closed = true
       clearInterval(check)
