@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { get } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TenantFile } from '@ticket/schema'
@@ -8,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vit
 import { type Login, openStream, send, sqlClient, startFleet, until } from '../test/fleet.ts'
 import type { SseClient } from '../test/notifications/sse-client.ts'
 import { createTestDatabase } from '../test/postgres.ts'
+import { basicHeader } from '../test/requests.ts'
 import { testSecretKey } from '../test/secret-key.ts'
 import type { ServerProcess } from '../test/server-process.ts'
 import { startReceiver } from '../test/webhooks/receiver.ts'
@@ -125,6 +127,25 @@ async function drained(db: pg.Client, timeoutMs: number) {
     timeoutMs,
     'outboxes drained'
   )
+}
+
+/**
+ * `GET /api/v1/Token` from a loopback address of its own (any 127.x address reaches the server),
+ * so the throttle's per-address count starts afresh for it.
+ */
+function tokenListFrom(baseUrl: string, localAddress: string, login: Login) {
+  return new Promise<{ status: number; retryAfter: string | undefined }>((resolve, reject) => {
+    get(
+      `${baseUrl}/api/v1/Token`,
+      { localAddress, headers: { accept: 'application/json', authorization: basicHeader(login) } },
+      (res) => {
+        res.resume()
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] })
+        )
+      }
+    ).on('error', reject)
+  })
 }
 
 /** The throttle trips after 10 failures for one user name, whichever process saw them. */
@@ -458,6 +479,28 @@ describe('three server processes on one PostgreSQL database', () => {
       'the imported category on both processes'
     )
     expect(importSeen).toBeLessThanOrEqual(BOUND_MS)
+  })
+
+  // Each process answers checks of keys that never failed from memory, fed by the change feed:
+  // failures through one process must reach the other's memory.
+  test('hold back a user name on one process after failures through the other', async () => {
+    const [a, b] = survivors
+    if (!a || !b) {
+      throw new Error('the fleet test above did not leave two processes')
+    }
+    const address = '127.0.0.77'
+    const guesser = { username: 'mallory', password: 'not-the-password' }
+    // The other process has already let this address in, so it holds no failure of it.
+    expect((await tokenListFrom(b.baseUrl, address, admin)).status).toBe(200)
+    for (let i = 0; i < 10; i++) {
+      expect((await tokenListFrom(a.baseUrl, address, guesser)).status).toBe(401)
+    }
+    const held = await tokenListFrom(b.baseUrl, address, guesser)
+    expect(held.status).toBe(429)
+    expect(Number(held.retryAfter)).toBeGreaterThan(250)
+    expect(Number(held.retryAfter)).toBeLessThanOrEqual(300)
+    // The address is not held back (10 of its 100): another name goes through.
+    expect((await tokenListFrom(b.baseUrl, address, admin)).status).toBe(200)
   })
 
   test('drain one process on SIGTERM while the other carries on', { timeout: 60_000 }, async () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs'
-import { Socket } from 'node:net'
 import type { TicketEntity } from '@ticket/schema'
 import { asc, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
@@ -11,6 +10,7 @@ import { createHistoryModule } from '../history/history-module.ts'
 import { createNotificationsModule } from '../notifications/notifications-module.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
+import { pgWritesDuring } from '../test/pg-round-trips.ts'
 import { createTestDatabase } from '../test/postgres.ts'
 import { call } from '../test/requests.ts'
 import { createWebhooksModule } from '../webhooks/webhooks-module.ts'
@@ -54,34 +54,7 @@ async function openApp(now?: () => Date) {
   return { ...opened, refs: await demoRefs(opened.deps.store) }
 }
 
-/**
- * Socket writes to PostgreSQL while `fn` runs. Every batch the server waits on goes out in one
- * write (a statement, or several pipelined), so this is the number of round trips.
- */
-async function pgWritesDuring(fn: () => Promise<unknown>) {
-  const port = Number(new URL(database.url).port || 5432)
-  let writes = 0
-  const proto = Socket.prototype as unknown as Record<
-    '_write' | '_writev',
-    (...a: unknown[]) => void
-  >
-  const originals = { _write: proto._write, _writev: proto._writev }
-  for (const name of ['_write', '_writev'] as const) {
-    const original = originals[name]
-    proto[name] = function (this: Socket, ...args: unknown[]) {
-      if (this.remotePort === port) {
-        writes++
-      }
-      return original.apply(this, args)
-    }
-  }
-  try {
-    await fn()
-  } finally {
-    Object.assign(proto, originals)
-  }
-  return writes
-}
+const pgWrites = (fn: () => Promise<unknown>) => pgWritesDuring(database.url, fn)
 
 describe('a create on PostgreSQL', () => {
   it('takes a stated number of round trips', async () => {
@@ -107,10 +80,10 @@ describe('a create on PostgreSQL', () => {
     // BEGIN with the read of the tag id the catalog does not hold; the ticket INSERT; the link
     // rows and the history row with COMMIT. The sign-in throttle reads nothing: the caller's
     // keys never failed, which this process knows from memory.
-    expect(await pgWritesDuring(() => create(sampleBody))).toBe(3)
+    expect(await pgWrites(() => create(sampleBody))).toBe(3)
     // Tags the catalog holds need no read: BEGIN goes with the ticket INSERT.
     const knownTags = { ...sampleBody, Tags: [{ Name: sample.Tags[0].Name }] }
-    expect(await pgWritesDuring(() => create(knownTags))).toBe(2)
+    expect(await pgWrites(() => create(knownTags))).toBe(2)
   })
 
   it('stores the same rows as a save through a plain transaction', async () => {
