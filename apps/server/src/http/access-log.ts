@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
 import type { AppEnv } from '../app-env.ts'
 import type { Logger } from '../logger.ts'
+import { addHeaderStep, isCompleteAnswer, openCompleteAnswer } from './complete-answer.ts'
 
 const requestIdHeader = 'X-Request-Id'
 /** A caller's own id is kept when it is short and plain; otherwise the server makes one. */
@@ -19,8 +20,14 @@ export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
     const offered = c.req.header(requestIdHeader)
     const id = offered && acceptableId.test(offered) ? offered : crypto.randomUUID()
     c.set('requestId', id)
+    openCompleteAnswer(c)
+    addHeaderStep(c, (headers) => {
+      headers['x-request-id'] = id
+    })
     await next()
-    setHeader(c, requestIdHeader, id)
+    if (!isCompleteAnswer(c.res)) {
+      setHeader(c, requestIdHeader, id)
+    }
     const fields: Record<string, unknown> = {
       requestId: id,
       method: c.req.method,

@@ -1,4 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
+import { addHeaderStep, isCompleteAnswer } from './complete-answer.ts'
+
+const privateNoCache = 'private, no-cache'
 
 /**
  * API answers depend on who asks: no shared cache may keep them, and a private cache must ask
@@ -6,8 +9,11 @@ import type { MiddlewareHandler } from 'hono'
  * freshly issued secret) sets its own.
  */
 export const privateAnswers: MiddlewareHandler = async (c, next) => {
+  addHeaderStep(c, (headers) => {
+    headers['cache-control'] ??= privateNoCache
+  })
   await next()
-  if (!c.res.headers.has('cache-control')) {
-    c.res.headers.set('cache-control', 'private, no-cache')
+  if (!isCompleteAnswer(c.res) && !c.res.headers.has('cache-control')) {
+    c.res.headers.set('cache-control', privateNoCache)
   }
 }

@@ -11,6 +11,7 @@ import {
 import type { Context, MiddlewareHandler } from 'hono'
 import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/compress'
 import Negotiator from 'negotiator'
+import { closeCompleteAnswer } from './complete-answer.ts'
 import { weakTag } from './etag.ts'
 
 /** Below this many bytes compression costs more than it saves. */
@@ -46,8 +47,12 @@ const BROTLI_QUALITY = 5
  */
 export function compression(): MiddlewareHandler {
   return async (c, next) => {
-    await next()
     const accepted = c.req.header('accept-encoding')
+    if (accepted !== undefined) {
+      // Whether and how it compresses depends on the answer's type, size and headers.
+      closeCompleteAnswer(c)
+    }
+    await next()
     if (accepted === undefined || !eligible(c)) {
       return
     }

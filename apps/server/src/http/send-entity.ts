@@ -5,6 +5,7 @@ import { localeOf, say } from '../locale/request-locale.ts'
 import { resolveStrings } from '../locale/resolve-text.ts'
 import { ApiError } from './api-error.ts'
 import { carrierSchema } from './carriers.ts'
+import { completeAnswer } from './complete-answer.ts'
 import { noneMatchHits, representationTag } from './etag.ts'
 import { stringifyAnswer } from './json-text.ts'
 import { isXmlType, parseContentType } from './media-type.ts'
@@ -165,9 +166,9 @@ export function sendRepresentation(
   if (read && etag !== undefined && noneMatchHits(c.req.header('if-none-match'), etag)) {
     // The client's copy is this representation: no body, the validators it needs to keep it.
     const { 'content-type': _type, ...kept } = answerHeaders
-    return c.body(null, 304, kept)
+    return completeAnswer(c, null, 304, kept)
   }
-  return c.body(body, status, answerHeaders)
+  return completeAnswer(c, body, status, answerHeaders)
 }
 
 /** {@link renderEntity}, then {@link sendRepresentation}. */

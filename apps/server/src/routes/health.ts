@@ -3,6 +3,7 @@ import type { Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
 import { ApiError } from '../http/api-error.ts'
+import { completeAnswer } from '../http/complete-answer.ts'
 import { route } from '../http/route.ts'
 import type { Readiness } from '../process/readiness.ts'
 
@@ -20,7 +21,9 @@ export function registerHealthRoutes(
   app: Hono<AppEnv>,
   deps: { store?: Pick<Store, 'ping' | 'dialect'>; readiness?: Readiness }
 ) {
-  route(app, ops.Healthz, (c) => c.json({ status: 'ok' }))
+  route(app, ops.Healthz, (c) =>
+    completeAnswer(c, JSON.stringify({ status: 'ok' }), 200, { 'content-type': 'application/json' })
+  )
   route(app, ops.Readyz, async (c) => {
     const state = deps.readiness?.state ?? 'ready'
     if (state !== 'ready') {

@@ -1,0 +1,78 @@
+import type { Context } from 'hono'
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status'
+
+/**
+ * What one middleware adds to an answer's headers on its way out, applied to the answer's
+ * headers as a plain object with lowercase names.
+ */
+export type HeaderStep = (headers: Record<string, string>) => void
+
+/** The steps of the middleware a request has passed, outermost first; absent: no fast path. */
+const stepsByContext = new WeakMap<Context, HeaderStep[]>()
+/** Answers born with every header the middleware would add: the middleware leaves them alone. */
+const completeAnswers = new WeakSet<Response>()
+
+/**
+ * Opens the fast path for a plain GET (a HEAD's answer is rebuilt from its GET's, a body-carrying
+ * request may have headers prepared by the body checks). Called by the outermost middleware.
+ */
+export function openCompleteAnswer(c: Context) {
+  if (c.req.method === 'GET') {
+    stepsByContext.set(c, [])
+  }
+}
+
+/**
+ * A middleware that adds headers on the way out says so on the way in: `step` is what it would
+ * add. Once an answer is built with every step applied, the middleware skips its own edit.
+ */
+export function addHeaderStep(c: Context, step: HeaderStep) {
+  stepsByContext.get(c)?.push(step)
+}
+
+/** A middleware that cannot say in advance what it adds (it reads the answer) closes the path. */
+export function closeCompleteAnswer(c: Context) {
+  stepsByContext.delete(c)
+}
+
+/** Whether `res` already carries what the middleware would add. */
+export const isCompleteAnswer = (res: Response) => completeAnswers.has(res)
+
+/**
+ * Answers `c.body(body, status, headers)` would, with the headers the middleware adds on the way
+ * out already in place, as one plain object: a header edited after the answer is built turns it
+ * into a web `Headers`, which costs more to build, fill and write than the rest of a small GET.
+ * The bytes on the wire are the same: lowercase names in sorted order (as `Headers` lists them)
+ * and the `Content-Length` the server would append last.
+ */
+export function completeAnswer(
+  c: Context,
+  body: string | Uint8Array<ArrayBuffer> | null,
+  status: StatusCode,
+  headers: Record<string, string>
+): Response {
+  const steps = stepsByContext.get(c)
+  if (steps === undefined) {
+    return body === null
+      ? c.body(null, status, headers)
+      : c.body(body, status as ContentfulStatusCode, headers)
+  }
+  const all: Record<string, string> = {}
+  for (const name in headers) {
+    all[name.toLowerCase()] = headers[name] as string
+  }
+  // On the way out the innermost middleware edits first.
+  for (let i = steps.length - 1; i >= 0; i--) {
+    steps[i]?.(all)
+  }
+  const sorted: Record<string, string | number> = {}
+  for (const name of Object.keys(all).sort()) {
+    sorted[name] = all[name] as string
+  }
+  if (body !== null) {
+    sorted['Content-Length'] = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength
+  }
+  const answer = new Response(body, { status, headers: sorted as Record<string, string> })
+  completeAnswers.add(answer)
+  return answer
+}
