@@ -73,7 +73,10 @@ function heard(store: Store, count: number) {
   })
 }
 
-/** Ends every listening connection on the database, as a restart or a network cut would. */
+/**
+ * Ends every listening connection on the database, as a restart or a network cut would. Wait for
+ * every store's resync before counting round trips: a reconnect writes too.
+ */
 async function cutListeners(admin: pg.Client) {
   await admin.query(
     'select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and datname = current_database()',
@@ -115,7 +118,7 @@ describe('the sign-in failure ledger on PostgreSQL', { timeout: 60_000 }, () => 
     await settled(b.ledger, writes)
     // The listeners cannot come back until allowed again; the pools keep their connections.
     await allowConnections(false)
-    const back = resynced(b.store)
+    const back = Promise.all([resynced(a.store), resynced(b.store)])
     await cutListeners(admin)
     for (let i = 0; i < 3; i++) {
       await a.ledger.record([named('n')], now + i * 1000)
@@ -137,7 +140,7 @@ describe('the sign-in failure ledger on PostgreSQL', { timeout: 60_000 }, () => 
   })
 
   it('learns after a resync of a failure whose announcement it never heard', async () => {
-    const { b, admin, writes } = await twoProcesses()
+    const { a, b, admin, writes } = await twoProcesses()
     await settled(b.ledger, writes)
     // Written without an announcement, as if sent while the listener was away.
     for (let i = 0; i < 3; i++) {
@@ -148,7 +151,7 @@ describe('the sign-in failure ledger on PostgreSQL', { timeout: 60_000 }, () => 
     }
     // From memory, the failures are unknown: this is what a lost message would cost.
     expect(await b.ledger.standings([named('n')], now + 3000)).toEqual([{ waitMs: 0, failures: 0 }])
-    const back = resynced(b.store)
+    const back = Promise.all([resynced(a.store), resynced(b.store)])
     await cutListeners(admin)
     await back
     expect(await b.ledger.standings([named('n')], now + 3000)).toEqual([
