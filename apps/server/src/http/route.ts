@@ -97,6 +97,10 @@ export type RouteHandler<O, F = never> = (
 /** `/api/v1/Ticket/{id}` as Hono writes it: `/api/v1/Ticket/:id`. */
 const honoPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1')
 
+const noPairs: [string, string][] = []
+/** A request URL's query pairs; one without `?` has none, and is not parsed for them. */
+const queryOf = (url: string) => (url.includes('?') ? new URL(url).searchParams : noPairs)
+
 /**
  * The Hono handler for an operation: its path, query and body parsers are compiled from the spec
  * here, once; a request gets its path, query, headers and body parsed and typed, and `send` answers with the spec's success
@@ -110,6 +114,19 @@ function bindOperation<O extends OperationSpec, F = never>(
   const parseParams = op.params ? compileParamsParser(op.params, 'path') : () => ({})
   const parseQuery = op.query ? compileParamsParser(op.query, 'query') : () => ({})
   const parseHeaders = op.headers ? compileParamsParser(op.headers, 'headers') : () => ({})
+  const headerNames = op.headers ? Object.keys(op.headers.properties) : []
+  // Only the declared headers, each looked up by name: listing all of them would first build the
+  // request's full web Headers.
+  const declaredHeaders = (c: Context<AppEnv>) => {
+    const found: [string, string][] = []
+    for (const name of headerNames) {
+      const value = c.req.header(name)
+      if (value !== undefined) {
+        found.push([name, value])
+      }
+    }
+    return found
+  }
   const readBody = op.body
     ? compileBodyReader(op, options.body, options.multipart)
     : async () => ({ body: undefined, files: [] })
@@ -123,8 +140,8 @@ function bindOperation<O extends OperationSpec, F = never>(
   return async (c) => {
     options.guard?.(c)
     const params = parseParams(Object.entries(c.req.param()))
-    const query = parseQuery(new URL(c.req.url).searchParams)
-    const headers = parseHeaders(Object.entries(c.req.header()))
+    const query = parseQuery(queryOf(c.req.url))
+    const headers = parseHeaders(declaredHeaders(c))
     const { body, files } = await readBody(c)
     return handler(c, {
       params,
