@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import pg from 'pg'
 import { memoryLedger } from '../src/auth/failure-ledger.ts'
+import { longestWindowMs, signInLimits } from '../src/auth/sign-in-throttle.ts'
 import { tableLedger } from '../src/auth/table-ledger.ts'
 import { openStore } from '../src/db/store.ts'
 import { createTestDatabase } from '../src/test/postgres.ts'
@@ -160,7 +161,7 @@ try {
     }
     return Number(process.hrtime.bigint() - started) / 1e6 / n
   }
-  const table = tableLedger(store, 300_000)
+  const table = tableLedger(store, longestWindowMs(signInLimits))
   const memory = memoryLedger()
   const now = Date.now()
   const checkMs = await timed(2_000, () => table.standings(keys, now))

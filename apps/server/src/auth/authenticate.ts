@@ -3,7 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
-import { routeOf } from '../http/current-route.ts'
+import { routeOf } from '../http/route-of.ts'
 import type { CoreDeps } from '../modules/service-module.ts'
 import { callerByToken } from './api-tokens.ts'
 import { acceptedAppTokens, appTokenAccepted } from './app-tokens.ts'
@@ -16,7 +16,12 @@ import { memoryLedger } from './failure-ledger.ts'
 import { createPasswordSignIn, type PasswordSignInOptions } from './password-sign-in.ts'
 import { matchesDigest } from './secret.ts'
 import { findSession } from './sessions.ts'
-import { createSignInThrottle, signInLimits, type ThrottleLimits } from './sign-in-throttle.ts'
+import {
+  createSignInThrottle,
+  longestWindowMs,
+  signInLimits,
+  type ThrottleLimits,
+} from './sign-in-throttle.ts'
 import { tableLedger } from './table-ledger.ts'
 
 export { realm } from './challenge.ts'
@@ -42,9 +47,7 @@ export function createAuthenticate(
   // owns an SQLite file, so its memory is the whole count.
   const limits = options.limits ?? signInLimits
   const ledger =
-    store.dialect === 'pg'
-      ? tableLedger(store, Math.max(limits.perName.windowMs, limits.perAddress.windowMs))
-      : memoryLedger()
+    store.dialect === 'pg' ? tableLedger(store, longestWindowMs(limits)) : memoryLedger()
   const throttle = createSignInThrottle(() => deps.now().getTime(), ledger, limits)
   const appTokens = acceptedAppTokens(deps.env.TICKET_APP_TOKENS)
   const clientAddress = clientAddressResolver(deps.env.TICKET_TRUST_PROXY)

@@ -13,6 +13,10 @@ export const signInLimits: ThrottleLimits = {
   perAddress: { limit: 100, windowMs: 60_000 },
 }
 
+/** How far back any limit looks: failures older than this count for nothing. */
+export const longestWindowMs = (limits: ThrottleLimits): number =>
+  Math.max(limits.perName.windowMs, limits.perAddress.windowMs)
+
 export interface SignInThrottle {
   /**
    * Throws 429 with `Retry-After` while the address, or the user name, is held back. Resolves to

@@ -5,6 +5,7 @@ import { openStore, type Store } from '../db/store.ts'
 import { pgWritesDuring } from '../test/pg-round-trips.ts'
 import { createTestDatabase } from '../test/postgres.ts'
 import type { Counted, FailureLedger } from './failure-ledger.ts'
+import { longestWindowMs, signInLimits } from './sign-in-throttle.ts'
 import { tableLedger } from './table-ledger.ts'
 
 // Two stores on one PostgreSQL database, each with its own pool and listening connection, as two
@@ -17,7 +18,7 @@ async function twoProcesses() {
   const database = await createTestDatabase()
   const open = async () => {
     const store = await openStore(database.url)
-    return { store, ledger: tableLedger(store, 300_000) }
+    return { store, ledger: tableLedger(store, longestWindowMs(signInLimits)) }
   }
   const a = await open()
   const b = await open()
