@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { openTestStore } from '../test/stores.ts'
 import type { Db } from './store.ts'
 import { tablesOf } from './tables-of.ts'
-import { writeLater } from './write-later.ts'
+import { pgWritesDuring } from '../test/pg-round-trips.ts'
+import { readLater, writeLater } from './write-later.ts'
 
 const tagRow = (name: string) => ({ name, nameKey: name.toLowerCase(), toolTip: '' })
 
@@ -59,4 +60,69 @@ describe('a pipelined PostgreSQL transaction', () => {
     const names = (await store.db.select().from(t.tags)).map((r) => r.nameKey)
     expect(names).toEqual(['next'])
   })
+
+  it('sends a read held for later with the next statement, and answers it from there', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    // Connected and warm: the count below is the transaction's own.
+    await store.transaction(async (tx) => tx.select().from(t.tags))
+    let seen: unknown[] = []
+    const writes = await pgWrites(() =>
+      store.transaction(async (tx) => {
+        const before = readLater(tx, () => tx.select().from(t.tags))
+        await tx.insert(t.tags).values(tagRow('after-the-read'))
+        seen = await before
+      })
+    )
+    // BEGIN, the held read and the INSERT in one write; COMMIT in the other.
+    expect(writes).toBe(2)
+    // It ran where it was asked for: before the INSERT.
+    expect(seen).toEqual([])
+    expect(await store.db.$count(t.tags)).toBe(1)
+  })
+
+  it('sends a held read at once when it is awaited before anything else', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    await store.db.insert(t.tags).values(tagRow('there'))
+    const names = await store.transaction(async (tx) => {
+      const rows = await readLater(tx, () => tx.select().from(t.tags))
+      return rows.map((row) => row.nameKey)
+    })
+    expect(names).toEqual(['there'])
+  })
+
+  it('sends nothing for a held read the transaction never awaited before it threw', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    let late: PromiseLike<unknown> | undefined
+    const writes = await pgWrites(async () => {
+      await expect(
+        store.transaction(async (tx) => {
+          late = readLater(tx, () => tx.select().from(t.tags))
+          throw new Error('refused before any statement')
+        })
+      ).rejects.toThrow('refused before any statement')
+    })
+    expect(writes).toBe(0)
+    await expect(late).rejects.toThrow('ended')
+  })
+
+  it('fails the awaiting save and keeps nothing when a held read fails', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    await expect(
+      store.transaction(async (tx) => {
+        const broken = readLater(tx, () =>
+          tx.select({ v: sql<number>`1 / 0` }).from(sql`(values (1)) as one`)
+        )
+        await writeLater(tx, () => tx.insert(t.tags).values(tagRow('behind-the-failure')).execute())
+        await broken
+      })
+    ).rejects.toThrow('select 1 / 0')
+    expect(await store.db.$count(t.tags)).toBe(0)
+  })
 })
+
+const pgWrites = (fn: () => Promise<unknown>) =>
+  pgWritesDuring(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test', fn)

@@ -4,6 +4,11 @@ import type { Db } from './db.ts'
 export interface LaterWrites {
   /** Sends `write` together with the transaction's next statement, or with its commit. */
   add(write: () => unknown): void
+  /**
+   * Sends `read` together with the transaction's next statement; awaiting its answer first
+   * sends it at once if nothing else has.
+   */
+  addRead<T>(read: () => PromiseLike<T>): PromiseLike<T>
 }
 
 const holders = new WeakMap<Db, LaterWrites>()
@@ -11,6 +16,11 @@ const holders = new WeakMap<Db, LaterWrites>()
 /** Marks `tx` as a transaction that holds back writes (a store's transaction handle). */
 export function holdWritesOn(tx: Db, later: LaterWrites): void {
   holders.set(tx, later)
+}
+
+/** Whether `tx` holds writes back to send them with more (a pipelined PostgreSQL transaction). */
+export function holdsWrites(tx: Db): boolean {
+  return holders.has(tx)
 }
 
 /**
@@ -27,4 +37,16 @@ export async function writeLater(tx: Db, write: () => unknown): Promise<void> {
     return
   }
   await write()
+}
+
+/**
+ * Runs a read whose answer the caller needs later, not now. On PostgreSQL it goes out with the
+ * transaction's next statement (one round trip shared); awaiting it before any other statement
+ * sends it alone. Elsewhere it runs at once.
+ * @example const id = readLater(tx, () => nextId.execute()); await resolveTags(tx); await id
+ */
+export function readLater<T>(tx: Db, read: () => PromiseLike<T>): PromiseLike<T> {
+  const later = holders.get(tx)
+  // `then` starts a lazy query builder: called now, the read runs at once.
+  return later ? later.addRead(read) : read().then((rows) => rows)
 }

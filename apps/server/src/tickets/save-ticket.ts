@@ -1,13 +1,10 @@
 import type { Person, Tag, TicketEntity } from '@ticket/schema'
-import { eq, sql } from 'drizzle-orm'
 import { assignOwner } from '../assignment/assign-owner.ts'
 import type { Caller } from '../auth/caller.ts'
 import { clocksOnSave } from '../clocks/on-save.ts'
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
-import { prepared } from '../db/prepared.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
-import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { escalationOnSave } from '../escalation/on-save.ts'
@@ -24,6 +21,7 @@ import { resolveSecondaryPersons } from './resolve-persons.ts'
 import { resolveTags, writeTicketTags } from './resolve-tags.ts'
 import { actedBy, type TicketChange } from './ticket-change.ts'
 import type { TicketRow } from './ticket-rows.ts'
+import { insertTicket, reserveTicketId, updateTicket } from './write-ticket-row.ts'
 import { writeSecondaryPersons } from './write-links.ts'
 
 export interface SaveTicketRequest {
@@ -116,6 +114,8 @@ export async function saveTicketInTransaction(
       `Ticket ${id} has changed since revision ${request.expectedRevision}.`
     )
   }
+  // Asked for now, so that the id travels with whatever the save sends first.
+  const reservedId = previous ? undefined : reserveTicketId(tx)
   const errors: FieldError[] = []
   const base = previous?.entity ?? (await defaultTicket(reader, caller))
   const next: Record<string, unknown> = { ...base }
@@ -165,7 +165,7 @@ export async function saveTicketInTransaction(
   const values = propertiesToRow(writtenColumns, next)
   values.revision = (previous?.row.revision ?? 0) + 1
   values.deletedAt = null
-  const ticketId = previous ? previous.row.ticketId : await insertTicket(tx, values)
+  const ticketId = previous ? previous.row.ticketId : await insertTicket(tx, values, reservedId)
   if (previous) {
     await updateTicket(tx, ticketId, values)
   }
@@ -201,38 +201,6 @@ export async function saveTicketInTransaction(
     await module.inTransaction?.(tx, ticketChange)
   }
   return ticketChange
-}
-
-/** The keys a statement writes: an undefined value means "leave it", as Drizzle's builders read it. */
-const definedKeys = (values: Record<string, unknown>) =>
-  Object.keys(values).filter((key) => values[key] !== undefined)
-
-async function insertTicket(tx: Db, values: Record<string, unknown>) {
-  const keys = definedKeys(values)
-  const statement = prepared(tx, shapeKey('tickets.insert', keys), (d) => {
-    const { tickets } = tablesOf(d)
-    return d
-      .insert(tickets)
-      .values(placeholdersFor(keys) as never)
-      .returning({ ticketId: tickets.ticketId })
-  })
-  const [inserted] = await statement.execute(values)
-  if (!inserted) {
-    throw new Error('insert returned no ticket id')
-  }
-  return inserted.ticketId
-}
-
-async function updateTicket(tx: Db, ticketId: number, values: Record<string, unknown>) {
-  const keys = definedKeys(values)
-  const statement = prepared(tx, shapeKey('tickets.update', keys), (d) => {
-    const { tickets } = tablesOf(d)
-    return d
-      .update(tickets)
-      .set(placeholdersFor(keys) as never)
-      .where(eq(tickets.ticketId, sql.placeholder('id$')))
-  })
-  await statement.execute({ ...values, id$: ticketId })
 }
 
 async function resolveOwner(
