@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { pgWritesDuring } from '../test/pg-round-trips.ts'
 import { openTestStore } from '../test/stores.ts'
 import type { Db } from './store.ts'
 import { tablesOf } from './tables-of.ts'
-import { pgWritesDuring } from '../test/pg-round-trips.ts'
 import { readLater, writeLater } from './write-later.ts'
 
 const tagRow = (name: string) => ({ name, nameKey: name.toLowerCase(), toolTip: '' })
@@ -71,7 +71,7 @@ describe('a pipelined PostgreSQL transaction', () => {
       store.transaction(async (tx) => {
         const before = readLater(tx, () => tx.select().from(t.tags))
         await tx.insert(t.tags).values(tagRow('after-the-read'))
-        seen = await before
+        seen = await before()
       })
     )
     // BEGIN, the held read and the INSERT in one write; COMMIT in the other.
@@ -86,7 +86,7 @@ describe('a pipelined PostgreSQL transaction', () => {
     const t = tablesOf(store.db)
     await store.db.insert(t.tags).values(tagRow('there'))
     const names = await store.transaction(async (tx) => {
-      const rows = await readLater(tx, () => tx.select().from(t.tags))
+      const rows = await readLater(tx, () => tx.select().from(t.tags))()
       return rows.map((row) => row.nameKey)
     })
     expect(names).toEqual(['there'])
@@ -95,7 +95,7 @@ describe('a pipelined PostgreSQL transaction', () => {
   it('sends nothing for a held read the transaction never awaited before it threw', async () => {
     const store = await openTestStore('pg')
     const t = tablesOf(store.db)
-    let late: PromiseLike<unknown> | undefined
+    let late: (() => Promise<unknown>) | undefined
     const writes = await pgWrites(async () => {
       await expect(
         store.transaction(async (tx) => {
@@ -105,7 +105,7 @@ describe('a pipelined PostgreSQL transaction', () => {
       ).rejects.toThrow('refused before any statement')
     })
     expect(writes).toBe(0)
-    await expect(late).rejects.toThrow('ended')
+    await expect(late?.()).rejects.toThrow('ended')
   })
 
   it('fails the awaiting save and keeps nothing when a held read fails', async () => {
@@ -117,7 +117,7 @@ describe('a pipelined PostgreSQL transaction', () => {
           tx.select({ v: sql<number>`1 / 0` }).from(sql`(values (1)) as one`)
         )
         await writeLater(tx, () => tx.insert(t.tags).values(tagRow('behind-the-failure')).execute())
-        await broken
+        await broken()
       })
     ).rejects.toThrow('select 1 / 0')
     expect(await store.db.$count(t.tags)).toBe(0)

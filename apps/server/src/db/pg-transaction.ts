@@ -16,7 +16,7 @@ type QueryArgs = Parameters<pg.PoolClient['query']>
  *   sends none costs nothing).
  * - Writes whose answer nobody reads (`writeLater`) wait and go with the next statement, or with
  *   COMMIT. Reads whose answer is needed later (`readLater`) wait the same way, but go at once
- *   when their answer is awaited first.
+ *   when their answer is asked for first.
  * Each batch leaves in one socket write (corked). A held-back write that fails aborts the
  * transaction: the statements behind it fail and COMMIT rolls back; `commit` then throws that
  * first failure, so the caller sees the same error as when the write ran alone.
@@ -70,25 +70,24 @@ class PipelinedConnection implements LaterWrites {
     this.held.push(write)
   }
 
-  addRead<T>(read: () => PromiseLike<T>): PromiseLike<T> {
+  addRead<T>(read: () => PromiseLike<T>): () => Promise<T> {
     if (!this.open) {
       throw new Error('a read held for a transaction that has ended')
     }
     let sent: Promise<T> | undefined
     this.held.push(() => {
       // A Drizzle query builder runs each time `then` is called: called here once, inside the
-      // batch, it is sent with the batch, and every awaiting caller shares that one answer.
+      // batch, it is sent with the batch, and every caller of the answer shares that one run.
       sent = Promise.resolve(read().then((rows) => rows))
       return sent
     })
-    const answer = (): Promise<T> => {
+    return () => {
       if (!sent && this.open) {
-        // Awaited before the transaction sent anything else: it goes now, alone.
+        // Asked for before the transaction sent anything else: it goes now, alone.
         this.batch(() => undefined)
       }
       return sent ?? Promise.reject(new Error('a read held for a transaction that has ended'))
     }
-    return { then: (onFulfilled, onRejected) => answer().then(onFulfilled, onRejected) }
   }
 
   /** What Drizzle calls for every statement of the transaction. */

@@ -5,10 +5,10 @@ export interface LaterWrites {
   /** Sends `write` together with the transaction's next statement, or with its commit. */
   add(write: () => unknown): void
   /**
-   * Sends `read` together with the transaction's next statement; awaiting its answer first
-   * sends it at once if nothing else has.
+   * Sends `read` together with the transaction's next statement. The function returned gives
+   * its answer; asked before anything else was sent, it sends the read at once.
    */
-  addRead<T>(read: () => PromiseLike<T>): PromiseLike<T>
+  addRead<T>(read: () => PromiseLike<T>): () => Promise<T>
 }
 
 const holders = new WeakMap<Db, LaterWrites>()
@@ -40,13 +40,20 @@ export async function writeLater(tx: Db, write: () => unknown): Promise<void> {
 }
 
 /**
- * Runs a read whose answer the caller needs later, not now. On PostgreSQL it goes out with the
- * transaction's next statement (one round trip shared); awaiting it before any other statement
- * sends it alone. Elsewhere it runs at once.
- * @example const id = readLater(tx, () => nextId.execute()); await resolveTags(tx); await id
+ * Runs a read whose answer the caller needs later, not now; the function returned gives the
+ * answer. On PostgreSQL the read goes out with the transaction's next statement (one round trip
+ * shared); asking for the answer before any other statement sends it alone. Elsewhere it runs
+ * at once.
+ * @example const nextId = readLater(tx, () => sequence.execute()); await resolveTags(tx); await nextId()
  */
-export function readLater<T>(tx: Db, read: () => PromiseLike<T>): PromiseLike<T> {
+export function readLater<T>(tx: Db, read: () => PromiseLike<T>): () => Promise<T> {
   const later = holders.get(tx)
+  if (later) {
+    return later.addRead(read)
+  }
   // `then` starts a lazy query builder: called now, the read runs at once.
-  return later ? later.addRead(read) : read().then((rows) => rows)
+  const answer = Promise.resolve(read().then((rows) => rows))
+  // Never asked for, a failure must not end the process as an unhandled rejection.
+  answer.catch(() => {})
+  return () => answer
 }

@@ -21,8 +21,8 @@ import { resolveSecondaryPersons } from './resolve-persons.ts'
 import { resolveTags, writeTicketTags } from './resolve-tags.ts'
 import { actedBy, type TicketChange } from './ticket-change.ts'
 import type { TicketRow } from './ticket-rows.ts'
-import { insertTicket, reserveTicketId, updateTicket } from './write-ticket-row.ts'
 import { writeSecondaryPersons } from './write-links.ts'
+import { insertTicket, reserveTicketId, updateTicket } from './write-ticket-row.ts'
 
 export interface SaveTicketRequest {
   /** The canonicalised, validated body: read-only and unknown properties already dropped. */

@@ -14,7 +14,7 @@ const definedKeys = (values: Record<string, unknown>) =>
  * next statement: the INSERT then needs no answer and goes with the commit, one round trip
  * fewer. Elsewhere (SQLite, a plain transaction) undefined: the INSERT returns the id.
  */
-export function reserveTicketId(tx: Db): PromiseLike<number> | undefined {
+export function reserveTicketId(tx: Db): (() => Promise<number>) | undefined {
   if (!holdsWrites(tx)) {
     return undefined
   }
@@ -38,10 +38,10 @@ export function reserveTicketId(tx: Db): PromiseLike<number> | undefined {
 export async function insertTicket(
   tx: Db,
   values: Record<string, unknown>,
-  reserved: PromiseLike<number> | undefined
+  reserved: (() => Promise<number>) | undefined
 ): Promise<number> {
   if (reserved) {
-    const row = { ticketId: await reserved, ...values }
+    const row = { ticketId: await reserved(), ...values }
     const keys = definedKeys(row)
     const statement = prepared(tx, shapeKey('tickets.insert-with-id', keys), (d) =>
       d.insert(tablesOf(d).tickets).values(placeholdersFor(keys) as never)
