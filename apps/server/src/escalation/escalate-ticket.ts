@@ -46,7 +46,7 @@ export async function escalateTicket(deps: ServiceDeps, due: DueTicket): Promise
       claimed = won.length === 1
       return claimed
     },
-    async apply(tx, current, at, reader) {
+    async apply(_tx, current, at, reader) {
       const { row } = current
       const rules = await reader.priorityRules(row.priorityId)
       const step = nextStep(rules.levels, row.alertLevel)

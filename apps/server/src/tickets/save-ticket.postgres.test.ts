@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import type { TicketEntity } from '@ticket/schema'
 import { asc, eq, inArray } from 'drizzle-orm'
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Caller } from '../auth/caller.ts'
 import type { Db, PgStore } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
