@@ -1,5 +1,5 @@
 import { type LoadRequest, type LoadResult, loadRun } from './load.ts'
-import { cpuSeconds, peakRssMiB, resetPeakRss } from './processes.ts'
+import { cpuSeconds, peakRssMiB, postgresPids, resetPeakRss, untilIdle } from './processes.ts'
 
 export interface Measurement extends LoadResult {
   /** Server CPU (user + system) per request, in milliseconds. */
@@ -7,7 +7,11 @@ export interface Measurement extends LoadResult {
   peakRssMiB: number
 }
 
-/** One load run against one process, with that process's CPU time and peak memory. */
+/**
+ * One load run against one process, with that process's CPU time and peak memory. It starts
+ * once the process and PostgreSQL are idle, and the CPU is read once they are idle again: work
+ * the run leaves behind is counted to the process that caused it, and never slows the next run.
+ */
 export async function measure(
   pid: number,
   request: LoadRequest,
@@ -15,9 +19,12 @@ export async function measure(
   seconds: number,
   tolerated: number[] = []
 ): Promise<Measurement> {
+  const measured = () => [pid, ...postgresPids()]
+  await untilIdle(measured)
   resetPeakRss(pid)
   const before = cpuSeconds(pid)
   const result = await loadRun(request, connections, seconds, tolerated)
+  await untilIdle(measured)
   const cpu = cpuSeconds(pid) - before
   return {
     ...result,

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -165,5 +165,54 @@ export function resetPeakRss(pid: number): void {
     writeFileSync(`/proc/${pid}/clear_refs`, '5')
   } catch {
     // Not permitted here: the peak then covers the process's whole life, which only overstates.
+  }
+}
+
+/** The PostgreSQL server's processes on this machine (the benchmark's database runs here too). */
+export function postgresPids(): number[] {
+  const pids: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) {
+      continue
+    }
+    try {
+      if (readFileSync(`/proc/${entry}/stat`, 'utf8').includes(' (postgres) ')) {
+        pids.push(Number(entry))
+      }
+    } catch {
+      // The process ended between the listing and the read.
+    }
+  }
+  return pids
+}
+
+const idleWindowMs = 100
+/** Below this share of one core over a window, a process counts as idle. */
+const idleShare = 0.05
+const idleWaitLimitMs = 5_000
+
+/**
+ * Waits until `pids` together use less than 5 % of a core over 100 ms (at most 5 s), so work
+ * a run leaves behind (a WAL checkpoint, PostgreSQL's writer, garbage collection) finishes before
+ * the next run starts instead of slowing it.
+ */
+export async function untilIdle(pids: () => number[]): Promise<void> {
+  const total = () =>
+    pids().reduce((sum, pid) => {
+      try {
+        return sum + cpuSeconds(pid)
+      } catch {
+        return sum
+      }
+    }, 0)
+  const deadline = Date.now() + idleWaitLimitMs
+  let before = total()
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, idleWindowMs))
+    const now = total()
+    if (now - before < (idleShare * idleWindowMs) / 1000) {
+      return
+    }
+    before = now
   }
 }

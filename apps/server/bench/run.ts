@@ -25,8 +25,41 @@ const dir = mkdtempSync(join(tmpdir(), 'ticket-bench-'))
 const cleanups: (() => Promise<void>)[] = []
 const results: Results = { pairs: new Map(), largeTickets }
 
-/** Runs `scenario` against the service and the baseline, `rounds` times, alternating who goes first. */
-async function race(
+let baselines = 0
+
+/**
+ * A baseline on a new, empty file, removed after its scenario. The baseline writes several
+ * gigabytes a scenario; on one long-lived file its rate fell by a third once the machine began
+ * to throttle the writes, so later scenarios were measured against a slower yardstick.
+ */
+async function freshBaseline(): Promise<Running> {
+  const path = join(dir, `baseline-${baselines++}.db`)
+  const running = await startBaseline(path)
+  return {
+    ...running,
+    stop: async () => {
+      await running.stop()
+      for (const suffix of ['', '-wal', '-shm']) {
+        rmSync(`${path}${suffix}`, { force: true })
+      }
+    },
+  }
+}
+
+/**
+ * Runs `scenario` against the service and a fresh baseline, `rounds` times, alternating who goes
+ * first.
+ */
+async function race(service: Running, context: BenchContext, scenario: Scenario) {
+  const baseline = await freshBaseline()
+  try {
+    return await raceWith(service, baseline, context, scenario)
+  } finally {
+    await baseline.stop()
+  }
+}
+
+async function raceWith(
   service: Running,
   baseline: Running,
   context: BenchContext,
@@ -74,12 +107,12 @@ async function databaseUrl(dialect: 'sqlite' | 'pg', name: string) {
   return created.url
 }
 
-async function benchDialect(dialect: 'sqlite' | 'pg', baseline: Running) {
+async function benchDialect(dialect: 'sqlite' | 'pg') {
   const service = await startService(await databaseUrl(dialect, 'service'))
   cleanups.push(service.stop)
   const context = await prepareContext(service.url)
   for (const scenario of chosen) {
-    const pair = await race(service, baseline, context, scenario)
+    const pair = await race(service, context, scenario)
     results.pairs.set(`${dialect}/${scenario.name}`, pair)
     printRow(`${dialect}/${scenario.name}`, pair)
   }
@@ -125,14 +158,12 @@ function printRow(name: string, { service, baseline }: Pair) {
 let failed = false
 try {
   await buildServer()
-  const baseline = await startBaseline(join(dir, 'baseline.db'))
-  cleanups.push(baseline.stop)
   console.log(
     `${rounds} alternating round(s) of ${seconds} s, ${connections} connections, autocannon in its own process; medians; (baseline) in brackets\n`
   )
   printHeader()
   for (const dialect of dialects) {
-    await benchDialect(dialect, baseline)
+    await benchDialect(dialect)
   }
   if (largeTickets > 0) {
     const large = await buildLargeDatabase(dir, largeTickets)
@@ -142,7 +173,7 @@ try {
     cleanups.push(service.stop)
     const context = await prepareContext(service.url)
     for (const scenario of scenarios.filter((s) => ['create', 'GET by id'].includes(s.name))) {
-      const pair = await race(service, baseline, context, scenario)
+      const pair = await race(service, context, scenario)
       results.pairs.set(`large/${scenario.name}`, pair)
       printRow(`large/${scenario.name}`, pair)
     }
