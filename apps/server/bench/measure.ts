@@ -17,14 +17,16 @@ export async function measure(
   request: LoadRequest,
   connections: number,
   seconds: number,
-  tolerated: number[] = []
+  tolerated: number[] = [],
+  /** Waits for idle before and after (a smoke run, which judges nothing, skips it). */
+  settle = true
 ): Promise<Measurement> {
-  const measured = () => [pid, ...postgresPids()]
-  await untilIdle(measured)
+  const idle = () => (settle ? untilIdle(() => [pid, ...postgresPids()]) : Promise.resolve())
+  await idle()
   resetPeakRss(pid)
   const before = cpuSeconds(pid)
   const result = await loadRun(request, connections, seconds, tolerated)
-  await untilIdle(measured)
+  await idle()
   const cpu = cpuSeconds(pid) - before
   return {
     ...result,

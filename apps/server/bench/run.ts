@@ -50,7 +50,17 @@ async function freshBaseline(): Promise<Running> {
  * Runs `scenario` against the service and a fresh baseline, `rounds` times, alternating who goes
  * first.
  */
+let smokeBaseline: Running | undefined
+
 async function race(service: Running, context: BenchContext, scenario: Scenario) {
+  if (smoke) {
+    // A smoke run judges nothing: one baseline serves every scenario.
+    if (!smokeBaseline) {
+      smokeBaseline = await freshBaseline()
+      cleanups.push(smokeBaseline.stop)
+    }
+    return raceWith(service, smokeBaseline, context, scenario)
+  }
   const baseline = await freshBaseline()
   try {
     return await raceWith(service, baseline, context, scenario)
@@ -82,11 +92,14 @@ async function raceWith(
           scenario.request(context),
           connections,
           seconds,
-          scenario.tolerated
+          scenario.tolerated,
+          !smoke
         )
       )
     const runBaseline = async () =>
-      baselineRuns.push(await measure(pid(baseline), baselineRequest, connections, seconds))
+      baselineRuns.push(
+        await measure(pid(baseline), baselineRequest, connections, seconds, [], !smoke)
+      )
     if (round % 2 === 0) {
       await runBaseline()
       await runService()

@@ -22,7 +22,7 @@ describe('the benchmark, as a smoke run', () => {
       }
     }
     expect(stdout).toMatch(/benchmark: passed\n$/)
-  }, 180_000)
+  }, 400_000)
 })
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
