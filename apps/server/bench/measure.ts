@@ -1,5 +1,12 @@
 import { type LoadRequest, type LoadResult, loadRun } from './load.ts'
-import { cpuSeconds, peakRssMiB, postgresPids, resetPeakRss, untilIdle } from './processes.ts'
+import {
+  cpuSeconds,
+  flushDirtyPages,
+  peakRssMiB,
+  postgresPids,
+  resetPeakRss,
+  untilIdle,
+} from './processes.ts'
 
 export interface Measurement extends LoadResult {
   /** Server CPU (user + system) per request, in milliseconds. */
@@ -9,8 +16,9 @@ export interface Measurement extends LoadResult {
 
 /**
  * One load run against one process, with that process's CPU time and peak memory. It starts
- * once the process and PostgreSQL are idle, and the CPU is read once they are idle again: work
- * the run leaves behind is counted to the process that caused it, and never slows the next run.
+ * once earlier runs' writes are on disk and the process and PostgreSQL are idle, and the CPU is
+ * read once they are idle again: work the run leaves behind is counted to the process that
+ * caused it, and never slows the next run.
  */
 export async function measure(
   pid: number,
@@ -22,6 +30,9 @@ export async function measure(
   settle = true
 ): Promise<Measurement> {
   const idle = () => (settle ? untilIdle(() => [pid, ...postgresPids()]) : Promise.resolve())
+  if (settle) {
+    flushDirtyPages()
+  }
   await idle()
   resetPeakRss(pid)
   const before = cpuSeconds(pid)
