@@ -2,7 +2,6 @@
 // (TICKET_WORKERS behind one port) on PostgreSQL, side by side in alternating rounds, autocannon's
 // CLI in its own process. Also prints where the CPU went (the Node processes, PostgreSQL's
 // backends) and what the shared sign-in throttle costs per sign-in.
-import { readdirSync, readFileSync } from 'node:fs'
 import pg from 'pg'
 import { memoryLedger } from '../src/auth/failure-ledger.ts'
 import { longestWindowMs, signInLimits } from '../src/auth/sign-in-throttle.ts'
@@ -12,7 +11,7 @@ import { createTestDatabase } from '../src/test/postgres.ts'
 import { descendants } from '../src/test/server-process.ts'
 import { loadRun } from './load.ts'
 import { median } from './measure.ts'
-import { cpuSeconds, type Running, startService } from './processes.ts'
+import { cpuSecondsOf, postgresPids, type Running, startService } from './processes.ts'
 import { prepareContext, scenarios } from './scenarios.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -25,34 +24,10 @@ if (!create) {
 }
 
 /** CPU seconds of a process and every process below it (the cluster's workers). */
-function treeCpu(pid: number): number {
-  return [pid, ...descendants(pid)].reduce((sum, p) => sum + safeCpu(p), 0)
-}
-
-function safeCpu(pid: number): number {
-  try {
-    return cpuSeconds(pid)
-  } catch {
-    return 0
-  }
-}
+const treeCpu = (pid: number) => cpuSecondsOf([pid, ...descendants(pid)])
 
 /** CPU seconds of every PostgreSQL process on this machine (the server and its backends). */
-function postgresCpu(): number {
-  let sum = 0
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) {
-      continue
-    }
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
-      if (stat.includes('(postgres)') || stat.includes('(postmaster)')) {
-        sum += cpuSeconds(Number(entry))
-      }
-    } catch {}
-  }
-  return sum
-}
+const postgresCpu = () => cpuSecondsOf(postgresPids())
 
 /** Workers answer 503 until they have started: wait for twenty 200s in a row. */
 async function everyWorkerReady(url: string) {

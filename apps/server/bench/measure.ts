@@ -29,15 +29,17 @@ export async function measure(
   /** Waits for idle before and after (a smoke run, which judges nothing, skips it). */
   settle = true
 ): Promise<Measurement> {
-  const idle = () => (settle ? untilIdle(() => [pid, ...postgresPids()]) : Promise.resolve())
+  const measured = () => [pid, ...postgresPids()]
   if (settle) {
     flushDirtyPages()
+    await untilIdle(measured)
   }
-  await idle()
   resetPeakRss(pid)
   const before = cpuSeconds(pid)
   const result = await loadRun(request, connections, seconds, tolerated)
-  await idle()
+  if (settle) {
+    await untilIdle(measured)
+  }
   const cpu = cpuSeconds(pid) - before
   return {
     ...result,

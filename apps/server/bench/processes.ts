@@ -176,7 +176,8 @@ export function postgresPids(): number[] {
       continue
     }
     try {
-      if (readFileSync(`/proc/${entry}/stat`, 'utf8').includes(' (postgres) ')) {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+      if (stat.includes('(postgres)') || stat.includes('(postmaster)')) {
         pids.push(Number(entry))
       }
     } catch {
@@ -184,6 +185,19 @@ export function postgresPids(): number[] {
     }
   }
   return pids
+}
+
+/** CPU seconds of `pids` together; a process that has ended counts nothing. */
+export function cpuSecondsOf(pids: number[]): number {
+  let sum = 0
+  for (const pid of pids) {
+    try {
+      sum += cpuSeconds(pid)
+    } catch {
+      // Ended since it was listed.
+    }
+  }
+  return sum
 }
 
 const idleWindowMs = 100
@@ -197,14 +211,7 @@ const idleWaitLimitMs = 5_000
  * the next run starts instead of slowing it.
  */
 export async function untilIdle(pids: () => number[]): Promise<void> {
-  const total = () =>
-    pids().reduce((sum, pid) => {
-      try {
-        return sum + cpuSeconds(pid)
-      } catch {
-        return sum
-      }
-    }, 0)
+  const total = () => cpuSecondsOf(pids())
   const deadline = Date.now() + idleWaitLimitMs
   let before = total()
   while (Date.now() < deadline) {

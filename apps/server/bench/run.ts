@@ -46,12 +46,12 @@ async function freshBaseline(): Promise<Running> {
   }
 }
 
+let smokeBaseline: Running | undefined
+
 /**
  * Runs `scenario` against the service and a fresh baseline, `rounds` times, alternating who goes
  * first.
  */
-let smokeBaseline: Running | undefined
-
 async function race(service: Running, context: BenchContext, scenario: Scenario) {
   if (smoke) {
     // A smoke run judges nothing: one baseline serves every scenario.
