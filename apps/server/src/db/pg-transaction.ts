@@ -2,7 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import type pg from 'pg'
 import type { Db, PgDb } from './db.ts'
 import * as pgTables from './schema.pg.gen.ts'
-import { holdWritesOn, type LaterWrites } from './write-later.ts'
+import { holdWritesOn, type LaterWrites, startNow } from './write-later.ts'
 
 type QueryArgs = Parameters<pg.PoolClient['query']>
 
@@ -76,9 +76,8 @@ class PipelinedConnection implements LaterWrites {
     }
     let sent: Promise<T> | undefined
     this.held.push(() => {
-      // A Drizzle query builder runs each time `then` is called: called here once, inside the
-      // batch, it is sent with the batch, and every caller of the answer shares that one run.
-      sent = Promise.resolve(read().then((rows) => rows))
+      // Started inside the batch, so it is sent with the batch.
+      sent = startNow(read)
       return sent
     })
     return () => {

@@ -51,9 +51,16 @@ export function readLater<T>(tx: Db, read: () => PromiseLike<T>): () => Promise<
   if (later) {
     return later.addRead(read)
   }
-  // `then` starts a lazy query builder: called now, the read runs at once.
-  const answer = Promise.resolve(read().then((rows) => rows))
+  const answer = startNow(read)
   // Never asked for, a failure must not end the process as an unhandled rejection.
   answer.catch(() => {})
   return () => answer
+}
+
+/**
+ * Starts `read` now and once. A Drizzle query builder runs each time `then` is called: called
+ * here, the statement goes out at this point, and every caller of the answer shares that run.
+ */
+export function startNow<T>(read: () => PromiseLike<T>): Promise<T> {
+  return Promise.resolve(read().then((rows) => rows))
 }
