@@ -1,3 +1,4 @@
+import { withCompiledParams } from './sqlite-compiled-params.ts'
 import type { Db } from './store.ts'
 
 type Statement = { execute(values?: Record<string, unknown>): unknown }
@@ -35,7 +36,9 @@ export function prepared<S extends { prepare(name?: string): Statement }>(
   let statement = cache.get(key)
   if (!statement) {
     // SQLite's prepare takes no name; PostgreSQL's takes the statement name.
-    statement = (build(db).prepare as (name?: string) => Statement)(key.replace(/\W/g, '_'))
+    statement = withCompiledParams(
+      (build(db).prepare as (name?: string) => Statement)(key.replace(/\W/g, '_'))
+    )
     cache.set(key, statement)
   }
   return statement as ReturnType<S['prepare']>

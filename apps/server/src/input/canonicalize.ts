@@ -36,26 +36,10 @@ export function canonicalize(
     })
     return undefined
   }
-  if (value === null || value === undefined) {
-    return value
+  if (value === null || typeof value !== 'object') {
+    return canonicalScalar(schema, value, errors, path)
   }
   const target = withoutNull(schema)
-  if (typeof value === 'string') {
-    if (hasUnsafeText(value)) {
-      errors.push({
-        path,
-        message: 'text contains NUL or an unpaired surrogate',
-        code: 'invalid_text',
-      })
-    }
-    if (value === '' && isDateTimeSchema(target)) {
-      return null
-    }
-    return value
-  }
-  if (typeof value === 'number') {
-    return enumName(target, value) ?? value
-  }
   if (Array.isArray(value)) {
     if (value.length > inputLimits.maxArrayItems) {
       errors.push({
@@ -68,7 +52,9 @@ export function canonicalize(
     const items = isArraySchema(target) ? (target.items as TSchema) : undefined
     return items
       ? value.map((item, i) =>
-          canonicalize(items, item, errors, `${path}/${i}`, depth + 1, ignored)
+          isScalar(item) && depth < inputLimits.maxDepth
+            ? canonicalScalar(items, item, errors, path, i)
+            : canonicalize(items, item, errors, `${path}/${i}`, depth + 1, ignored)
         )
       : value
   }
@@ -76,7 +62,8 @@ export function canonicalize(
     const lookup = propertyLookup(target)
     const properties = propertiesOf(target)
     const out: Record<string, unknown> = {}
-    for (const [key, raw] of Object.entries(value)) {
+    const object = value as Record<string, unknown>
+    for (const key of Object.keys(object)) {
       const name = lookup.get(key.toLowerCase())
       const property = name ? properties[name] : undefined
       if (!name && target.additionalProperties === false) {
@@ -91,9 +78,49 @@ export function canonicalize(
       if (!name || !property || property.readOnly === true) {
         continue
       }
-      out[name] = canonicalize(property, raw, errors, `${path}/${name}`, depth + 1, ignored)
+      const raw = object[key]
+      out[name] =
+        isScalar(raw) && depth < inputLimits.maxDepth
+          ? canonicalScalar(property, raw, errors, path, name)
+          : canonicalize(property, raw, errors, `${path}/${name}`, depth + 1, ignored)
     }
     return out
+  }
+  return value
+}
+
+const isScalar = (value: unknown) => value === null || typeof value !== 'object'
+
+/**
+ * A scalar in the schema's shape: `""` dates null, enum numbers their names; text that cannot be
+ * stored is reported at `parent/token` (at `parent` without a token). The pointer is built only
+ * for a problem: a body has far more scalars than problems.
+ */
+function canonicalScalar(
+  schema: TSchema,
+  value: unknown,
+  errors: FieldError[],
+  parent: string,
+  token?: string | number
+): unknown {
+  if (value === null || value === undefined) {
+    return value
+  }
+  if (typeof value === 'string') {
+    if (hasUnsafeText(value)) {
+      errors.push({
+        path: token === undefined ? parent : `${parent}/${token}`,
+        message: 'text contains NUL or an unpaired surrogate',
+        code: 'invalid_text',
+      })
+    }
+    if (value === '' && isDateTimeSchema(withoutNull(schema))) {
+      return null
+    }
+    return value
+  }
+  if (typeof value === 'number') {
+    return enumName(withoutNull(schema), value) ?? value
   }
   return value
 }

@@ -104,15 +104,24 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
       }
       const items = target && isArraySchema(target) ? (target.items as TSchema) : undefined
       for (let i = value.length - 1; i >= 0; i--) {
-        stack.push({ value: value[i], schema: items, parent: pending, token: i, depth: depth + 1 })
+        if (mayFail(value[i])) {
+          stack.push({
+            value: value[i],
+            schema: items,
+            parent: pending,
+            token: i,
+            depth: depth + 1,
+          })
+        }
       }
       continue
     }
     const lookup = target && isObjectSchema(target) ? propertyLookup(target) : undefined
     const properties = (target?.properties ?? {}) as Record<string, TSchema>
-    const entries = Object.entries(value)
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const [key, child] = entries[i] as [string, unknown]
+    const object = value as Record<string, unknown>
+    const keys = Object.keys(object)
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const key = keys[i] as string
       const lower = key.toLowerCase()
       const name = lookup?.get(lower)
       if (forbiddenNames.has(lower)) {
@@ -131,6 +140,11 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
         })
         continue
       }
+      // Read only now: `object.__proto__` would be the prototype, not the body's own property.
+      const child = object[key]
+      if (!mayFail(child)) {
+        continue
+      }
       stack.push({
         value: child,
         schema: name ? properties[name] : undefined,
@@ -142,6 +156,17 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
   }
   return errors
 }
+
+const badText = (value: string) =>
+  value.length > inputLimits.maxStringLength || hasUnsafeText(value)
+
+/**
+ * Whether a value can add a problem when visited: containers always can, a string only when it
+ * is too long or not storable, other values never. The rest are not visited at all; that keeps
+ * the order of the problems reported, since a skipped value would have reported none.
+ */
+const mayFail = (value: unknown) =>
+  typeof value === 'object' ? value !== null : typeof value === 'string' && badText(value)
 
 function checkText(value: string, at: Pending, errors: FieldError[]) {
   if (value.length > inputLimits.maxStringLength) {

@@ -2,7 +2,7 @@ import type { TSchema } from '@sinclair/typebox'
 import { isDateTimeSchema, propertyLookup, withoutNull } from '@ticket/schema'
 import { kindOf, propertySchema, recordValueSchema } from '../http/wire-schema.ts'
 import type { TimeZoneChoice } from './time-zone.ts'
-import { epochOf, parseIso, toZoned } from './zoned-time.ts'
+import { epochOf, parseIso, toZoned, utcIsoText } from './zoned-time.ts'
 
 type DateMapper = (text: string, property: string) => string
 
@@ -10,7 +10,16 @@ type DateMapper = (text: string, property: string) => string
 type DatePlan =
   | { kind: 'date' }
   | { kind: 'array'; items: DatePlan }
-  | { kind: 'object'; properties: Map<string, DatePlan> }
+  | {
+      kind: 'object'
+      /** Lower-cased property name → plan, for the properties with dates below them. */
+      properties: Map<string, DatePlan>
+      /**
+       * Every property by the schema's own spelling → its plan, or null when it holds no date:
+       * most bodies spell names as the schema does, and this answers them without lower-casing.
+       */
+      byName: Map<string, DatePlan | null>
+    }
   | { kind: 'record'; values: DatePlan }
 
 const plans = new WeakMap<TSchema, DatePlan | null>()
@@ -46,15 +55,22 @@ function buildPlan(s: TSchema): DatePlan | null {
   }
   if (kind === 'object') {
     const properties = new Map<string, DatePlan>()
-    for (const lower of propertyLookup(s).keys()) {
+    const byName = new Map<string, DatePlan | null>()
+    for (const [lower, name] of propertyLookup(s)) {
       const plan = datePlan(propertySchema(s, lower))
+      byName.set(name, plan)
       if (plan) {
         properties.set(lower, plan)
       }
     }
-    return properties.size > 0 ? { kind: 'object', properties } : null
+    return properties.size > 0 ? { kind: 'object', properties, byName } : null
   }
   return null
+}
+
+function objectChild(plan: Extract<DatePlan, { kind: 'object' }>, key: string) {
+  const exact = plan.byName.get(key)
+  return exact !== undefined ? exact : plan.properties.get(key.toLowerCase())
 }
 
 function walk(value: unknown, plan: DatePlan, map: DateMapper, name: string): unknown {
@@ -73,7 +89,7 @@ function walk(value: unknown, plan: DatePlan, map: DateMapper, name: string): un
       const object = value as Record<string, unknown>
       let copy: Record<string, unknown> | undefined
       for (const key of Object.keys(object)) {
-        const child = plan.kind === 'record' ? plan.values : plan.properties.get(key.toLowerCase())
+        const child = plan.kind === 'record' ? plan.values : objectChild(plan, key)
         if (!child) {
           continue
         }
@@ -140,7 +156,7 @@ export function dateIn(text: string, zone: TimeZoneChoice | null): string {
     return text
   }
   const epoch = epochOf(iso, zone?.zone)
-  return Number.isFinite(epoch) && Math.abs(epoch) <= 8.64e15 ? new Date(epoch).toISOString() : text
+  return Number.isFinite(epoch) && Math.abs(epoch) <= 8.64e15 ? utcIsoText(epoch) : text
 }
 
 export const datesIn = (value: unknown, schema: TSchema | undefined, zone: TimeZoneChoice | null) =>

@@ -1,8 +1,9 @@
 import { isDateTime } from '@ticket/schema'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { dateIn, datesOut } from './convert-dates.ts'
 import { parseTimeZone } from './time-zone.ts'
-import { parseIso, toZoned, wallToEpoch, zoneOffset } from './zoned-time.ts'
+import { parseIso, toZoned, utcIsoText, wallToEpoch, zoneOffset } from './zoned-time.ts'
 
 const utc = (iso: string) => Date.parse(iso)
 
@@ -143,5 +144,37 @@ describe('parseIso accepts exactly what the schema calls a date-time', () => {
   ]
   it.each(tricky)('%j', (text) => {
     expect(parseIso(text) !== undefined).toBe(isDateTime(text))
+  })
+})
+
+describe('utcIsoText', () => {
+  it('writes every instant as the platform does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 }), (epoch) => {
+        expect(utcIsoText(epoch)).toBe(new Date(epoch).toISOString())
+      }),
+      { numRuns: 5000 }
+    )
+  })
+
+  it('writes the edges of the four-digit years and of a day as the platform does', () => {
+    for (const iso of [
+      '0999-12-31T23:59:59.999Z',
+      '1000-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+      '+010000-01-01T00:00:00.000Z',
+      '-000001-06-15T12:00:00.000Z',
+      '2024-02-29T00:00:00.001Z',
+    ]) {
+      expect(utcIsoText(Date.parse(iso))).toBe(iso)
+    }
+  })
+})
+
+describe('parseIso on years 0–99 and later', () => {
+  it('reads a year as written, never 1900 + year', () => {
+    expect(parseIso('0050-03-01T00:00:00Z')?.wall).toBe(Date.parse('0050-03-01T00:00:00Z'))
+    expect(parseIso('0100-03-01T00:00:00Z')?.wall).toBe(Date.parse('0100-03-01T00:00:00Z'))
+    expect(parseIso('2024-03-01T10:20:30.456Z')?.wall).toBe(Date.parse('2024-03-01T10:20:30.456Z'))
   })
 })

@@ -37,16 +37,61 @@ export function parseIso(text: string): IsoParts | undefined {
   ) {
     return undefined
   }
-  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
-  const date = new Date(0)
-  date.setUTCFullYear(Number(y), Number(mo) - 1, Number(d))
-  date.setUTCHours(Number(h), Number(mi), Number(s), Number(fraction.padEnd(3, '0').slice(0, 3)))
-  const wall = date.getTime()
+  const wall = utcEpoch(
+    Number(y),
+    Number(mo) - 1,
+    Number(d),
+    Number(h),
+    Number(mi),
+    Number(s),
+    Number(fraction.padEnd(3, '0').slice(0, 3))
+  )
   if (!zone) {
     return { wall, offsetMinutes: undefined }
   }
   const offset = (Number(oh) * 60 + Number(om)) * (sign === '-' ? -1 : 1)
   return { wall, offsetMinutes: offset }
+}
+
+/** Epoch ms of UTC calendar fields (month from 0); years 0–99 are those years, not 1900–1999. */
+function utcEpoch(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minutes: number,
+  seconds: number,
+  ms: number
+): number {
+  if (year >= 100) {
+    return Date.UTC(year, month, day, hour, minutes, seconds, ms)
+  }
+  // Date.UTC reads years 0–99 as 1900–1999.
+  const date = new Date(0)
+  date.setUTCFullYear(year, month, day)
+  date.setUTCHours(hour, minutes, seconds, ms)
+  return date.getTime()
+}
+
+const twoDigits = Array.from({ length: 100 }, (_, n) => String(n).padStart(2, '0'))
+const threeDigits = Array.from({ length: 1000 }, (_, n) => String(n).padStart(3, '0'))
+
+/**
+ * `new Date(epoch).toISOString()`, built from the UTC fields with no formatting work: every date
+ * of a body is normalised to this form, and the platform's formatter was the larger part of it.
+ * Years outside 0–9999 (written with six digits and a sign) go to the platform's own.
+ */
+export function utcIsoText(epoch: number): string {
+  const date = new Date(epoch)
+  const year = date.getUTCFullYear()
+  if (!(year >= 1000 && year <= 9999)) {
+    return date.toISOString()
+  }
+  return `${year}-${twoDigits[date.getUTCMonth() + 1]}-${twoDigits[date.getUTCDate()]}T${
+    twoDigits[date.getUTCHours()]
+  }:${twoDigits[date.getUTCMinutes()]}:${twoDigits[date.getUTCSeconds()]}.${
+    threeDigits[date.getUTCMilliseconds()]
+  }Z`
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>()
