@@ -37,7 +37,14 @@ function planOf(projection: ColumnsProjection): Plan {
  * @example columnsToProperties(ticketsProjection, row).Title
  */
 export function columnsToProperties(projection: ColumnsProjection, row: Row): Row {
-  const out: Row = {}
+  return columnsInto({}, projection, row)
+}
+
+/**
+ * {@link columnsToProperties} written into `out` (an entity already holding every property's
+ * empty value): an optional property whose column is NULL keeps the value `out` has.
+ */
+export function columnsInto(out: Row, projection: ColumnsProjection, row: Row): Row {
   for (const [property, key, optional] of planOf(projection).columns) {
     const value = row[key]
     if (value === null || value === undefined) {

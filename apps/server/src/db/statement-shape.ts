@@ -13,6 +13,11 @@ export function placeholdersFor<K extends string>(keys: readonly K[]): Record<K,
 }
 
 const shapes = new Map<string, string>()
+/** Per base name, the last shape asked for: a hot statement is asked with the same keys each time. */
+const lastShape = new Map<string, { keys: readonly string[]; key: string }>()
+
+const sameKeys = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((key, i) => key === b[i])
 
 /**
  * A short, stable name for one shape of a statement (its base name and the columns it writes),
@@ -20,11 +25,16 @@ const shapes = new Map<string, string>()
  * @example shapeKey('tickets.insert', Object.keys(values)) // 'tickets.insert.0'
  */
 export function shapeKey(base: string, keys: readonly string[]): string {
+  const last = lastShape.get(base)
+  if (last && sameKeys(last.keys, keys)) {
+    return last.key
+  }
   const signature = `${base}(${keys.join(',')})`
   let key = shapes.get(signature)
   if (!key) {
     key = `${base}.${shapes.size}`
     shapes.set(signature, key)
   }
+  lastShape.set(base, { keys: [...keys], key })
   return key
 }

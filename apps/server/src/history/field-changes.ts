@@ -53,7 +53,10 @@ export function fieldChanges(
   prefix = ''
 ): TicketFieldChange[] {
   const changes: TicketFieldChange[] = []
-  const names = new Set([...Object.keys(before ?? {}), ...Object.keys(after)])
+  // A new entity has only its own names; a change also those the old version had.
+  const names = before
+    ? new Set([...Object.keys(before), ...Object.keys(after)])
+    : Object.keys(after)
   for (const name of names) {
     if (ignored.has(name)) {
       continue

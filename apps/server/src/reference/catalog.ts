@@ -95,6 +95,8 @@ async function load(db: Db): Promise<Snapshot> {
  */
 export function createCatalog(store: Store): Catalog {
   let snapshot: Promise<Snapshot> | undefined
+  /** The snapshot once its load has finished (and nothing invalidated it since). */
+  let loaded: Snapshot | undefined
   let version = 0
   const current = (db: Db) => {
     if (!snapshot) {
@@ -107,12 +109,26 @@ export function createCatalog(store: Store): Catalog {
           snapshot = undefined
         }
       }
-      loading.then(() => version !== started && drop(), drop)
+      loading.then((held) => {
+        if (version !== started) {
+          drop()
+        } else if (snapshot === loading) {
+          loaded = held
+        }
+      }, drop)
     }
     return snapshot
   }
+  /**
+   * `pick` of what is held. Once loaded, the answer is an already-settled promise: a save asks
+   * for some twenty carriers, defaults and rules, and waiting on the load each time cost every
+   * one of them extra turns of the microtask queue.
+   */
+  const read = <T>(db: Db, pick: (held: Snapshot) => T): Promise<T> =>
+    loaded ? Promise.resolve(pick(loaded)) : current(db).then(pick)
   const invalidate = () => {
     snapshot = undefined
+    loaded = undefined
     version++
   }
   const stopListening = store.changes.subscribe('reference', invalidate)
@@ -122,9 +138,9 @@ export function createCatalog(store: Store): Catalog {
   const readers = new WeakMap<Db, ReferenceReader>()
   const newReader = (db: Db): ReferenceReader => ({
     ...perKind<CarrierReaders>(
-      (kind) => async (id: number) => (await current(db)).carriers[kind].get(id)
+      (kind) => (id: number) => read(db, (held) => held.carriers[kind].get(id))
     ),
-    defaults: async () => (await current(db)).defaults,
+    defaults: () => read(db, (held) => held.defaults),
     defaultStatusFor: async (baseStatus) => {
       const { defaultStatus } = await current(db)
       let id = defaultStatus.get(baseStatus)
@@ -134,10 +150,10 @@ export function createCatalog(store: Store): Catalog {
       }
       return id
     },
-    knownTags: async () => (await current(db)).tags,
-    customFields: async () => (await current(db)).customFields,
-    priorityRules: async (priorityId) =>
-      (priorityId && (await current(db)).priorityRules.get(priorityId)) || NO_PRIORITY,
+    knownTags: () => read(db, (held) => held.tags),
+    customFields: () => read(db, (held) => held.customFields),
+    priorityRules: (priorityId) =>
+      read(db, (held) => (priorityId && held.priorityRules.get(priorityId)) || NO_PRIORITY),
   })
   return {
     readerFor(db) {

@@ -11,7 +11,7 @@ import {
   loadSecondaryPersonIds,
   loadTags,
   type TicketRow,
-  ticketScalars,
+  writeTicketScalars,
 } from './ticket-rows.ts'
 
 export interface LoadedTicket {
@@ -64,7 +64,8 @@ export async function composeTicket(
   links: TicketLinks
 ): Promise<TicketEntity> {
   // The blank entity is new for every call: filled in place, not copied again.
-  const entity: Record<string, unknown> = Object.assign(blankTicketEntity(), ticketScalars(row))
+  const entity: Record<string, unknown> = blankTicketEntity()
+  writeTicketScalars(entity, row)
   const ids = referenceIds(ticketsProjection, row)
   await Promise.all(
     (Object.keys(carrierReaders) as CarrierProperty[]).map(async (property) => {

@@ -2,7 +2,7 @@ import type { Tag, TicketEntity } from '@ticket/schema'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
-import { columnsToProperties } from '../db/projection-map.ts'
+import { columnsInto } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
 
 export type TicketRow = typeof import('../db/schema.sqlite.gen.ts').tickets.$inferSelect
@@ -46,8 +46,9 @@ const scalarsProjection = {
 }
 
 /** The plain (non-carrier) properties of a ticket row, without storage-only fields. */
-export function ticketScalars(row: TicketRow): Partial<TicketEntity> {
-  return columnsToProperties(scalarsProjection, row) as Partial<TicketEntity>
+/** The row's plain columns written into `entity` as wire properties. */
+export function writeTicketScalars(entity: Record<string, unknown>, row: TicketRow): void {
+  columnsInto(entity, scalarsProjection, row)
 }
 
 export async function loadTags(db: Db, tables: Tables, ticketId: number): Promise<Tag[]> {
