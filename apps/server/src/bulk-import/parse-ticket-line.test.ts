@@ -37,11 +37,16 @@ const lines: Record<string, string> = {
   'a forbidden name in other casing': '{"Title":"t","ExtraFields":{"Constructor":"x"}}',
   'a forbidden name at the top': '{"Title":"t","__proto__":{"Title":"u"}}',
   'a forbidden name in a carrier': '{"Title":"t","OwnedBy":{"AssociateId":2,"prototype":1}}',
+  'a forbidden name in a nested dictionary':
+    '{"Title":"t","OwnedBy":{"AssociateId":2,"FieldProperties":{"Prototype":{}}}}',
+  'a long name in a nested dictionary': `{"Title":"t","Category":{"TicketCategoryId":1,"ExtraFields":{"${'k'.repeat(1001)}":"x"}}}`,
+  'a name with a line break in a dictionary': '{"Title":"t","CustomFields":{"a\\nb":"x"}}',
   'a long name in a dictionary': `{"Title":"t","CustomFields":{"${'k'.repeat(1001)}":"x"}}`,
   'a too long string in a read-only property': `{"Title":"t","IconHint":"${'x'.repeat(100_001)}"}`,
   'too many items': `{"Title":"t","Tags":[${Array(1001).fill('{"Id":1}').join(',')}]}`,
   'a wrong type': '{"Title":5}',
   'a bad date': '{"Title":"t","Activate":"yesterday"}',
+  'a date whose UTC form has a five-digit year': '{"Title":"t","Activate":"9999-12-31T23:30:00-01:00"}',
   'not an object': '[1,2]',
 }
 

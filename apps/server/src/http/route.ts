@@ -3,6 +3,7 @@ import type { OperationSpec } from '@ticket/codegen'
 import { IGNORED_PROPERTIES_HEADER, JsonPatch, operations } from '@ticket/schema'
 import type { Context, Hono } from 'hono'
 import type { AppEnv } from '../app-env.ts'
+import { fastEntityReader } from '../input/fast-entity.ts'
 import { type BodyParserOptions, compileBodyParser } from '../input/parse-body.ts'
 import { ApiError, type FieldError } from './api-error.ts'
 import { bodySpecOf } from './body-spec.ts'
@@ -163,6 +164,12 @@ function compileBodyReader<F>(
   const spec = bodySpecOf(op)
   const parse =
     spec.schema && spec.schema !== JsonPatch ? compileBodyParser(spec.schema, options) : undefined
+  // The fast reading makes what the plain parser makes; a parser with options (every required
+  // property, extra checks) keeps the full reading.
+  const fast =
+    parse && spec.schema && !options.complete && !options.refine
+      ? fastEntityReader(spec.schema)
+      : undefined
   const hasAlternatives = (op.body?.alternatives?.length ?? 0) > 0
   const entity = (c: Context<AppEnv>, value: unknown, earlier: FieldError[]) => {
     if (!parse) {
@@ -190,12 +197,15 @@ function compileBodyReader<F>(
   }
 
   async function readBody(c: Context<AppEnv>): Promise<unknown> {
-    const body = await readRequestBody(c, spec)
+    const body = await readRequestBody(c, spec, fast)
     if (body.value === null) {
       if (op.body?.required) {
         throw noEntityToSave()
       }
       return null
+    }
+    if (body.kind === 'entity' && body.parsed) {
+      return hasAlternatives ? { kind: 'entity', value: body.value } : body.value
     }
     if (body.kind !== 'entity' || !parse) {
       if (body.kind === 'entity' && body.textErrors) {
