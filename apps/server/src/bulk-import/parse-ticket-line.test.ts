@@ -46,7 +46,8 @@ const lines: Record<string, string> = {
   'too many items': `{"Title":"t","Tags":[${Array(1001).fill('{"Id":1}').join(',')}]}`,
   'a wrong type': '{"Title":5}',
   'a bad date': '{"Title":"t","Activate":"yesterday"}',
-  'a date whose UTC form has a five-digit year': '{"Title":"t","Activate":"9999-12-31T23:30:00-01:00"}',
+  'a date whose UTC form has a five-digit year':
+    '{"Title":"t","Activate":"9999-12-31T23:30:00-01:00"}',
   'not an object': '[1,2]',
 }
 

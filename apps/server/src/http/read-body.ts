@@ -1,5 +1,6 @@
 import type { TSchema } from '@sinclair/typebox'
 import type { Context } from 'hono'
+import type { FastEntityReader } from '../input/fast-entity.ts'
 import {
   badFormEncoding,
   decodeUtf8,
@@ -12,7 +13,6 @@ import {
 import { datesIn } from '../locale/convert-dates.ts'
 import { patchDatesIn } from '../locale/patch-dates.ts'
 import { localeOf, type RequestLocale, say } from '../locale/request-locale.ts'
-import type { FastEntityReader } from '../input/fast-entity.ts'
 import { ApiError, type FieldError } from './api-error.ts'
 import type { BodySpec } from './body-spec.ts'
 import { FormError, type FormProblem, formToValue } from './form/form-to-value.ts'
