@@ -10,7 +10,7 @@ import {
 } from '@ticket/schema'
 import { dateIn } from '../locale/convert-dates.ts'
 import type { TimeZoneChoice } from '../locale/time-zone.ts'
-import { inputLimits } from './gate.ts'
+import { forbiddenNames, inputLimits } from './gate.ts'
 
 /**
  * What the full reading of an entity body (the gate, dates to UTC, the body parser) makes of a
@@ -71,15 +71,13 @@ const isDictionary = (schema: TSchema) =>
 
 // The gate refuses longer property names, and these anywhere (in any casing). Closed objects
 // admit neither; a dictionary's free keys must match this, or the body takes the full reading.
-const maxNameLength = 1000
-const forbiddenNames = ['__proto__', 'constructor', 'prototype']
 const anyCase = (name: string) =>
   [...name]
     .map((c) =>
       c.toLowerCase() === c.toUpperCase() ? c : `[${c.toLowerCase()}${c.toUpperCase()}]`
     )
     .join('')
-const allowedKey = `^(?!(?:${forbiddenNames.map(anyCase).join('|')})$).{0,${maxNameLength}}$`
+const allowedKey = `^(?!(?:${[...forbiddenNames].map(anyCase).join('|')})$).{0,${inputLimits.maxNameLength}}$`
 
 /**
  * The schema with every object closed (`additionalProperties: false`), read-only properties

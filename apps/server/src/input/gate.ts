@@ -3,13 +3,18 @@ import { isArraySchema, isObjectSchema, propertyLookup, withoutNull } from '@tic
 import type { FieldError } from '../http/api-error.ts'
 
 /** The limits every request body meets, whatever its format, unknown properties included. */
-export const inputLimits = { maxArrayItems: 1000, maxDepth: 32, maxStringLength: 100_000 }
+export const inputLimits = {
+  maxArrayItems: 1000,
+  maxDepth: 32,
+  maxStringLength: 100_000,
+  maxNameLength: 1000,
+}
 
 /** Gate problems that stop a body before it is parsed; the others are reported with the parser's. */
 export const structuralGateCodes = new Set(['too_deep', 'too_many_items', 'forbidden_name'])
 
 /** Names that reach an object's prototype when assigned: refused anywhere in a body. */
-const forbiddenNames = new Set(['__proto__', 'constructor', 'prototype'])
+export const forbiddenNames = new Set(['__proto__', 'constructor', 'prototype'])
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false })
 
@@ -132,7 +137,7 @@ export function inspectBody(root: unknown, schema: TSchema | undefined): FieldEr
         })
         continue
       }
-      if (hasUnsafeText(key) || key.length > 1000) {
+      if (hasUnsafeText(key) || key.length > inputLimits.maxNameLength) {
         errors.push({
           path: pointerOf(pending),
           message: 'a property name is not storable text',
