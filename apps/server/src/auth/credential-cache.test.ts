@@ -16,11 +16,24 @@ async function observedAuth() {
   let ms = Date.parse('2030-01-01T08:00:00.000Z')
   const clock = { advance: (by: number) => (ms += by) }
   const verified: string[] = []
+  // While held, every check waits before hashing: a test can change things while checks run.
+  let held: Promise<void> | undefined
+  const hold = () => {
+    let release = () => {}
+    held = new Promise((resolve) => {
+      release = resolve
+    })
+    return () => {
+      held = undefined
+      release()
+    }
+  }
   const auth = createAuthenticate(
     { ...deps, now: () => new Date(ms) },
     {
-      verify: (password, hash) => {
+      verify: async (password, hash) => {
         verified.push(password)
+        await held
         return verifyPassword(password, hash)
       },
     }
@@ -31,7 +44,7 @@ async function observedAuth() {
   app.get('/me', (c) => c.json(c.get('caller')))
   const as = (password: string) =>
     app.request('/me', { headers: { authorization: basicHeader({ username: 'admin', password }) } })
-  return { deps, clock, verified, auth, as }
+  return { deps, clock, verified, auth, as, hold }
 }
 
 describe('the verified-credential cache', { timeout: 30_000 }, () => {
@@ -115,5 +128,37 @@ describe('the verified-credential cache', { timeout: 30_000 }, () => {
     })
     expect(res.status).toBe(401)
     expect(verified).toEqual(['guess'])
+  })
+
+  it('checks a credential once for the requests that arrive while its check runs', async () => {
+    const { clock, verified, as } = await observedAuth()
+    const first = await Promise.all(Array.from({ length: 16 }, () => as('admin-test-password')))
+    expect(first.map((r) => r.status)).toEqual(Array(16).fill(200))
+    expect(verified).toHaveLength(1)
+    // The entry expires under load: sixteen requests at once still pay one hash.
+    clock.advance(5 * 60_000)
+    const again = await Promise.all(Array.from({ length: 16 }, () => as('admin-test-password')))
+    expect(again.map((r) => r.status)).toEqual(Array(16).fill(200))
+    expect(verified).toHaveLength(2)
+    // A wrong password is refused to each request that sent it, from one check.
+    const wrong = await Promise.all(Array.from({ length: 4 }, () => as('wrong')))
+    expect(wrong.map((r) => r.status)).toEqual(Array(4).fill(401))
+    expect(verified).toEqual(['admin-test-password', 'admin-test-password', 'wrong'])
+  })
+
+  it('does not remember a check that was under way when associates changed', async () => {
+    const { deps, verified, as, hold } = await observedAuth()
+    const release = hold()
+    const during = as('admin-test-password')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    await deps.store.changes.publish('reference')
+    release()
+    // Answered as it was asked, before the change; not kept for the requests after it.
+    expect((await during).status).toBe(200)
+    expect((await as('admin-test-password')).status).toBe(200)
+    expect(verified).toHaveLength(2)
+    // The check that started after the change is remembered.
+    expect((await as('admin-test-password')).status).toBe(200)
+    expect(verified).toHaveLength(2)
   })
 })

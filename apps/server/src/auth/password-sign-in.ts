@@ -28,19 +28,55 @@ export function createPasswordSignIn(deps: CoreDeps, options: PasswordSignInOpti
   )
   const { db, changes } = deps.store
   const tables = tablesOf(db)
-  const forget = () => verified.clear()
+  // Checks under way, by credential: requests that arrive with the same credential while its
+  // check runs wait for that one check. Without it, a busy client's concurrent requests each
+  // paid the slow hash whenever its cache entry expired.
+  const checking = new Map<string, Promise<Caller | undefined>>()
+  // Moves on every change to associates: a check that started before a change must not
+  // remember its answer after it.
+  let generation = 0
+  const forget = () => {
+    generation += 1
+    verified.clear()
+    checking.clear()
+  }
   changes.subscribe('reference', forget)
   changes.onResync(forget)
   // Unknown names are checked against a throwaway hash so they take as long as known ones: the
   // response time must not tell whether a user exists.
   let decoy: Promise<string> | undefined
 
-  async function signIn(userName: string, password: string): Promise<Caller | undefined> {
+  function signIn(userName: string, password: string): Promise<Caller | undefined> {
     const key = CredentialCache.keyOf('basic', userName.toLowerCase(), password)
     const remembered = verified.get(key)
     if (remembered) {
-      return remembered
+      return Promise.resolve(remembered)
     }
+    const under = checking.get(key)
+    if (under) {
+      return under
+    }
+    const started = generation
+    const check = verifyCredential(userName, password).then((caller) => {
+      if (generation === started) {
+        checking.delete(key)
+        if (caller) {
+          verified.set(key, caller)
+        }
+      }
+      return caller
+    })
+    // A failed check (the database gone) is not kept: the next request tries again.
+    check.catch(() => {
+      if (checking.get(key) === check) {
+        checking.delete(key)
+      }
+    })
+    checking.set(key, check)
+    return check
+  }
+
+  async function verifyCredential(userName: string, password: string): Promise<Caller | undefined> {
     const [row] = await db
       .select()
       .from(tables.associates)
@@ -55,9 +91,7 @@ export function createPasswordSignIn(deps: CoreDeps, options: PasswordSignInOpti
       return undefined
     }
     // Shared by every request of this credential: frozen, so none can change it for the others.
-    const caller = Object.freeze(callerOf(row))
-    verified.set(key, caller)
-    return caller
+    return Object.freeze(callerOf(row))
   }
 
   return { signIn, forget }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CredentialCache } from './credential-cache.ts'
-import { hashPassword, verifyPassword } from './password.ts'
+import { hashPassword, passwordDerivations, verifyPassword } from './password.ts'
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -12,6 +12,16 @@ describe('password hashing', () => {
 
   it('salts: the same password hashes differently', async () => {
     expect(await hashPassword('same')).not.toBe(await hashPassword('same'))
+  })
+
+  it('runs at most two derivations at a time', async () => {
+    const stored = await hashPassword('queued')
+    const checks = Array.from({ length: 5 }, () => verifyPassword('queued', stored))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(passwordDerivations.activeCount).toBe(2)
+    expect(passwordDerivations.pendingCount).toBe(3)
+    expect(await Promise.all(checks)).toEqual(Array(5).fill(true))
+    expect(passwordDerivations.activeCount).toBe(0)
   })
 
   it('treats a malformed hash as a mismatch', async () => {

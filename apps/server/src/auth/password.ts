@@ -1,4 +1,5 @@
 import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:crypto'
+import pLimit from 'p-limit'
 
 // Node's own scrypt: salted, memory-hard, maintained with the runtime, no native add-on to build.
 const params = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 }
@@ -12,12 +13,24 @@ export function setPasswordCost(log2N: number): void {
 }
 const keyLength = 32
 
+/**
+ * At most two derivations at a time. Each holds 128 · N · r bytes outside the JavaScript heap
+ * while it runs (32 MiB at the default cost), and libuv's pool would otherwise run four: a burst
+ * of sign-ins added 130 MB to the server's memory at once. Two keep both cores of a small
+ * machine busy, so the cap costs no throughput there, and the rest of the pool stays free for
+ * file and compression work.
+ */
+export const passwordDerivations = pLimit(2)
+
 function derive(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) =>
-      error ? reject(error) : resolve(key)
-    )
-  })
+  return passwordDerivations(
+    () =>
+      new Promise<Buffer>((resolve, reject) => {
+        scrypt(password.normalize('NFC'), salt, keyLength, options, (error, key) =>
+          error ? reject(error) : resolve(key)
+        )
+      })
+  )
 }
 
 /**

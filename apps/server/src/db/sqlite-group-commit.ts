@@ -31,9 +31,28 @@ export class SqliteGroupCommit {
   private running: Promise<void> | undefined
 
   private readonly connection: SqliteConnection
+  // Prepared once: `exec` parses its text again on every call, four times per save.
+  private readonly control: Record<
+    'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit' | 'rollback',
+    () => void
+  >
 
   constructor(connection: SqliteConnection) {
     this.connection = connection
+    const statement = (text: string) => {
+      const prepared = connection.prepare(text)
+      return () => {
+        prepared.run()
+      }
+    }
+    this.control = {
+      begin: statement('BEGIN IMMEDIATE'),
+      savepoint: statement('SAVEPOINT save'),
+      release: statement('RELEASE save'),
+      rollbackTo: statement('ROLLBACK TO save'),
+      commit: statement('COMMIT'),
+      rollback: statement('ROLLBACK'),
+    }
   }
 
   run<T>(fn: () => Promise<T>): Promise<T> {
@@ -69,27 +88,28 @@ export class SqliteGroupCommit {
 
   private async commitGroup(group: Job<unknown>[]): Promise<void> {
     const db = this.connection
+    const control = this.control
     let done: { job: Job<unknown>; value: unknown }[] = []
     let open = false
     for (const job of group) {
       if (!open) {
         try {
-          db.exec('BEGIN IMMEDIATE')
+          control.begin()
           open = true
         } catch (error) {
           job.reject(error)
           continue
         }
       }
-      db.exec('SAVEPOINT save')
+      control.savepoint()
       try {
         const value = await job.fn()
-        db.exec('RELEASE save')
+        control.release()
         done.push({ job, value })
       } catch (error) {
         if (db.inTransaction) {
-          db.exec('ROLLBACK TO save')
-          db.exec('RELEASE save')
+          control.rollbackTo()
+          control.release()
         } else {
           // SQLite rolled the whole transaction back (a full disk, an I/O error): the saves
           // before this one are gone with it.
@@ -109,10 +129,10 @@ export class SqliteGroupCommit {
       return
     }
     try {
-      db.exec('COMMIT')
+      control.commit()
     } catch (error) {
       if (db.inTransaction) {
-        db.exec('ROLLBACK')
+        control.rollback()
       }
       for (const { job } of done) {
         job.reject(error)

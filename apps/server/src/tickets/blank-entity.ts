@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import { TicketEntity } from '@ticket/schema'
+import { copyJson } from '../input/copy-json.ts'
 
 /** The empty value of one property: carriers and dates null, numbers 0, arrays [], enums their zero name. */
 function emptyValue(schema: TSchema): unknown {
@@ -25,7 +26,7 @@ function freshCopyOf(value: object): () => unknown {
   if (!Array.isArray(value) && Object.keys(value).length === 0) {
     return () => ({})
   }
-  return () => structuredClone(value)
+  return () => copyJson(value)
 }
 
 // Every property but the two derived per caller, in schema order: primitives at their empty

@@ -1,4 +1,4 @@
-import type { Tag, TicketEntity } from '@ticket/schema'
+import type { Tag } from '@ticket/schema'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'

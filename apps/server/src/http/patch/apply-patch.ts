@@ -1,6 +1,7 @@
 import { type TSchema, Type } from '@sinclair/typebox'
 import { TypeCompiler } from '@sinclair/typebox/compiler'
 import jsonPatch, { type Operation } from 'fast-json-patch'
+import { copyJson } from '../../input/copy-json.ts'
 import { ApiError } from '../api-error.ts'
 import type { RequestBody } from '../read-body.ts'
 import { canonicalPointer } from './canonical-pointer.ts'
@@ -28,7 +29,7 @@ const checkPatch = TypeCompiler.Compile(PatchDocument as TSchema)
  */
 export function applyPatchBody<T>(document: T, body: RequestBody): T {
   const operations = patchOperations(document, body)
-  const copy = structuredClone(document)
+  const copy = copyJson(document)
   for (const [index, operation] of operations.entries()) {
     const canonical = { ...operation, path: canonicalPointer(copy, operation.path) } as Operation
     try {
