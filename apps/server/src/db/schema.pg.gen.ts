@@ -334,7 +334,6 @@ export const tickets = pgTable(
   (t) => [
     index('tickets_owned_by_id_idx').on(t.ownedById),
     index('tickets_category_id_idx').on(t.categoryId),
-    index('tickets_base_status_idx').on(t.baseStatus),
     index('tickets_base_status_owned_by_id_created_at_ticket_id_idx').on(t.baseStatus, t.ownedById.asc().nullsFirst(), t.createdAt.asc().nullsFirst(), t.ticketId),
     index('tickets_status_id_created_at_ticket_id_idx').on(t.statusId.asc().nullsFirst(), t.createdAt.asc().nullsFirst(), t.ticketId),
     index('tickets_person_id_idx').on(t.personId.asc().nullsFirst()),

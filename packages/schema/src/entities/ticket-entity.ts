@@ -118,7 +118,9 @@ export const TicketEntity = Type.Object(
         BaseStatus,
         'The status of the ticket. I.e. active/closed/postponed/deleted. Use MDO List name "ticketstatus" to get list items.'
       ),
-      { kind: 'column', index: true }
+      // No index of its own: the tickets table's (BaseStatus, OwnedBy, CreatedAt, TicketId)
+      // index serves every lookup by BaseStatus, and each index costs every save a write.
+      { kind: 'column' }
     ),
     Status: withDb(
       Nullable(TicketStatusEntity, {

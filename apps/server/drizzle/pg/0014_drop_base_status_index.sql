@@ -1,0 +1,1 @@
+DROP INDEX "tickets_base_status_idx";

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import type { Store } from '../db/store.ts'
+import { createTestApp } from '../test/harness.ts'
+import { createTestDatabase } from '../test/postgres.ts'
+import { call } from '../test/requests.ts'
+
+/**
+ * What the full-text index holds for one ticket, as a fingerprint that changes whenever the
+ * index is written for it: on SQLite the index's stored blocks, on PostgreSQL the search row's
+ * version (`xmin`, new on every UPDATE of the row).
+ */
+async function searchFingerprint(store: Store, ticketId: number): Promise<string> {
+  if (store.dialect === 'sqlite') {
+    const [row] = store.native.db.all<{ blocks: number; bytes: number }>(
+      sql`select count(*) as blocks, sum(length(block)) as bytes from ticket_search_data`
+    )
+    return JSON.stringify(row)
+  }
+  const result = await store.native.db.execute(
+    sql`select xmin::text as version from ticket_search where ticket_id = ${ticketId}`
+  )
+  return JSON.stringify(result.rows)
+}
+
+describe.each(['sqlite', 'pg'] as const)('the search index on %s', (dialect) => {
+  it('is written when a save changes the title, and only then', async () => {
+    const database = dialect === 'pg' ? await createTestDatabase() : undefined
+    try {
+      const { app, deps } = await createTestApp({ database: database?.url ?? ':memory:' })
+      const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'Printer jams' })
+      expect(created.status, created.text).toBe(200)
+      const id = created.body.TicketId as number
+      const before = await searchFingerprint(deps.store, id)
+      // Saves that send the same title (a full PUT sends every property) leave the index alone.
+      for (const Deadline of ['2030-01-10T12:00:00Z', '2030-02-10T12:00:00Z']) {
+        const kept = await call(app, 'PUT', `/api/v1/Ticket/${id}`, {
+          Title: 'Printer jams',
+          Deadline,
+        })
+        expect(kept.status, kept.text).toBe(200)
+      }
+      expect(await searchFingerprint(deps.store, id)).toBe(before)
+      const renamed = await call(app, 'PUT', `/api/v1/Ticket/${id}`, { Title: 'Printer smokes' })
+      expect(renamed.status, renamed.text).toBe(200)
+      expect(await searchFingerprint(deps.store, id)).not.toBe(before)
+      const search = async (words: string) => {
+        const res = await call(
+          app,
+          'GET',
+          `/api/v1/Ticket?$filter=${encodeURIComponent(`search eq '${words}'`)}`
+        )
+        expect(res.status, res.text).toBe(200)
+        return res.body.value.map((row: { PrimaryKey: number }) => row.PrimaryKey)
+      }
+      expect(await search('smokes')).toEqual([id])
+      expect(await search('jams')).toEqual([])
+    } finally {
+      await database?.drop()
+    }
+  })
+})
