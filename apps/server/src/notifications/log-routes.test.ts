@@ -64,6 +64,33 @@ describe('GET /api/v1/Ticket/{id}/Notifications (delivery log)', { timeout: 30_0
     )
   })
 
+  test('keys each change by the revision the save wrote', async () => {
+    const { app, store, anna, ola } = await notificationsApp()
+    const saved = await call(app, 'POST', '/api/v1/Ticket?notify=true', {
+      Title: 'Keyed',
+      OwnedBy: { AssociateId: anna.id },
+    })
+    const id = saved.body.TicketId
+    const moved = await call(app, 'PUT', `/api/v1/Ticket/${id}?notify=true`, {
+      OwnedBy: { AssociateId: ola.id },
+    })
+    expect(moved.status, moved.text).toBe(200)
+    await waitForOutbox(store, (r) => r.status !== 'pending')
+    const log = await call(app, 'GET', `/api/v1/Ticket/${id}/Notifications`)
+    const keys = log.body.map((d: Record<string, unknown>) => [
+      d.Recipient,
+      d.Event,
+      String(d.EventKey).replace(/@.*/, ''),
+    ])
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        ['Anna Tester', 'NewTicket', `ticket:${id}:rev:1`],
+        ['Ola Tester', 'NewTicket', `ticket:${id}:rev:2`],
+        ['Anna Tester', 'TicketTakenOver', `ticket:${id}:rev:2`],
+      ])
+    )
+  })
+
   test('a deleted ticket has no log to show', async () => {
     const { app } = await notificationsApp()
     const saved = await call(app, 'POST', '/api/v1/Ticket', { Title: 'Gone soon' })

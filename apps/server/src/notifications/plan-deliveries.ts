@@ -51,12 +51,7 @@ export async function planDeliveries(
   const recipients = dropKnownAddresses(named, knownEmails).filter(
     (r) => r.kind === 'address' || people.get(r.associateId)?.deleted === false
   )
-  const [ticket] = await tx
-    .select({ revision: tables.tickets.revision })
-    .from(tables.tickets)
-    .where(eq(tables.tickets.ticketId, change.ticketId))
-    .limit(1)
-  const eventKey = eventKeyOf(change, ticket?.revision)
+  const eventKey = eventKeyOf(change, change.revision ?? (await revisionOf(tx, tables, change)))
   const actor = people.get(change.actorId)
   const payload = {
     ...snapshotPayload(change, actor?.fullName || actor?.name || '', context.baseUrl),
@@ -130,4 +125,14 @@ function keyOf(recipient: Recipient): string {
   return recipient.kind === 'associate'
     ? `a:${recipient.associateId}`
     : `e:${recipient.address.toLowerCase()}`
+}
+
+/** The ticket's revision as this transaction sees it, for a change that does not carry it. */
+async function revisionOf(tx: Db, tables: Tables, change: TicketChange) {
+  const [ticket] = await tx
+    .select({ revision: tables.tickets.revision })
+    .from(tables.tickets)
+    .where(eq(tables.tickets.ticketId, change.ticketId))
+    .limit(1)
+  return ticket?.revision
 }

@@ -195,6 +195,7 @@ export async function saveTicketInTransaction(
     ...actedBy(caller),
     notify: request.notify,
     at: timestamp,
+    revision: values.revision as number,
     changedColumns: columns,
   }
   for (const module of deps.modules) {
