@@ -3,13 +3,15 @@ import type { AppEnv } from '../app-env.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
 import { defaultLeaseMs } from '../outbox/lease.ts'
+import type { Catalog } from '../reference/catalog.ts'
+import { createReferenceReader } from '../reference/reference-reader.ts'
 import { defaultRetryPolicy } from './backoff.ts'
 import { createChannels } from './channels.ts'
 import { createDispatcher } from './dispatcher.ts'
 import { LiveHub } from './live-hub.ts'
 import { relayNotifications } from './live-relay.ts'
 import { publicBaseUrl } from './payload.ts'
-import { planDeliveries } from './plan-deliveries.ts'
+import { type PlanContext, planDeliveries } from './plan-deliveries.ts'
 import { registerNotificationRoutes } from './routes.ts'
 
 export interface NotificationsOptions {
@@ -55,9 +57,13 @@ export function createNotificationsModule(
       random: options.random ?? Math.random,
     }
   )
-  const planContext = {
+  // The running service's catalog, once started; before that (and in tests that plan without
+  // starting the module) reference data is read from the transaction.
+  let catalog: Catalog | undefined
+  const planContext: PlanContext = {
     baseUrl: publicBaseUrl(env),
     env,
+    referenceFor: (tx) => catalog?.readerFor(tx) ?? createReferenceReader(tx),
   }
   let stopRelay = () => {}
   return {
@@ -79,7 +85,8 @@ export function createNotificationsModule(
         dispatcher.wake()
       }
     },
-    start: () => {
+    start: (deps) => {
+      catalog = deps?.catalog
       stopRelay = relayNotifications(store, hub, (err) =>
         logger.error('live notification not relayed', { err })
       )

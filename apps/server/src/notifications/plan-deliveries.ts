@@ -2,8 +2,9 @@ import { eq, inArray } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { Env } from '../env.ts'
+import type { ReferenceReader } from '../reference/reference-reader.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
-import { loadCategoryFacts } from './category-facts.ts'
+import { categoryFactsOf } from './category-facts.ts'
 import { channelKinds } from './channels.ts'
 import { dedupeKeyOf, eventKeyOf } from './event-key.ts'
 import { snapshotPayload } from './payload.ts'
@@ -17,6 +18,8 @@ export interface PlanContext {
   baseUrl: string
   /** What the channels check a delivery against (email without `SMTP_URL` is skipped). */
   env: Env
+  /** Reference data as seen by `tx` (the catalog's, once the service runs). */
+  referenceFor(tx: Db): ReferenceReader
 }
 
 /**
@@ -32,9 +35,8 @@ export async function planDeliveries(
     return 0
   }
   const tables = tablesOf(tx)
-  const category = await loadCategoryFacts(
-    tx,
-    tables,
+  const category = await categoryFactsOf(
+    context.referenceFor(tx),
     change.after.Category?.TicketCategoryId ?? undefined
   )
   const named = planRecipients(change, category)

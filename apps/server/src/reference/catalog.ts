@@ -10,6 +10,7 @@ import {
   carrierKindNames,
   carrierKinds,
 } from './carrier-kinds.ts'
+import { loadAllCategoryMembers } from './category-members.ts'
 import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
 import { type KnownTags, loadKnownTags, rememberTag } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
@@ -22,11 +23,13 @@ type Snapshot = {
   tags: KnownTags
   customFields: readonly TicketCustomFieldInfo[]
   priorityRules: Map<number, PriorityRules>
+  categoryMembers: Map<number, readonly number[]>
 }
 
 /**
- * Reference data (associates, categories, priorities and their clock rules, statuses, persons,
- * sales, projects, ticket types, the defaults, tags, custom-field declarations) held in memory,
+ * Reference data (associates, categories and their members, priorities and their clock rules,
+ * statuses, persons, sales, projects, ticket types, the defaults, tags, custom-field
+ * declarations) held in memory,
  * so a save or a read runs no query for it. Loaded on first use and again after `invalidate`, which the change feed calls when any process commits a
  * change to reference data (topic `reference`), or when messages may have been missed.
  */
@@ -51,6 +54,7 @@ export interface Catalog {
 }
 
 const chunk = 500
+const noMembers: readonly number[] = Object.freeze([])
 
 async function loadKind<K extends CarrierKind>(db: Db, kind: K) {
   const { projection }: CarrierKindSpec = carrierKinds[kind]
@@ -87,6 +91,7 @@ async function load(db: Db): Promise<Snapshot> {
     tags: await loadKnownTags(db),
     customFields: deepFreeze(await customFieldInfos(db, tablesOf(db))),
     priorityRules: await loadAllPriorityRules(db, tablesOf(db)),
+    categoryMembers: await loadAllCategoryMembers(db),
   }
 }
 
@@ -154,6 +159,8 @@ export function createCatalog(store: Store): Catalog {
     customFields: () => read(db, (held) => held.customFields),
     priorityRules: (priorityId) =>
       read(db, (held) => (priorityId && held.priorityRules.get(priorityId)) || NO_PRIORITY),
+    categoryMembers: (categoryId) =>
+      read(db, (held) => held.categoryMembers.get(categoryId) ?? noMembers),
   })
   return {
     readerFor(db) {

@@ -6,6 +6,7 @@ import { dialects, openTestStore } from '../test/stores.ts'
 import { referenceSnapshot } from '../test/tenant/snapshot.ts'
 import { demoTenant } from '../test/tenant/tenant-fixtures.ts'
 import { carrierKindNames, carrierKinds } from './carrier-kinds.ts'
+import { createCatalog } from './catalog.ts'
 import { createReferenceReader } from './reference-reader.ts'
 
 async function demoStore(dialect: (typeof dialects)[number]): Promise<Store> {
@@ -109,6 +110,30 @@ describe.each(dialects)('reference reader on %s', (dialect) => {
     )
     expect(await reader.defaultStatusFor('Spam')).toBeNull()
     expect(await reader.defaultStatusFor('NoSuchStatus')).toBeNull()
+  }, 30_000)
+
+  it("gives a category's members in position order, the catalog as the tables", async () => {
+    const store = await demoStore(dialect)
+    const reader = createReferenceReader(store.db)
+    const catalog = createCatalog(store)
+    const held = catalog.readerFor(store.db)
+    const s = await referenceSnapshot(store)
+    const userNameOf = new Map(s.associates.map((a) => [a.associateId, a.userName]))
+    const support = s.categories.find((c) => c.name === 'Support')?.ticketCategoryId ?? 0
+    // As the demo tenant lists them.
+    expect((await reader.categoryMembers(support)).map((id) => userNameOf.get(id))).toEqual([
+      'bjorn',
+      'carla',
+      'fredrik',
+    ])
+    for (const { ticketCategoryId } of s.categories) {
+      expect(await held.categoryMembers(ticketCategoryId)).toEqual(
+        await reader.categoryMembers(ticketCategoryId)
+      )
+    }
+    expect(await held.categoryMembers(9999)).toEqual([])
+    expect(await reader.categoryMembers(9999)).toEqual([])
+    catalog.close()
   }, 30_000)
 
   it('answers undefined for ids that do not exist, and reads inside a transaction', async () => {

@@ -4,6 +4,7 @@ import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { type CarrierKind, type Carriers, carrierKindNames } from './carrier-kinds.ts'
+import { loadCategoryMembers } from './category-members.ts'
 import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
 import { type KnownTags, loadKnownTags } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
@@ -33,6 +34,8 @@ export interface ReferenceReader extends CarrierReaders {
   customFields(): Promise<readonly TicketCustomFieldInfo[]>
   /** The clock and escalation rules of a priority (none for no or an unknown priority). */
   priorityRules(priorityId: number | null | undefined): Promise<PriorityRules>
+  /** The member associate ids of a category, in position order (none for an unknown one). */
+  categoryMembers(categoryId: number): Promise<readonly number[]>
 }
 
 /**
@@ -62,5 +65,6 @@ export function createReferenceReader(db: Db): ReferenceReader & { batch: BatchR
     knownTags: () => loadKnownTags(db),
     customFields: () => customFieldInfos(db, tablesOf(db)),
     priorityRules: (priorityId) => loadPriorityRules(db, tablesOf(db), priorityId),
+    categoryMembers: (categoryId) => loadCategoryMembers(db, categoryId),
   }
 }

@@ -1,5 +1,5 @@
 import type { TenantFile } from '@ticket/schema'
-import { count, like } from 'drizzle-orm'
+import { and, count, eq, like } from 'drizzle-orm'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import type { App } from '../app.ts'
 import type { Store } from '../db/store.ts'
@@ -121,6 +121,37 @@ async function createWithUnits(app: App, units?: string) {
   })
 }
 
+function supportMembers(userNames: string[]): TenantFile {
+  const file = demoTenant()
+  return {
+    Categories: (file.Categories ?? []).map((c) =>
+      c.Name === 'Support' ? { ...c, Members: userNames.map((UserName) => ({ UserName })) } : c
+    ),
+  } as TenantFile
+}
+
+/** The user names a new ticket in Support told as category members (in-app, notify=true). */
+async function membersTold(app: App, store: Store, categoryId: number): Promise<string[]> {
+  const res = await call(app, 'POST', '/api/v1/Ticket?notify=true', {
+    Title: 'members cache check',
+    Category: { TicketCategoryId: categoryId },
+  })
+  expect(res.status, res.text).toBe(200)
+  const { notificationOutbox: outbox, associates } = tablesOf(store.db)
+  const rows = await store.db
+    .select({ userName: associates.userName })
+    .from(outbox)
+    .innerJoin(associates, eq(associates.associateId, outbox.recipientAssociateId))
+    .where(
+      and(
+        eq(outbox.ticketId, res.body.TicketId),
+        eq(outbox.event, 'CategoryNewTicket'),
+        eq(outbox.channel, 'inapp')
+      )
+    )
+  return rows.map((row) => row.userName ?? '').sort()
+}
+
 describe('caches of reference data and webhooks, in one process (SQLite file)', () => {
   it('a category edited by a tenant import is seen by the next save', async () => {
     const { app, deps } = await createTestApp({ database: 'file', env: demo })
@@ -128,6 +159,14 @@ describe('caches of reference data and webhooks, in one process (SQLite file)', 
     expect((await saveInSupport(app, id)).Category.ExternalName).toBe('Customer support')
     await importTenant(deps.store, editedSupport('Edited by import'), { now: () => new Date() })
     expect((await saveInSupport(app, id)).Category.ExternalName).toBe('Edited by import')
+  })
+
+  it("a category's members changed by a tenant import are told by the next save", async () => {
+    const { app, deps } = await createTestApp({ database: 'file', env: demo })
+    const id = await supportCategoryId(app)
+    expect(await membersTold(app, deps.store, id)).toEqual(['bjorn', 'carla', 'fredrik'])
+    await importTenant(deps.store, supportMembers(['anna', 'david']), { now: () => new Date() })
+    expect(await membersTold(app, deps.store, id)).toEqual(['anna', 'david'])
   })
 
   it("a priority's rules edited by a tenant import are used by the next save", async () => {
@@ -199,6 +238,23 @@ describe('caches across two server processes on one PostgreSQL database', () => 
     })
     await told
     expect((await saveInSupport(second.app, id)).Category.ExternalName).toBe('Edited elsewhere')
+  })
+
+  it("a category's members changed by a tenant import in one are told by the next save in the other", async () => {
+    const { first, second } = await twoServers()
+    const id = await supportCategoryId(second.app)
+    // The second server holds the members before the import.
+    expect(await membersTold(second.app, second.deps.store, id)).toEqual([
+      'bjorn',
+      'carla',
+      'fredrik',
+    ])
+    const told = heard(second.deps.store, 'reference')
+    await importTenant(first.deps.store, supportMembers(['anna', 'david']), {
+      now: () => new Date(),
+    })
+    await told
+    expect(await membersTold(second.app, second.deps.store, id)).toEqual(['anna', 'david'])
   })
 
   it("a priority's rules edited by a tenant import in one are used by the next save in the other", async () => {
