@@ -110,6 +110,12 @@ export function itemNameOf(arraySchema: TSchema | undefined, propertyName: strin
  * as JSON.parse makes it, never the object's prototype.
  */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key !== '__proto__') {
+    // The only name an assignment to a plain object treats otherwise; defining every property
+    // cost a tenth of an XML answer.
+    target[key] = value
+    return
+  }
   Object.defineProperty(target, key, {
     value,
     enumerable: true,

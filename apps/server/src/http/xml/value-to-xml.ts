@@ -87,7 +87,7 @@ function element(
         ? ''
         : {
             KeyValue: entries.map(([key, item]) => ({
-              Key: text(key),
+              Key: xmlSafeText(key),
               Value: element(item, valueSchema, 'Value', itemName),
             })),
           }
@@ -100,11 +100,18 @@ function element(
     }
     return out
   }
-  return typeof value === 'string' ? text(value) : String(value)
+  return typeof value === 'string' ? xmlSafeText(value) : String(value)
 }
 
-// Characters XML 1.0 cannot carry at all, not even as references, are sent as U+FFFD.
-function text(value: string): string {
+// Any character XML 1.0 cannot carry: outside its Char production, or a lone surrogate.
+const notXmlChar = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u
+
+// Characters XML 1.0 cannot carry at all, not even as references, are sent as U+FFFD. Most
+// texts have none, and one regular-expression test spares walking them character by character.
+export function xmlSafeText(value: string): string {
+  if (!notXmlChar.test(value)) {
+    return value
+  }
   let out = ''
   for (const char of value) {
     out += isXmlChar(char.codePointAt(0) ?? 0) ? char : '\uFFFD'
