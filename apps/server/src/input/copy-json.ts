@@ -1,8 +1,8 @@
 /**
  * A deep copy of a JSON value (objects, arrays, strings, numbers, booleans, null), as
- * `structuredClone` would make it. `structuredClone` serialises through a native buffer on each
- * call; under a stream of patches of a large ticket those buffers held the server's memory far
- * above its working set, where this copy stays on the JavaScript heap.
+ * `structuredClone` would make it. `structuredClone` serialises the value into a buffer and
+ * reads it back, which for a ticket with its FieldProperties took three to four times as long
+ * as copying it property by property.
  */
 export function copyJson<T>(value: T): T {
   if (value === null || typeof value !== 'object') {
