@@ -4,6 +4,7 @@ import type { Db, Store } from '../db/store.ts'
 import type { Env } from '../env.ts'
 import type { Logger } from '../logger.ts'
 import type { Catalog } from '../reference/catalog.ts'
+import type { ReferenceReader } from '../reference/reference-reader.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 
 /** What every part of the service is built from. */
@@ -22,8 +23,11 @@ export interface CoreDeps {
 export interface ServiceModule {
   name: string
   register?(app: Hono<AppEnv>): void
-  /** Runs inside the save transaction; a throw rolls the save back. */
-  inTransaction?(tx: Db, change: TicketChange): Promise<void>
+  /**
+   * Runs inside the save transaction; a throw rolls the save back. `reference` is the reference
+   * data the change was made with (the catalog's, as the transaction sees it).
+   */
+  inTransaction?(tx: Db, change: TicketChange, reference: ReferenceReader): Promise<void>
   /** Runs after commit; must not throw (it schedules work). */
   afterCommit?(change: TicketChange): void
   /** Starts background work; `deps` is the running service (for work that changes tickets). */

@@ -19,7 +19,7 @@ export async function categoryFactsOf(
   return {
     name: category.Name,
     notifyMembers: category.Flags.split(',').some((flag) => flag.trim() === 'NotifyMembers'),
-    memberIds: [...(await reference.categoryMembers(categoryId))],
+    memberIds: await reference.categoryMembers(categoryId),
     notificationEmails: splitAddresses(category.NotificationEmail),
   }
 }

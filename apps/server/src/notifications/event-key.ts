@@ -7,10 +7,10 @@ import type { TicketChange } from '../tickets/ticket-change.ts'
  * change time. Planning the same change twice gives the same key; two changes never share one,
  * even within one millisecond. A forced `NotifyNewTicket` does not bump the revision, so it is
  * keyed apart.
- * @example eventKeyOf(change, 3) // 'ticket:12:rev:3@2024-05-01T10:00:00.000Z'
+ * @example eventKeyOf(change) // 'ticket:12:rev:3@2024-05-01T10:00:00.000Z'
  */
-export function eventKeyOf(change: TicketChange, revision: number | undefined): string {
-  const rev = revision === undefined ? '' : `:rev:${revision}`
+export function eventKeyOf(change: TicketChange): string {
+  const rev = `:rev:${change.revision}`
   const forced = change.notifyNewTicket && change.kind !== 'created' ? ':new' : ''
   return `ticket:${change.ticketId}${rev}${forced}@${change.at}`
 }

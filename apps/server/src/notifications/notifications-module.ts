@@ -3,8 +3,6 @@ import type { AppEnv } from '../app-env.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
 import type { RetryPolicy } from '../outbox/backoff.ts'
 import { defaultLeaseMs } from '../outbox/lease.ts'
-import type { Catalog } from '../reference/catalog.ts'
-import { createReferenceReader } from '../reference/reference-reader.ts'
 import { defaultRetryPolicy } from './backoff.ts'
 import { createChannels } from './channels.ts'
 import { createDispatcher } from './dispatcher.ts'
@@ -57,14 +55,7 @@ export function createNotificationsModule(
       random: options.random ?? Math.random,
     }
   )
-  // The running service's catalog, once started; before that (and in tests that plan without
-  // starting the module) reference data is read from the transaction.
-  let catalog: Catalog | undefined
-  const planContext: PlanContext = {
-    baseUrl: publicBaseUrl(env),
-    env,
-    referenceFor: (tx) => catalog?.readerFor(tx) ?? createReferenceReader(tx),
-  }
+  const planContext: PlanContext = { baseUrl: publicBaseUrl(env), env }
   let stopRelay = () => {}
   return {
     name: 'notifications',
@@ -77,16 +68,15 @@ export function createNotificationsModule(
         heartbeatMs: options.heartbeatMs ?? 15_000,
       })
     },
-    async inTransaction(tx, change) {
-      await planDeliveries(tx, planContext, change)
+    async inTransaction(tx, change, reference) {
+      await planDeliveries(tx, planContext, change, reference)
     },
     afterCommit(change) {
       if (change.notify || change.notifyNewTicket) {
         dispatcher.wake()
       }
     },
-    start: (deps) => {
-      catalog = deps?.catalog
+    start: () => {
       stopRelay = relayNotifications(store, hub, (err) =>
         logger.error('live notification not relayed', { err })
       )

@@ -1,6 +1,7 @@
 import { asc } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { tablesOf } from '../db/tables-of.ts'
+import { createReferenceReader } from '../reference/reference-reader.ts'
 import {
   seedAssociate,
   seedCategory,
@@ -26,7 +27,9 @@ describe.each(databases)('outbox planning on %s', { timeout: 30_000 }, (_name, d
     const module = createNotificationsModule(core)
     const { store } = core
     const plan = (change: ReturnType<typeof ticketChange>) =>
-      store.transaction((tx) => module.inTransaction?.(tx, change) ?? Promise.resolve())
+      store.transaction(
+        (tx) => module.inTransaction?.(tx, change, createReferenceReader(tx)) ?? Promise.resolve()
+      )
     const outbox = (): Promise<OutboxRow[]> =>
       store.db
         .select()
@@ -181,7 +184,8 @@ describe.each(databases)('outbox planning on %s', { timeout: 30_000 }, (_name, d
       store.transaction(async (tx) => {
         await module.inTransaction?.(
           tx,
-          ticketChange({ after: { id: 5, ownerId: anna }, actorId: actor })
+          ticketChange({ after: { id: 5, ownerId: anna }, actorId: actor }),
+          createReferenceReader(tx)
         )
         throw new Error('the save failed after planning')
       })

@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { Env } from '../env.ts'
@@ -18,8 +18,6 @@ export interface PlanContext {
   baseUrl: string
   /** What the channels check a delivery against (email without `SMTP_URL` is skipped). */
   env: Env
-  /** Reference data as seen by `tx` (the catalog's, once the service runs). */
-  referenceFor(tx: Db): ReferenceReader
 }
 
 /**
@@ -29,14 +27,15 @@ export interface PlanContext {
 export async function planDeliveries(
   tx: Db,
   context: PlanContext,
-  change: TicketChange
+  change: TicketChange,
+  reference: ReferenceReader
 ): Promise<number> {
   if (change.kind === 'deleted' || !(change.notify || change.notifyNewTicket)) {
     return 0
   }
   const tables = tablesOf(tx)
   const category = await categoryFactsOf(
-    context.referenceFor(tx),
+    reference,
     change.after.Category?.TicketCategoryId ?? undefined
   )
   const named = planRecipients(change, category)
@@ -53,7 +52,7 @@ export async function planDeliveries(
   const recipients = dropKnownAddresses(named, knownEmails).filter(
     (r) => r.kind === 'address' || people.get(r.associateId)?.deleted === false
   )
-  const eventKey = eventKeyOf(change, change.revision ?? (await revisionOf(tx, tables, change)))
+  const eventKey = eventKeyOf(change)
   const actor = people.get(change.actorId)
   const payload = {
     ...snapshotPayload(change, actor?.fullName || actor?.name || '', context.baseUrl),
@@ -127,14 +126,4 @@ function keyOf(recipient: Recipient): string {
   return recipient.kind === 'associate'
     ? `a:${recipient.associateId}`
     : `e:${recipient.address.toLowerCase()}`
-}
-
-/** The ticket's revision as this transaction sees it, for a change that does not carry it. */
-async function revisionOf(tx: Db, tables: Tables, change: TicketChange) {
-  const [ticket] = await tx
-    .select({ revision: tables.tickets.revision })
-    .from(tables.tickets)
-    .where(eq(tables.tickets.ticketId, change.ticketId))
-    .limit(1)
-  return ticket?.revision
 }

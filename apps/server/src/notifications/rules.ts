@@ -5,7 +5,7 @@ import type { TicketChange } from '../tickets/ticket-change.ts'
 export interface CategoryFacts {
   name: string
   notifyMembers: boolean
-  memberIds: number[]
+  memberIds: readonly number[]
   /** The category's `NotificationEmail` addresses, trimmed, without empties. */
   notificationEmails: string[]
 }

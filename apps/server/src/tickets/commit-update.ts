@@ -84,13 +84,14 @@ export async function commitTicketUpdate<T>(
       actorId: request.actorId,
       notify: request.notify,
       at: timestamp,
+      revision: values.revision,
       changedColumns: changedColumns(current.row, values),
       ...(update.message ? { message: update.message } : {}),
       ...(update.escalatedTo !== undefined ? { escalatedTo: update.escalatedTo } : {}),
       ...(request.route ? { route: request.route } : {}),
     }
     for (const module of deps.modules) {
-      await module.inTransaction?.(tx, change)
+      await module.inTransaction?.(tx, change, reader)
     }
     await request.beforeCommit?.(tx, update.result)
     return { change, result: update.result }

@@ -21,14 +21,16 @@ export async function deleteTicket(
   }
   const change = await deps.store.transaction(async (tx) => {
     const tables = tablesOf(deps.store.db)
-    const existing = await loadTicket(tx, tables, deps.catalog.readerFor(tx), id)
+    const reader = deps.catalog.readerFor(tx)
+    const existing = await loadTicket(tx, tables, reader, id)
     if (!existing) {
       return undefined
     }
     const at = deps.now().toISOString()
+    const revision = existing.row.revision + 1
     await tx
       .update(tables.tickets)
-      .set({ deletedAt: at, lastChanged: at, revision: existing.row.revision + 1 })
+      .set({ deletedAt: at, lastChanged: at, revision })
       .where(eq(tables.tickets.ticketId, id))
     const ticketChange: TicketChange = {
       kind: 'deleted',
@@ -38,10 +40,11 @@ export async function deleteTicket(
       ...actedBy(caller),
       notify: false,
       at,
+      revision,
       changedColumns: ['deleted_at'],
     }
     for (const module of deps.modules) {
-      await module.inTransaction?.(tx, ticketChange)
+      await module.inTransaction?.(tx, ticketChange, reader)
     }
     return ticketChange
   })

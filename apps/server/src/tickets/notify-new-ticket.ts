@@ -11,7 +11,8 @@ import { actedBy, type TicketChange } from './ticket-change.ts'
  */
 export async function notifyNewTicket(deps: ServiceDeps, caller: Caller, id: number) {
   const change = await deps.store.transaction(async (tx) => {
-    const existing = await loadTicket(tx, tablesOf(deps.store.db), deps.catalog.readerFor(tx), id)
+    const reader = deps.catalog.readerFor(tx)
+    const existing = await loadTicket(tx, tablesOf(deps.store.db), reader, id)
     if (!existing) {
       throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
     }
@@ -24,10 +25,11 @@ export async function notifyNewTicket(deps: ServiceDeps, caller: Caller, id: num
       notify: true,
       notifyNewTicket: true,
       at: deps.now().toISOString(),
+      revision: existing.row.revision,
       changedColumns: [],
     }
     for (const module of deps.modules) {
-      await module.inTransaction?.(tx, ticketChange)
+      await module.inTransaction?.(tx, ticketChange, reader)
     }
     return ticketChange
   })

@@ -163,7 +163,8 @@ export async function saveTicketInTransaction(
   await escalationOnSave(reader.priorityRules, !previous, input, next, timestamp)
   // The columns a save writes: every one but the id, in the projection's order.
   const values = propertiesToRow(writtenColumns, next)
-  values.revision = (previous?.row.revision ?? 0) + 1
+  const revision = (previous?.row.revision ?? 0) + 1
+  values.revision = revision
   values.deletedAt = null
   const ticketId = previous ? previous.row.ticketId : await insertTicket(tx, values, reservedId)
   if (previous) {
@@ -195,11 +196,11 @@ export async function saveTicketInTransaction(
     ...actedBy(caller),
     notify: request.notify,
     at: timestamp,
-    revision: values.revision as number,
+    revision,
     changedColumns: columns,
   }
   for (const module of deps.modules) {
-    await module.inTransaction?.(tx, ticketChange)
+    await module.inTransaction?.(tx, ticketChange, reader)
   }
   return ticketChange
 }

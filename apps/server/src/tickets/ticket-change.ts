@@ -20,11 +20,8 @@ export interface TicketChange {
   notifyNewTicket?: boolean
   /** ISO 8601 UTC time of the change, shared by every row the change writes. */
   at: string
-  /**
-   * The ticket's revision after the change, when the code that made it wrote it (the save
-   * does); otherwise whoever needs it reads it inside the transaction.
-   */
-  revision?: number
+  /** The ticket's revision after the change (a forced notification leaves it as it was). */
+  revision: number
   /** Database column names of the fields that changed (`title`, `owned_by_id`, …). */
   changedColumns: string[]
   /**

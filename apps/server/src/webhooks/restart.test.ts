@@ -37,6 +37,7 @@ async function queueEvent(url: string) {
           actorId: 1,
           notify: false,
           at: new Date().toISOString(),
+          revision: 1,
           changedColumns: ['title'],
         },
         'http://127.0.0.1:8787',

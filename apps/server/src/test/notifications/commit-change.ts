@@ -4,6 +4,7 @@ import type { Store } from '../../db/store.ts'
 import { tablesOf } from '../../db/tables-of.ts'
 import type { ServiceModule } from '../../modules/service-module.ts'
 import type { OutboxRow } from '../../notifications/outbox-queries.ts'
+import { createReferenceReader } from '../../reference/reference-reader.ts'
 import type { TicketChange } from '../../tickets/ticket-change.ts'
 
 /** What the save path does with a module: plan inside the transaction, wake after commit. */
@@ -13,7 +14,9 @@ export async function commitChange(
   change: TicketChange,
   options: { wake?: boolean } = {}
 ) {
-  await store.transaction((tx) => module.inTransaction?.(tx, change) ?? Promise.resolve())
+  await store.transaction(
+    (tx) => module.inTransaction?.(tx, change, createReferenceReader(tx)) ?? Promise.resolve()
+  )
   if (options.wake ?? true) {
     module.afterCommit?.(change)
   }

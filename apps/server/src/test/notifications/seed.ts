@@ -190,6 +190,8 @@ export interface ChangeShape {
   notifyNewTicket?: boolean
   at?: string
   kind?: TicketChange['kind']
+  /** The ticket's revision after the change (what `seedTicketRow` writes by default). */
+  revision?: number
 }
 
 export function ticketChange(shape: ChangeShape): TicketChange {
@@ -203,6 +205,7 @@ export function ticketChange(shape: ChangeShape): TicketChange {
     notify: shape.notify ?? true,
     notifyNewTicket: shape.notifyNewTicket,
     at: shape.at ?? new Date().toISOString(),
+    revision: shape.revision ?? 1,
     changedColumns: [],
   }
 }
