@@ -57,22 +57,23 @@ export function createPasswordSignIn(deps: CoreDeps, options: PasswordSignInOpti
       return under
     }
     const started = generation
-    const check = verifyCredential(userName, password).then((caller) => {
-      if (generation === started) {
-        checking.delete(key)
-        if (caller) {
-          verified.set(key, caller)
-        }
-      }
-      return caller
-    })
-    // A failed check (the database gone) is not kept: the next request tries again.
-    check.catch(() => {
-      if (checking.get(key) === check) {
-        checking.delete(key)
-      }
-    })
+    const check = verifyCredential(userName, password)
     checking.set(key, check)
+    void check
+      .then(
+        (caller) => {
+          if (caller && generation === started) {
+            verified.set(key, caller)
+          }
+        },
+        // A failed check (the database gone) is not remembered: the next request tries again.
+        () => {}
+      )
+      .finally(() => {
+        if (checking.get(key) === check) {
+          checking.delete(key)
+        }
+      })
     return check
   }
 

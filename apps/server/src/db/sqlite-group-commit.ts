@@ -6,6 +6,16 @@ interface Job<T> {
   reject: (error: unknown) => void
 }
 
+/** The statements that open, mark, release and end a group and its saves. */
+const controlStatements = {
+  begin: 'BEGIN IMMEDIATE',
+  savepoint: 'SAVEPOINT save',
+  release: 'RELEASE save',
+  rollbackTo: 'ROLLBACK TO save',
+  commit: 'COMMIT',
+  rollback: 'ROLLBACK',
+}
+
 /** Saves that share one COMMIT at most: bounds how long the first of them waits for the last. */
 export const maxGroupSize = 64
 
@@ -31,28 +41,17 @@ export class SqliteGroupCommit {
   private running: Promise<void> | undefined
 
   private readonly connection: SqliteConnection
-  // Prepared once: `exec` parses its text again on every call, four times per save.
-  private readonly control: Record<
-    'begin' | 'savepoint' | 'release' | 'rollbackTo' | 'commit' | 'rollback',
-    () => void
-  >
+  private readonly control: Record<keyof typeof controlStatements, () => void>
 
   constructor(connection: SqliteConnection) {
     this.connection = connection
-    const statement = (text: string) => {
-      const prepared = connection.prepare(text)
-      return () => {
-        prepared.run()
-      }
-    }
-    this.control = {
-      begin: statement('BEGIN IMMEDIATE'),
-      savepoint: statement('SAVEPOINT save'),
-      release: statement('RELEASE save'),
-      rollbackTo: statement('ROLLBACK TO save'),
-      commit: statement('COMMIT'),
-      rollback: statement('ROLLBACK'),
-    }
+    // Prepared once: `exec` parses its text again on every call, four times per save.
+    this.control = Object.fromEntries(
+      Object.entries(controlStatements).map(([name, text]) => {
+        const prepared = connection.prepare(text)
+        return [name, () => void prepared.run()]
+      })
+    ) as Record<keyof typeof controlStatements, () => void>
   }
 
   run<T>(fn: () => Promise<T>): Promise<T> {

@@ -1,3 +1,5 @@
+import { setOwn } from '../http/wire-schema.ts'
+
 /**
  * A deep copy of a JSON value (objects, arrays, strings, numbers, booleans, null), as
  * `structuredClone` would make it. `structuredClone` serialises the value into a buffer and
@@ -13,18 +15,7 @@ export function copyJson<T>(value: T): T {
   }
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(value)) {
-    const item = copyJson((value as Record<string, unknown>)[key])
-    if (key === '__proto__') {
-      // An own property of that name, as JSON.parse makes it, never the prototype.
-      Object.defineProperty(out, key, {
-        value: item,
-        enumerable: true,
-        writable: true,
-        configurable: true,
-      })
-    } else {
-      out[key] = item
-    }
+    setOwn(out, key, copyJson((value as Record<string, unknown>)[key]))
   }
   return out as T
 }

@@ -29,9 +29,9 @@ type Snapshot = {
 /**
  * Reference data (associates, categories and their members, priorities and their clock rules,
  * statuses, persons, sales, projects, ticket types, the defaults, tags, custom-field
- * declarations) held in memory,
- * so a save or a read runs no query for it. Loaded on first use and again after `invalidate`, which the change feed calls when any process commits a
- * change to reference data (topic `reference`), or when messages may have been missed.
+ * declarations) held in memory, so a save or a read runs no query for it. Loaded on first use
+ * and again after `invalidate`, which the change feed calls when any process commits a change
+ * to reference data (topic `reference`), or when messages may have been missed.
  */
 export interface Catalog {
   /**
