@@ -103,18 +103,41 @@ describe('the verified-credential cache', { timeout: 30_000 }, () => {
     expect(verified).toEqual(['admin-test-password', 'admin-test-password'])
   })
 
-  it('expires entries after five minutes, and forget() clears them at once', async () => {
-    const { clock, verified, auth, as } = await observedAuth()
+  it('renews an entry after five minutes by reading the associate, and forget() clears it at once', async () => {
+    const { deps, clock, verified, auth, as } = await observedAuth()
     await as('admin-test-password')
+    const { associates } = tablesOf(deps.store.db)
+    await deps.store.db
+      .update(associates)
+      .set({ fullName: 'Renamed quietly' })
+      .where(eq(associates.userName, 'admin'))
     clock.advance(5 * 60_000 - 1)
-    await as('admin-test-password')
-    expect(verified).toHaveLength(1)
+    const before = await as('admin-test-password')
+    expect(((await before.json()) as { fullName: string }).fullName).not.toBe('Renamed quietly')
     clock.advance(1)
-    expect((await as('admin-test-password')).status).toBe(200)
-    expect(verified).toHaveLength(2)
+    // Expired: the row is read again (the quiet rename is seen); its hash is the one the password
+    // verified against, so no second hash is paid.
+    const renewed = await as('admin-test-password')
+    expect(renewed.status).toBe(200)
+    expect(((await renewed.json()) as { fullName: string }).fullName).toBe('Renamed quietly')
+    expect(verified).toHaveLength(1)
     auth.forget()
     expect((await as('admin-test-password')).status).toBe(200)
-    expect(verified).toHaveLength(3)
+    expect(verified).toHaveLength(2)
+  })
+
+  it('refuses a password changed without an announcement once the entry expires', async () => {
+    const { deps, clock, verified, as } = await observedAuth()
+    expect((await as('admin-test-password')).status).toBe(200)
+    const { associates } = tablesOf(deps.store.db)
+    await deps.store.db
+      .update(associates)
+      .set({ passwordHash: await hashPassword('changed-by-hand') })
+      .where(eq(associates.userName, 'admin'))
+    clock.advance(5 * 60_000)
+    expect((await as('admin-test-password')).status).toBe(401)
+    expect((await as('changed-by-hand')).status).toBe(200)
+    expect(verified).toEqual(['admin-test-password', 'admin-test-password', 'changed-by-hand'])
   })
 
   it('checks unknown user names against a decoy hash, so they cost the same', async () => {
@@ -135,15 +158,15 @@ describe('the verified-credential cache', { timeout: 30_000 }, () => {
     const first = await Promise.all(Array.from({ length: 16 }, () => as('admin-test-password')))
     expect(first.map((r) => r.status)).toEqual(Array(16).fill(200))
     expect(verified).toHaveLength(1)
-    // The entry expires under load: sixteen requests at once still pay one hash.
+    // The entry expires under load: its hash unchanged, sixteen requests at once pay none.
     clock.advance(5 * 60_000)
     const again = await Promise.all(Array.from({ length: 16 }, () => as('admin-test-password')))
     expect(again.map((r) => r.status)).toEqual(Array(16).fill(200))
-    expect(verified).toHaveLength(2)
+    expect(verified).toHaveLength(1)
     // A wrong password is refused to each request that sent it, from one check.
     const wrong = await Promise.all(Array.from({ length: 4 }, () => as('wrong')))
     expect(wrong.map((r) => r.status)).toEqual(Array(4).fill(401))
-    expect(verified).toEqual(['admin-test-password', 'admin-test-password', 'wrong'])
+    expect(verified).toEqual(['admin-test-password', 'wrong'])
   })
 
   it('does not remember a check that was under way when associates changed', async () => {

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto'
 /**
  * Remembers credentials that verified recently, so a busy client does not pay a slow hash on
  * every request. Keys are SHA-256 digests of the credential, never the credential itself;
- * entries expire and the map is bounded (oldest first out).
+ * entries expire and the map is bounded (oldest first out). An expired entry is still handed out,
+ * marked expired, until it is replaced: its holder may be able to renew it without the slow hash.
  */
 export class CredentialCache<T> {
   private readonly entries = new Map<string, { value: T; expiresAt: number }>()
@@ -22,16 +23,9 @@ export class CredentialCache<T> {
     return createHash('sha256').update(parts.join('\u0000')).digest('base64')
   }
 
-  get(key: string): T | undefined {
+  lookup(key: string): { value: T; expired: boolean } | undefined {
     const entry = this.entries.get(key)
-    if (!entry) {
-      return undefined
-    }
-    if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key)
-      return undefined
-    }
-    return entry.value
+    return entry && { value: entry.value, expired: entry.expiresAt <= this.now() }
   }
 
   set(key: string, value: T): void {
