@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../test/postgres.ts'
+import { pageCacheKiB } from './sqlite-store.ts'
 import { openStore } from './store.ts'
 import { tablesOf } from './tables-of.ts'
 
@@ -26,6 +30,25 @@ describe('the PostgreSQL store', () => {
     } finally {
       await store.close()
       await database.drop()
+    }
+  })
+})
+
+describe('the SQLite store', () => {
+  it('bounds the page cache of its writer and its reader', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ticket-store-'))
+    const store = await openStore(join(dir, 'ticket.db'))
+    try {
+      const cacheSize = (db: typeof store.db) =>
+        (db as unknown as { $client: { pragma(p: string, o: object): unknown } }).$client.pragma(
+          'cache_size',
+          { simple: true }
+        )
+      expect(cacheSize(store.db)).toBe(-pageCacheKiB)
+      expect(cacheSize(store.reader)).toBe(-pageCacheKiB)
+    } finally {
+      await store.close()
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })
