@@ -334,6 +334,15 @@ describe.each(['sqlite', 'pg'] as const)('GET /api/v1/Ticket on %s', (dialect) =
     })
     expect(message.status, message.text).toBe(200)
     expect(await found("search eq 'smudges toner'")).toEqual(named('invoice'))
+    // Each word in the title or in any message: here the title, and two different messages.
+    expect(await found("search eq 'invoice toner'")).toEqual(named('invoice'))
+    const second = await call(app, 'POST', '/api/v1/TicketMessage', {
+      TicketId: ids.invoice,
+      Body: 'Paper tray empty',
+    })
+    expect(second.status, second.text).toBe(200)
+    expect(await found("search eq 'toner tray'")).toEqual(named('invoice'))
+    expect(await found("search eq 'toner flickers'")).toEqual([])
     const edited = await call(app, 'POST', '/api/v1/TicketMessage', {
       ...message.body,
       Body: 'Fixed by itself',
@@ -341,6 +350,8 @@ describe.each(['sqlite', 'pg'] as const)('GET /api/v1/Ticket on %s', (dialect) =
     expect(edited.status, edited.text).toBe(200)
     expect(await found("search eq 'smudges'")).toEqual([])
     expect(await found("search eq 'itself'")).toEqual(named('invoice'))
+    expect(await found("search eq 'toner tray'")).toEqual([])
+    expect(await found("search eq 'itself tray'")).toEqual(named('invoice'))
     const paged = await list(`$filter=${encodeURIComponent("search eq 'printer'")}&$top=1`)
     const next = await call(
       app,

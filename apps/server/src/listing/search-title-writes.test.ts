@@ -23,7 +23,49 @@ async function searchFingerprint(store: Store, ticketId: number): Promise<string
   return JSON.stringify(result.rows)
 }
 
+/**
+ * A ticket's message search rows: on PostgreSQL with their versions (`xmin`, new on every
+ * UPDATE), on SQLite by id only (FTS5 rows carry no version; there the ticket index's
+ * fingerprint is what a rewrite would change).
+ */
+async function messageRowVersions(store: Store, ticketId: number): Promise<string> {
+  if (store.dialect === 'sqlite') {
+    const rows = store.native.db.all<{ id: number }>(
+      sql`select rowid as id from message_search where ticket_id = ${ticketId} order by rowid`
+    )
+    return JSON.stringify(rows)
+  }
+  const result = await store.native.db.execute(
+    sql`select ticket_message_id, xmin::text as version from message_search where ticket_id = ${ticketId} order by ticket_message_id`
+  )
+  return JSON.stringify(result.rows)
+}
+
 describe.each(['sqlite', 'pg'] as const)('the search index on %s', (dialect) => {
+  it('indexes a saved message alone, not the ticket nor its other messages', async () => {
+    const database = dialect === 'pg' ? await createTestDatabase() : undefined
+    try {
+      const { app, deps } = await createTestApp({ database: database?.url ?? ':memory:' })
+      const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'Printer jams' })
+      expect(created.status, created.text).toBe(200)
+      const id = created.body.TicketId as number
+      const post = (Body: string) =>
+        call(app, 'POST', '/api/v1/TicketMessage', { TicketId: id, Body })
+      const first = await post('Toner everywhere')
+      expect(first.status, first.text).toBe(200)
+      const ticketRow = await searchFingerprint(deps.store, id)
+      const firstRow = await messageRowVersions(deps.store, id)
+      expect((await post('Tray empty')).status).toBe(200)
+      // The ticket's row is not rewritten; the first message keeps its row as it was.
+      expect(await searchFingerprint(deps.store, id)).toBe(ticketRow)
+      const both = JSON.parse(await messageRowVersions(deps.store, id)) as unknown[]
+      expect(both).toHaveLength(2)
+      expect(JSON.stringify(both.slice(0, 1))).toBe(firstRow)
+    } finally {
+      await database?.drop()
+    }
+  })
+
   it('is written when a save changes the title, and only then', async () => {
     const database = dialect === 'pg' ? await createTestDatabase() : undefined
     try {
