@@ -41,14 +41,27 @@ async function messageRowVersions(store: Store, ticketId: number): Promise<strin
   return JSON.stringify(result.rows)
 }
 
+type TestApp = Awaited<ReturnType<typeof createTestApp>>
+
+/** Runs `check` against a new app on `dialect` that holds one ticket titled "Printer jams". */
+async function withTicket(
+  dialect: 'sqlite' | 'pg',
+  check: (app: TestApp['app'], deps: TestApp['deps'], id: number) => Promise<void>
+) {
+  const database = dialect === 'pg' ? await createTestDatabase() : undefined
+  try {
+    const { app, deps } = await createTestApp({ database: database?.url ?? ':memory:' })
+    const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'Printer jams' })
+    expect(created.status, created.text).toBe(200)
+    await check(app, deps, created.body.TicketId as number)
+  } finally {
+    await database?.drop()
+  }
+}
+
 describe.each(['sqlite', 'pg'] as const)('the search index on %s', (dialect) => {
-  it('indexes a saved message alone, not the ticket nor its other messages', async () => {
-    const database = dialect === 'pg' ? await createTestDatabase() : undefined
-    try {
-      const { app, deps } = await createTestApp({ database: database?.url ?? ':memory:' })
-      const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'Printer jams' })
-      expect(created.status, created.text).toBe(200)
-      const id = created.body.TicketId as number
+  it('indexes a saved message alone, not the ticket nor its other messages', () =>
+    withTicket(dialect, async (app, deps, id) => {
       const post = (Body: string) =>
         call(app, 'POST', '/api/v1/TicketMessage', { TicketId: id, Body })
       const first = await post('Toner everywhere')
@@ -61,18 +74,10 @@ describe.each(['sqlite', 'pg'] as const)('the search index on %s', (dialect) => 
       const both = JSON.parse(await messageRowVersions(deps.store, id)) as unknown[]
       expect(both).toHaveLength(2)
       expect(JSON.stringify(both.slice(0, 1))).toBe(firstRow)
-    } finally {
-      await database?.drop()
-    }
-  })
+    }))
 
-  it('is written when a save changes the title, and only then', async () => {
-    const database = dialect === 'pg' ? await createTestDatabase() : undefined
-    try {
-      const { app, deps } = await createTestApp({ database: database?.url ?? ':memory:' })
-      const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'Printer jams' })
-      expect(created.status, created.text).toBe(200)
-      const id = created.body.TicketId as number
+  it('is written when a save changes the title, and only then', () =>
+    withTicket(dialect, async (app, deps, id) => {
       const before = await searchFingerprint(deps.store, id)
       // Saves that send the same title (a full PUT sends every property) leave the index alone.
       for (const Deadline of ['2030-01-10T12:00:00Z', '2030-02-10T12:00:00Z']) {
@@ -97,8 +102,5 @@ describe.each(['sqlite', 'pg'] as const)('the search index on %s', (dialect) => 
       }
       expect(await search('smokes')).toEqual([id])
       expect(await search('jams')).toEqual([])
-    } finally {
-      await database?.drop()
-    }
-  })
+    }))
 })
