@@ -4,12 +4,33 @@ import { prepared } from '../db/prepared.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { columnsInto } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
+import { writeLater } from '../db/write-later.ts'
 
 export type TicketRow = typeof import('../db/schema.sqlite.gen.ts').tickets.$inferSelect
 
 /** The ticket whose id is the `id` placeholder, unless it is deleted. */
 const liveTicketWithId = (tables: Tables) =>
   and(eq(tables.tickets.ticketId, sql.placeholder('id')), isNull(tables.tickets.deletedAt))
+
+/**
+ * Locks the ticket's row until the transaction ends (PostgreSQL's `FOR UPDATE`), so that
+ * transactions updating one ticket read it one after another. Under READ COMMITTED each would
+ * otherwise read the ticket and its messages before the other's commit and set its counters
+ * from that stale read, losing the other's change. Sent with the transaction's next statement,
+ * so it costs no round trip of its own. PostgreSQL only: SQLite's one writer already runs
+ * transactions one at a time, and its builder has no `for`.
+ */
+export async function lockTicketRow(tx: Db, tables: Tables, id: number): Promise<void> {
+  const statement = prepared(tx, 'tickets.lock-by-id', (d) => {
+    const query = d
+      .select({ ticketId: tables.tickets.ticketId })
+      .from(tables.tickets)
+      .where(eq(tables.tickets.ticketId, sql.placeholder('id')))
+    // The shared builder type is SQLite's; PostgreSQL's select has `for`.
+    return (query as unknown as { for(strength: 'update'): typeof query }).for('update')
+  })
+  await writeLater(tx, () => statement.execute({ id }))
+}
 
 /** The live (not deleted) ticket row, or undefined. */
 export async function findTicketRow(db: Db, tables: Tables, id: number) {
