@@ -1,4 +1,6 @@
+import type { TicketEntity } from '@ticket/schema'
 import { describe, expect, it } from 'vitest'
+import { serviceModules } from '../modules/index.ts'
 import { createTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
 import { call } from '../test/requests.ts'
@@ -6,9 +8,22 @@ import { call } from '../test/requests.ts'
 describe.each(['sqlite', 'pg'] as const)(
   'messages saved at once to one ticket on %s',
   (dialect) => {
-    it('are all counted and all listed', async () => {
+    it('are all counted and all listed, in the ticket and in each change', async () => {
       const database = dialect === 'pg' ? await createTestDatabase() : undefined
-      const { app, close } = await createTestApp({ database: database?.url ?? ':memory:' })
+      // What each message's change hands the modules: the ticket after it.
+      const afters: TicketEntity[] = []
+      const recorder = () => ({
+        name: 'recorder',
+        afterCommit: (change: { after?: TicketEntity; message?: unknown }) => {
+          if (change.after && change.message) {
+            afters.push(change.after)
+          }
+        },
+      })
+      const { app, close } = await createTestApp({
+        database: database?.url ?? ':memory:',
+        modules: [...serviceModules, recorder],
+      })
       try {
         const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'Printer jams' })
         expect(created.status, created.text).toBe(200)
@@ -23,6 +38,21 @@ describe.each(['sqlite', 'pg'] as const)(
         expect(ticket.body.Messages).toHaveLength(12)
         // Each save counted every message committed before it: none overwrote another's count.
         expect(ticket.body.NumMessages).toBe(12)
+        // Each change's ticket lists every message committed up to it, itself last.
+        const lists = afters
+          .filter((after) => after.TicketId === TicketId)
+          .map((after) => after.Messages.map((m) => m.TicketMessageId))
+        expect(lists.map((ids) => ids.length).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 12 }, (_, i) => i + 1)
+        )
+        for (const ids of lists) {
+          expect(ids).toEqual([...ids].sort((a, b) => a - b))
+          expect(ids).toEqual(
+            ticket.body.Messages.slice(0, ids.length).map(
+              (m: { TicketMessageId: number }) => m.TicketMessageId
+            )
+          )
+        }
       } finally {
         await close()
         await database?.drop()

@@ -144,29 +144,33 @@ export async function messageSummaries(
   ticketId: number
 ): Promise<TicketMessage[]> {
   const rows = await messageHeadsOf(db, tables, ticketId)
-  return Promise.all(
-    rows.map(async (row) => {
-      const person = row.personId ? await reader.person(row.personId) : undefined
-      return {
-        TicketMessageId: row.ticketMessageId,
-        CreatedAt: row.createdAt,
-        Slevel: row.slevel,
-        Important: row.important,
-        Author: row.author,
-        PersonId: person?.PersonId ?? 0,
-        PersonFullName: person?.FullName ?? '',
-        ContactId: person?.ContactId ?? 0,
-        ContactName: person?.ContactName ?? '',
-        ContactDepartment: person?.ContactDepartment ?? '',
-        NumAttachments: row.numAttachments,
-        EmailHeader: row.emailHeader,
-        MessageHeaders: row.messageHeaders as TicketMessage['MessageHeaders'],
-        Language: row.language,
-        Sentiment: 0,
-        SentimentConfidence: 0,
-        CreatedBy: row.createdById ?? 0,
-        ChangedAt: row.changedAt,
-      }
-    })
-  )
+  return Promise.all(rows.map((row) => messageSummaryOf(reader, row)))
+}
+
+/** One message as a ticket's `Messages` lists it. */
+export async function messageSummaryOf(
+  reader: ReferenceReader,
+  row: MessageHead
+): Promise<TicketMessage> {
+  const person = row.personId ? await reader.person(row.personId) : undefined
+  return {
+    TicketMessageId: row.ticketMessageId,
+    CreatedAt: row.createdAt,
+    Slevel: row.slevel,
+    Important: row.important,
+    Author: row.author,
+    PersonId: person?.PersonId ?? 0,
+    PersonFullName: person?.FullName ?? '',
+    ContactId: person?.ContactId ?? 0,
+    ContactName: person?.ContactName ?? '',
+    ContactDepartment: person?.ContactDepartment ?? '',
+    NumAttachments: row.numAttachments,
+    EmailHeader: row.emailHeader,
+    MessageHeaders: row.messageHeaders as TicketMessage['MessageHeaders'],
+    Language: row.language,
+    Sentiment: 0,
+    SentimentConfidence: 0,
+    CreatedBy: row.createdById ?? 0,
+    ChangedAt: row.changedAt,
+  }
 }

@@ -26,6 +26,7 @@ import {
   type MessageHead,
   type MessageRow,
   messageHeadsOf,
+  messageSummaryOf,
 } from './message-rows.ts'
 import { summarize } from './ticket-summary.ts'
 
@@ -174,7 +175,15 @@ async function writeMessage(
   const after = await assembleMessage(tx, tables, reader, row)
   const before = existing ? await assembleMessage(tx, tables, reader, existing) : null
   const authorAssociateId = row.personId === null ? caller.associateId : null
+  // The ticket's list after this save: the one read before it (under the ticket's lock), with
+  // this message added or replaced, instead of reading every message again.
+  const summary = await messageSummaryOf(reader, row)
+  const listed = ticket.entity.Messages
+  const messages = existing
+    ? listed.map((m) => (m.TicketMessageId === messageId ? summary : m))
+    : [...listed, summary]
   return {
+    messages,
     values: await ticketValues(
       reader.priorityRules,
       ticket,

@@ -1,11 +1,11 @@
-import type { TicketEntity } from '@ticket/schema'
+import type { TicketEntity, TicketMessage } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { changedColumns } from './changed-columns.ts'
-import { assembleTicket, type LoadedTicket, loadTicket } from './load-ticket.ts'
+import { assembleTicket, composeTicket, type LoadedTicket, loadTicket } from './load-ticket.ts'
 import type { ReferenceReader } from './reference-reader.ts'
 import type { MessageChange, TicketChange } from './ticket-change.ts'
 import { lockTicketRow } from './ticket-rows.ts'
@@ -15,6 +15,11 @@ export type TicketValues = Partial<Tables['tickets']['$inferInsert']>
 /** What one update decided: the ticket columns to set, and what the modules should know. */
 export interface TicketUpdate<T> {
   values: TicketValues
+  /**
+   * The ticket's messages after the update, when the update knows them: the ticket after it is
+   * then composed from them and the links read before, instead of read again.
+   */
+  messages?: TicketMessage[]
   message?: MessageChange
   escalatedTo?: number
   result: T
@@ -84,7 +89,13 @@ export async function commitTicketUpdate<T>(
       kind: 'changed',
       ticketId: request.ticketId,
       before: current.entity,
-      after: await assembleTicket(tx, tables, reader, saved),
+      after: update.messages
+        ? await composeTicket(reader, saved, {
+            tags: current.entity.Tags,
+            persons: current.entity.SecondaryPersons,
+            messages: update.messages,
+          })
+        : await assembleTicket(tx, tables, reader, saved),
       actorId: request.actorId,
       notify: request.notify,
       at: timestamp,
