@@ -23,12 +23,11 @@ import type { UploadedFile } from './attachments.ts'
 import {
   assembleMessage,
   findMessageRow,
-  type MessageHead,
   type MessageRow,
   messageHeadsOf,
   messageSummaryOf,
 } from './message-rows.ts'
-import { summarize } from './ticket-summary.ts'
+import { type MessageSummary, summarize, withAdded } from './ticket-summary.ts'
 
 export interface SaveMessageRequest {
   /** The canonicalised, validated body: read-only and unknown properties already dropped. */
@@ -167,7 +166,6 @@ async function writeMessage(
       }))
     )
   }
-  const rows = await messageHeadsOf(tx, tables, ticket.row.ticketId)
   const row = await findMessageRow(tx, tables, messageId)
   if (!row) {
     throw new Error(`message ${messageId} vanished inside its own transaction`)
@@ -187,7 +185,11 @@ async function writeMessage(
     values: await ticketValues(
       reader.priorityRules,
       ticket,
-      rows,
+      // A new message joins the counters the ticket holds (its row is locked and current); an
+      // edit may change any message's part, so the counters are recounted from every message.
+      existing
+        ? summarize(await messageHeadsOf(tx, tables, ticket.row.ticketId))
+        : withAdded(countersOf(ticket.row), row),
       existing ? undefined : row,
       caller,
       timestamp
@@ -237,13 +239,12 @@ async function insertMessage(tx: Db, tables: Tables, values: Record<string, unkn
 async function ticketValues(
   rulesOf: RulesOf,
   ticket: LoadedTicket,
-  rows: MessageHead[],
+  summary: MessageSummary,
   added: MessageRow | undefined,
   caller: Caller,
   timestamp: string
 ): Promise<TicketValues> {
   const { row } = ticket
-  const summary = summarize(rows)
   const values: TicketValues = { ...summary }
   if (summary.repliedAt && summary.repliedAt !== row.repliedAt && row.createdAt) {
     const rules = await rulesOf(row.priorityId)
@@ -254,7 +255,7 @@ async function ticketValues(
   if (!added) {
     return values
   }
-  if (rows.length === 1) {
+  if (summary.numMessages === 1) {
     values.author = added.author
   }
   const read: ReadFields = {
@@ -273,4 +274,15 @@ async function ticketValues(
         ? readBy(read, true, timestamp)
         : newInformation(readBy(read, false, timestamp))
   return { ...values, ...next }
+}
+
+/** The message counters a ticket row holds (a ticket without messages has no time spent yet). */
+function countersOf(row: LoadedTicket['row']): MessageSummary {
+  return {
+    numMessages: row.numMessages,
+    numReplies: row.numReplies,
+    hasAttachment: row.hasAttachment,
+    repliedAt: row.repliedAt,
+    timeSpent: row.timeSpent ?? 0,
+  }
 }

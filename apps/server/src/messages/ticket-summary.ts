@@ -37,3 +37,21 @@ export function summarize(messages: readonly MessageFacts[]): MessageSummary {
     timeSpent: messages.reduce((sum, m) => sum + m.timeSpent, 0),
   }
 }
+
+/**
+ * The counters after `added` joins the messages whose counters are `before`: what `summarize`
+ * gives with `added` last (a new message is always the newest). A new message then costs no
+ * read of the others.
+ * @example withAdded({ numMessages: 0, numReplies: 0, hasAttachment: false, repliedAt: null, timeSpent: 0 }, { createdAt: 't1', slevel: 'External', personId: null, numAttachments: 0, timeSpent: 5 })
+ * // { numMessages: 1, numReplies: 1, hasAttachment: false, repliedAt: 't1', timeSpent: 5 }
+ */
+export function withAdded(before: MessageSummary, added: MessageFacts): MessageSummary {
+  const reply = isReply(added)
+  return {
+    numMessages: before.numMessages + 1,
+    numReplies: before.numReplies + (reply ? 1 : 0),
+    hasAttachment: before.hasAttachment || added.numAttachments > 0,
+    repliedAt: before.numReplies > 0 ? before.repliedAt : reply ? added.createdAt : null,
+    timeSpent: before.timeSpent + added.timeSpent,
+  }
+}
