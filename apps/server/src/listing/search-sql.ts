@@ -84,13 +84,11 @@ const sqliteSearch = searchOver({
 // float8 so the value survives a $skiptoken.
 const pgRows = (table: string) => (query: SQL) =>
   sql`select ${id('ticket_id')}, (-(ts_rank(${id('document')}, ${query}, 1)::float8)) as ${id('score')} from ${id(table)} where ${id('document')} @@ (${query})`
+const pgWord = (word: string) => sql`plainto_tsquery('simple', ${word})`
 const pgSearch = searchOver({
-  word: (word) => sql`plainto_tsquery('simple', ${word})`,
-  anyOf: (words) =>
-    sql.join(
-      words.map((word) => sql`plainto_tsquery('simple', ${word})`),
-      sql` || `
-    ),
+  word: pgWord,
+  // `||` of two tsqueries matches either.
+  anyOf: (words) => sql.join(words.map(pgWord), sql` || `),
   titleRows: pgRows('ticket_search'),
   messageRows: pgRows('message_search'),
 })

@@ -5,10 +5,14 @@ import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { changedColumns } from './changed-columns.ts'
-import { assembleTicket, composeTicket, type LoadedTicket, loadTicket } from './load-ticket.ts'
+import {
+  assembleTicket,
+  composeTicket,
+  type LoadedTicket,
+  loadTicketForUpdate,
+} from './load-ticket.ts'
 import type { ReferenceReader } from './reference-reader.ts'
 import type { MessageChange, TicketChange } from './ticket-change.ts'
-import { lockTicketRow } from './ticket-rows.ts'
 
 export type TicketValues = Partial<Tables['tickets']['$inferInsert']>
 
@@ -64,10 +68,13 @@ export async function commitTicketUpdate<T>(
     const at = deps.now()
     const tables = tablesOf(deps.store.db)
     const reader = deps.catalog.readerFor(tx)
-    if (deps.store.dialect === 'pg') {
-      await lockTicketRow(tx, tables, request.ticketId)
-    }
-    const current = await loadTicket(tx, tables, reader, request.ticketId)
+    const current = await loadTicketForUpdate(
+      deps.store.dialect,
+      tx,
+      tables,
+      reader,
+      request.ticketId
+    )
     if (!current) {
       throw new ApiError('NOT_FOUND', `Ticket ${request.ticketId} does not exist.`)
     }

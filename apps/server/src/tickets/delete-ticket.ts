@@ -3,7 +3,7 @@ import type { Caller } from '../auth/caller.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
-import { loadTicket } from './load-ticket.ts'
+import { loadTicketForUpdate } from './load-ticket.ts'
 import { mayDeleteTickets } from './rights.ts'
 import { actedBy, type TicketChange } from './ticket-change.ts'
 
@@ -22,7 +22,7 @@ export async function deleteTicket(
   const change = await deps.store.transaction(async (tx) => {
     const tables = tablesOf(deps.store.db)
     const reader = deps.catalog.readerFor(tx)
-    const existing = await loadTicket(tx, tables, reader, id)
+    const existing = await loadTicketForUpdate(deps.store.dialect, tx, tables, reader, id)
     if (!existing) {
       return undefined
     }

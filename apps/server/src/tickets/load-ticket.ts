@@ -1,7 +1,7 @@
 import type { Person, Tag, TicketEntity, TicketMessage } from '@ticket/schema'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { referenceIds } from '../db/projection-map.ts'
-import type { Db, Tables } from '../db/store.ts'
+import type { Db, Store, Tables } from '../db/store.ts'
 import { messageSummaries } from '../messages/message-rows.ts'
 import { blankTicketEntity } from './blank-entity.ts'
 import { iconHintOf } from './icon-hint.ts'
@@ -10,6 +10,7 @@ import {
   findTicketRow,
   loadSecondaryPersonIds,
   loadTags,
+  lockTicketRow,
   type TicketRow,
   writeTicketScalars,
 } from './ticket-rows.ts'
@@ -31,6 +32,25 @@ export async function loadTicket(
     return undefined
   }
   return { row, entity: await assembleTicket(db, tables, reader, row) }
+}
+
+/**
+ * `loadTicket` in a transaction that is about to change the ticket. On PostgreSQL the row is
+ * locked first (`lockTicketRow`), so transactions changing one ticket read it one after another:
+ * under READ COMMITTED two saves based on one revision both passed the revision check, and two
+ * messages each wrote counters missing the other. SQLite's one writer already runs them in turn.
+ */
+export async function loadTicketForUpdate(
+  dialect: Store['dialect'],
+  tx: Db,
+  tables: Tables,
+  reader: ReferenceReader,
+  id: number
+): Promise<LoadedTicket | undefined> {
+  if (dialect === 'pg') {
+    await lockTicketRow(tx, tables, id)
+  }
+  return loadTicket(tx, tables, reader, id)
 }
 
 export async function assembleTicket(

@@ -14,7 +14,7 @@ import { readStatusOnSave } from '../read-status/on-save.ts'
 import { applyStatus } from './apply-status.ts'
 import { changedColumns, sameIds } from './changed-columns.ts'
 import { defaultTicket } from './default-ticket.ts'
-import { composeTicket, loadTicket } from './load-ticket.ts'
+import { composeTicket, loadTicketForUpdate } from './load-ticket.ts'
 import type { CarrierProperty, ReferenceReader } from './reference-reader.ts'
 import { AUTO_ASSIGN, resolveCarriers, sentCarrierId } from './resolve-carriers.ts'
 import { resolveSecondaryPersons } from './resolve-persons.ts'
@@ -100,7 +100,9 @@ export async function saveTicketInTransaction(
   const at = deps.now()
   const reader = deps.catalog.readerFor(tx)
   const tables = tablesOf(deps.store.db)
-  const previous = id ? await loadTicket(tx, tables, reader, id) : undefined
+  const previous = id
+    ? await loadTicketForUpdate(deps.store.dialect, tx, tables, reader, id)
+    : undefined
   if (id && !previous) {
     throw new ApiError('NOT_FOUND', `Ticket ${id} does not exist.`)
   }

@@ -13,12 +13,9 @@ const liveTicketWithId = (tables: Tables) =>
   and(eq(tables.tickets.ticketId, sql.placeholder('id')), isNull(tables.tickets.deletedAt))
 
 /**
- * Locks the ticket's row until the transaction ends (PostgreSQL's `FOR UPDATE`), so that
- * transactions updating one ticket read it one after another. Under READ COMMITTED each would
- * otherwise read the ticket and its messages before the other's commit and set its counters
- * from that stale read, losing the other's change. Sent with the transaction's next statement,
- * so it costs no round trip of its own. PostgreSQL only: SQLite's one writer already runs
- * transactions one at a time, and its builder has no `for`.
+ * Locks the ticket's row until the transaction ends (PostgreSQL's `FOR UPDATE`; see
+ * `loadTicketForUpdate`). Sent with the transaction's next statement, so it costs no round trip
+ * of its own. PostgreSQL only: SQLite's builder has no `for`.
  */
 export async function lockTicketRow(tx: Db, tables: Tables, id: number): Promise<void> {
   const statement = prepared(tx, 'tickets.lock-by-id', (d) => {
