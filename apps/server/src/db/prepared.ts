@@ -1,4 +1,4 @@
-import { withCompiledParams } from './sqlite-compiled-params.ts'
+import { withCompiledSqlite } from './compiled-sqlite.ts'
 import type { Db } from './store.ts'
 
 type Statement = { execute(values?: Record<string, unknown>): unknown }
@@ -36,7 +36,7 @@ export function prepared<S extends { prepare(name?: string): Statement }>(
   let statement = cache.get(key)
   if (!statement) {
     // SQLite's prepare takes no name; PostgreSQL's takes the statement name.
-    statement = withCompiledParams(
+    statement = withCompiledSqlite(
       (build(db).prepare as (name?: string) => Statement)(key.replace(/\W/g, '_'))
     )
     cache.set(key, statement)
