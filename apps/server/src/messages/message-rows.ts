@@ -40,6 +40,15 @@ const stripOwner = ({ TicketMessageId: _id, ...attachment }: OwnedAttachment) =>
 
 export type OwnedAttachment = TicketAttachment & { TicketMessageId: number }
 
+/** The columns an attachment is listed with (never its content), under the entity's names. */
+export const attachmentListFields = (t: Tables['ticketAttachments']) => ({
+  AttachmentId: t.attachmentId,
+  Name: t.name,
+  ContentType: t.contentType,
+  AttSize: t.attSize,
+  TicketMessageId: t.ticketMessageId,
+})
+
 /** Attachment metadata (never the content) of some messages, in upload order. */
 export async function loadAttachmentList(
   db: Db,
@@ -51,13 +60,7 @@ export async function loadAttachmentList(
   }
   const t = tables.ticketAttachments
   return db
-    .select({
-      AttachmentId: t.attachmentId,
-      Name: t.name,
-      ContentType: t.contentType,
-      AttSize: t.attSize,
-      TicketMessageId: t.ticketMessageId,
-    })
+    .select(attachmentListFields(t))
     .from(t)
     .where(inArray(t.ticketMessageId, messageIds))
     .orderBy(asc(t.attachmentId))

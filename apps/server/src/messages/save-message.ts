@@ -22,10 +22,12 @@ import { actedBy } from '../tickets/ticket-change.ts'
 import type { UploadedFile } from './attachments.ts'
 import {
   assembleMessage,
+  attachmentListFields,
   findMessageRow,
   type MessageRow,
   messageHeadsOf,
   messageSummaryOf,
+  type OwnedAttachment,
 } from './message-rows.ts'
 import { type MessageSummary, summarize, withAdded } from './ticket-summary.ts'
 
@@ -146,31 +148,14 @@ async function writeMessage(
       errors,
     })
   }
-  const messageId = existing
-    ? existing.ticketMessageId
+  // The row as stored comes back from the write itself: nothing is read again.
+  const row = existing
+    ? await updateMessage(tx, tables, existing.ticketMessageId, values)
     : await insertMessage(tx, tables, { ...values, ticketId: ticket.row.ticketId })
-  if (existing) {
-    await tx
-      .update(tables.ticketMessages)
-      .set(values)
-      .where(eq(tables.ticketMessages.ticketMessageId, messageId))
-  }
-  if (files.length > 0) {
-    await tx.insert(tables.ticketAttachments).values(
-      files.map((file) => ({
-        ticketMessageId: messageId,
-        name: file.name,
-        contentType: file.contentType,
-        attSize: file.bytes.byteLength,
-        content: Buffer.from(file.bytes).toString('base64'),
-      }))
-    )
-  }
-  const row = await findMessageRow(tx, tables, messageId)
-  if (!row) {
-    throw new Error(`message ${messageId} vanished inside its own transaction`)
-  }
-  const after = await assembleMessage(tx, tables, reader, row)
+  const messageId = row.ticketMessageId
+  const added = await insertAttachments(tx, tables, messageId, files)
+  // A new message's attachments are the ones just written; an edit keeps its earlier ones too.
+  const after = await assembleMessage(tx, tables, reader, row, existing ? undefined : added)
   const before = existing ? await assembleMessage(tx, tables, reader, existing) : null
   const authorAssociateId = row.personId === null ? caller.associateId : null
   // The ticket's list after this save: the one read before it (under the ticket's lock), with
@@ -220,15 +205,61 @@ function newMessageDefaults(
   }
 }
 
-async function insertMessage(tx: Db, tables: Tables, values: Record<string, unknown>) {
+async function insertMessage(
+  tx: Db,
+  tables: Tables,
+  values: Record<string, unknown>
+): Promise<MessageRow> {
   const [inserted] = await tx
     .insert(tables.ticketMessages)
     .values(values as Tables['ticketMessages']['$inferInsert'])
-    .returning({ id: tables.ticketMessages.ticketMessageId })
+    .returning()
   if (!inserted) {
-    throw new Error('insert returned no message id')
+    throw new Error('insert returned no message')
   }
-  return inserted.id
+  return inserted
+}
+
+async function updateMessage(
+  tx: Db,
+  tables: Tables,
+  messageId: number,
+  values: Partial<Tables['ticketMessages']['$inferInsert']>
+): Promise<MessageRow> {
+  const [updated] = await tx
+    .update(tables.ticketMessages)
+    .set(values)
+    .where(eq(tables.ticketMessages.ticketMessageId, messageId))
+    .returning()
+  if (!updated) {
+    throw new Error(`message ${messageId} vanished inside its own transaction`)
+  }
+  return updated
+}
+
+/** Stores the uploaded files of a message; gives them as its `Attachments` list them. */
+async function insertAttachments(
+  tx: Db,
+  tables: Tables,
+  messageId: number,
+  files: UploadedFile[]
+): Promise<OwnedAttachment[]> {
+  if (files.length === 0) {
+    return []
+  }
+  const t = tables.ticketAttachments
+  return tx
+    .insert(t)
+    .values(
+      files.map((file) => ({
+        ticketMessageId: messageId,
+        name: file.name,
+        contentType: file.contentType,
+        attSize: file.bytes.byteLength,
+        content: Buffer.from(file.bytes).toString('base64'),
+      }))
+    )
+    .returning(attachmentListFields(t))
 }
 
 /**
