@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres'
 import type pg from 'pg'
 import type { Db, PgDb } from './db.ts'
+import { type IdBlock, shareIdBlocks } from './id-blocks.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import { holdWritesOn, type LaterWrites, startNow } from './write-later.ts'
 
@@ -38,7 +39,7 @@ class PipelinedConnection implements LaterWrites {
 
   private readonly client: pg.PoolClient
 
-  constructor(client: pg.PoolClient) {
+  constructor(client: pg.PoolClient, idBlocks: Map<string, IdBlock>) {
     this.client = client
     // Drizzle sees a client whose every statement goes through `query` below.
     const query = (...args: QueryArgs) => this.query(...args)
@@ -48,6 +49,7 @@ class PipelinedConnection implements LaterWrites {
     })
     this.db = db as unknown as Db
     holdWritesOn(this.db, this)
+    shareIdBlocks(this.db, idBlocks)
   }
 
   start() {
@@ -166,6 +168,8 @@ interface CorkableStream {
 }
 
 const handles = new WeakMap<pg.PoolClient, PipelinedConnection>()
+/** Ids drawn ahead, shared by every connection of one pool. */
+const idBlocksOf = new WeakMap<pg.Pool, Map<string, IdBlock>>()
 
 /**
  * Runs `fn` in one transaction on a connection of `pool` (opened with `pipeline: true`); a throw
@@ -178,7 +182,12 @@ export async function pipelinedTransaction<T>(
   const client = await pool.connect()
   let handle = handles.get(client)
   if (!handle) {
-    handle = new PipelinedConnection(client)
+    let idBlocks = idBlocksOf.get(pool)
+    if (!idBlocks) {
+      idBlocks = new Map()
+      idBlocksOf.set(pool, idBlocks)
+    }
+    handle = new PipelinedConnection(client, idBlocks)
     handles.set(client, handle)
   }
   handle.start()

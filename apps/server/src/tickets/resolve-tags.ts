@@ -3,9 +3,9 @@ import { eq, inArray, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
-import { writeLater } from '../db/write-later.ts'
+import { holdsWrites, writeLater } from '../db/write-later.ts'
 import type { FieldError } from '../http/api-error.ts'
-import type { KnownTags } from '../reference/known-tags.ts'
+import { type KnownTags, tagKey } from '../reference/known-tags.ts'
 import { linkRows, linkValues } from './write-links.ts'
 
 type SentTag = Partial<Pick<Tag, 'Id' | 'Name' | 'ToolTip'>>
@@ -14,20 +14,37 @@ type SentTag = Partial<Pick<Tag, 'Id' | 'Name' | 'ToolTip'>>
  * Tags by Id, else by Name case-insensitively; a new name creates the tag. Duplicates collapse
  * to one, in first-seen order (see docs/decisions.md). `known` (the catalog's tags) answers
  * without a query; only what it lacks is read.
+ *
+ * With `presume`, an id the catalog lacks, sent with a name it knows, is taken as absent
+ * without a read when the transaction holds its writes (PostgreSQL): a check sent with those
+ * writes fails the commit with {@link TagPresumedAbsentExists} if such a tag exists after all,
+ * and the caller saves again without presuming.
  */
 export async function resolveTags(
   db: Db,
   tables: Tables,
   sent: SentTag[],
   errors: FieldError[],
-  known?: KnownTags
+  known?: KnownTags,
+  presume = false
 ): Promise<Tag[]> {
   const ids = sent.map((t) => t.Id).filter((id): id is number => typeof id === 'number' && id > 0)
   const keys = sent.map((t) => t.Name?.trim().toLowerCase()).filter((k): k is string => !!k)
   const missingIds = known ? ids.filter((id) => !known.byId.has(id)) : ids
   const missingKeys = known ? keys.filter((key) => !known.byKey.has(key)) : keys
+  const presumed =
+    presume && known && holdsWrites(db)
+      ? [...new Set(missingIds)].filter((id) => namedByKnown(sent, id, known))
+      : []
+  if (presumed.length > 0) {
+    await expectNoTags(db, presumed)
+  }
   const read = [
-    ...(await tagsWhere(db, 'id', [...new Set(missingIds)])),
+    ...(await tagsWhere(
+      db,
+      'id',
+      [...new Set(missingIds)].filter((id) => !presumed.includes(id))
+    )),
     ...(await tagsWhere(db, 'nameKey', [...new Set(missingKeys)])),
   ]
   const readById = new Map(read.map((t) => [t.id, asTag(t)]))
@@ -56,6 +73,41 @@ export async function resolveTags(
   }
   return [...result.values()]
 }
+
+/** Whether every sent tag with `id` also has a name the catalog knows (then it resolves by name). */
+const namedByKnown = (sent: SentTag[], id: number, known: KnownTags) =>
+  sent.every((tag) => tag.Id !== id || (!!tag.Name && known.byKey.has(tagKey(tag.Name))))
+
+/** A save's commit failed because a tag it took as absent exists: save again, reading it. */
+export class TagPresumedAbsentExists extends Error {
+  constructor(ids: number[], options: ErrorOptions) {
+    super(`a tag taken as absent exists (one of ${ids.join(', ')})`, options)
+    this.name = 'TagPresumedAbsentExists'
+  }
+}
+
+/** Sends, with the transaction's writes, the check that none of the tags `ids` exists. */
+async function expectNoTags(db: Db, ids: number[]) {
+  const statement = prepared(db, 'tags.expect-none', (d) =>
+    d
+      .select({ checked: sql<null>`ticket_expect_no_tags(${sql.placeholder('ids')}::integer[])` })
+      .from(sql`(values (1)) as one`)
+  )
+  await writeLater(db, () =>
+    Promise.resolve(statement.execute({ ids })).catch((error: unknown) => {
+      throw sqlState(error) === presumedAbsentExists
+        ? new TagPresumedAbsentExists(ids, { cause: error })
+        : error
+    })
+  )
+}
+
+/** The SQLSTATE `ticket_expect_no_tags` raises (a migration defines it). */
+const presumedAbsentExists = 'TA001'
+
+/** PostgreSQL's error code, on the driver's error or on the one Drizzle wraps it in. */
+const sqlState = (error: unknown): unknown =>
+  (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
 
 /** Tags whose `column` is one of `values`: one prepared statement per column and count. */
 async function tagsWhere(db: Db, column: 'id' | 'nameKey', values: (number | string)[]) {

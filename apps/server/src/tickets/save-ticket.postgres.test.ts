@@ -77,14 +77,82 @@ describe('a create on PostgreSQL', () => {
     for (let i = 0; i < 12; i++) {
       await create(sampleBody)
     }
-    // BEGIN, the new ticket's id from its sequence and the read of the tag id the catalog does
-    // not hold; then the ticket INSERT, the link rows and the history row with COMMIT. The
-    // sign-in throttle reads nothing: the caller's keys never failed, which this process knows
-    // from memory.
-    expect(await pgWrites(() => create(sampleBody))).toBe(2)
-    // Tags the catalog holds need no read: BEGIN goes with the id alone.
+    // One round trip: BEGIN, the ticket INSERT (its id from the process's block), the link rows,
+    // the history row, the check that tag 112 still does not exist (the tag resolves by its
+    // name, which the catalog knows), and COMMIT. The sign-in throttle reads nothing: the
+    // caller's keys never failed, which this process knows from memory.
+    expect(await pgWrites(() => create(sampleBody))).toBe(1)
+    // Tags the catalog holds need no check.
     const knownTags = { ...sampleBody, Tags: [{ Name: sample.Tags[0].Name }] }
-    expect(await pgWrites(() => create(knownTags))).toBe(2)
+    expect(await pgWrites(() => create(knownTags))).toBe(1)
+  })
+
+  it('draws ticket ids in blocks: unique across processes, increasing within each', async () => {
+    const first = await openApp()
+    const second = await openApp()
+    const createdBy = async (app: typeof first.app, n: number) => {
+      const ids: number[] = []
+      for (let i = 0; i < n; i++) {
+        const created = await call(app, 'POST', '/api/v1/Ticket', { Title: `block ${i}` })
+        expect(created.status, created.text).toBe(200)
+        ids.push((created.body as { TicketId: number }).TicketId)
+      }
+      return ids
+    }
+    // More than one block each, drawn alternately by the two pools.
+    const [a, b] = await Promise.all([createdBy(first.app, 40), createdBy(second.app, 40)])
+    for (const ids of [a, b]) {
+      expect(ids).toEqual([...ids].sort((x, y) => x - y))
+    }
+    const all = [...a, ...b]
+    expect(new Set(all).size).toBe(all.length)
+    const t = tablesOf(first.deps.store.db)
+    const stored = await first.deps.store.db
+      .select({ id: t.tickets.ticketId, title: t.tickets.title })
+      .from(t.tickets)
+      .where(inArray(t.tickets.ticketId, all))
+    expect(stored).toHaveLength(80)
+    // A save that fails its checks uses up no id.
+    const before = (await createdBy(first.app, 1))[0] ?? 0
+    const refused = await call(first.app, 'POST', '/api/v1/Ticket', { Title: '' })
+    expect(refused.status).toBe(400)
+    expect((await createdBy(first.app, 1))[0]).toBe(before + 1)
+  })
+
+  it('finds a tag another process made when the save took its id as absent', async () => {
+    const here = await openApp()
+    const elsewhere = await openApp()
+    // This process's catalog knows the tag "Known here" and is loaded before the other
+    // process makes "Made elsewhere", which it therefore does not know.
+    const known = await call(here.app, 'POST', '/api/v1/Ticket', {
+      Title: 'first',
+      Tags: [{ Name: 'Known here' }],
+    })
+    expect(known.status).toBe(200)
+    const made = await call(elsewhere.app, 'POST', '/api/v1/Ticket', {
+      Title: 'elsewhere',
+      Tags: [{ Name: 'Made elsewhere' }],
+    })
+    expect(made.status).toBe(200)
+    const madeTag = (made.body as TicketEntity).Tags[0]
+    const t = tablesOf(here.deps.store.db)
+    const tickets = () => here.deps.store.db.$count(t.tickets)
+    const before = await tickets()
+    // By id first: the id names the other process's tag; the name, a tag this one knows.
+    const saved = await call(here.app, 'POST', '/api/v1/Ticket', {
+      Title: 'by id',
+      Tags: [{ Id: madeTag?.Id, Name: 'Known here' }],
+    })
+    expect(saved.status, saved.text).toBe(200)
+    const ticket = saved.body as TicketEntity
+    expect(ticket.Tags).toEqual([madeTag])
+    // The first attempt rolled back: one ticket more, linked to that tag.
+    expect(await tickets()).toBe(before + 1)
+    const links = await here.deps.store.db
+      .select({ tagId: t.ticketTags.tagId })
+      .from(t.ticketTags)
+      .where(eq(t.ticketTags.ticketId, ticket.TicketId))
+    expect(links).toEqual([{ tagId: madeTag?.Id }])
   })
 
   it('stores the same rows as a save through a plain transaction', async () => {

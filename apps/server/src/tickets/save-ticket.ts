@@ -18,7 +18,7 @@ import { composeTicket, loadTicketForUpdate } from './load-ticket.ts'
 import type { CarrierProperty, ReferenceReader } from './reference-reader.ts'
 import { AUTO_ASSIGN, resolveCarriers, sentCarrierId } from './resolve-carriers.ts'
 import { resolveSecondaryPersons } from './resolve-persons.ts'
-import { resolveTags, writeTicketTags } from './resolve-tags.ts'
+import { resolveTags, TagPresumedAbsentExists, writeTicketTags } from './resolve-tags.ts'
 import { actedBy, type TicketChange } from './ticket-change.ts'
 import type { TicketRow } from './ticket-rows.ts'
 import { writeSecondaryPersons } from './write-links.ts'
@@ -72,10 +72,18 @@ export async function saveTicket(
   caller: Caller,
   request: SaveTicketRequest
 ): Promise<TicketEntity> {
-  const change = await deps.store.transaction(async (tx) => {
-    const saved = await saveTicketInTransaction(deps, tx, caller, request)
-    await request.beforeCommit?.(tx, saved.after)
-    return saved
+  const attempt = (presumeTags: boolean) =>
+    deps.store.transaction(async (tx) => {
+      const saved = await saveTicketInTransaction(deps, tx, caller, request, presumeTags)
+      await request.beforeCommit?.(tx, saved.after)
+      return saved
+    })
+  // A tag presumed absent that exists after all rolled the first attempt back: once more, reading.
+  const change = await attempt(true).catch((error: unknown) => {
+    if (error instanceof TagPresumedAbsentExists) {
+      return attempt(false)
+    }
+    throw error
   })
   deps.catalog.learnTags(change.after.Tags)
   for (const module of deps.modules) {
@@ -87,13 +95,16 @@ export async function saveTicket(
 /**
  * The save inside a transaction the caller owns (a merge saves several tickets in one): the
  * ticket and what the modules write with it. The caller runs the modules' `afterCommit` once
- * the transaction has committed.
+ * the transaction has committed. `presumeTags` lets tags be resolved without a read that a
+ * check at commit backs (see `resolveTags`); only a caller that saves again on
+ * `TagPresumedAbsentExists` may pass it.
  */
 export async function saveTicketInTransaction(
   deps: ServiceDeps,
   tx: Db,
   caller: Caller,
-  request: SaveTicketRequest
+  request: SaveTicketRequest,
+  presumeTags = false
 ): Promise<TicketChange> {
   const { input } = request
   const id = request.id ?? (input.TicketId && input.TicketId > 0 ? input.TicketId : undefined)
@@ -136,7 +147,7 @@ export async function saveTicketInTransaction(
   await applyStatus(input, previous?.entity ?? null, next, reader, at, errors)
   const tags =
     input.Tags !== undefined
-      ? await resolveTags(tx, tables, input.Tags, errors, await reader.knownTags())
+      ? await resolveTags(tx, tables, input.Tags, errors, await reader.knownTags(), presumeTags)
       : undefined
   const persons =
     input.SecondaryPersons !== undefined
