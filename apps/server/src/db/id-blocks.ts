@@ -1,4 +1,4 @@
-import type { Db } from './store.ts'
+import type { Db } from './db.ts'
 
 /**
  * Ids a process has drawn ahead from one PostgreSQL sequence, handed out one at a time. A save
