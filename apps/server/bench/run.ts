@@ -123,6 +123,41 @@ async function raceWith(
   return { service: summarise(serviceRuns), baseline: summarise(baselineRuns) }
 }
 
+interface Side {
+  running: Running
+  context: BenchContext
+}
+
+/**
+ * `scenario` on the large database and on the empty one, `rounds` times, alternating who goes
+ * first: the pair's `service` is the large database, its `baseline` the empty one.
+ */
+async function raceSizes(large: Side, empty: Side, scenario: Scenario): Promise<Pair> {
+  const runs = new Map<Side, Measurement[]>([
+    [large, []],
+    [empty, []],
+  ])
+  const run = async (side: Side, seconds: number) =>
+    measure(
+      side.running.child.pid ?? 0,
+      scenario.request(side.context),
+      connections,
+      seconds,
+      scenario.tolerated,
+      !smoke
+    )
+  if (warmupSeconds > 0) {
+    await run(large, warmupSeconds)
+    await run(empty, warmupSeconds)
+  }
+  for (let round = 0; round < rounds; round++) {
+    for (const side of round % 2 === 0 ? [empty, large] : [large, empty]) {
+      runs.get(side)?.push(await run(side, seconds))
+    }
+  }
+  return { service: summarise(runs.get(large) ?? []), baseline: summarise(runs.get(empty) ?? []) }
+}
+
 async function databaseUrl(dialect: 'sqlite' | 'pg', name: string) {
   if (dialect === 'sqlite') {
     return join(dir, `${name}.db`)
@@ -197,11 +232,25 @@ try {
     const service = await startService(large.path)
     cleanups.push(service.stop)
     const context = await prepareContext(service.url)
+    // The database the large one is compared with: new, holding only the demo tenant.
+    const empty = await startService(await databaseUrl('sqlite', 'empty'))
+    cleanups.push(empty.stop)
+    const emptyContext = await prepareContext(empty.url)
     for (const scenario of scenarios.filter((s) => ['create', 'GET by id'].includes(s.name))) {
       const pair = await race(service, context, scenario)
       results.pairs.set(`large/${scenario.name}`, pair)
       printRow(`large/${scenario.name}`, pair)
+      // The size's own verdict: the two servers side by side, in the same alternating rounds,
+      // so that a change of the machine's speed between runs is not taken for the size's cost.
+      const sizes = await raceSizes(
+        { running: service, context },
+        { running: empty, context: emptyContext },
+        scenario
+      )
+      results.pairs.set(`large-vs-empty/${scenario.name}`, sizes)
+      printRow(`large-vs-empty/${scenario.name}`, sizes)
     }
+    await empty.stop()
     await service.stop()
   }
   const broken = [...results.pairs].filter(
