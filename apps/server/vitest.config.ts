@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config'
+import ProcessTestsFirst from './src/test/process-tests-first.ts'
 
 export default defineConfig({
   test: {
@@ -8,6 +9,8 @@ export default defineConfig({
     // Most files wait on real processes, sockets and databases rather than compute, so more
     // files than cores run at once; vitest's default (cores - 1) leaves a 2-core machine serial.
     maxWorkers: 3,
+    // Files that start real processes first (see the sequencer).
+    sequence: { sequencer: ProcessTestsFirst },
     reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],
     typecheck: { enabled: true, include: ['**/*.test-d.ts'] },
     // Every request a test sends through the app, and its response, must meet the published
