@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config'
-import ProcessTestsFirst from './src/test/process-tests-first.ts'
+import { ProcessTestsFirst } from './src/test/process-tests-first.ts'
 
 export default defineConfig({
   test: {

@@ -14,7 +14,7 @@ const startsProcesses =
  * default order runs larger files first: the benchmark's smoke test, a 30-line file, started
  * last and alone made the suite's final minute and a half.
  */
-export default class ProcessTestsFirst extends BaseSequencer {
+export class ProcessTestsFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files)
     const slow = new Set(
