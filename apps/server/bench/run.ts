@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase } from '../src/test/postgres.ts'
 import { buildLargeDatabase } from './large.ts'
-import { loadRun } from './load.ts'
+import { type LoadRequest, loadRun } from './load.ts'
 import { type Measurement, measure, summarise } from './measure.ts'
 import { buildServer, type Running, startBaseline, startService } from './processes.ts'
 import { type BenchContext, prepareContext, type Scenario, scenarios } from './scenarios.ts'
@@ -77,85 +77,63 @@ async function race(service: Running, context: BenchContext, scenario: Scenario)
   }
 }
 
+/** One side of a race: a process and the request its load sends. */
+interface Side {
+  pid: number
+  request: LoadRequest
+  /** Statuses counted apart from non-2xx (see `Scenario.tolerated`). */
+  tolerated: number[]
+}
+
+const serviceSide = (running: Running, context: BenchContext, scenario: Scenario): Side => ({
+  pid: running.child.pid ?? 0,
+  request: scenario.request(context),
+  tolerated: scenario.tolerated ?? [],
+})
+
 async function raceWith(
   service: Running,
   baseline: Running,
   context: BenchContext,
   scenario: Scenario
 ) {
-  const baselineRequest = {
-    url: `${baseline.url}/`,
-    method: 'POST' as const,
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(context.ticket),
-  }
-  const serviceRuns: Measurement[] = []
-  const baselineRuns: Measurement[] = []
-  const pid = (r: Running) => r.child.pid ?? 0
-  if (warmupSeconds > 0) {
-    await loadRun(scenario.request(context), connections, warmupSeconds, scenario.tolerated)
-    await loadRun(baselineRequest, connections, warmupSeconds)
-  }
-  for (let round = 0; round < rounds; round++) {
-    const runService = async () =>
-      serviceRuns.push(
-        await measure(
-          pid(service),
-          scenario.request(context),
-          connections,
-          seconds,
-          scenario.tolerated,
-          !smoke
-        )
-      )
-    const runBaseline = async () =>
-      baselineRuns.push(
-        await measure(pid(baseline), baselineRequest, connections, seconds, [], !smoke)
-      )
-    if (round % 2 === 0) {
-      await runBaseline()
-      await runService()
-    } else {
-      await runService()
-      await runBaseline()
-    }
-  }
-  return { service: summarise(serviceRuns), baseline: summarise(baselineRuns) }
-}
-
-interface Side {
-  running: Running
-  context: BenchContext
+  return raceSides(serviceSide(service, context, scenario), {
+    pid: baseline.child.pid ?? 0,
+    request: {
+      url: `${baseline.url}/`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(context.ticket),
+    },
+    tolerated: [],
+  })
 }
 
 /**
- * `scenario` on the large database and on the empty one, `rounds` times, alternating who goes
- * first: the pair's `service` is the large database, its `baseline` the empty one.
+ * Both sides warmed up, then `rounds` measured runs of each, alternating who goes first; the
+ * pair's medians.
  */
-async function raceSizes(large: Side, empty: Side, scenario: Scenario): Promise<Pair> {
+async function raceSides(service: Side, baseline: Side): Promise<Pair> {
   const runs = new Map<Side, Measurement[]>([
-    [large, []],
-    [empty, []],
+    [service, []],
+    [baseline, []],
   ])
-  const run = async (side: Side, seconds: number) =>
-    measure(
-      side.running.child.pid ?? 0,
-      scenario.request(side.context),
-      connections,
-      seconds,
-      scenario.tolerated,
-      !smoke
-    )
   if (warmupSeconds > 0) {
-    await run(large, warmupSeconds)
-    await run(empty, warmupSeconds)
-  }
-  for (let round = 0; round < rounds; round++) {
-    for (const side of round % 2 === 0 ? [empty, large] : [large, empty]) {
-      runs.get(side)?.push(await run(side, seconds))
+    for (const side of [service, baseline]) {
+      await loadRun(side.request, connections, warmupSeconds, side.tolerated)
     }
   }
-  return { service: summarise(runs.get(large) ?? []), baseline: summarise(runs.get(empty) ?? []) }
+  for (let round = 0; round < rounds; round++) {
+    for (const side of round % 2 === 0 ? [baseline, service] : [service, baseline]) {
+      runs
+        .get(side)
+        ?.push(await measure(side.pid, side.request, connections, seconds, side.tolerated, !smoke))
+    }
+  }
+  return {
+    service: summarise(runs.get(service) ?? []),
+    baseline: summarise(runs.get(baseline) ?? []),
+  }
 }
 
 async function databaseUrl(dialect: 'sqlite' | 'pg', name: string) {
@@ -242,10 +220,10 @@ try {
       printRow(`large/${scenario.name}`, pair)
       // The size's own verdict: the two servers side by side, in the same alternating rounds,
       // so that a change of the machine's speed between runs is not taken for the size's cost.
-      const sizes = await raceSizes(
-        { running: service, context },
-        { running: empty, context: emptyContext },
-        scenario
+      // The large database is the pair's `service`, the empty one its `baseline`.
+      const sizes = await raceSides(
+        serviceSide(service, context, scenario),
+        serviceSide(empty, emptyContext, scenario)
       )
       results.pairs.set(`large-vs-empty/${scenario.name}`, sizes)
       printRow(`large-vs-empty/${scenario.name}`, sizes)
