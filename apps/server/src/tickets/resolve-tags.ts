@@ -29,12 +29,12 @@ export async function resolveTags(
   presume = false
 ): Promise<Tag[]> {
   const ids = sent.map((t) => t.Id).filter((id): id is number => typeof id === 'number' && id > 0)
-  const keys = sent.map((t) => t.Name?.trim().toLowerCase()).filter((k): k is string => !!k)
-  const missingIds = known ? ids.filter((id) => !known.byId.has(id)) : ids
-  const missingKeys = known ? keys.filter((key) => !known.byKey.has(key)) : keys
+  const keys = sent.map((t) => tagKey(t.Name ?? '')).filter((key) => key !== '')
+  const missingIds = [...new Set(known ? ids.filter((id) => !known.byId.has(id)) : ids)]
+  const missingKeys = [...new Set(known ? keys.filter((key) => !known.byKey.has(key)) : keys)]
   const presumed =
     presume && known && holdsWrites(db)
-      ? [...new Set(missingIds)].filter((id) => namedByKnown(sent, id, known))
+      ? missingIds.filter((id) => namedByKnown(sent, id, known))
       : []
   if (presumed.length > 0) {
     await expectNoTags(db, presumed)
@@ -43,16 +43,16 @@ export async function resolveTags(
     ...(await tagsWhere(
       db,
       'id',
-      [...new Set(missingIds)].filter((id) => !presumed.includes(id))
+      missingIds.filter((id) => !presumed.includes(id))
     )),
-    ...(await tagsWhere(db, 'nameKey', [...new Set(missingKeys)])),
+    ...(await tagsWhere(db, 'nameKey', missingKeys)),
   ]
   const readById = new Map(read.map((t) => [t.id, asTag(t)]))
   const readByKey = new Map(read.map((t) => [t.nameKey, asTag(t)]))
   const result = new Map<number, Tag>()
   for (const [index, tag] of sent.entries()) {
     const name = tag.Name?.trim() ?? ''
-    const key = name.toLowerCase()
+    const key = tagKey(name)
     let found = tag.Id && tag.Id > 0 ? (known?.byId.get(tag.Id) ?? readById.get(tag.Id)) : undefined
     if (!found && key) {
       found = known?.byKey.get(key) ?? readByKey.get(key)

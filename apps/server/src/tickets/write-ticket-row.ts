@@ -4,7 +4,7 @@ import { prepared } from '../db/prepared.ts'
 import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
-import { holdsWrites, readLater, writeLater } from '../db/write-later.ts'
+import { readLater, writeLater } from '../db/write-later.ts'
 
 /** The keys a statement writes: an undefined value means "leave it", as Drizzle's builders read it. */
 const definedKeys = (values: Record<string, unknown>) =>
@@ -20,7 +20,7 @@ export const ticketIdsPerDraw = 32
  * INSERT returns the id.
  */
 export function reserveTicketId(tx: Db): (() => Promise<number>) | undefined {
-  const block = holdsWrites(tx) ? idBlockOf(tx, 'tickets') : undefined
+  const block = idBlockOf(tx, 'tickets')
   if (!block) {
     return undefined
   }
