@@ -1,7 +1,7 @@
 import type { TicketAttachment, TicketMessage, TicketMessageEntity } from '@ticket/schema'
 import { asc, eq, inArray, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
-import { ticketMessagesProjection } from '../db/projection.gen.ts'
+import { ticketAttachmentsProjection, ticketMessagesProjection } from '../db/projection.gen.ts'
 import { columnsToProperties, referenceIds } from '../db/projection-map.ts'
 import type { Db, Tables } from '../db/store.ts'
 import type { ReferenceReader } from '../tickets/reference-reader.ts'
@@ -40,13 +40,23 @@ const stripOwner = ({ TicketMessageId: _id, ...attachment }: OwnedAttachment) =>
 
 export type OwnedAttachment = TicketAttachment & { TicketMessageId: number }
 
-/** The columns an attachment is listed with (never its content), under the entity's names. */
+const { columns: attachmentColumns, references: attachmentReferences } = ticketAttachmentsProjection
+type AttachmentColumns = typeof attachmentColumns
+/** Every stored property of an attachment but its content, which a list never carries. */
+type ListedProperty = Exclude<keyof AttachmentColumns, 'Content'>
+const listedProperties = (Object.keys(attachmentColumns) as (keyof AttachmentColumns)[]).filter(
+  (property): property is ListedProperty => property !== 'Content'
+)
+
+/**
+ * The columns an attachment is listed with, under the entity's names (from the generated
+ * projection), and the message it belongs to.
+ */
 export const attachmentListFields = (t: Tables['ticketAttachments']) => ({
-  AttachmentId: t.attachmentId,
-  Name: t.name,
-  ContentType: t.contentType,
-  AttSize: t.attSize,
-  TicketMessageId: t.ticketMessageId,
+  ...(Object.fromEntries(
+    listedProperties.map((property) => [property, t[attachmentColumns[property]]])
+  ) as { [P in ListedProperty]: Tables['ticketAttachments'][AttachmentColumns[P]] }),
+  TicketMessageId: t[attachmentReferences.TicketMessageId.key],
 })
 
 /** Attachment metadata (never the content) of some messages, in upload order. */
