@@ -2,6 +2,7 @@ import { type LoadRequest, type LoadResult, loadRun } from './load.ts'
 import {
   cpuSeconds,
   flushDirtyPages,
+  mainThreadCpuSeconds,
   peakRssMiB,
   postgresPids,
   resetPeakRss,
@@ -11,6 +12,8 @@ import {
 export interface Measurement extends LoadResult {
   /** Server CPU (user + system) per request, in milliseconds. */
   cpuMsPerRequest: number
+  /** The part of it on the main thread, the one that runs JavaScript. */
+  mainThreadMsPerRequest: number
   peakRssMiB: number
 }
 
@@ -36,14 +39,19 @@ export async function measure(
   }
   resetPeakRss(pid)
   const before = cpuSeconds(pid)
+  const mainBefore = mainThreadCpuSeconds(pid)
   const result = await loadRun(request, connections, seconds, tolerated)
   if (settle) {
     await untilIdle(measured)
   }
   const cpu = cpuSeconds(pid) - before
+  const mainThread = mainThreadCpuSeconds(pid) - mainBefore
+  const perRequest = (seconds: number) =>
+    result.requests > 0 ? (seconds * 1000) / result.requests : Number.NaN
   return {
     ...result,
-    cpuMsPerRequest: result.requests > 0 ? (cpu * 1000) / result.requests : Number.NaN,
+    cpuMsPerRequest: perRequest(cpu),
+    mainThreadMsPerRequest: perRequest(mainThread),
     peakRssMiB: peakRssMiB(pid),
   }
 }
@@ -65,6 +73,7 @@ export function summarise(runs: Measurement[]): Measurement {
     p50: of((m) => m.p50),
     p99: of((m) => m.p99),
     cpuMsPerRequest: of((m) => m.cpuMsPerRequest),
+    mainThreadMsPerRequest: of((m) => m.mainThreadMsPerRequest),
     peakRssMiB: Math.max(...runs.map((m) => m.peakRssMiB)),
     non2xx: runs.reduce((sum, m) => sum + m.non2xx, 0),
     conflicts: runs.reduce((sum, m) => sum + m.conflicts, 0),

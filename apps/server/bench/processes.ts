@@ -144,12 +144,25 @@ export function startBaseline(path: string) {
 
 const ticksPerSecond = 100
 
-/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
-export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
-  // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+/** CPU seconds (user + system) in a /proc stat file: utime and stime, fields 14 and 15. */
+function statCpuSeconds(path: string): number {
+  const stat = readFileSync(path, 'utf8')
+  // Fields after the parenthesised command name.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
   return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+}
+
+/** CPU seconds (user + system) the process has used so far, every thread counted. */
+export function cpuSeconds(pid: number): number {
+  return statCpuSeconds(`/proc/${pid}/stat`)
+}
+
+/**
+ * CPU seconds of the process's main thread alone (the thread whose id is the process's): the
+ * one thread that runs JavaScript, so its share shows how close a run is to one core's limit.
+ */
+export function mainThreadCpuSeconds(pid: number): number {
+  return statCpuSeconds(`/proc/${pid}/task/${pid}/stat`)
 }
 
 /** Peak resident memory in MiB (VmHWM) since start or the last `resetPeakRss`. */

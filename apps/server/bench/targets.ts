@@ -27,6 +27,8 @@ export interface Verdict {
 const ratio = (pair: Pair | undefined) =>
   pair ? pair.service.perSecond / pair.baseline.perSecond : Number.NaN
 const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'not measured')
+/** A ratio as printed: `0.209×`, or `not measured` (without a stray `×`). */
+const times = (n: number, digits = 2) => (Number.isFinite(n) ? `${n.toFixed(digits)}×` : fixed(n))
 
 /** The targets exactly as the fast-path work set them. A missed or unmeasured one fails the run. */
 export function verdicts(results: Results): Verdict[] {
@@ -48,25 +50,25 @@ export function verdicts(results: Results): Verdict[] {
     {
       measure: 'create throughput',
       target: '≥ 0.30× the raw baseline',
-      value: `${fixed(ratio(create), 3)}×`,
+      value: times(ratio(create), 3),
       met: ratio(create) >= 0.3,
     },
     {
       measure: 'create p99',
       target: "≤ 3× the raw baseline's",
-      value: create ? `${fixed(create.service.p99 / create.baseline.p99)}×` : 'not measured',
+      value: create ? times(create.service.p99 / create.baseline.p99) : 'not measured',
       met: !!create && create.service.p99 <= 3 * create.baseline.p99,
     },
     {
       measure: 'GET by id throughput',
       target: "≥ 0.60× the baseline's creates/s",
-      value: `${fixed(readVsCreates, 3)}×`,
+      value: times(readVsCreates, 3),
       met: readVsCreates >= 0.6,
     },
     {
       measure: 'create on PostgreSQL',
       target: '≥ 0.12× the SQLite raw baseline',
-      value: `${fixed(ratio(get('pg/create')), 3)}×`,
+      value: times(ratio(get('pg/create')), 3),
       met: ratio(get('pg/create')) >= 0.12,
     },
     {
@@ -78,7 +80,7 @@ export function verdicts(results: Results): Verdict[] {
     {
       measure: `create and GET at ${results.largeTickets.toLocaleString('en')} tickets`,
       target: 'within 15% of the empty database',
-      value: `create ${fixed(largeCreate)}×, GET ${fixed(largeRead)}× the empty database`,
+      value: `create ${times(largeCreate)}, GET ${times(largeRead)} the empty database`,
       met: results.largeTickets >= 1_000_000 && largeCreate >= 0.85 && largeRead >= 0.85,
     },
     {
