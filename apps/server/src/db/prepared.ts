@@ -1,3 +1,4 @@
+import { withCompiledPg } from './compiled-pg.ts'
 import { withCompiledSqlite } from './compiled-sqlite.ts'
 import type { Db } from './store.ts'
 
@@ -35,9 +36,12 @@ export function prepared<S extends { prepare(name?: string): Statement }>(
   }
   let statement = cache.get(key)
   if (!statement) {
-    // SQLite's prepare takes no name; PostgreSQL's takes the statement name.
-    statement = withCompiledSqlite(
-      (build(db).prepare as (name?: string) => Statement)(key.replace(/\W/g, '_'))
+    // SQLite's prepare takes no name; PostgreSQL's takes the statement name. Each driver's
+    // statement gets its parameters and row mapping worked out once (the other returns it as is).
+    statement = withCompiledPg(
+      withCompiledSqlite(
+        (build(db).prepare as (name?: string) => Statement)(key.replace(/\W/g, '_'))
+      )
     )
     cache.set(key, statement)
   }
