@@ -27,13 +27,27 @@ function paramReader(param: unknown): (values: Values) => unknown {
   return () => param
 }
 
+/** Drizzle's query logger, which sees every statement run with its parameters. */
+export interface QueryLogger {
+  logQuery(sql: string, params: unknown[]): void
+}
+
 /**
- * A prepared statement's parameter list, worked out once. Drizzle looks at every parameter on
- * every run to tell a placeholder from a fixed value (`is()` walks class chains) before binding
- * it; on a ticket INSERT of forty columns that was a few percent of a save's CPU. The list this
- * gives holds the same values Drizzle's own `fillPlaceholders` would.
+ * A prepared statement's parameter list, worked out once, and logged on every run as Drizzle
+ * logs it (the statement's text and the filled list). Drizzle looks at every parameter on every
+ * run to tell a placeholder from a fixed value (`is()` walks class chains) before binding it; on
+ * a ticket INSERT of forty columns that was a few percent of a save's CPU. The list this gives
+ * holds the same values Drizzle's own `fillPlaceholders` would; a missing value throws.
  */
-export function compileFill(params: unknown[]): (values: Values) => unknown[] {
+export function compileFill(
+  params: unknown[],
+  text: string,
+  logger: QueryLogger
+): (values: Values | undefined) => unknown[] {
   const readers = params.map(paramReader)
-  return (values) => readers.map((read) => read(values))
+  return (values = {}) => {
+    const filled = readers.map((read) => read(values))
+    logger.logQuery(text, filled)
+    return filled
+  }
 }

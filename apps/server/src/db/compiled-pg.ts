@@ -1,6 +1,6 @@
 import { DrizzleQueryError, is } from 'drizzle-orm'
 import { NoopCache } from 'drizzle-orm/cache/core'
-import { compileFill, type Values } from './compiled-params.ts'
+import { compileFill, type QueryLogger, type Values } from './compiled-params.ts'
 import { compileRowMapper, type SelectedField } from './compiled-rows.ts'
 
 interface QueryConfig {
@@ -11,7 +11,7 @@ interface QueryConfig {
 interface DrizzlePgQuery {
   client: { query(config: QueryConfig, params: unknown[]): Promise<{ rows: unknown[] }> }
   params: unknown[]
-  logger: { logQuery(sql: string, params: unknown[]): void }
+  logger: QueryLogger
   /** The statement as it answers rows as objects (no selected fields: a write's result). */
   rawQueryConfig: QueryConfig
   /** The statement as it answers rows as arrays, which the fields then name. */
@@ -49,37 +49,36 @@ export function withCompiledPg<S extends object>(statement: S): S {
   if (statement.cache !== undefined && !is(statement.cache, NoopCache)) {
     return statement
   }
-  const fill = compileFill(statement.params)
   const { client, logger, rawQueryConfig, queryConfig, fields, customResultMapper } = statement
-  const send = async (config: QueryConfig, params: unknown[]) => {
-    try {
-      return await client.query(config, params)
-    } catch (error) {
-      throw new DrizzleQueryError(config.text, params, error as Error)
-    }
-  }
-  if (!fields && !customResultMapper) {
-    // Async, as Drizzle's: a missing value rejects the promise rather than throwing.
-    statement.execute = async (values) => {
-      const params = fill(values ?? {})
-      logger.logQuery(rawQueryConfig.text, params)
-      return send(rawQueryConfig, params)
-    }
-    return statement
-  }
-  const map = customResultMapper ?? rowsMapper(fields ?? [], statement.joinsNotNullableMap)
+  // Logged with the text Drizzle logs.
+  const fill = compileFill(statement.params, rawQueryConfig.text, logger)
+  // A statement without selected fields (a write) answers the driver's result as it comes.
+  const config = fields || customResultMapper ? queryConfig : rawQueryConfig
+  const answer = answerOf(fields, statement.joinsNotNullableMap, customResultMapper)
+  // Async, as Drizzle's: a missing value rejects the promise rather than throwing.
   statement.execute = async (values) => {
-    const params = fill(values ?? {})
-    logger.logQuery(rawQueryConfig.text, params)
-    return map((await send(queryConfig, params)).rows)
+    const params = fill(values)
+    // Only the driver's failure is wrapped, as Drizzle wraps it; mapping runs outside.
+    const result = await client.query(config, params).catch((error: unknown) => {
+      throw new DrizzleQueryError(config.text, params, error as Error)
+    })
+    return answer(result)
   }
   return statement
 }
 
-function rowsMapper(
-  fields: SelectedField[],
-  joinsNotNullableMap: Record<string, boolean> | undefined
-): (rows: unknown[]) => unknown {
+/** What `execute` answers for the driver's result, as Drizzle's own run maps it. */
+function answerOf(
+  fields: SelectedField[] | undefined,
+  joinsNotNullableMap: Record<string, boolean> | undefined,
+  customResultMapper: ((rows: unknown[]) => unknown) | undefined
+): (result: { rows: unknown[] }) => unknown {
+  if (customResultMapper) {
+    return (result) => customResultMapper(result.rows)
+  }
+  if (!fields) {
+    return (result) => result
+  }
   const toObject = compileRowMapper(fields, joinsNotNullableMap)
-  return (rows) => (rows as unknown[][]).map(toObject)
+  return (result) => (result.rows as unknown[][]).map(toObject)
 }

@@ -1,4 +1,4 @@
-import { compileFill, type Values } from './compiled-params.ts'
+import { compileFill, type QueryLogger, type Values } from './compiled-params.ts'
 import { compileRowMapper, type SelectedField } from './compiled-rows.ts'
 
 interface SqliteStatement {
@@ -12,7 +12,7 @@ interface SqliteStatement {
 interface DrizzleSqliteQuery {
   stmt: SqliteStatement
   query: { sql: string; params: unknown[] }
-  logger: { logQuery(sql: string, params: unknown[]): void }
+  logger: QueryLogger
   fields?: SelectedField[]
   joinsNotNullableMap?: Record<string, boolean>
   customResultMapper?: unknown
@@ -41,13 +41,8 @@ export function withCompiledSqlite<S extends object>(statement: S): S {
   if (!isDrizzleSqliteQuery(statement)) {
     return statement
   }
-  const fill = compileFill(statement.query.params)
   const { stmt, logger, query, fields, joinsNotNullableMap, customResultMapper } = statement
-  const bound = (values: Values | undefined) => {
-    const params = fill(values ?? {})
-    logger.logQuery(query.sql, params)
-    return params
-  }
+  const bound = compileFill(query.params, query.sql, logger)
   statement.run = (values) => stmt.run(...bound(values))
   statement.values = (values) => stmt.raw().all(...bound(values))
   if (customResultMapper) {
