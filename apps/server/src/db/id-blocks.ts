@@ -37,11 +37,17 @@ export class IdBlock {
   }
 }
 
-const blocksOf = new WeakMap<Db, Map<string, IdBlock>>()
+/** The blocks of each owner (a pool: one per process and database), by sequence name. */
+const blocksOfOwner = new WeakMap<object, Map<string, IdBlock>>()
+/** The owner whose blocks a transaction handle draws from. */
+const ownerOf = new WeakMap<Db, object>()
 
-/** Lets transactions on `tx` share `blocks` (one map per pool, so per process and database). */
-export function shareIdBlocks(tx: Db, blocks: Map<string, IdBlock>): void {
-  blocksOf.set(tx, blocks)
+/**
+ * Lets transactions on `tx` draw from the blocks of `owner`: every connection of one pool
+ * shares its blocks, so a process holds one block per sequence and database.
+ */
+export function shareIdBlocks(tx: Db, owner: object): void {
+  ownerOf.set(tx, owner)
 }
 
 /**
@@ -49,9 +55,14 @@ export function shareIdBlocks(tx: Db, blocks: Map<string, IdBlock>): void {
  * whose INSERT returns its id without a round trip).
  */
 export function idBlockOf(tx: Db, name: string): IdBlock | undefined {
-  const blocks = blocksOf.get(tx)
-  if (!blocks) {
+  const owner = ownerOf.get(tx)
+  if (!owner) {
     return undefined
+  }
+  let blocks = blocksOfOwner.get(owner)
+  if (!blocks) {
+    blocks = new Map()
+    blocksOfOwner.set(owner, blocks)
   }
   let block = blocks.get(name)
   if (!block) {

@@ -1,7 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres'
 import type pg from 'pg'
 import type { Db, PgDb } from './db.ts'
-import { type IdBlock, shareIdBlocks } from './id-blocks.ts'
+import { shareIdBlocks } from './id-blocks.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import { holdWritesOn, type LaterWrites, startNow } from './write-later.ts'
 
@@ -39,7 +39,7 @@ class PipelinedConnection implements LaterWrites {
 
   private readonly client: pg.PoolClient
 
-  constructor(client: pg.PoolClient, idBlocks: Map<string, IdBlock>) {
+  constructor(client: pg.PoolClient, pool: pg.Pool) {
     this.client = client
     // Drizzle sees a client whose every statement goes through `query` below.
     const query = (...args: QueryArgs) => this.query(...args)
@@ -49,7 +49,8 @@ class PipelinedConnection implements LaterWrites {
     })
     this.db = db as unknown as Db
     holdWritesOn(this.db, this)
-    shareIdBlocks(this.db, idBlocks)
+    // Ids drawn ahead are shared by every connection of the pool.
+    shareIdBlocks(this.db, pool)
   }
 
   start() {
@@ -168,8 +169,6 @@ interface CorkableStream {
 }
 
 const handles = new WeakMap<pg.PoolClient, PipelinedConnection>()
-/** Ids drawn ahead, shared by every connection of one pool. */
-const idBlocksOf = new WeakMap<pg.Pool, Map<string, IdBlock>>()
 
 /**
  * Runs `fn` in one transaction on a connection of `pool` (opened with `pipeline: true`); a throw
@@ -182,12 +181,7 @@ export async function pipelinedTransaction<T>(
   const client = await pool.connect()
   let handle = handles.get(client)
   if (!handle) {
-    let idBlocks = idBlocksOf.get(pool)
-    if (!idBlocks) {
-      idBlocks = new Map()
-      idBlocksOf.set(pool, idBlocks)
-    }
-    handle = new PipelinedConnection(client, idBlocks)
+    handle = new PipelinedConnection(client, pool)
     handles.set(client, handle)
   }
   handle.start()
