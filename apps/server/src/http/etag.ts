@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto'
 
 /**
  * The strong ETag of one representation of a versioned resource: the version, then a digest
- * of the bytes sent. JSON and XML (or two time zones, or two `$select`s) of one revision are
+ * of the bytes sent (text is hashed as its UTF-8). JSON and XML (or two time zones, or two `$select`s) of one revision are
  * different representations, so their tags differ; a new revision changes the version part.
  * @example representationTag(7, '{"TicketId":1}') // '"7-3oR9kTq0Yc"'
  */
-export function representationTag(version: number, text: string): string {
-  const digest = createHash('sha256').update(text).digest('base64url').slice(0, 12)
+export function representationTag(version: number, bytes: string | Uint8Array): string {
+  const digest = createHash('sha256').update(bytes).digest('base64url').slice(0, 12)
   return `"${version}-${digest}"`
 }
 

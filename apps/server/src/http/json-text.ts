@@ -1,6 +1,10 @@
 /** The JSON text of objects that never change, computed once, keyed by the object itself. */
 const texts = new WeakMap<object, string>()
-
+/**
+ * The UTF-8 bytes of `"key":text}` for a remembered object under one property name: the end of
+ * every answer that ends with it, encoded once instead of once per answer.
+ */
+const endings = new WeakMap<object, Map<string, Buffer>>()
 function deepFreeze(value: unknown): void {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
@@ -22,11 +26,13 @@ export function withFixedJson<T extends object>(value: T): T {
 }
 
 /**
- * Exactly `JSON.stringify(value)`, cheaper when the object's last property holds an object
- * registered with {@link withFixedJson}: the rest is stringified and that property's remembered
- * text appended.
+ * Exactly `JSON.stringify(value)`, as text or as its UTF-8 bytes. It is cheaper when the
+ * object's last property holds an object registered with {@link withFixedJson}: the rest is
+ * stringified and the remembered bytes of that property are copied after it. The answer is then
+ * bytes, so the socket gets them as they are: as text it would first be joined into one string
+ * and then encoded again, a copy of the whole answer each time.
  */
-export function stringifyAnswer(value: unknown): string {
+export function stringifyAnswer(value: unknown): string | Uint8Array<ArrayBuffer> {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || 'toJSON' in value) {
     return JSON.stringify(value)
   }
@@ -36,19 +42,52 @@ export function stringifyAnswer(value: unknown): string {
   const slot = last === undefined ? undefined : Object.getOwnPropertyDescriptor(object, last)
   // Only a plain, writable data property can be set aside for a moment.
   const tail: unknown = slot?.writable ? slot.value : undefined
-  const text = tail !== null && typeof tail === 'object' ? texts.get(tail) : undefined
-  if (last === undefined || text === undefined) {
+  const ending =
+    last !== undefined && tail !== null && typeof tail === 'object'
+      ? endingOf(tail, last)
+      : undefined
+  if (ending === undefined) {
     return JSON.stringify(value)
   }
   // An undefined property is left out and the key order stays: the text of everything before
-  // the last property, then the last property's remembered text.
-  object[last] = undefined
+  // the last property, then the last property's remembered bytes.
+  object[last as string] = undefined
   let head: string
   try {
     head = JSON.stringify(object)
   } finally {
-    object[last] = tail
+    object[last as string] = tail
   }
-  const property = `${JSON.stringify(last)}:${text}}`
-  return head === '{}' ? `{${property}` : `${head.slice(0, -1)},${property}`
+  // The head's closing brace becomes the comma before the last property, or goes when the head
+  // is empty (`{}`).
+  const headBytes = Buffer.byteLength(head)
+  const at = head === '{}' ? headBytes - 1 : headBytes
+  // Its own memory, not a slice of the shared pool that a kept answer would hold on to.
+  const bytes = Buffer.allocUnsafeSlow(at + ending.length)
+  bytes.write(head, 0, 'utf8')
+  if (at === headBytes) {
+    bytes[at - 1] = comma
+  }
+  ending.copy(bytes, at)
+  return bytes as Uint8Array<ArrayBuffer>
+}
+
+const comma = 0x2c
+
+function endingOf(tail: object, key: string): Buffer | undefined {
+  const text = texts.get(tail)
+  if (text === undefined) {
+    return undefined
+  }
+  let byKey = endings.get(tail)
+  if (!byKey) {
+    byKey = new Map()
+    endings.set(tail, byKey)
+  }
+  let ending = byKey.get(key)
+  if (!ending) {
+    ending = Buffer.from(`${JSON.stringify(key)}:${text}}`, 'utf8')
+    byKey.set(key, ending)
+  }
+  return ending
 }

@@ -141,10 +141,10 @@ export function renderEntity(
 ): Representation {
   const { root, schema } = rootOf(carrier, body)
   const value = presentValue(c, body, schema)
-  const text = isXmlType(mediaType) ? valueToXml(value, root, schema) : stringifyAnswer(value)
+  const bytes = isXmlType(mediaType) ? valueToXml(value, root, schema) : stringifyAnswer(value)
   return version === undefined
-    ? { mediaType, body: text }
-    : { mediaType, body: text, etag: representationTag(version, text) }
+    ? { mediaType, body: bytes }
+    : { mediaType, body: bytes, etag: representationTag(version, bytes) }
 }
 
 /**
