@@ -22,6 +22,9 @@ const values: unknown[] = [
   {},
   { a: 1 },
   { a: '1' },
+  // An object whose toJSON gives null has the text of null; another date does not.
+  new Date(Number.NaN),
+  new Date(0),
 ]
 
 describe('changedColumns', () => {

@@ -16,7 +16,8 @@ const isPlainScalar = (value: unknown) =>
 
 /**
  * Whether two column values have the same JSON text, without stringifying the common cases: a
- * string, boolean or finite number has a text no other unequal value has. JSON columns and
+ * string, boolean or finite number has a text no other unequal value has, and a plain object or
+ * array is never `null` (every column of a new ticket is compared with null). JSON columns and
  * the rest are compared by their text.
  */
 function sameJson(a: unknown, b: unknown): boolean {
@@ -26,16 +27,21 @@ function sameJson(a: unknown, b: unknown): boolean {
   if (isPlainScalar(a) || isPlainScalar(b)) {
     return false
   }
+  const other = a === null ? b : b === null ? a : undefined
+  if (typeof other === 'object' && other !== null && !('toJSON' in other)) {
+    return false
+  }
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
 /** The database column names whose values differ between two rows (webhook `Changes`). */
 export function changedColumns(before: TicketRow | undefined, after: Record<string, unknown>) {
   const changed: string[] = []
-  for (const [key, value] of Object.entries(after)) {
+  for (const key in after) {
     if (ignored.has(key)) {
       continue
     }
+    const value = after[key]
     const old = before ? (before as Record<string, unknown>)[key] : undefined
     if (!sameJson(old ?? null, value ?? null)) {
       changed.push(sqlNames.get(key) ?? key)
