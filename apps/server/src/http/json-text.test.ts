@@ -3,7 +3,7 @@ import type { Caller } from '../auth/caller.ts'
 import { blankTicketEntity } from '../tickets/blank-entity.ts'
 import { withRights } from '../tickets/present-ticket.ts'
 import { ticketFieldProperties } from '../tickets/rights.ts'
-import { stringifyAnswer, withFixedJson } from './json-text.ts'
+import { answerJson, withFixedJson } from './json-text.ts'
 
 /** The answer as text, whether it came as text or as bytes. */
 const textOf = (answer: string | Uint8Array) =>
@@ -25,7 +25,7 @@ describe('the answer text with remembered parts', () => {
         caller(isAdmin)
       )
       const before = JSON.stringify(answer)
-      const sent = stringifyAnswer(answer)
+      const sent = answerJson(answer)
       // Spliced answers come as bytes, so nothing joins and encodes the whole text once more.
       expect(sent).toBeInstanceOf(Uint8Array)
       expect(textOf(sent)).toBe(before)
@@ -64,7 +64,7 @@ describe('the answer text with remembered parts', () => {
       Object.defineProperty({ a: 1 }, 'b', { get: () => fixed, enumerable: true }),
     ]
     for (const value of cases) {
-      expect(textOf(stringifyAnswer(value))).toBe(JSON.stringify(value))
+      expect(textOf(answerJson(value))).toBe(JSON.stringify(value))
     }
   })
 })

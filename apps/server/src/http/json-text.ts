@@ -1,10 +1,12 @@
 /** The JSON text of objects that never change, computed once, keyed by the object itself. */
 const texts = new WeakMap<object, string>()
 /**
- * The UTF-8 bytes of `"key":text}` for a remembered object under one property name: the end of
- * every answer that ends with it, encoded once instead of once per answer.
+ * For a remembered object, the end of every answer that ends with it: `"key":text}` as UTF-8,
+ * encoded once instead of once per answer. An object ends answers under one property name
+ * (FieldProperties); another name replaces the kept ending.
  */
-const endings = new WeakMap<object, Map<string, Buffer>>()
+const endings = new WeakMap<object, { key: string; bytes: Buffer }>()
+
 function deepFreeze(value: unknown): void {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
@@ -17,7 +19,7 @@ function deepFreeze(value: unknown): void {
 /**
  * Freezes `value` all the way down and remembers its JSON text: an answer that ends with it
  * (the caller's FieldProperties, the same object for every answer to callers with the same
- * rights) gets that text spliced in by {@link stringifyAnswer} instead of stringifying it again.
+ * rights) gets it copied in, encoded, by {@link answerJson} instead of stringifying it again.
  */
 export function withFixedJson<T extends object>(value: T): T {
   deepFreeze(value)
@@ -32,7 +34,7 @@ export function withFixedJson<T extends object>(value: T): T {
  * bytes, so the socket gets them as they are: as text it would first be joined into one string
  * and then encoded again, a copy of the whole answer each time.
  */
-export function stringifyAnswer(value: unknown): string | Uint8Array<ArrayBuffer> {
+export function answerJson(value: unknown): string | Uint8Array<ArrayBuffer> {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || 'toJSON' in value) {
     return JSON.stringify(value)
   }
@@ -79,15 +81,11 @@ function endingOf(tail: object, key: string): Buffer | undefined {
   if (text === undefined) {
     return undefined
   }
-  let byKey = endings.get(tail)
-  if (!byKey) {
-    byKey = new Map()
-    endings.set(tail, byKey)
+  const kept = endings.get(tail)
+  if (kept?.key === key) {
+    return kept.bytes
   }
-  let ending = byKey.get(key)
-  if (!ending) {
-    ending = Buffer.from(`${JSON.stringify(key)}:${text}}`, 'utf8')
-    byKey.set(key, ending)
-  }
-  return ending
+  const bytes = Buffer.from(`${JSON.stringify(key)}:${text}}`, 'utf8')
+  endings.set(tail, { key, bytes })
+  return bytes
 }

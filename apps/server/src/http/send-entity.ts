@@ -7,7 +7,7 @@ import { ApiError } from './api-error.ts'
 import { carrierSchema } from './carriers.ts'
 import { completeAnswer } from './complete-answer.ts'
 import { noneMatchHits, representationTag } from './etag.ts'
-import { stringifyAnswer } from './json-text.ts'
+import { answerJson } from './json-text.ts'
 import { isXmlType, parseContentType } from './media-type.ts'
 import { kindOf } from './wire-schema.ts'
 import { valueToXml } from './xml/value-to-xml.ts'
@@ -141,10 +141,10 @@ export function renderEntity(
 ): Representation {
   const { root, schema } = rootOf(carrier, body)
   const value = presentValue(c, body, schema)
-  const bytes = isXmlType(mediaType) ? valueToXml(value, root, schema) : stringifyAnswer(value)
+  const content = isXmlType(mediaType) ? valueToXml(value, root, schema) : answerJson(value)
   return version === undefined
-    ? { mediaType, body: bytes }
-    : { mediaType, body: bytes, etag: representationTag(version, bytes) }
+    ? { mediaType, body: content }
+    : { mediaType, body: content, etag: representationTag(version, content) }
 }
 
 /**
