@@ -39,15 +39,20 @@ export class IdBlock {
 
 /** The blocks of each owner (a pool: one per process and database), by sequence name. */
 const blocksOfOwner = new WeakMap<object, Map<string, IdBlock>>()
-/** The owner whose blocks a transaction handle draws from. */
-const ownerOf = new WeakMap<Db, object>()
+/** The blocks a transaction handle draws from: its owner's, found once when it is shared. */
+const blocksOf = new WeakMap<Db, Map<string, IdBlock>>()
 
 /**
  * Lets transactions on `tx` draw from the blocks of `owner`: every connection of one pool
  * shares its blocks, so a process holds one block per sequence and database.
  */
 export function shareIdBlocks(tx: Db, owner: object): void {
-  ownerOf.set(tx, owner)
+  let blocks = blocksOfOwner.get(owner)
+  if (!blocks) {
+    blocks = new Map()
+    blocksOfOwner.set(owner, blocks)
+  }
+  blocksOf.set(tx, blocks)
 }
 
 /**
@@ -55,14 +60,9 @@ export function shareIdBlocks(tx: Db, owner: object): void {
  * whose INSERT returns its id without a round trip).
  */
 export function idBlockOf(tx: Db, name: string): IdBlock | undefined {
-  const owner = ownerOf.get(tx)
-  if (!owner) {
-    return undefined
-  }
-  let blocks = blocksOfOwner.get(owner)
+  const blocks = blocksOf.get(tx)
   if (!blocks) {
-    blocks = new Map()
-    blocksOfOwner.set(owner, blocks)
+    return undefined
   }
   let block = blocks.get(name)
   if (!block) {
