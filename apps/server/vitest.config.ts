@@ -9,6 +9,7 @@ export default defineConfig({
     // Most files wait on real processes, sockets and databases rather than compute, so more
     // files than cores run at once; vitest's default (cores - 1) leaves a 2-core machine serial.
     maxWorkers: 3,
+    isolate: false,
     // Files that start real processes first (see the sequencer).
     sequence: { sequencer: ProcessTestsFirst },
     reporters: ['default', ['json', { outputFile: '.vitest/report.json' }]],

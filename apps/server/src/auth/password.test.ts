@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { CredentialCache } from './credential-cache.ts'
-import { hashPassword, passwordDerivations, verifyPassword } from './password.ts'
+import { hashPassword, passwordDerivations, setPasswordCost, verifyPassword } from './password.ts'
 
 describe('password hashing', () => {
+  // The cost is process-wide, and a test worker runs other files first (their servers hash at
+  // a low cost to stay fast): these tests state the cost they hash at.
+  beforeEach(() => setPasswordCost(15))
+
   it('verifies the right password and refuses a wrong one', async () => {
     const stored = await hashPassword('correct horse')
     expect(stored).toMatch(/^scrypt\$32768\$8\$1\$/)

@@ -29,6 +29,14 @@ export function takePendingViolations(): string[] {
   return pending.splice(0)
 }
 
-export function exchangeCounts() {
-  return { ...counts }
+/**
+ * The counts since the last call, and starts them again: a worker that runs several test files
+ * in one module graph reports each exchange once.
+ */
+export function takeExchangeCounts() {
+  const taken = { ...counts }
+  counts.exchanges = 0
+  counts.violations = 0
+  counts.expected = 0
+  return taken
 }

@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { afterAll, afterEach, beforeAll } from 'vitest'
-import { exchangeCounts, takePendingViolations } from './ledger.ts'
+import { takeExchangeCounts, takePendingViolations } from './ledger.ts'
 import { documentOperations } from './operations.ts'
 import { countsFolder } from './summary.ts'
 
@@ -19,7 +19,7 @@ afterEach(() => {
 
 afterAll(() => {
   const violations = takePendingViolations()
-  const counts = exchangeCounts()
+  const counts = takeExchangeCounts()
   if (counts.exchanges > 0) {
     mkdirSync(countsFolder, { recursive: true })
     appendFileSync(`${countsFolder}/${process.pid}.jsonl`, `${JSON.stringify(counts)}\n`)
