@@ -49,12 +49,19 @@ async function queueEvent(url: string) {
   }
 }
 
-/** `dispatch-worker.ts` in its own Node process; SIGKILLed at the latest when the test ends. */
-function startWorker(url: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerPath, url], {
-    cwd: serverRoot,
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
+/**
+ * `dispatch-worker.ts` in its own Node process, with `options` over its short test timings;
+ * SIGKILLed at the latest when the test ends.
+ */
+function startWorker(url: string, options: { timeoutMs?: number; leaseMs?: number } = {}) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', workerPath, url, JSON.stringify(options)],
+    {
+      cwd: serverRoot,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    }
+  )
   const exited = new Promise((resolve) => child.once('exit', resolve))
   const kill = async () => {
     child.kill('SIGKILL')
@@ -119,11 +126,13 @@ describe.each<'file' | 'pg'>(['file', 'pg'])(
       const receiver = await startReceiver(() => ({ status: 200, delayMs: 15 }))
       const { app } = await createWebhookTestApp({
         database: url,
-        webhooks: { pollMs: 5, batchSize: 3 },
+        webhooks: { pollMs: 5, batchSize: 3, timeoutMs: 20_000, leaseMs: 40_000 },
       })
       const hook = await registerHook(app, receiver.url)
       // A separate process: two SQLite connections in one process would block each other's loop.
-      const worker = startWorker(url)
+      // Timings no loaded machine reaches: a POST that timed out, or a lease that ran out while
+      // the process stalled, is retried by design (at least once), which is not what this checks.
+      const worker = startWorker(url, { timeoutMs: 20_000, leaseMs: 40_000 })
       await worker.ready
       const saves = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
