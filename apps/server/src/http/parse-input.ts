@@ -28,13 +28,27 @@ export function compileParamsParser<T extends TObject>(
   const check = TypeCompiler.Compile(schema)
   const names = new Map(Object.keys(schema.properties).map((name) => [name.toLowerCase(), name]))
   const prefix = pointerPrefix[source]
+  // What a request that sends none of the parameters gets: the schema's defaults, worked out
+  // once. It is kept only when it passes the check (no parameter is required) and holds no
+  // object or array, so a copy of its top level is a fresh value.
+  const defaults = Value.Default(schema, {}) as Record<string, unknown>
+  const sentNothing =
+    check.Check(defaults) &&
+    Object.values(defaults).every((value) => value === null || typeof value !== 'object')
+      ? defaults
+      : undefined
   return (raw) => {
     const picked: Record<string, string> = {}
+    let sent = false
     for (const [key, text] of raw) {
       const name = names.get(key.toLowerCase())
       if (name !== undefined && text !== '' && picked[name] === undefined) {
         picked[name] = text
+        sent = true
       }
+    }
+    if (!sent && sentNothing) {
+      return { ...sentNothing } as Static<T>
     }
     const value = Value.Default(schema, Value.Convert(schema, { ...picked })) as Record<
       string,
