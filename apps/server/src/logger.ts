@@ -1,4 +1,5 @@
 import pino from 'pino'
+import { isoTimeOncePerSecond } from './log-time.ts'
 
 /** The service's structured logger: JSON lines on stderr; tests pass `silent`. */
 export interface Logger {
@@ -52,7 +53,7 @@ export function createLogger(
     level,
     messageKey: 'message',
     base: undefined,
-    timestamp: pino.stdTimeFunctions.isoTime,
+    timestamp: isoTimeOncePerSecond(),
     formatters: { level: (label) => ({ level: label }) },
   }
   const log = pino(
