@@ -7,28 +7,82 @@ interface Plan {
   references: [property: string, key: string, carrierKey: string][]
 }
 
-// Projections are generated constants: their entries are listed once, not on every row.
-const plans = new WeakMap<ColumnsProjection, Plan>()
+type Mapper = (out: Row, from: Row) => Row
+
+/**
+ * A projection's three mappings as straight-line code, one statement per property, each
+ * reading and writing its property by name. A loop over the projection's entries reads every
+ * property through one generic site that sees every shape (megamorphic in V8); a create maps
+ * its ticket three times. Names come from the generated projection, never from input, and are
+ * written as JSON string literals.
+ */
+interface Compiled {
+  columnsInto: Mapper
+  referenceIds: (row: Row) => Record<string, number | null>
+  propertiesToRow: (values: Row) => Row
+}
+
+// Projections are generated constants: their mappings are compiled once, not walked per row.
+const compiled = new WeakMap<ColumnsProjection, Compiled>()
 
 function planOf(projection: ColumnsProjection): Plan {
-  let plan = plans.get(projection)
-  if (!plan) {
-    const optional = new Set(projection.optional)
-    plan = {
-      columns: Object.entries(projection.columns).map(([property, key]) => [
-        property,
-        key,
-        optional.has(property),
-      ]),
-      references: Object.entries(projection.references).map(([property, reference]) => [
-        property,
-        reference.key,
-        reference.carrierKey,
-      ]),
-    }
-    plans.set(projection, plan)
+  const optional = new Set(projection.optional)
+  return {
+    columns: Object.entries(projection.columns).map(([property, key]) => [
+      property,
+      key,
+      optional.has(property),
+    ]),
+    references: Object.entries(projection.references).map(([property, reference]) => [
+      property,
+      reference.key,
+      reference.carrierKey,
+    ]),
   }
-  return plan
+}
+
+const literal = (name: string) => JSON.stringify(name)
+
+function compile(plan: Plan): Compiled {
+  const into = plan.columns.map(([property, key, optional]) =>
+    optional
+      ? `v = from[${literal(key)}]; if (v !== null && v !== undefined) out[${literal(property)}] = v;`
+      : `v = from[${literal(key)}]; out[${literal(property)}] = v === undefined ? null : v;`
+  )
+  const ids = plan.references.map(
+    ([property, key]) =>
+      `v = row[${literal(key)}]; out[${literal(property)}] = typeof v === 'number' ? v : null;`
+  )
+  const toRow = [
+    ...plan.columns.map(
+      ([property, key]) =>
+        `if (${literal(property)} in values) { v = values[${literal(property)}]; row[${literal(key)}] = v === undefined ? null : v; }`
+    ),
+    ...plan.references.map(
+      ([property, key, carrierKey]) =>
+        `if (${literal(property)} in values) { v = values[${literal(property)}]; v = v !== null && typeof v === 'object' ? v[${literal(carrierKey)}] : undefined; row[${literal(key)}] = typeof v === 'number' && v > 0 ? v : null; }`
+    ),
+  ]
+  return {
+    columnsInto: new Function('out', 'from', `let v;\n${into.join('\n')}\nreturn out;`) as Mapper,
+    referenceIds: new Function(
+      'row',
+      `const out = {}; let v;\n${ids.join('\n')}\nreturn out;`
+    ) as Compiled['referenceIds'],
+    propertiesToRow: new Function(
+      'values',
+      `const row = {}; let v;\n${toRow.join('\n')}\nreturn row;`
+    ) as Compiled['propertiesToRow'],
+  }
+}
+
+function compiledOf(projection: ColumnsProjection): Compiled {
+  let mappers = compiled.get(projection)
+  if (!mappers) {
+    mappers = compile(planOf(projection))
+    compiled.set(projection, mappers)
+  }
+  return mappers
 }
 
 /**
@@ -45,17 +99,7 @@ export function columnsToProperties(projection: ColumnsProjection, row: Row): Ro
  * empty value): an optional property whose column is NULL keeps the value `out` has.
  */
 export function columnsInto(out: Row, projection: ColumnsProjection, row: Row): Row {
-  for (const [property, key, optional] of planOf(projection).columns) {
-    const value = row[key]
-    if (value === null || value === undefined) {
-      if (!optional) {
-        out[property] = null
-      }
-      continue
-    }
-    out[property] = value
-  }
-  return out
+  return compiledOf(projection).columnsInto(out, row)
 }
 
 /** Reference ids of a row by property (`OwnedBy` → the `ownedById` value or null). */
@@ -63,12 +107,7 @@ export function referenceIds(
   projection: ColumnsProjection,
   row: Row
 ): Record<string, number | null> {
-  const out: Record<string, number | null> = {}
-  for (const [property, key] of planOf(projection).references) {
-    const value = row[key]
-    out[property] = typeof value === 'number' ? value : null
-  }
-  return out
+  return compiledOf(projection).referenceIds(row)
 }
 
 /**
@@ -76,21 +115,5 @@ export function referenceIds(
  * (`OwnedBy: { AssociateId: 5 }` → `ownedById: 5`). Properties absent from `values` are absent.
  */
 export function propertiesToRow(projection: ColumnsProjection, values: Row): Row {
-  const row: Row = {}
-  const plan = planOf(projection)
-  for (const [property, key] of plan.columns) {
-    if (property in values) {
-      row[key] = values[property] ?? null
-    }
-  }
-  for (const [property, key, carrierKey] of plan.references) {
-    if (!(property in values)) {
-      continue
-    }
-    const carrier = values[property]
-    const id =
-      carrier !== null && typeof carrier === 'object' ? (carrier as Row)[carrierKey] : undefined
-    row[key] = typeof id === 'number' && id > 0 ? id : null
-  }
-  return row
+  return compiledOf(projection).propertiesToRow(values)
 }
