@@ -1,11 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest'
+import { loadEnv } from '../env.ts'
 import { CredentialCache } from './credential-cache.ts'
 import { hashPassword, passwordDerivations, setPasswordCost, verifyPassword } from './password.ts'
 
 describe('password hashing', () => {
   // The cost is process-wide, and a test worker runs other files first (their servers hash at
-  // a low cost to stay fast): these tests state the cost they hash at.
-  beforeEach(() => setPasswordCost(15))
+  // a low cost to stay fast): these tests hash at the configured default.
+  const defaultCost = loadEnv({}).TICKET_PASSWORD_COST
+  beforeEach(() => setPasswordCost(defaultCost))
 
   it('verifies the right password and refuses a wrong one', async () => {
     const stored = await hashPassword('correct horse')
