@@ -50,6 +50,13 @@ async function queueEvent(url: string) {
 }
 
 /**
+ * Timings no loaded machine reaches, for a test that must see every delivery exactly once: a
+ * POST that timed out, or a lease that ran out while a process stalled, is retried by design
+ * (at least once), which is not what such a test checks.
+ */
+const patientTimings = { timeoutMs: 20_000, leaseMs: 40_000 }
+
+/**
  * `dispatch-worker.ts` in its own Node process, with `options` over its short test timings;
  * SIGKILLed at the latest when the test ends.
  */
@@ -126,13 +133,11 @@ describe.each<'file' | 'pg'>(['file', 'pg'])(
       const receiver = await startReceiver(() => ({ status: 200, delayMs: 15 }))
       const { app } = await createWebhookTestApp({
         database: url,
-        webhooks: { pollMs: 5, batchSize: 3, timeoutMs: 20_000, leaseMs: 40_000 },
+        webhooks: { pollMs: 5, batchSize: 3, ...patientTimings },
       })
       const hook = await registerHook(app, receiver.url)
       // A separate process: two SQLite connections in one process would block each other's loop.
-      // Timings no loaded machine reaches: a POST that timed out, or a lease that ran out while
-      // the process stalled, is retried by design (at least once), which is not what this checks.
-      const worker = startWorker(url, { timeoutMs: 20_000, leaseMs: 40_000 })
+      const worker = startWorker(url, patientTimings)
       await worker.ready
       const saves = await Promise.all(
         Array.from({ length: 30 }, (_, i) =>
