@@ -7,8 +7,6 @@ interface Plan {
   references: [property: string, key: string, carrierKey: string][]
 }
 
-type Mapper = (out: Row, from: Row) => Row
-
 /**
  * A projection's three mappings as straight-line code, one statement per property, each
  * reading and writing its property by name. A loop over the projection's entries reads every
@@ -17,7 +15,7 @@ type Mapper = (out: Row, from: Row) => Row
  * written as JSON string literals.
  */
 interface Compiled {
-  columnsInto: Mapper
+  columnsInto: (out: Row, from: Row) => Row
   referenceIds: (row: Row) => Record<string, number | null>
   propertiesToRow: (values: Row) => Row
 }
@@ -64,7 +62,11 @@ function compile(plan: Plan): Compiled {
     ),
   ]
   return {
-    columnsInto: new Function('out', 'from', `let v;\n${into.join('\n')}\nreturn out;`) as Mapper,
+    columnsInto: new Function(
+      'out',
+      'from',
+      `let v;\n${into.join('\n')}\nreturn out;`
+    ) as Compiled['columnsInto'],
     referenceIds: new Function(
       'row',
       `const out = {}; let v;\n${ids.join('\n')}\nreturn out;`
