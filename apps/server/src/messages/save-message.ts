@@ -1,10 +1,12 @@
 import type { TicketMessageEntity } from '@ticket/schema'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Caller } from '../auth/caller.ts'
 import type { RulesOf } from '../clocks/priority-rules.ts'
 import { minutesBetween } from '../clocks/ticket-clocks.ts'
+import { prepared } from '../db/prepared.ts'
 import { ticketMessagesProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
+import { definedKeys, placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
@@ -210,10 +212,14 @@ async function insertMessage(
   tables: Tables,
   values: Record<string, unknown>
 ): Promise<MessageRow> {
-  const [inserted] = await tx
-    .insert(tables.ticketMessages)
-    .values(values as Tables['ticketMessages']['$inferInsert'])
-    .returning()
+  const keys = definedKeys(values)
+  const statement = prepared(tx, shapeKey('messages.insert', keys), (d) =>
+    d
+      .insert(tables.ticketMessages)
+      .values(placeholdersFor(keys) as never)
+      .returning()
+  )
+  const [inserted] = await statement.execute(values)
   if (!inserted) {
     throw new Error('insert returned no message')
   }
@@ -226,11 +232,16 @@ async function updateMessage(
   messageId: number,
   values: Partial<Tables['ticketMessages']['$inferInsert']>
 ): Promise<MessageRow> {
-  const [updated] = await tx
-    .update(tables.ticketMessages)
-    .set(values)
-    .where(eq(tables.ticketMessages.ticketMessageId, messageId))
-    .returning()
+  const keys = definedKeys(values)
+  const t = tables.ticketMessages
+  const statement = prepared(tx, shapeKey('messages.update', keys), (d) =>
+    d
+      .update(t)
+      .set(placeholdersFor(keys) as never)
+      .where(eq(t.ticketMessageId, sql.placeholder('id$')))
+      .returning()
+  )
+  const [updated] = await statement.execute({ ...values, id$: messageId })
   if (!updated) {
     throw new Error(`message ${messageId} vanished inside its own transaction`)
   }

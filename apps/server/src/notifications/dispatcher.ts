@@ -1,6 +1,5 @@
 import type { DeliveryChannel } from '@ticket/schema'
 import type { Store } from '../db/store.ts'
-import { tablesOf } from '../db/tables-of.ts'
 import type { Logger } from '../logger.ts'
 import { releaseStaleLeases, whileLeased } from '../outbox/lease.ts'
 import {
@@ -39,7 +38,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       )
       const afterCommit = await store.transaction(async (tx) => {
         const after = await channel.record?.(tx, row)
-        await markDelivered(tx, tablesOf(store.db), row, now())
+        await markDelivered(tx, row, now())
         return after
       })
       afterCommit?.()

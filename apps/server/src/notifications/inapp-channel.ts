@@ -1,3 +1,5 @@
+import { prepared } from '../db/prepared.ts'
+import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { Channel, ChannelKind } from './channel.ts'
@@ -29,21 +31,25 @@ export function createInappChannel(store: Pick<Store, 'changes' | 'db'>): Channe
       }
       const payload = readPayload(row.payload)
       const message = renderMessage(row.language, row.event, payload)
-      const [inserted] = await tx
-        .insert(tables.notifications)
-        .values({
-          associateId: row.recipientAssociateId,
-          ticketId: row.ticketId,
-          event: row.event,
-          title: message.subject,
-          body: message.lead,
-          link: payload.link,
-          createdAt: row.createdAt,
-          readAt: null,
-          dedupeKey: row.dedupeKey,
-        })
-        .onConflictDoNothing()
-        .returning()
+      const values = {
+        associateId: row.recipientAssociateId,
+        ticketId: row.ticketId,
+        event: row.event,
+        title: message.subject,
+        body: message.lead,
+        link: payload.link,
+        createdAt: row.createdAt,
+        readAt: null,
+        dedupeKey: row.dedupeKey,
+      }
+      const insert = prepared(tx, 'notifications.insert', (d) =>
+        d
+          .insert(tables.notifications)
+          .values(placeholdersFor(Object.keys(values)) as never)
+          .onConflictDoNothing()
+          .returning()
+      )
+      const [inserted] = await insert.execute(values)
       return inserted ? stageNotification(store, tx, toNotification(inserted)) : undefined
     },
   }

@@ -1,8 +1,17 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
+import { prepared } from '../db/prepared.ts'
+import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
-import { claimLeased, dueBy, dueFirst } from '../outbox/claim.ts'
+import {
+  claimGuard,
+  claimLeased,
+  dueBy,
+  dueFirst,
+  dueValues,
+  guardValues,
+} from '../outbox/claim.ts'
 
 export type OutboxRow = Tables['notificationOutbox']['$inferSelect']
 
@@ -17,50 +26,76 @@ export function claimDue(
   const lease = isoAfter(now, leaseMs)
   return claimLeased(
     store,
-    t,
     (tx) =>
-      tx
-        .select({ id: t.deliveryId, nextAttemptAt: t.nextAttemptAt })
-        .from(t)
-        .where(dueBy(t, now))
-        .orderBy(...dueFirst(t))
-        .limit(limit),
-    async (tx, guard) => {
-      const [won] = await tx.update(t).set({ nextAttemptAt: lease }).where(guard).returning()
+      prepared(tx, 'notifications.outbox.due', (d) =>
+        d
+          .select({ id: t.deliveryId, nextAttemptAt: t.nextAttemptAt })
+          .from(t)
+          .where(dueBy(t))
+          .orderBy(...dueFirst(t))
+          .limit(sql.placeholder('limit$'))
+      ).execute(dueValues(now, limit)),
+    async (tx, due) => {
+      const claim = prepared(tx, 'notifications.outbox.claim', (d) =>
+        d
+          .update(t)
+          .set(placeholdersFor(['nextAttemptAt']) as never)
+          .where(claimGuard(t))
+          .returning()
+      )
+      const [won] = await claim.execute({ ...guardValues(due), nextAttemptAt: lease })
       return won
     }
   )
 }
 
-// Every outcome is written only while the lease is still ours (`next_attempt_at` unchanged).
-const held = (tables: Tables, row: OutboxRow) =>
-  and(
-    eq(tables.notificationOutbox.deliveryId, row.deliveryId),
-    eq(tables.notificationOutbox.status, 'pending'),
-    row.nextAttemptAt === null
-      ? undefined
-      : eq(tables.notificationOutbox.nextAttemptAt, row.nextAttemptAt)
-  )
+type Outcome = Partial<
+  Pick<
+    Tables['notificationOutbox']['$inferInsert'],
+    'status' | 'tries' | 'lastError' | 'nextAttemptAt' | 'deliveredAt'
+  >
+>
 
-export async function markDelivered(tx: Db, tables: Tables, row: OutboxRow, now: Date) {
-  await tx
-    .update(tables.notificationOutbox)
-    .set({
-      status: 'delivered',
-      tries: row.tries + 1,
-      deliveredAt: now.toISOString(),
-      nextAttemptAt: null,
-      lastError: null,
-    })
-    .where(held(tables, row))
+/**
+ * Writes a delivery's outcome, only while the lease is still ours: the row is still pending with
+ * the `next_attempt_at` it was claimed with. One prepared statement per set of columns and per
+ * kind of guard (a row claimed without a time matches on id and status alone).
+ */
+async function writeOutcome(tx: Db, row: OutboxRow, outcome: Outcome) {
+  const t = tablesOf(tx).notificationOutbox
+  const keys = Object.keys(outcome)
+  const leased = row.nextAttemptAt !== null
+  const statement = prepared(
+    tx,
+    shapeKey(`notifications.outbox.outcome.${leased ? 'leased' : 'unleased'}`, keys),
+    (d) =>
+      d
+        .update(t)
+        .set(placeholdersFor(keys) as never)
+        .where(
+          and(
+            eq(t.deliveryId, sql.placeholder('id$')),
+            eq(t.status, 'pending'),
+            leased ? eq(t.nextAttemptAt, sql.placeholder('lease$')) : undefined
+          )
+        )
+  )
+  await statement.execute({ ...outcome, id$: row.deliveryId, lease$: row.nextAttemptAt })
+}
+
+export async function markDelivered(tx: Db, row: OutboxRow, now: Date) {
+  await writeOutcome(tx, row, {
+    status: 'delivered',
+    tries: row.tries + 1,
+    deliveredAt: now.toISOString(),
+    nextAttemptAt: null,
+    lastError: null,
+  })
 }
 
 export async function markSkipped(store: Store, row: OutboxRow, reason: string) {
   await store.transaction((tx) =>
-    tx
-      .update(tablesOf(store.db).notificationOutbox)
-      .set({ status: 'skipped', nextAttemptAt: null, lastError: reason })
-      .where(held(tablesOf(store.db), row))
+    writeOutcome(tx, row, { status: 'skipped', nextAttemptAt: null, lastError: reason })
   )
 }
 
@@ -76,15 +111,12 @@ export async function markFailed(
   const tries = row.tries + 1
   const dead = tries >= policy.maxTries
   await store.transaction((tx) =>
-    tx
-      .update(tablesOf(store.db).notificationOutbox)
-      .set({
-        status: dead ? 'dead' : 'pending',
-        tries,
-        lastError: error.slice(0, 2000),
-        nextAttemptAt: dead ? null : isoAfter(now, retryDelayMs(tries, policy, random)),
-      })
-      .where(held(tablesOf(store.db), row))
+    writeOutcome(tx, row, {
+      status: dead ? 'dead' : 'pending',
+      tries,
+      lastError: error.slice(0, 2000),
+      nextAttemptAt: dead ? null : isoAfter(now, retryDelayMs(tries, policy, random)),
+    })
   )
   return dead ? 'dead' : 'pending'
 }

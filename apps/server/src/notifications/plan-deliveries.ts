@@ -1,4 +1,6 @@
 import { inArray } from 'drizzle-orm'
+import { prepared } from '../db/prepared.ts'
+import { listPlaceholders, rowPlaceholders, shapeKey } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { Env } from '../env.ts'
@@ -92,11 +94,17 @@ export async function planDeliveries(
     return 0
   }
   // The same change planned twice writes nothing new: the dedupe keys already exist.
-  const written = await tx
-    .insert(tables.notificationOutbox)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ id: tables.notificationOutbox.deliveryId })
+  const keys = Object.keys(rows[0] as OutboxInsert)
+  const shape = rowPlaceholders(keys, rows.length)
+  const t = tables.notificationOutbox
+  const insert = prepared(tx, shapeKey(`notifications.outbox.insert.${rows.length}`, keys), (d) =>
+    d
+      .insert(t)
+      .values(shape.placeholders as never)
+      .onConflictDoNothing()
+      .returning({ id: t.deliveryId })
+  )
+  const written = await insert.execute(shape.valuesOf(rows))
   return written.length
 }
 
@@ -106,19 +114,24 @@ type Person = Pick<
 >
 
 async function loadAssociates(tx: Db, tables: Tables, ids: number[]) {
+  const distinct = [...new Set(ids)]
+  const list = listPlaceholders(distinct.length)
   const a = tables.associates
-  const rows = await tx
-    .select({
-      associateId: a.associateId,
-      name: a.name,
-      fullName: a.fullName,
-      email: a.email,
-      language: a.language,
-      deleted: a.deleted,
-      preferences: a.preferences,
-    })
-    .from(a)
-    .where(inArray(a.associateId, [...new Set(ids)]))
+  const statement = prepared(tx, `notifications.associates.${distinct.length}`, (d) =>
+    d
+      .select({
+        associateId: a.associateId,
+        name: a.name,
+        fullName: a.fullName,
+        email: a.email,
+        language: a.language,
+        deleted: a.deleted,
+        preferences: a.preferences,
+      })
+      .from(a)
+      .where(inArray(a.associateId, list.placeholders))
+  )
+  const rows = await statement.execute(list.valuesOf(distinct))
   return new Map<number, Person>(rows.map((r) => [r.associateId, r]))
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, type SQL } from 'drizzle-orm'
+import { and, asc, eq, lte, sql } from 'drizzle-orm'
 import type { QueryColumn } from '../db/db.ts'
 import type { Db, Store } from '../db/store.ts'
 
@@ -15,23 +15,40 @@ export interface DueRow {
   nextAttemptAt: string | null
 }
 
-/** Pending rows due by `now`; pass with `.orderBy(...dueFirst(t))` so the oldest go first. */
-export const dueBy = (t: LeasedTable, now: Date) =>
-  and(eq(t.status, 'pending'), lte(t.nextAttemptAt, now.toISOString()))
+/**
+ * Pending rows due by the `now$` placeholder; pass with `.orderBy(...dueFirst(t))` and
+ * `.limit(sql.placeholder('limit$'))` so the oldest go first. Run with `dueValues`.
+ */
+export const dueBy = (t: LeasedTable) =>
+  and(eq(t.status, 'pending'), lte(t.nextAttemptAt, sql.placeholder('now$')))
 
 export const dueFirst = (t: LeasedTable) => [asc(t.nextAttemptAt), asc(t.deliveryId)] as const
 
+export const dueValues = (now: Date, limit: number) => ({ now$: now.toISOString(), limit$: limit })
+
 /**
- * Claims the rows `findDue` reads, each by the update `take` runs under a guard that matches only
- * the `next_attempt_at` it read; `take` moves that to a lease in the future. Of two dispatchers
- * (two processes on one PostgreSQL) only one update matches, so a row is never sent twice at
- * once; a claim left by a crash expires with its lease and the row is due again.
+ * The guard of a claim: the row read as due (`id$`), still pending, with the `next_attempt_at`
+ * read then (`due$`). Run with `guardValues(due)`.
+ */
+export const claimGuard = (t: LeasedTable) =>
+  and(
+    eq(t.deliveryId, sql.placeholder('id$')),
+    eq(t.status, 'pending'),
+    eq(t.nextAttemptAt, sql.placeholder('due$'))
+  )
+
+export const guardValues = (due: DueRow) => ({ id$: due.id, due$: due.nextAttemptAt })
+
+/**
+ * Claims the rows `findDue` reads, each by the update `take` runs under `claimGuard`, which
+ * matches only the `next_attempt_at` it read; `take` moves that to a lease in the future. Of two
+ * dispatchers (two processes on one PostgreSQL) only one update matches, so a row is never sent
+ * twice at once; a claim left by a crash expires with its lease and the row is due again.
  */
 export function claimLeased<D extends DueRow, C>(
   store: Store,
-  t: LeasedTable,
   findDue: (tx: Db) => Promise<D[]>,
-  take: (tx: Db, guard: SQL | undefined, due: D) => Promise<C | undefined>
+  take: (tx: Db, due: D) => Promise<C | undefined>
 ): Promise<C[]> {
   return store.transaction(async (tx) => {
     const claimed: C[] = []
@@ -39,12 +56,7 @@ export function claimLeased<D extends DueRow, C>(
       if (due.nextAttemptAt === null) {
         continue
       }
-      const guard = and(
-        eq(t.deliveryId, due.id),
-        eq(t.status, 'pending'),
-        eq(t.nextAttemptAt, due.nextAttemptAt)
-      )
-      const won = await take(tx, guard, due)
+      const won = await take(tx, due)
       if (won) {
         claimed.push(won)
       }

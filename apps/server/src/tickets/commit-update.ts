@@ -1,18 +1,14 @@
 import type { TicketEntity, TicketMessage } from '@ticket/schema'
-import { eq } from 'drizzle-orm'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { changedColumns } from './changed-columns.ts'
-import {
-  assembleTicket,
-  composeTicket,
-  type LoadedTicket,
-  loadTicketForUpdate,
-} from './load-ticket.ts'
+import { composeTicket, type LoadedTicket, loadTicketForUpdate } from './load-ticket.ts'
 import type { ReferenceReader } from './reference-reader.ts'
 import type { MessageChange, TicketChange } from './ticket-change.ts'
+import type { TicketRow } from './ticket-rows.ts'
+import { updateTicket } from './write-ticket-row.ts'
 
 export type TicketValues = Partial<Tables['tickets']['$inferInsert']>
 
@@ -20,8 +16,8 @@ export type TicketValues = Partial<Tables['tickets']['$inferInsert']>
 export interface TicketUpdate<T> {
   values: TicketValues
   /**
-   * The ticket's messages after the update, when the update knows them: the ticket after it is
-   * then composed from them and the links read before, instead of read again.
+   * The ticket's messages after the update, when the update changed them (a message save);
+   * otherwise the ones read before it stand.
    */
   messages?: TicketMessage[]
   message?: MessageChange
@@ -84,25 +80,20 @@ export async function commitTicketUpdate<T>(
     }
     const timestamp = at.toISOString()
     const values = { ...update.values, lastChanged: timestamp, revision: current.row.revision + 1 }
-    await tx.update(tables.tickets).set(values).where(eq(tables.tickets.ticketId, request.ticketId))
-    const [saved] = await tx
-      .select()
-      .from(tables.tickets)
-      .where(eq(tables.tickets.ticketId, request.ticketId))
-    if (!saved) {
-      throw new Error(`ticket ${request.ticketId} vanished inside its own transaction`)
-    }
+    await updateTicket(tx, request.ticketId, values)
+    // The ticket after the update is the row read under the lock with what was written over it:
+    // no column of a ticket changes on its own, so reading it again would only repeat this.
+    const saved = writtenOver(current.row, values)
     const change: TicketChange = {
       kind: 'changed',
       ticketId: request.ticketId,
       before: current.entity,
-      after: update.messages
-        ? await composeTicket(reader, saved, {
-            tags: current.entity.Tags,
-            persons: current.entity.SecondaryPersons,
-            messages: update.messages,
-          })
-        : await assembleTicket(tx, tables, reader, saved),
+      // An update changes no tag or person; only a message save changes the messages.
+      after: await composeTicket(reader, saved, {
+        tags: current.entity.Tags,
+        persons: current.entity.SecondaryPersons,
+        messages: update.messages ?? current.entity.Messages,
+      }),
       actorId: request.actorId,
       notify: request.notify,
       at: timestamp,
@@ -125,4 +116,15 @@ export async function commitTicketUpdate<T>(
     module.afterCommit?.(outcome.change)
   }
   return { ticket: outcome.change.after, result: outcome.result }
+}
+
+/** `row` with every defined value of `values` written over it (undefined leaves a column as is). */
+function writtenOver(row: TicketRow, values: TicketValues): TicketRow {
+  const after: Record<string, unknown> = { ...row }
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) {
+      after[key] = value
+    }
+  }
+  return after as TicketRow
 }

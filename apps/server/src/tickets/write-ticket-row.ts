@@ -1,14 +1,10 @@
 import { eq, getTableName, sql } from 'drizzle-orm'
 import { idBlockOf } from '../db/id-blocks.ts'
 import { prepared } from '../db/prepared.ts'
-import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
+import { definedKeys, placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { readLater, writeLater } from '../db/write-later.ts'
-
-/** The keys a statement writes: an undefined value means "leave it", as Drizzle's builders read it. */
-const definedKeys = (values: Record<string, unknown>) =>
-  Object.keys(values).filter((key) => values[key] !== undefined)
 
 /** Ticket ids a process draws from the sequence at a time (see `db/id-blocks.ts`). */
 export const ticketIdsPerDraw = 32

@@ -1,8 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm'
+import { prepared } from '../db/prepared.ts'
+import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
-import { claimLeased, dueBy, dueFirst } from '../outbox/claim.ts'
+import {
+  claimGuard,
+  claimLeased,
+  dueBy,
+  dueFirst,
+  dueValues,
+  guardValues,
+} from '../outbox/claim.ts'
 
 export type DeliveryRow = Tables['webhookDeliveries']['$inferSelect']
 
@@ -28,54 +37,85 @@ export function claimDue(
   const lease = isoAfter(now, leaseMs)
   return claimLeased(
     store,
-    d,
     (tx) =>
-      tx
-        .select({
-          id: d.deliveryId,
-          nextAttemptAt: d.nextAttemptAt,
-          targetUrl: w.targetUrl,
-          secret: w.secret,
-        })
-        .from(d)
-        .innerJoin(w, eq(w.webhookId, d.webhookId))
-        .where(dueBy(d, now))
-        .orderBy(...dueFirst(d))
-        .limit(limit),
-    async (tx, guard, { targetUrl, secret }) => {
-      const [row] = await tx
-        .update(d)
-        .set({ nextAttemptAt: lease, tries: sql`${d.tries} + 1` })
-        .where(guard)
-        .returning()
-      return row && { row, targetUrl, secret }
+      prepared(tx, 'webhooks.deliveries.due', (q) =>
+        q
+          .select({
+            id: d.deliveryId,
+            nextAttemptAt: d.nextAttemptAt,
+            targetUrl: w.targetUrl,
+            secret: w.secret,
+          })
+          .from(d)
+          .innerJoin(w, eq(w.webhookId, d.webhookId))
+          .where(dueBy(d))
+          .orderBy(...dueFirst(d))
+          .limit(sql.placeholder('limit$'))
+      ).execute(dueValues(now, limit)),
+    async (tx, due) => {
+      const claim = prepared(tx, 'webhooks.deliveries.claim', (q) =>
+        q
+          .update(d)
+          .set({ ...placeholdersFor(['nextAttemptAt']), tries: sql`${d.tries} + 1` } as never)
+          .where(claimGuard(d))
+          .returning()
+      )
+      const [row] = await claim.execute({ ...guardValues(due), nextAttemptAt: lease })
+      return row && { row, targetUrl: due.targetUrl, secret: due.secret }
     }
   )
 }
 
-// An outcome is written only while the claim is still ours: same lease, same try.
-const held = (d: Tables['webhookDeliveries'], row: DeliveryRow) =>
-  and(
-    eq(d.deliveryId, row.deliveryId),
-    eq(d.status, 'pending'),
-    eq(d.tries, row.tries),
-    row.nextAttemptAt === null ? undefined : eq(d.nextAttemptAt, row.nextAttemptAt)
-  )
+type Outcome = Partial<
+  Pick<
+    Tables['webhookDeliveries']['$inferInsert'],
+    'status' | 'deliveredAt' | 'nextAttemptAt' | 'lastStatusCode' | 'lastError'
+  >
+>
+
+/**
+ * Writes a delivery's outcome, only while the claim is still ours: same lease, same try. One
+ * prepared statement per set of columns and per kind of guard (a row claimed without a time
+ * matches without one).
+ */
+async function writeOutcome(store: Store, row: DeliveryRow, outcome: Outcome) {
+  const keys = Object.keys(outcome)
+  const leased = row.nextAttemptAt !== null
+  await store.transaction(async (tx) => {
+    const d = tablesOf(tx).webhookDeliveries
+    const statement = prepared(
+      tx,
+      shapeKey(`webhooks.deliveries.outcome.${leased ? 'leased' : 'unleased'}`, keys),
+      (q) =>
+        q
+          .update(d)
+          .set(placeholdersFor(keys) as never)
+          .where(
+            and(
+              eq(d.deliveryId, sql.placeholder('id$')),
+              eq(d.status, 'pending'),
+              eq(d.tries, sql.placeholder('tries$')),
+              leased ? eq(d.nextAttemptAt, sql.placeholder('lease$')) : undefined
+            )
+          )
+    )
+    await statement.execute({
+      ...outcome,
+      id$: row.deliveryId,
+      tries$: row.tries,
+      lease$: row.nextAttemptAt,
+    })
+  })
+}
 
 export async function markDelivered(store: Store, row: DeliveryRow, status: number, now: Date) {
-  const d = tablesOf(store.db).webhookDeliveries
-  await store.transaction((tx) =>
-    tx
-      .update(d)
-      .set({
-        status: 'delivered',
-        deliveredAt: now.toISOString(),
-        nextAttemptAt: null,
-        lastStatusCode: status,
-        lastError: null,
-      })
-      .where(held(d, row))
-  )
+  await writeOutcome(store, row, {
+    status: 'delivered',
+    deliveredAt: now.toISOString(),
+    nextAttemptAt: null,
+    lastStatusCode: status,
+    lastError: null,
+  })
 }
 
 /** Records a failed try: another one after a jittered backoff, or dead after the last one. */
@@ -87,18 +127,12 @@ export async function markFailed(
   now: Date,
   random: () => number
 ): Promise<'pending' | 'dead'> {
-  const d = tablesOf(store.db).webhookDeliveries
   const dead = row.tries >= policy.maxTries
-  await store.transaction((tx) =>
-    tx
-      .update(d)
-      .set({
-        status: dead ? 'dead' : 'pending',
-        lastStatusCode: failure.status,
-        lastError: failure.error.slice(0, 2000),
-        nextAttemptAt: dead ? null : isoAfter(now, retryDelayMs(row.tries, policy, random)),
-      })
-      .where(held(d, row))
-  )
+  await writeOutcome(store, row, {
+    status: dead ? 'dead' : 'pending',
+    lastStatusCode: failure.status,
+    lastError: failure.error.slice(0, 2000),
+    nextAttemptAt: dead ? null : isoAfter(now, retryDelayMs(row.tries, policy, random)),
+  })
   return dead ? 'dead' : 'pending'
 }

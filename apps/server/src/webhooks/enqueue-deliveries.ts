@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto'
+import { prepared } from '../db/prepared.ts'
+import { rowPlaceholders, shapeKey } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
+import { writeLater } from '../db/write-later.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
 import { eventOfChange, ticketEventBody } from './event-body.ts'
 import type { ActiveWebhook } from './webhook-registry.ts'
@@ -40,8 +43,15 @@ export async function enqueueDeliveries(
         body: ticketEventBody(change, { eventId, webhookName: hook.name, contextIdentifier }),
       }
     })
-  if (rows.length > 0) {
-    await tx.insert(tables.webhookDeliveries).values(rows)
+  if (rows.length === 0) {
+    return 0
   }
+  const keys = Object.keys(rows[0] as object)
+  const shape = rowPlaceholders(keys, rows.length)
+  const insert = prepared(tx, shapeKey(`webhooks.deliveries.insert.${rows.length}`, keys), (d) =>
+    d.insert(tables.webhookDeliveries).values(shape.placeholders as never)
+  )
+  // Nobody reads its answer: on PostgreSQL it goes out with the save's next statement.
+  await writeLater(tx, () => insert.execute(shape.valuesOf(rows)))
   return rows.length
 }

@@ -1,5 +1,6 @@
 import type { MDOListItem } from '@ticket/schema'
 import { asc } from 'drizzle-orm'
+import { prepared } from '../../db/prepared.ts'
 import type { Db } from '../../db/store.ts'
 import { tablesOf } from '../../db/tables-of.ts'
 import { extraInfo, mdoItem } from './mdo-item.ts'
@@ -15,7 +16,9 @@ interface CategoryNode {
  */
 async function categoryNodes(db: Db): Promise<CategoryNode[]> {
   const t = tablesOf(db).ticketCategories
-  const rows = await db.select().from(t).orderBy(asc(t.ticketCategoryId))
+  const rows = await prepared(db, 'mdo.categories', (d) =>
+    d.select().from(t).orderBy(asc(t.ticketCategoryId))
+  ).execute()
   const byId = new Map(rows.map((row) => [row.ticketCategoryId, row]))
   const pathOf = (id: number, seen: Set<number> = new Set()): string => {
     const row = byId.get(id)

@@ -1,5 +1,6 @@
 import type { MDOListItem, MdoListName } from '@ticket/schema'
 import { asc, eq, ne } from 'drizzle-orm'
+import { prepared } from '../../db/prepared.ts'
 import type { Db } from '../../db/store.ts'
 import { tablesOf } from '../../db/tables-of.ts'
 import { categoryList } from './category-items.ts'
@@ -11,11 +12,9 @@ const ranked = (items: MDOListItem[]) => items.map((item, i) => ({ ...item, Rank
 
 const associates: Provider = async (db) => {
   const t = tablesOf(db).associates
-  const rows = await db
-    .select()
-    .from(t)
-    .where(eq(t.deleted, false))
-    .orderBy(asc(t.fullName), asc(t.associateId))
+  const rows = await prepared(db, 'mdo.associates', (d) =>
+    d.select().from(t).where(eq(t.deleted, false)).orderBy(asc(t.fullName), asc(t.associateId))
+  ).execute()
   return ranked(
     rows.map((row) =>
       mdoItem({
@@ -34,11 +33,13 @@ const associates: Provider = async (db) => {
 
 const priorities: Provider = async (db) => {
   const t = tablesOf(db).ticketPriorities
-  const rows = await db
-    .select()
-    .from(t)
-    .where(ne(t.status, 'Deleted'))
-    .orderBy(asc(t.sortOrder), asc(t.ticketPriorityId))
+  const rows = await prepared(db, 'mdo.priorities', (d) =>
+    d
+      .select()
+      .from(t)
+      .where(ne(t.status, 'Deleted'))
+      .orderBy(asc(t.sortOrder), asc(t.ticketPriorityId))
+  ).execute()
   return rows.map((row) =>
     mdoItem({
       Id: row.ticketPriorityId,
@@ -51,7 +52,9 @@ const priorities: Provider = async (db) => {
 
 const statuses: Provider = async (db) => {
   const t = tablesOf(db).ticketStatuses
-  const rows = await db.select().from(t).orderBy(asc(t.ticketStatusId))
+  const rows = await prepared(db, 'mdo.statuses', (d) =>
+    d.select().from(t).orderBy(asc(t.ticketStatusId))
+  ).execute()
   return ranked(
     rows.map((row) => mdoItem({ Id: row.ticketStatusId, Name: row.name, ExtraInfo: row.status }))
   )
@@ -59,11 +62,13 @@ const statuses: Provider = async (db) => {
 
 const persons: Provider = async (db) => {
   const t = tablesOf(db).persons
-  const rows = await db
-    .select()
-    .from(t)
-    .where(eq(t.retired, 0))
-    .orderBy(asc(t.lastname), asc(t.firstname), asc(t.personId))
+  const rows = await prepared(db, 'mdo.persons', (d) =>
+    d
+      .select()
+      .from(t)
+      .where(eq(t.retired, 0))
+      .orderBy(asc(t.lastname), asc(t.firstname), asc(t.personId))
+  ).execute()
   return ranked(
     rows.map((row) =>
       mdoItem({
@@ -81,7 +86,9 @@ const persons: Provider = async (db) => {
 
 const sales: Provider = async (db) => {
   const t = tablesOf(db).sales
-  const rows = await db.select().from(t).orderBy(asc(t.title), asc(t.saleId))
+  const rows = await prepared(db, 'mdo.sales', (d) =>
+    d.select().from(t).orderBy(asc(t.title), asc(t.saleId))
+  ).execute()
   return ranked(
     rows.map((row) => {
       const name = row.contactName ? `${row.title} (${row.contactName})` : row.title
@@ -92,7 +99,9 @@ const sales: Provider = async (db) => {
 
 const projects: Provider = async (db) => {
   const t = tablesOf(db).projects
-  const rows = await db.select().from(t).orderBy(asc(t.name), asc(t.projectId))
+  const rows = await prepared(db, 'mdo.projects', (d) =>
+    d.select().from(t).orderBy(asc(t.name), asc(t.projectId))
+  ).execute()
   return ranked(
     rows.map((row) =>
       mdoItem({ Id: row.projectId, Name: row.name, ToolTip: row.projectNumber || row.name })
@@ -102,7 +111,9 @@ const projects: Provider = async (db) => {
 
 const ticketTypes: Provider = async (db) => {
   const t = tablesOf(db).ticketTypes
-  const rows = await db.select().from(t).orderBy(asc(t.ticketTypeId))
+  const rows = await prepared(db, 'mdo.ticket-types', (d) =>
+    d.select().from(t).orderBy(asc(t.ticketTypeId))
+  ).execute()
   return ranked(
     rows.map((row) =>
       mdoItem({
