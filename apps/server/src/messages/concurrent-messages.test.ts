@@ -8,15 +8,18 @@ import { call } from '../test/requests.ts'
 describe.each(['sqlite', 'pg'] as const)(
   'messages saved at once to one ticket on %s',
   (dialect) => {
-    it('are all counted and all listed, in the ticket and in each change', async () => {
+    it('are all counted and all listed in the ticket, and each change counts those before it', async () => {
       const database = dialect === 'pg' ? await createTestDatabase() : undefined
-      // What each message's change hands the modules: the ticket after it.
-      const afters: TicketEntity[] = []
+      // What each message's change hands the modules: the ticket after it, and the message.
+      const changes: { after: TicketEntity; messageId: number }[] = []
       const recorder = () => ({
         name: 'recorder',
-        afterCommit: (change: { after?: TicketEntity; message?: unknown }) => {
+        afterCommit: (change: {
+          after?: TicketEntity
+          message?: { after: { TicketMessageId: number } }
+        }) => {
           if (change.after && change.message) {
-            afters.push(change.after)
+            changes.push({ after: change.after, messageId: change.message.after.TicketMessageId })
           }
         },
       })
@@ -38,21 +41,19 @@ describe.each(['sqlite', 'pg'] as const)(
         expect(ticket.body.Messages).toHaveLength(12)
         // Each save counted every message committed before it: none overwrote another's count.
         expect(ticket.body.NumMessages).toBe(12)
-        // Each change's ticket lists every message committed up to it, itself last.
-        const lists = afters
-          .filter((after) => after.TicketId === TicketId)
-          .map((after) => after.Messages.map((m) => m.TicketMessageId))
-        expect(lists.map((ids) => ids.length).sort((a, b) => a - b)).toEqual(
+        // Each change's ticket counts every message committed up to it, itself last; it is
+        // about its own message and lists none (reading them all made a long ticket slow).
+        const mine = changes.filter((change) => change.after.TicketId === TicketId)
+        expect(mine.map((change) => change.after.NumMessages).sort((a, b) => a - b)).toEqual(
           Array.from({ length: 12 }, (_, i) => i + 1)
         )
-        for (const ids of lists) {
-          expect(ids).toEqual([...ids].sort((a, b) => a - b))
-          expect(ids).toEqual(
-            ticket.body.Messages.slice(0, ids.length).map(
-              (m: { TicketMessageId: number }) => m.TicketMessageId
-            )
-          )
+        for (const change of mine) {
+          expect(change.after.Messages).toEqual([])
         }
+        const byCount = [...mine].sort((a, b) => a.after.NumMessages - b.after.NumMessages)
+        expect(byCount.map((change) => change.messageId)).toEqual(
+          ticket.body.Messages.map((m: { TicketMessageId: number }) => m.TicketMessageId)
+        )
       } finally {
         await close()
         await database?.drop()

@@ -161,10 +161,7 @@ export async function messageSummaries(
 }
 
 /** One message as a ticket's `Messages` lists it. */
-export async function messageSummaryOf(
-  reader: ReferenceReader,
-  row: MessageHead
-): Promise<TicketMessage> {
+async function messageSummaryOf(reader: ReferenceReader, row: MessageHead): Promise<TicketMessage> {
   const person = row.personId ? await reader.person(row.personId) : undefined
   return {
     TicketMessageId: row.ticketMessageId,

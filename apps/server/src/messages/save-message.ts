@@ -28,7 +28,6 @@ import {
   findMessageRow,
   type MessageRow,
   messageHeadsOf,
-  messageSummaryOf,
   type OwnedAttachment,
 } from './message-rows.ts'
 import { type MessageSummary, summarize, withAdded } from './ticket-summary.ts'
@@ -86,6 +85,7 @@ export async function saveMessage(
     apply: (tx, ticket, at, reader) =>
       writeMessage(tablesOf(deps.store.db), tx, reader, { caller, request, existing, ticket, at }),
     ...(request.beforeCommit && { beforeCommit: request.beforeCommit }),
+    aboutOneMessage: true,
   }).catch((error: unknown) => {
     // A message for a ticket that does not exist is a bad reference, not a missing resource.
     if (error instanceof ApiError && error.code === 'NOT_FOUND' && !existing) {
@@ -160,15 +160,7 @@ async function writeMessage(
   const after = await assembleMessage(tx, tables, reader, row, existing ? undefined : added)
   const before = existing ? await assembleMessage(tx, tables, reader, existing) : null
   const authorAssociateId = row.personId === null ? caller.associateId : null
-  // The ticket's list after this save: the one read before it (under the ticket's lock), with
-  // this message added or replaced, instead of reading every message again.
-  const summary = await messageSummaryOf(reader, row)
-  const listed = ticket.entity.Messages
-  const messages = existing
-    ? listed.map((m) => (m.TicketMessageId === messageId ? summary : m))
-    : [...listed, summary]
   return {
-    messages,
     values: await ticketValues(
       reader.priorityRules,
       ticket,

@@ -1,4 +1,4 @@
-import type { TicketEntity, TicketMessage } from '@ticket/schema'
+import type { TicketEntity } from '@ticket/schema'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
@@ -15,11 +15,6 @@ export type TicketValues = Partial<Tables['tickets']['$inferInsert']>
 /** What one update decided: the ticket columns to set, and what the modules should know. */
 export interface TicketUpdate<T> {
   values: TicketValues
-  /**
-   * The ticket's messages after the update, when the update changed them (a message save);
-   * otherwise the ones read before it stand.
-   */
-  messages?: TicketMessage[]
   message?: MessageChange
   escalatedTo?: number
   result: T
@@ -45,6 +40,11 @@ export interface TicketUpdateRequest<T> {
   ): Promise<TicketUpdate<T> | undefined>
   /** Runs last inside the transaction with `apply`'s result (an Idempotency-Key's answer). */
   beforeCommit?(tx: Db, result: T): Promise<void>
+  /**
+   * The update is about one message (`TicketUpdate.message`): the ticket's list of messages is
+   * not read, and the change's `before` and `after` list none (see `TicketChange`).
+   */
+  aboutOneMessage?: boolean
 }
 
 /**
@@ -69,7 +69,8 @@ export async function commitTicketUpdate<T>(
       tx,
       tables,
       reader,
-      request.ticketId
+      request.ticketId,
+      { messages: !request.aboutOneMessage }
     )
     if (!current) {
       throw new ApiError('NOT_FOUND', `Ticket ${request.ticketId} does not exist.`)
@@ -88,11 +89,12 @@ export async function commitTicketUpdate<T>(
       kind: 'changed',
       ticketId: request.ticketId,
       before: current.entity,
-      // An update changes no tag or person; only a message save changes the messages.
+      // Such an update changes no tag or person, and the messages are those read (none for an
+      // update about one message).
       after: await composeTicket(reader, saved, {
         tags: current.entity.Tags,
         persons: current.entity.SecondaryPersons,
-        messages: update.messages ?? current.entity.Messages,
+        messages: current.entity.Messages,
       }),
       actorId: request.actorId,
       notify: request.notify,

@@ -20,18 +20,29 @@ export interface LoadedTicket {
   row: TicketRow
 }
 
+/** Whether a load reads the ticket's list of messages (`Messages`): every read does. */
+export interface LoadOptions {
+  /**
+   * False leaves `Messages` empty: a change that is about one message (adding or editing it)
+   * neither needs nor reports the list, and reading it made each new message on a long ticket
+   * cost as much as every message before it.
+   */
+  messages?: boolean
+}
+
 /** A ticket as every read returns it (before rights and response options), or undefined. */
 export async function loadTicket(
   db: Db,
   tables: Tables,
   reader: ReferenceReader,
-  id: number
+  id: number,
+  options: LoadOptions = {}
 ): Promise<LoadedTicket | undefined> {
   const row = await findTicketRow(db, tables, id)
   if (!row) {
     return undefined
   }
-  return { row, entity: await assembleTicket(db, tables, reader, row) }
+  return { row, entity: await assembleTicket(db, tables, reader, row, options) }
 }
 
 /**
@@ -45,24 +56,26 @@ export async function loadTicketForUpdate(
   tx: Db,
   tables: Tables,
   reader: ReferenceReader,
-  id: number
+  id: number,
+  options: LoadOptions = {}
 ): Promise<LoadedTicket | undefined> {
   if (dialect === 'pg') {
     await lockTicketRow(tx, tables, id)
   }
-  return loadTicket(tx, tables, reader, id)
+  return loadTicket(tx, tables, reader, id, options)
 }
 
 export async function assembleTicket(
   db: Db,
   tables: Tables,
   reader: ReferenceReader,
-  row: TicketRow
+  row: TicketRow,
+  options: LoadOptions = {}
 ): Promise<TicketEntity> {
   const [tags, personIds, messages] = await Promise.all([
     loadTags(db, tables, row.ticketId),
     loadSecondaryPersonIds(db, tables, row.ticketId),
-    messageSummaries(db, tables, reader, row.ticketId),
+    options.messages === false ? [] : messageSummaries(db, tables, reader, row.ticketId),
   ])
   const persons = (await Promise.all(personIds.map((id) => reader.person(id)))).filter(
     (p) => p !== undefined

@@ -8,7 +8,11 @@ import type { Caller } from '../auth/caller.ts'
 export interface TicketChange {
   kind: 'created' | 'changed' | 'deleted'
   ticketId: number
-  /** The ticket as a read returned it before the change; null when created. */
+  /**
+   * The ticket as a read returned it before the change; null when created. A change that adds or
+   * edits one message (`message` set) lists no `Messages` here or in `after`: it is about that
+   * message, and no module reads the list (the history skips it).
+   */
   before: TicketEntity | null
   /** The ticket as a read returns it after the change; for a delete, the last state. */
   after: TicketEntity
