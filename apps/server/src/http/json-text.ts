@@ -27,6 +27,9 @@ export function withFixedJson<T extends object>(value: T): T {
   return value
 }
 
+/** Whether `value` was registered with {@link withFixedJson}: frozen, the same in every answer. */
+export const isFixed = (value: object): boolean => texts.has(value)
+
 /**
  * Exactly `JSON.stringify(value)`, as text or as its UTF-8 bytes. It is cheaper when the
  * object's last property holds an object registered with {@link withFixedJson}: the rest is

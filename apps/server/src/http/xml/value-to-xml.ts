@@ -1,6 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { withoutNull } from '@ticket/schema'
 import { XMLBuilder } from 'fast-xml-parser'
+import { isFixed } from '../json-text.ts'
 import { itemNameOf, kindOf, propertySchema, recordValueSchema, setOwn } from '../wire-schema.ts'
 import { isXmlChar } from './parse-xml.ts'
 
@@ -48,14 +49,74 @@ export function valueToXml(
   naming: XmlNaming & { rootAttributes?: Record<string, string> } = {}
 ): string {
   const itemName = naming.itemName ?? itemNameOf
-  const content = element(value, schema, root, itemName)
   const attributes = { '@_xmlns:xsi': xsiNamespace, ...prefixed(naming.rootAttributes ?? {}) }
-  const rootNode =
-    typeof content === 'object' && content !== null
-      ? { ...attributes, ...content }
-      : { ...attributes, '#text': content }
-  const body = builder.build({ [root]: rootNode }) as string
+  const build = (content: unknown) =>
+    builder.build({
+      [root]:
+        typeof content === 'object' && content !== null
+          ? { ...attributes, ...content }
+          : { ...attributes, '#text': content },
+    }) as string
+  const fixed = naming.itemName ? undefined : fixedTail(value)
+  let body: string | undefined
+  if (fixed) {
+    // The rest is built, and the fixed last property's elements (built once) go where the root
+    // element closes; a root with nothing else closes itself, and is built whole.
+    const head = build(
+      element({ ...(value as Tree), [fixed.key]: undefined }, schema, root, itemName)
+    )
+    const close = `</${root}>`
+    if (head.endsWith(close)) {
+      body = `${head.slice(0, -close.length)}${fixedXml(fixed, root, schema)}${close}`
+    }
+  }
+  body ??= build(element(value, schema, root, itemName))
   return `<?xml version="1.0" encoding="utf-8"?>${body}`
+}
+
+/**
+ * The value's last property when it holds an object that is the same in every answer (the
+ * caller's FieldProperties, see `withFixedJson`): its XML is built once and copied in.
+ */
+function fixedTail(value: unknown): { key: string; value: object } | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return undefined
+  }
+  const keys = Object.keys(value)
+  const key = keys[keys.length - 1]
+  const tail = key === undefined ? undefined : (value as Tree)[key]
+  return key !== undefined && tail !== null && typeof tail === 'object' && isFixed(tail)
+    ? { key, value: tail }
+    : undefined
+}
+
+/** Per fixed object, its elements under each root and property name they were built for. */
+const fixedTexts = new WeakMap<object, Map<string, string>>()
+
+function fixedXml(
+  fixed: { key: string; value: object },
+  root: string,
+  schema: TSchema | undefined
+) {
+  let byPlace = fixedTexts.get(fixed.value)
+  if (!byPlace) {
+    byPlace = new Map()
+    fixedTexts.set(fixed.value, byPlace)
+  }
+  const place = `${root}/${fixed.key}`
+  let text = byPlace.get(place)
+  if (text === undefined) {
+    const s = schema ? withoutNull(schema) : undefined
+    const propertyElement = element(
+      fixed.value,
+      s ? propertySchema(s, fixed.key) : undefined,
+      fixed.key,
+      itemNameOf
+    )
+    text = builder.build({ [fixed.key]: propertyElement }) as string
+    byPlace.set(place, text)
+  }
+  return text
 }
 
 const prefixed = (attributes: Record<string, string>) =>

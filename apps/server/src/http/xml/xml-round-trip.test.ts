@@ -1,6 +1,7 @@
 import { TicketEntity } from '@ticket/schema'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { withFixedJson } from '../json-text.ts'
 import { isXmlChar, parseXml } from './parse-xml.ts'
 import { valueToXml } from './value-to-xml.ts'
 import { xmlToValue } from './xml-to-value.ts'
@@ -67,6 +68,26 @@ describe('XML round trip (property)', () => {
         expect(parsed.ok, xml).toBe(true)
         const back = parsed.ok ? xmlToValue(parsed.node, TicketEntity, 65) : undefined
         expect(back).toStrictEqual(JSON.parse(JSON.stringify(value)))
+      }),
+      { numRuns: 300 }
+    )
+  })
+})
+
+describe('XML of an answer ending with a fixed object (property)', () => {
+  it('is the same text whether that object is built once and copied in, or built each time', () => {
+    fc.assert(
+      fc.property(ticketish, (value) => {
+        const { FieldProperties, ...rest } = value
+        const fixedValue = {
+          ...rest,
+          FieldProperties: withFixedJson(structuredClone(FieldProperties ?? {})),
+        }
+        const plain = { ...rest, FieldProperties: structuredClone(FieldProperties ?? {}) }
+        const expected = valueToXml(plain, 'TicketEntity', TicketEntity)
+        // Twice: the first answer builds the fixed part, the second copies it.
+        expect(valueToXml(fixedValue, 'TicketEntity', TicketEntity)).toBe(expected)
+        expect(valueToXml(fixedValue, 'TicketEntity', TicketEntity)).toBe(expected)
       }),
       { numRuns: 300 }
     )
