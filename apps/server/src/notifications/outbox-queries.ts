@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
-import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
+import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Db, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
@@ -11,6 +11,7 @@ import {
   dueFirst,
   dueValues,
   guardValues,
+  writeOutcome,
 } from '../outbox/claim.ts'
 
 export type OutboxRow = Tables['notificationOutbox']['$inferSelect']
@@ -56,35 +57,12 @@ type Outcome = Partial<
   >
 >
 
-/**
- * Writes a delivery's outcome, only while the lease is still ours: the row is still pending with
- * the `next_attempt_at` it was claimed with. One prepared statement per set of columns and per
- * kind of guard (a row claimed without a time matches on id and status alone).
- */
-async function writeOutcome(tx: Db, row: OutboxRow, outcome: Outcome) {
-  const t = tablesOf(tx).notificationOutbox
-  const keys = Object.keys(outcome)
-  const leased = row.nextAttemptAt !== null
-  const statement = prepared(
-    tx,
-    shapeKey(`notifications.outbox.outcome.${leased ? 'leased' : 'unleased'}`, keys),
-    (d) =>
-      d
-        .update(t)
-        .set(placeholdersFor(keys) as never)
-        .where(
-          and(
-            eq(t.deliveryId, sql.placeholder('id$')),
-            eq(t.status, 'pending'),
-            leased ? eq(t.nextAttemptAt, sql.placeholder('lease$')) : undefined
-          )
-        )
-  )
-  await statement.execute({ ...outcome, id$: row.deliveryId, lease$: row.nextAttemptAt })
-}
+/** Writes a delivery's outcome while the lease is still ours (see `writeOutcome`). */
+const writeDelivery = (tx: Db, row: OutboxRow, outcome: Outcome) =>
+  writeOutcome(tx, 'notifications.outbox.outcome', tablesOf(tx).notificationOutbox, row, outcome)
 
 export async function markDelivered(tx: Db, row: OutboxRow, now: Date) {
-  await writeOutcome(tx, row, {
+  await writeDelivery(tx, row, {
     status: 'delivered',
     tries: row.tries + 1,
     deliveredAt: now.toISOString(),
@@ -95,7 +73,7 @@ export async function markDelivered(tx: Db, row: OutboxRow, now: Date) {
 
 export async function markSkipped(store: Store, row: OutboxRow, reason: string) {
   await store.transaction((tx) =>
-    writeOutcome(tx, row, { status: 'skipped', nextAttemptAt: null, lastError: reason })
+    writeDelivery(tx, row, { status: 'skipped', nextAttemptAt: null, lastError: reason })
   )
 }
 
@@ -111,7 +89,7 @@ export async function markFailed(
   const tries = row.tries + 1
   const dead = tries >= policy.maxTries
   await store.transaction((tx) =>
-    writeOutcome(tx, row, {
+    writeDelivery(tx, row, {
       status: dead ? 'dead' : 'pending',
       tries,
       lastError: error.slice(0, 2000),

@@ -1,5 +1,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm'
 import type { QueryColumn } from '../db/db.ts'
+import { prepared } from '../db/prepared.ts'
+import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
 
 /** The columns every leased delivery table has: its key, its status and when it is due. */
@@ -62,5 +64,49 @@ export function claimLeased<D extends DueRow, C>(
       }
     }
     return claimed
+  })
+}
+
+/** A claimed row as its outcome's guard needs it. */
+export interface HeldRow {
+  deliveryId: number
+  nextAttemptAt: string | null
+  tries: number
+}
+
+/**
+ * Writes a claimed row's outcome (`values`), only while the claim is still ours: the row is still
+ * pending with the `next_attempt_at` it was claimed with and, with `sameTry`, the try the claim
+ * counted. One statement per `name`, set of columns and kind of guard (a row claimed without a
+ * time matches without one), prepared once.
+ */
+export async function writeOutcome(
+  tx: Db,
+  name: string,
+  t: LeasedTable & { tries: QueryColumn },
+  held: HeldRow,
+  values: Record<string, unknown>,
+  options: { sameTry?: boolean } = {}
+): Promise<void> {
+  const keys = Object.keys(values)
+  const leased = held.nextAttemptAt !== null
+  const statement = prepared(tx, shapeKey(`${name}.${leased ? 'leased' : 'unleased'}`, keys), (d) =>
+    d
+      .update(t as never)
+      .set(placeholdersFor(keys) as never)
+      .where(
+        and(
+          eq(t.deliveryId, sql.placeholder('id$')),
+          eq(t.status, 'pending'),
+          options.sameTry ? eq(t.tries, sql.placeholder('tries$')) : undefined,
+          leased ? eq(t.nextAttemptAt, sql.placeholder('lease$')) : undefined
+        )
+      )
+  )
+  await statement.execute({
+    ...values,
+    id$: held.deliveryId,
+    tries$: held.tries,
+    lease$: held.nextAttemptAt,
   })
 }

@@ -1,6 +1,6 @@
-import { and, eq, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
-import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
+import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
@@ -11,6 +11,7 @@ import {
   dueFirst,
   dueValues,
   guardValues,
+  writeOutcome,
 } from '../outbox/claim.ts'
 
 export type DeliveryRow = Tables['webhookDeliveries']['$inferSelect']
@@ -73,43 +74,16 @@ type Outcome = Partial<
   >
 >
 
-/**
- * Writes a delivery's outcome, only while the claim is still ours: same lease, same try. One
- * prepared statement per set of columns and per kind of guard (a row claimed without a time
- * matches without one).
- */
-async function writeOutcome(store: Store, row: DeliveryRow, outcome: Outcome) {
-  const keys = Object.keys(outcome)
-  const leased = row.nextAttemptAt !== null
-  await store.transaction(async (tx) => {
-    const d = tablesOf(tx).webhookDeliveries
-    const statement = prepared(
-      tx,
-      shapeKey(`webhooks.deliveries.outcome.${leased ? 'leased' : 'unleased'}`, keys),
-      (q) =>
-        q
-          .update(d)
-          .set(placeholdersFor(keys) as never)
-          .where(
-            and(
-              eq(d.deliveryId, sql.placeholder('id$')),
-              eq(d.status, 'pending'),
-              eq(d.tries, sql.placeholder('tries$')),
-              leased ? eq(d.nextAttemptAt, sql.placeholder('lease$')) : undefined
-            )
-          )
-    )
-    await statement.execute({
-      ...outcome,
-      id$: row.deliveryId,
-      tries$: row.tries,
-      lease$: row.nextAttemptAt,
+/** Writes a delivery's outcome while the claim is still ours: same lease, same try. */
+const writeDelivery = (store: Store, row: DeliveryRow, outcome: Outcome) =>
+  store.transaction((tx) =>
+    writeOutcome(tx, 'webhooks.deliveries.outcome', tablesOf(tx).webhookDeliveries, row, outcome, {
+      sameTry: true,
     })
-  })
-}
+  )
 
 export async function markDelivered(store: Store, row: DeliveryRow, status: number, now: Date) {
-  await writeOutcome(store, row, {
+  await writeDelivery(store, row, {
     status: 'delivered',
     deliveredAt: now.toISOString(),
     nextAttemptAt: null,
@@ -128,7 +102,7 @@ export async function markFailed(
   random: () => number
 ): Promise<'pending' | 'dead'> {
   const dead = row.tries >= policy.maxTries
-  await writeOutcome(store, row, {
+  await writeDelivery(store, row, {
     status: dead ? 'dead' : 'pending',
     lastStatusCode: failure.status,
     lastError: failure.error.slice(0, 2000),
