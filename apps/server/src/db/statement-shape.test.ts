@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { shapeKey } from './statement-shape.ts'
+import { listShape, rowsShape, shapeKey } from './statement-shape.ts'
 
 describe('shapeKey', () => {
   it('names one shape the same every time, and each other shape apart, in any order asked', () => {
@@ -20,5 +20,43 @@ describe('shapeKey', () => {
     keys.push('z')
     expect(shapeKey('test.mutated', keys)).not.toBe(xy)
     expect(shapeKey('test.mutated', ['x', 'y'])).toBe(xy)
+  })
+})
+
+describe('rowsShape and listShape', () => {
+  it('name one statement per row count and keys, and give each row its own values', () => {
+    const two = rowsShape('test.rows', [
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+    ])
+    const three = rowsShape('test.rows', [
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+      { a: 3, b: 'z' },
+    ])
+    const otherKeys = rowsShape('test.rows', [
+      { b: 'x', a: 1 },
+      { b: 'y', a: 2 },
+    ])
+    expect(new Set([two.key, three.key, otherKeys.key]).size).toBe(3)
+    expect(
+      rowsShape('test.rows', [
+        { a: 9, b: 'q' },
+        { a: 8, b: 'r' },
+      ]).key
+    ).toBe(two.key)
+    expect(two.values).toEqual({ a$0: 1, b$0: 'x', a$1: 2, b$1: 'y' })
+    expect(two.placeholders().map((row) => Object.keys(row))).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ])
+  })
+
+  it('name one statement per list length', () => {
+    const list = listShape('test.list', [7, 8])
+    expect(list.key).not.toBe(listShape('test.list', [7, 8, 9]).key)
+    expect(list.key).toBe(listShape('test.list', [1, 2]).key)
+    expect(list.values).toEqual({ id$0: 7, id$1: 8 })
+    expect(list.placeholders()).toHaveLength(2)
   })
 })

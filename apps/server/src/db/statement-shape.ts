@@ -13,35 +13,42 @@ export function placeholdersFor<K extends string>(keys: readonly K[]): Record<K,
 }
 
 /**
- * Placeholders for `count` rows of `keys`, the row's index after each name (`title$0`), and the
- * values of `rows` under those names: a multi-row INSERT prepared once per row count.
- * @example const { placeholders, valuesOf } = rowPlaceholders(['a', 'b'], 2)
+ * A multi-row statement over `rows` (all with the first row's keys): the shape's name for
+ * `prepared` (base, row count and keys), the values under one name per row and key (`title$0`),
+ * and the placeholders under those names, built only when the statement is.
+ * @example const shape = rowsShape('tags.insert', rows); prepared(tx, shape.key, (d) => d.insert(t).values(shape.placeholders() as never)).execute(shape.values)
  */
-export function rowPlaceholders<K extends string>(keys: readonly K[], count: number) {
-  const names = Array.from({ length: count }, (_, row) => keys.map((key) => `${key}$${row}`))
+export function rowsShape(base: string, rows: readonly Record<string, unknown>[]) {
+  const keys = Object.keys(rows[0] ?? {})
+  const values: Record<string, unknown> = {}
+  rows.forEach((row, r) => {
+    for (const key of keys) {
+      values[`${key}$${r}`] = row[key]
+    }
+  })
   return {
-    placeholders: names.map((row) =>
-      Object.fromEntries(keys.map((key, i) => [key, sql.placeholder(row[i] as string)]))
-    ),
-    valuesOf(rows: readonly Partial<Record<K, unknown>>[]): Record<string, unknown> {
-      const values: Record<string, unknown> = {}
-      rows.forEach((row, r) => {
-        keys.forEach((key, i) => {
-          values[(names[r] as string[])[i] as string] = row[key]
-        })
-      })
-      return values
-    },
+    key: shapeKey(`${base}.${rows.length}`, keys),
+    values,
+    placeholders: () =>
+      rows.map((_, r) =>
+        Object.fromEntries(keys.map((key) => [key, sql.placeholder(`${key}$${r}`)]))
+      ),
   }
 }
 
-/** Placeholders `id$0`…`id$n-1` for a list of `count` values, and those values by name. */
-export function listPlaceholders(count: number) {
-  const names = Array.from({ length: count }, (_, i) => `id$${i}`)
+/**
+ * A statement with an `IN` list of `list`'s values: the shape's name for `prepared` (base and
+ * length), the values as `id$0`…, and their placeholders, built only when the statement is.
+ */
+export function listShape(base: string, list: readonly unknown[]) {
+  const values: Record<string, unknown> = {}
+  list.forEach((value, i) => {
+    values[`id$${i}`] = value
+  })
   return {
-    placeholders: names.map((name) => sql.placeholder(name)),
-    valuesOf: (list: readonly unknown[]) =>
-      Object.fromEntries(names.map((name, i) => [name, list[i]])),
+    key: `${base}.${list.length}`,
+    values,
+    placeholders: () => list.map((_, i) => sql.placeholder(`id$${i}`)),
   }
 }
 

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
-import { listPlaceholders, rowPlaceholders, shapeKey } from '../db/statement-shape.ts'
+import { listShape, rowsShape } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { Env } from '../env.ts'
@@ -94,17 +94,16 @@ export async function planDeliveries(
     return 0
   }
   // The same change planned twice writes nothing new: the dedupe keys already exist.
-  const keys = Object.keys(rows[0] as OutboxInsert)
-  const shape = rowPlaceholders(keys, rows.length)
+  const shape = rowsShape('notifications.outbox.insert', rows)
   const t = tables.notificationOutbox
-  const insert = prepared(tx, shapeKey(`notifications.outbox.insert.${rows.length}`, keys), (d) =>
+  const insert = prepared(tx, shape.key, (d) =>
     d
       .insert(t)
-      .values(shape.placeholders as never)
+      .values(shape.placeholders() as never)
       .onConflictDoNothing()
       .returning({ id: t.deliveryId })
   )
-  const written = await insert.execute(shape.valuesOf(rows))
+  const written = await insert.execute(shape.values)
   return written.length
 }
 
@@ -114,10 +113,9 @@ type Person = Pick<
 >
 
 async function loadAssociates(tx: Db, tables: Tables, ids: number[]) {
-  const distinct = [...new Set(ids)]
-  const list = listPlaceholders(distinct.length)
+  const list = listShape('notifications.associates', [...new Set(ids)])
   const a = tables.associates
-  const statement = prepared(tx, `notifications.associates.${distinct.length}`, (d) =>
+  const statement = prepared(tx, list.key, (d) =>
     d
       .select({
         associateId: a.associateId,
@@ -129,9 +127,9 @@ async function loadAssociates(tx: Db, tables: Tables, ids: number[]) {
         preferences: a.preferences,
       })
       .from(a)
-      .where(inArray(a.associateId, list.placeholders))
+      .where(inArray(a.associateId, list.placeholders()))
   )
-  const rows = await statement.execute(list.valuesOf(distinct))
+  const rows = await statement.execute(list.values)
   return new Map<number, Person>(rows.map((r) => [r.associateId, r]))
 }
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { prepared } from '../db/prepared.ts'
-import { rowPlaceholders, shapeKey } from '../db/statement-shape.ts'
+import { rowsShape } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { writeLater } from '../db/write-later.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
@@ -46,12 +46,11 @@ export async function enqueueDeliveries(
   if (rows.length === 0) {
     return 0
   }
-  const keys = Object.keys(rows[0] as object)
-  const shape = rowPlaceholders(keys, rows.length)
-  const insert = prepared(tx, shapeKey(`webhooks.deliveries.insert.${rows.length}`, keys), (d) =>
-    d.insert(tables.webhookDeliveries).values(shape.placeholders as never)
+  const shape = rowsShape('webhooks.deliveries.insert', rows)
+  const insert = prepared(tx, shape.key, (d) =>
+    d.insert(tables.webhookDeliveries).values(shape.placeholders() as never)
   )
   // Nobody reads its answer: on PostgreSQL it goes out with the save's next statement.
-  await writeLater(tx, () => insert.execute(shape.valuesOf(rows)))
+  await writeLater(tx, () => insert.execute(shape.values))
   return rows.length
 }
