@@ -27,8 +27,23 @@ export function withFixedJson<T extends object>(value: T): T {
   return value
 }
 
-/** Whether `value` was registered with {@link withFixedJson}: frozen, the same in every answer. */
-export const isFixed = (value: object): boolean => texts.has(value)
+/**
+ * The last property of an answer when it holds an object registered with {@link withFixedJson}
+ * (the caller's FieldProperties, the same in every answer), as a plain writable data property:
+ * the part of the answer that is built once and copied in, in JSON and in XML alike.
+ */
+export function fixedTail(value: unknown): { key: string; value: object } | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return undefined
+  }
+  const keys = Object.keys(value)
+  const key = keys[keys.length - 1]
+  const slot = key === undefined ? undefined : Object.getOwnPropertyDescriptor(value, key)
+  const tail: unknown = slot?.writable ? slot.value : undefined
+  return key !== undefined && tail !== null && typeof tail === 'object' && texts.has(tail)
+    ? { key, value: tail }
+    : undefined
+}
 
 /**
  * Exactly `JSON.stringify(value)`, as text or as its UTF-8 bytes. It is cheaper when the
@@ -41,27 +56,22 @@ export function answerJson(value: unknown): string | Uint8Array<ArrayBuffer> {
   if (value === null || typeof value !== 'object' || Array.isArray(value) || 'toJSON' in value) {
     return JSON.stringify(value)
   }
-  const object = value as Record<string, unknown>
-  const keys = Object.keys(object)
-  const last = keys[keys.length - 1]
-  const slot = last === undefined ? undefined : Object.getOwnPropertyDescriptor(object, last)
-  // Only a plain, writable data property can be set aside for a moment.
-  const tail: unknown = slot?.writable ? slot.value : undefined
-  const ending =
-    last !== undefined && tail !== null && typeof tail === 'object'
-      ? endingOf(tail, last)
-      : undefined
-  if (ending === undefined) {
+  const fixed = fixedTail(value)
+  const ending = fixed && endingOf(fixed.value, fixed.key)
+  if (fixed === undefined || ending === undefined) {
     return JSON.stringify(value)
   }
+  const object = value as Record<string, unknown>
+  const last = fixed.key
+  const tail = fixed.value
   // An undefined property is left out and the key order stays: the text of everything before
   // the last property, then the last property's remembered bytes.
-  object[last as string] = undefined
+  object[last] = undefined
   let head: string
   try {
     head = JSON.stringify(object)
   } finally {
-    object[last as string] = tail
+    object[last] = tail
   }
   // The head's closing brace becomes the comma before the last property, or goes when the head
   // is empty (`{}`).

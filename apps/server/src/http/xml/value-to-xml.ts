@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { withoutNull } from '@ticket/schema'
 import { XMLBuilder } from 'fast-xml-parser'
-import { isFixed } from '../json-text.ts'
+import { fixedTail } from '../json-text.ts'
 import { itemNameOf, kindOf, propertySchema, recordValueSchema, setOwn } from '../wire-schema.ts'
 import { isXmlChar } from './parse-xml.ts'
 
@@ -72,22 +72,6 @@ export function valueToXml(
   }
   body ??= build(element(value, schema, root, itemName))
   return `<?xml version="1.0" encoding="utf-8"?>${body}`
-}
-
-/**
- * The value's last property when it holds an object that is the same in every answer (the
- * caller's FieldProperties, see `withFixedJson`): its XML is built once and copied in.
- */
-function fixedTail(value: unknown): { key: string; value: object } | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return undefined
-  }
-  const keys = Object.keys(value)
-  const key = keys[keys.length - 1]
-  const tail = key === undefined ? undefined : (value as Tree)[key]
-  return key !== undefined && tail !== null && typeof tail === 'object' && isFixed(tail)
-    ? { key, value: tail }
-    : undefined
 }
 
 /** Per fixed object, its elements under each root and property name they were built for. */
