@@ -39,15 +39,13 @@ export function compileParamsParser<T extends TObject>(
       : undefined
   return (raw) => {
     const picked: Record<string, string> = {}
-    let sent = false
     for (const [key, text] of raw) {
       const name = names.get(key.toLowerCase())
       if (name !== undefined && text !== '' && picked[name] === undefined) {
         picked[name] = text
-        sent = true
       }
     }
-    if (!sent && sentNothing) {
+    if (sentNothing && isEmpty(picked)) {
       return { ...sentNothing } as Static<T>
     }
     const value = Value.Default(schema, Value.Convert(schema, { ...picked })) as Record<
@@ -72,4 +70,12 @@ export function compileParamsParser<T extends TObject>(
     }
     return value as Static<T>
   }
+}
+
+/** True when `object` has no own enumerable key; stops at the first one, allocating nothing. */
+function isEmpty(object: Record<string, unknown>): boolean {
+  for (const _ in object) {
+    return false
+  }
+  return true
 }
