@@ -1,4 +1,5 @@
 import type { TicketEntity } from '@ticket/schema'
+import { definedKeys } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
@@ -123,10 +124,9 @@ export async function commitTicketUpdate<T>(
 /** `row` with every defined value of `values` written over it (undefined leaves a column as is). */
 function writtenOver(row: TicketRow, values: TicketValues): TicketRow {
   const after: Record<string, unknown> = { ...row }
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined) {
-      after[key] = value
-    }
+  // The columns `updateTicket` writes, by the same rule.
+  for (const key of definedKeys(values)) {
+    after[key] = values[key as keyof TicketValues]
   }
   return after as TicketRow
 }
