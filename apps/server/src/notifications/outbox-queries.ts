@@ -1,6 +1,4 @@
-import { sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
-import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Db, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
@@ -9,8 +7,8 @@ import {
   claimLeased,
   dueBy,
   dueFirst,
-  dueValues,
-  guardValues,
+  dueLimit,
+  leaseSet,
   writeOutcome,
 } from '../outbox/claim.ts'
 
@@ -24,27 +22,27 @@ export function claimDue(
   limit: number
 ): Promise<OutboxRow[]> {
   const t = tablesOf(store.db).notificationOutbox
-  const lease = isoAfter(now, leaseMs)
   return claimLeased(
     store,
-    (tx) =>
+    { now, leaseMs, limit },
+    (tx, values) =>
       prepared(tx, 'notifications.outbox.due', (d) =>
         d
           .select({ id: t.deliveryId, nextAttemptAt: t.nextAttemptAt })
           .from(t)
           .where(dueBy(t))
           .orderBy(...dueFirst(t))
-          .limit(sql.placeholder('limit$'))
-      ).execute(dueValues(now, limit)),
-    async (tx, due) => {
+          .limit(dueLimit)
+      ).execute(values),
+    async (tx, _due, values) => {
       const claim = prepared(tx, 'notifications.outbox.claim', (d) =>
         d
           .update(t)
-          .set(placeholdersFor(['nextAttemptAt']) as never)
+          .set(leaseSet() as never)
           .where(claimGuard(t))
           .returning()
       )
-      const [won] = await claim.execute({ ...guardValues(due), nextAttemptAt: lease })
+      const [won] = await claim.execute(values)
       return won
     }
   )

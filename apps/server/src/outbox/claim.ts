@@ -3,6 +3,7 @@ import type { QueryColumn } from '../db/db.ts'
 import { prepared } from '../db/prepared.ts'
 import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
+import { isoAfter } from './backoff.ts'
 
 /** The columns every leased delivery table has: its key, its status and when it is due. */
 export interface LeasedTable {
@@ -18,19 +19,20 @@ export interface DueRow {
 }
 
 /**
- * Pending rows due by the `now$` placeholder; pass with `.orderBy(...dueFirst(t))` and
- * `.limit(sql.placeholder('limit$'))` so the oldest go first. Run with `dueValues`.
+ * Pending rows due by the time the claim is made; a `findDue` query ends with
+ * `.where(dueBy(t)).orderBy(...dueFirst(t)).limit(dueLimit)` so the oldest go first.
  */
 export const dueBy = (t: LeasedTable) =>
   and(eq(t.status, 'pending'), lte(t.nextAttemptAt, sql.placeholder('now$')))
 
 export const dueFirst = (t: LeasedTable) => [asc(t.nextAttemptAt), asc(t.deliveryId)] as const
 
-export const dueValues = (now: Date, limit: number) => ({ now$: now.toISOString(), limit$: limit })
+/** How many rows one claim reads at most. */
+export const dueLimit = sql.placeholder('limit$')
 
 /**
- * The guard of a claim: the row read as due (`id$`), still pending, with the `next_attempt_at`
- * read then (`due$`). Run with `guardValues(due)`.
+ * The guard of a claim: the row read as due, still pending, with the `next_attempt_at` read
+ * then. A `take` update is `.set(leaseSet()).where(claimGuard(t))`.
  */
 export const claimGuard = (t: LeasedTable) =>
   and(
@@ -39,26 +41,45 @@ export const claimGuard = (t: LeasedTable) =>
     eq(t.nextAttemptAt, sql.placeholder('due$'))
   )
 
-export const guardValues = (due: DueRow) => ({ id$: due.id, due$: due.nextAttemptAt })
+/** The new `next_attempt_at` a claim sets: the end of its lease. */
+export const leaseSet = () => placeholdersFor(['nextAttemptAt'])
+
+/** When a claim is made, how long its lease lasts and how many rows it takes at most. */
+export interface ClaimWindow {
+  now: Date
+  leaseMs: number
+  limit: number
+}
+
+type Values = Record<string, unknown>
 
 /**
  * Claims the rows `findDue` reads, each by the update `take` runs under `claimGuard`, which
- * matches only the `next_attempt_at` it read; `take` moves that to a lease in the future. Of two
+ * matches only the `next_attempt_at` it read; `take` moves that to the lease's end. Of two
  * dispatchers (two processes on one PostgreSQL) only one update matches, so a row is never sent
- * twice at once; a claim left by a crash expires with its lease and the row is due again.
+ * twice at once; a claim left by a crash expires with its lease and the row is due again. Each
+ * statement runs with the values its placeholders name (`dueBy`, `dueLimit`, `claimGuard`,
+ * `leaseSet`), given here.
  */
 export function claimLeased<D extends DueRow, C>(
   store: Store,
-  findDue: (tx: Db) => Promise<D[]>,
-  take: (tx: Db, due: D) => Promise<C | undefined>
+  window: ClaimWindow,
+  findDue: (tx: Db, values: Values) => Promise<D[]>,
+  take: (tx: Db, due: D, values: Values) => Promise<C | undefined>
 ): Promise<C[]> {
+  const lease = isoAfter(window.now, window.leaseMs)
   return store.transaction(async (tx) => {
     const claimed: C[] = []
-    for (const due of await findDue(tx)) {
+    const dueValues = { now$: window.now.toISOString(), limit$: window.limit }
+    for (const due of await findDue(tx, dueValues)) {
       if (due.nextAttemptAt === null) {
         continue
       }
-      const won = await take(tx, due)
+      const won = await take(tx, due, {
+        id$: due.id,
+        due$: due.nextAttemptAt,
+        nextAttemptAt: lease,
+      })
       if (won) {
         claimed.push(won)
       }

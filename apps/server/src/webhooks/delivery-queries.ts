@@ -1,6 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
-import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
@@ -9,8 +8,8 @@ import {
   claimLeased,
   dueBy,
   dueFirst,
-  dueValues,
-  guardValues,
+  dueLimit,
+  leaseSet,
   writeOutcome,
 } from '../outbox/claim.ts'
 
@@ -35,10 +34,10 @@ export function claimDue(
 ): Promise<ClaimedDelivery[]> {
   const d = tablesOf(store.db).webhookDeliveries
   const w = tablesOf(store.db).webhooks
-  const lease = isoAfter(now, leaseMs)
   return claimLeased(
     store,
-    (tx) =>
+    { now, leaseMs, limit },
+    (tx, values) =>
       prepared(tx, 'webhooks.deliveries.due', (q) =>
         q
           .select({
@@ -51,17 +50,17 @@ export function claimDue(
           .innerJoin(w, eq(w.webhookId, d.webhookId))
           .where(dueBy(d))
           .orderBy(...dueFirst(d))
-          .limit(sql.placeholder('limit$'))
-      ).execute(dueValues(now, limit)),
-    async (tx, due) => {
+          .limit(dueLimit)
+      ).execute(values),
+    async (tx, due, values) => {
       const claim = prepared(tx, 'webhooks.deliveries.claim', (q) =>
         q
           .update(d)
-          .set({ ...placeholdersFor(['nextAttemptAt']), tries: sql`${d.tries} + 1` } as never)
+          .set({ ...leaseSet(), tries: sql`${d.tries} + 1` } as never)
           .where(claimGuard(d))
           .returning()
       )
-      const [row] = await claim.execute({ ...guardValues(due), nextAttemptAt: lease })
+      const [row] = await claim.execute(values)
       return row && { row, targetUrl: due.targetUrl, secret: due.secret }
     }
   )
