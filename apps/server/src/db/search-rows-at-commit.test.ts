@@ -27,7 +27,7 @@ async function openFile(): Promise<{ store: SqliteStore; url: string }> {
   return { store, url: file.url }
 }
 
-type Writer = SqliteStore['db']
+type Writer = SqliteStore['native']['db']
 
 /**
  * Inserts a ticket row with `title` and the plainest value of every other required column: the
@@ -59,7 +59,7 @@ function insertTicket(db: Writer, ticketId: number, title: string) {
 
 /** The tickets a word finds, as committed: read on the reader, outside any transaction. */
 function found(store: SqliteStore, word: string): number[] {
-  return store.reader
+  return store.native.reader
     .all<{ id: number }>(
       sql`select rowid as id from ticket_search where ticket_search match ${`"${word}"`} order by rowid`
     )
@@ -67,22 +67,27 @@ function found(store: SqliteStore, word: string): number[] {
 }
 
 const queued = (store: SqliteStore) =>
-  store.db.get<{ n: number }>(sql`select count(*) as n from ticket_search_pending`)?.n
+  store.native.db.get<{ n: number }>(sql`select count(*) as n from ticket_search_pending`)?.n
 
 describe('the ticket search index on SQLite, written at each commit', () => {
   it('holds the last title of tickets created, renamed and deleted by saves sharing a commit', async () => {
     const { store } = await openFile()
     // Started in one turn of the event loop: the writer runs them in one group, one COMMIT.
     await Promise.all([
-      store.transaction(async (tx) => insertTicket(tx as Writer, 9001, 'alpha printer')),
+      store.transaction(async (tx) => insertTicket(tx as unknown as Writer, 9001, 'alpha printer')),
       store.transaction(async (tx) => {
-        tx.run(sql`update tickets set title = 'bravo printer' where ticket_id = 9001`)
+        ;(tx as unknown as Writer).run(
+          sql`update tickets set title = 'bravo printer' where ticket_id = 9001`
+        )
       }),
       store.transaction(async (tx) => {
-        insertTicket(tx as Writer, 9002, 'charlie printer')
-        tx.run(sql`delete from tickets where ticket_id = 9002`)
+        insertTicket(
+          tx as unknown as Writer,
+          9002,
+          'charlie printer'
+        )(tx as unknown as Writer).run(sql`delete from tickets where ticket_id = 9002`)
       }),
-      store.transaction(async (tx) => insertTicket(tx as Writer, 9003, 'delta printer')),
+      store.transaction(async (tx) => insertTicket(tx as unknown as Writer, 9003, 'delta printer')),
     ])
     expect(found(store, 'alpha')).toEqual([])
     expect(found(store, 'bravo')).toEqual([9001])
@@ -95,10 +100,10 @@ describe('the ticket search index on SQLite, written at each commit', () => {
     const { store } = await openFile()
     const results = await Promise.allSettled([
       store.transaction(async (tx) => {
-        insertTicket(tx as Writer, 9011, 'echo failing')
+        insertTicket(tx as unknown as Writer, 9011, 'echo failing')
         throw new Error('this save is refused')
       }),
-      store.transaction(async (tx) => insertTicket(tx as Writer, 9012, 'foxtrot kept')),
+      store.transaction(async (tx) => insertTicket(tx as unknown as Writer, 9012, 'foxtrot kept')),
     ])
     expect(results.map((r) => r.status)).toEqual(['rejected', 'fulfilled'])
     expect(found(store, 'echo')).toEqual([])
@@ -107,9 +112,9 @@ describe('the ticket search index on SQLite, written at each commit', () => {
 
   it('a renamed ticket is found by its new title once its rename commits', async () => {
     const { store } = await openFile()
-    await store.transaction(async (tx) => insertTicket(tx as Writer, 9021, 'golf'))
+    await store.transaction(async (tx) => insertTicket(tx as unknown as Writer, 9021, 'golf'))
     await store.transaction(async (tx) => {
-      tx.run(sql`update tickets set title = 'hotel' where ticket_id = 9021`)
+      ;(tx as unknown as Writer).run(sql`update tickets set title = 'hotel' where ticket_id = 9021`)
     })
     expect(found(store, 'golf')).toEqual([])
     expect(found(store, 'hotel')).toEqual([9021])
