@@ -81,11 +81,9 @@ describe('the ticket search index on SQLite, written at each commit', () => {
         )
       }),
       store.transaction(async (tx) => {
-        insertTicket(
-          tx as unknown as Writer,
-          9002,
-          'charlie printer'
-        )(tx as unknown as Writer).run(sql`delete from tickets where ticket_id = 9002`)
+        const writer = tx as unknown as Writer
+        insertTicket(writer, 9002, 'charlie printer')
+        writer.run(sql`delete from tickets where ticket_id = 9002`)
       }),
       store.transaction(async (tx) => insertTicket(tx as unknown as Writer, 9003, 'delta printer')),
     ])
