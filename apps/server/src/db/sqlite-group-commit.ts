@@ -43,12 +43,8 @@ export class SqliteGroupCommit {
   private readonly connection: SqliteConnection
   private readonly control: Record<keyof typeof controlStatements, () => void>
 
-  /** Runs inside each group's transaction, after its last save and before its COMMIT. */
-  private readonly beforeCommit: () => void
-
-  constructor(connection: SqliteConnection, beforeCommit: () => void = () => {}) {
+  constructor(connection: SqliteConnection) {
     this.connection = connection
-    this.beforeCommit = beforeCommit
     // Prepared once: `exec` parses its text again on every call, four times per save.
     this.control = Object.fromEntries(
       Object.entries(controlStatements).map(([name, text]) => {
@@ -132,7 +128,6 @@ export class SqliteGroupCommit {
       return
     }
     try {
-      this.beforeCommit()
       control.commit()
     } catch (error) {
       if (db.inTransaction) {

@@ -7,7 +7,6 @@ import { createLocalChangeFeed } from './change-feed.ts'
 import type { DatabaseLocation } from './database-url.ts'
 import { migrationsRoot } from './migrations-root.ts'
 import * as sqliteTables from './schema.sqlite.gen.ts'
-import { searchRowsAtCommit } from './search-rows-at-commit.ts'
 import { SqliteGroupCommit } from './sqlite-group-commit.ts'
 import type { SqliteStore } from './store-types.ts'
 import { fallbackCheckpointPages, startWalCheckpoints } from './wal-checkpoints.ts'
@@ -45,9 +44,7 @@ export function openSqliteStore(
   }
   const db = drizzle(connection, { schema: sqliteTables })
   migrate(db, { migrationsFolder: resolve(migrationsRoot, 'sqlite') })
-  const indexSearchRows = searchRowsAtCommit(connection)
-  connection.transaction(indexSearchRows)()
-  const writes = new SqliteGroupCommit(connection, indexSearchRows)
+  const writes = new SqliteGroupCommit(connection)
   const readConnection =
     location.path === ':memory:'
       ? undefined
