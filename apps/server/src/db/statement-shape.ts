@@ -13,6 +13,17 @@ export function placeholdersFor<K extends string>(keys: readonly K[]): Record<K,
 }
 
 /**
+ * A one-row statement writing `values`: the shape's name for `prepared` (base and the keys it
+ * writes, by `definedKeys`) and the placeholders of those keys, built only when the statement
+ * is. Run it with `values` as they are.
+ * @example const shape = rowShape('tickets.update', values); prepared(tx, shape.key, (d) => d.update(t).set(shape.placeholders() as never)).execute(values)
+ */
+export function rowShape(base: string, values: Record<string, unknown>) {
+  const keys = definedKeys(values)
+  return { key: shapeKey(base, keys), placeholders: () => placeholdersFor(keys) }
+}
+
+/**
  * A multi-row statement over `rows` (all with the first row's keys): the shape's name for
  * `prepared` (base, row count and keys), the values under one name per row and key (`title$0`),
  * and the placeholders under those names, built only when the statement is.

@@ -6,7 +6,7 @@ import { minutesBetween } from '../clocks/ticket-clocks.ts'
 import { prepared } from '../db/prepared.ts'
 import { ticketMessagesProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
-import { definedKeys, placeholdersFor, shapeKey } from '../db/statement-shape.ts'
+import { rowShape } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
@@ -204,11 +204,11 @@ async function insertMessage(
   tables: Tables,
   values: Record<string, unknown>
 ): Promise<MessageRow> {
-  const keys = definedKeys(values)
-  const statement = prepared(tx, shapeKey('messages.insert', keys), (d) =>
+  const shape = rowShape('messages.insert', values)
+  const statement = prepared(tx, shape.key, (d) =>
     d
       .insert(tables.ticketMessages)
-      .values(placeholdersFor(keys) as never)
+      .values(shape.placeholders() as never)
       .returning()
   )
   const [inserted] = await statement.execute(values)
@@ -224,12 +224,12 @@ async function updateMessage(
   messageId: number,
   values: Partial<Tables['ticketMessages']['$inferInsert']>
 ): Promise<MessageRow> {
-  const keys = definedKeys(values)
+  const shape = rowShape('messages.update', values)
   const t = tables.ticketMessages
-  const statement = prepared(tx, shapeKey('messages.update', keys), (d) =>
+  const statement = prepared(tx, shape.key, (d) =>
     d
       .update(t)
-      .set(placeholdersFor(keys) as never)
+      .set(shape.placeholders() as never)
       .where(eq(t.ticketMessageId, sql.placeholder('id$')))
       .returning()
   )

@@ -1,5 +1,5 @@
 import { prepared } from '../db/prepared.ts'
-import { placeholdersFor } from '../db/statement-shape.ts'
+import { rowShape } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { Channel, ChannelKind } from './channel.ts'
@@ -42,10 +42,11 @@ export function createInappChannel(store: Pick<Store, 'changes' | 'db'>): Channe
         readAt: null,
         dedupeKey: row.dedupeKey,
       }
-      const insert = prepared(tx, 'notifications.insert', (d) =>
+      const shape = rowShape('notifications.insert', values)
+      const insert = prepared(tx, shape.key, (d) =>
         d
           .insert(tables.notifications)
-          .values(placeholdersFor(Object.keys(values)) as never)
+          .values(shape.placeholders() as never)
           .onConflictDoNothing()
           .returning()
       )

@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm'
 import type { QueryColumn } from '../db/db.ts'
 import { prepared } from '../db/prepared.ts'
-import { placeholdersFor, shapeKey } from '../db/statement-shape.ts'
+import { placeholdersFor, rowShape } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
 import { isoAfter } from './backoff.ts'
 
@@ -109,12 +109,12 @@ export async function writeOutcome(
   values: Record<string, unknown>,
   options: { sameTry?: boolean } = {}
 ): Promise<void> {
-  const keys = Object.keys(values)
   const leased = held.nextAttemptAt !== null
-  const statement = prepared(tx, shapeKey(`${name}.${leased ? 'leased' : 'unleased'}`, keys), (d) =>
+  const shape = rowShape(`${name}.${leased ? 'leased' : 'unleased'}`, values)
+  const statement = prepared(tx, shape.key, (d) =>
     d
       .update(t as never)
-      .set(placeholdersFor(keys) as never)
+      .set(shape.placeholders() as never)
       .where(
         and(
           eq(t.deliveryId, sql.placeholder('id$')),

@@ -1,7 +1,7 @@
 import { eq, getTableName, sql } from 'drizzle-orm'
 import { idBlockOf } from '../db/id-blocks.ts'
 import { prepared } from '../db/prepared.ts'
-import { definedKeys, placeholdersFor, shapeKey } from '../db/statement-shape.ts'
+import { rowShape } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { readLater, writeLater } from '../db/write-later.ts'
@@ -57,19 +57,19 @@ export async function insertTicket(
 ): Promise<number> {
   if (reserved) {
     const row = { ticketId: await reserved(), ...values }
-    const keys = definedKeys(row)
-    const statement = prepared(tx, shapeKey('tickets.insert-with-id', keys), (d) =>
-      d.insert(tablesOf(d).tickets).values(placeholdersFor(keys) as never)
+    const shape = rowShape('tickets.insert-with-id', row)
+    const statement = prepared(tx, shape.key, (d) =>
+      d.insert(tablesOf(d).tickets).values(shape.placeholders() as never)
     )
     await writeLater(tx, () => statement.execute(row))
     return row.ticketId
   }
-  const keys = definedKeys(values)
-  const statement = prepared(tx, shapeKey('tickets.insert', keys), (d) => {
+  const shape = rowShape('tickets.insert', values)
+  const statement = prepared(tx, shape.key, (d) => {
     const { tickets } = tablesOf(d)
     return d
       .insert(tickets)
-      .values(placeholdersFor(keys) as never)
+      .values(shape.placeholders() as never)
       .returning({ ticketId: tickets.ticketId })
   })
   const [inserted] = await statement.execute(values)
@@ -80,12 +80,12 @@ export async function insertTicket(
 }
 
 export async function updateTicket(tx: Db, ticketId: number, values: Record<string, unknown>) {
-  const keys = definedKeys(values)
-  const statement = prepared(tx, shapeKey('tickets.update', keys), (d) => {
+  const shape = rowShape('tickets.update', values)
+  const statement = prepared(tx, shape.key, (d) => {
     const { tickets } = tablesOf(d)
     return d
       .update(tickets)
-      .set(placeholdersFor(keys) as never)
+      .set(shape.placeholders() as never)
       .where(eq(tickets.ticketId, sql.placeholder('id$')))
   })
   await statement.execute({ ...values, id$: ticketId })
