@@ -53,26 +53,22 @@ export function fixedTail(value: unknown): { key: string; value: object } | unde
  * and then encoded again, a copy of the whole answer each time.
  */
 export function answerJson(value: unknown): string | Uint8Array<ArrayBuffer> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'toJSON' in value) {
-    return JSON.stringify(value)
-  }
-  const fixed = fixedTail(value)
-  const ending = fixed && endingOf(fixed.value, fixed.key)
-  if (fixed === undefined || ending === undefined) {
+  // A value with its own toJSON decides its text itself.
+  const fixed = hasToJson(value) ? undefined : fixedTail(value)
+  if (fixed === undefined) {
     return JSON.stringify(value)
   }
   const object = value as Record<string, unknown>
-  const last = fixed.key
-  const tail = fixed.value
   // An undefined property is left out and the key order stays: the text of everything before
   // the last property, then the last property's remembered bytes.
-  object[last] = undefined
+  object[fixed.key] = undefined
   let head: string
   try {
     head = JSON.stringify(object)
   } finally {
-    object[last] = tail
+    object[fixed.key] = fixed.value
   }
+  const ending = endingOf(fixed)
   // The head's closing brace becomes the comma before the last property, or goes when the head
   // is empty (`{}`).
   const headBytes = Buffer.byteLength(head)
@@ -87,18 +83,18 @@ export function answerJson(value: unknown): string | Uint8Array<ArrayBuffer> {
   return bytes as Uint8Array<ArrayBuffer>
 }
 
+const hasToJson = (value: unknown) =>
+  value !== null && typeof value === 'object' && 'toJSON' in value
+
 const comma = 0x2c
 
-function endingOf(tail: object, key: string): Buffer | undefined {
-  const text = texts.get(tail)
-  if (text === undefined) {
-    return undefined
-  }
-  const kept = endings.get(tail)
+/** `"key":text}` of a fixed tail, as UTF-8 (`fixedTail` found its text remembered). */
+function endingOf({ key, value }: { key: string; value: object }): Buffer {
+  const kept = endings.get(value)
   if (kept?.key === key) {
     return kept.bytes
   }
-  const bytes = Buffer.from(`${JSON.stringify(key)}:${text}}`, 'utf8')
-  endings.set(tail, { key, bytes })
+  const bytes = Buffer.from(`${JSON.stringify(key)}:${texts.get(value)}}`, 'utf8')
+  endings.set(value, { key, bytes })
   return bytes
 }
