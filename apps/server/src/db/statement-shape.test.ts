@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { listShape, rowsShape, shapeKey } from './statement-shape.ts'
+import { listShape, rowShape, rowsShape, shapeKey } from './statement-shape.ts'
 
 describe('shapeKey', () => {
   it('names one shape the same every time, and each other shape apart, in any order asked', () => {
@@ -20,6 +20,18 @@ describe('shapeKey', () => {
     keys.push('z')
     expect(shapeKey('test.mutated', keys)).not.toBe(xy)
     expect(shapeKey('test.mutated', ['x', 'y'])).toBe(xy)
+  })
+})
+
+describe('rowShape', () => {
+  it('writes the defined keys only, and names values with the same defined keys alike', () => {
+    const both = rowShape('test.row', { a: 1, b: 'x' })
+    const onlyA = rowShape('test.row', { a: 2, b: undefined })
+    expect(Object.keys(both.placeholders())).toEqual(['a', 'b'])
+    expect(Object.keys(onlyA.placeholders())).toEqual(['a'])
+    expect(onlyA.key).not.toBe(both.key)
+    expect(rowShape('test.row', { a: 3, b: 'y' }).key).toBe(both.key)
+    expect(rowShape('test.row', { a: 4 }).key).toBe(onlyA.key)
   })
 })
 
