@@ -57,6 +57,8 @@ export function valueToXml(
           ? { ...attributes, ...content }
           : { ...attributes, '#text': content },
     }) as string
+  // The fixed part's elements are kept as built with the default item names; a caller naming
+  // items its own way gets the whole answer built.
   const fixed = naming.itemName ? undefined : fixedTail(value)
   let body: string | undefined
   if (fixed) {
