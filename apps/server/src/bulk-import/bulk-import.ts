@@ -16,11 +16,11 @@ import type { ReferenceReader } from '../tickets/reference-reader.ts'
 import { resolveCarriers } from '../tickets/resolve-carriers.ts'
 import { resolveSecondaryPersons } from '../tickets/resolve-persons.ts'
 import { carriersBeforeOwner, notCopied } from '../tickets/save-ticket.ts'
-import { batchCommitter, type CommitBatch } from './commit-batch.ts'
+import { type BatchSink, batchSink } from './commit-batch.ts'
 import type { SourceLine } from './file-lines.ts'
 import type { ImportProgress } from './import-progress.ts'
 import { parseTicketLine } from './parse-ticket-line.ts'
-import type { TicketToWrite } from './ticket-batch-writer.ts'
+import { type TicketToWrite, ticketRowEncoder } from './ticket-batch-writer.ts'
 import { newTicketRow } from './ticket-row.ts'
 
 /** A line that was not imported, with why (as a problem's `errors` list). */
@@ -51,8 +51,8 @@ export interface BulkImportOptions {
    * earlier run committed; `reportBytes` the length of the rejected-lines report now.
    */
   file?: { key: string; path: string; previous?: ImportProgress; reportBytes: () => number }
-  /** Commits each batch (default: in this thread, on `store`). */
-  commit?: CommitBatch
+  /** Where tickets go and batches commit (default: in this thread, on `store`). */
+  sink?: BatchSink
   /** True when the lines ended because the run was interrupted: the file is not done. */
   interrupted?: () => boolean
 }
@@ -80,15 +80,17 @@ export async function bulkImport(
     tagsById: new Map(),
     rules: new Map(),
     loadRules: reader.priorityRules,
-    store,
+    encodeRow: ticketRowEncoder(store),
   }
   for (const tag of await store.reader.select().from(tablesOf(store.db).tags)) {
     const known = { Id: tag.id, Name: tag.name, ToolTip: tag.toolTip }
     context.tagsByKey.set(tag.nameKey, known)
     context.tagsById.set(tag.id, known)
   }
-  const commitBatch = options.commit ?? batchCommitter(store)
-  let batch: TicketToWrite[] = []
+  const sink = options.sink ?? batchSink(store)
+  // Tickets of the batch being read: handed to the sink a part at a time, counted per batch.
+  let part: TicketToWrite[] = []
+  let inBatch = 0
   let line = file?.previous?.line ?? 0
   let offset = file?.previous?.byteOffset ?? 0
   let imported = 0
@@ -99,14 +101,21 @@ export async function bulkImport(
   }
   // The batch being committed while the next one is read: at most one at a time.
   let committing: Promise<void> | undefined
+  const handOver = () => {
+    if (part.length > 0) {
+      sink.add(part)
+      part = []
+    }
+  }
   const commit = async (done: boolean) => {
-    const items = batch
-    batch = []
+    handOver()
+    const count = inBatch
+    inBatch = 0
     await committing
-    if (items.length === 0 && !file) {
+    if (count === 0 && !file) {
       return
     }
-    const totals = { line, imported: imported + items.length, rejected }
+    const totals = { line, imported: imported + count, rejected }
     const progress: ImportProgress | undefined = file && {
       fileKey: file.key,
       path: file.path,
@@ -119,7 +128,7 @@ export async function bulkImport(
       done,
     }
     imported = totals.imported
-    committing = commitBatch({ items, progress, at: options.now().toISOString() }).then((tags) => {
+    committing = sink.commit({ progress, at: options.now().toISOString() }).then((tags) => {
       for (const tag of tags) {
         context.tagsByKey.set(tag.Name.trim().toLowerCase(), tag)
         context.tagsById.set(tag.Id, tag)
@@ -139,7 +148,8 @@ export async function bulkImport(
       if (!source.utf8) {
         throw new ApiError('BAD_REQUEST', 'The line is not valid UTF-8; nothing was stored.')
       }
-      batch.push(await prepareLine(source.text, options.now(), context))
+      part.push(await prepareLine(source.text, options.now(), context))
+      inBatch++
     } catch (error) {
       if (error instanceof ApiError) {
         const { errors } = error
@@ -150,14 +160,23 @@ export async function bulkImport(
         throw error
       }
     }
-    if (batch.length >= options.batchSize) {
+    if (inBatch >= options.batchSize) {
       await commit(false)
+    } else if (part.length >= partSize) {
+      handOver()
     }
   }
   await commit(!options.interrupted?.())
   await committing
   return { lines: line, imported, rejected }
 }
+
+/**
+ * Tickets handed to the sink at a time. A batch's rows held until it ends (thousands of them)
+ * outlived the young generation's collections and were copied into the old one; a part this
+ * size is read in a few milliseconds and leaves this thread while its rows are still young.
+ */
+const partSize = 250
 
 interface LineContext {
   base: TicketEntity
@@ -169,7 +188,7 @@ interface LineContext {
   /** Priority rules by priority id, read once per import. */
   rules: Map<number, Promise<PriorityRules>>
   loadRules(id: number): Promise<PriorityRules>
-  store: Store
+  encodeRow(row: unknown[]): unknown[]
 }
 
 async function prepareLine(text: string, at: Date, context: LineContext): Promise<TicketToWrite> {
@@ -222,9 +241,8 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
   applyEscalation(await rulesOf(context, next), true, input, next, timestamp)
   next.Revision = 1
   next.DeletedAt = null
-  const row = newTicketRow(next)
   return {
-    row,
+    row: context.encodeRow(newTicketRow(next)),
     tags: allKnown ? dedupe(known as Tag[]) : undefined,
     sentTags: allKnown ? undefined : sentTags,
     personIds: persons.map((p) => p.PersonId),

@@ -1,15 +1,21 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads'
 import type { Tag } from '@ticket/schema'
 import { openStore } from '../db/store.ts'
-import { type Batch, batchCommitter, type CommitBatch } from './commit-batch.ts'
+import { type BatchEnd, type BatchSink, batchSink } from './commit-batch.ts'
+import type { TicketToWrite } from './ticket-batch-writer.ts'
 
+/** To the thread: tickets of the batch being read, the end of a batch, or `null` to stop. */
+type Message = { add: TicketToWrite[] } | { commit: BatchEnd } | null
+/** From the thread, one per commit. */
 type Reply = { tags: Tag[] } | { error: string }
 
 /**
  * Commits batches in a worker thread with its own connection, so that the import reads and
  * checks the next batch on one core while the database writes the last on the other. `entry` is
  * the module that calls `serveCommitThread` when it runs as a worker (the import command).
- * Batches commit one at a time, in the order given.
+ * Batches commit one at a time, in the order given. Tickets are handed over as they are read
+ * (`add`), not held until their batch ends: thousands of rows kept for a whole batch outlived
+ * the young generation's collections and were copied into the old one.
  */
 export function startCommitThread(entry: URL, databaseUrl: string) {
   const workerData = { databaseUrl }
@@ -38,38 +44,46 @@ export function startCommitThread(entry: URL, databaseUrl: string) {
   })
   worker.on('error', failAll)
   worker.on('exit', (code) => failAll(new Error(`the commit thread exited (${code})`)))
-  const commit: CommitBatch = (batch) =>
-    new Promise((resolve, reject) => {
-      waiting.push({ resolve, reject })
-      worker.postMessage(batch)
-    })
+  const send = (message: Message) => worker.postMessage(message)
+  const sink: BatchSink = {
+    add: (items) => send({ add: items }),
+    commit: (end) =>
+      new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject })
+        send({ commit: end })
+      }),
+  }
   /** Lets the thread finish what it was sent, close its connection and end. */
   const stop = () =>
     new Promise<void>((resolve) => {
       worker.removeAllListeners('exit')
       worker.once('exit', () => resolve())
-      worker.postMessage(null)
+      send(null)
     })
-  return { commit, stop }
+  return { sink, stop }
 }
 
 /** True in the worker that `startCommitThread` started. */
 export const isCommitThread = () => !isMainThread && workerData?.databaseUrl !== undefined
 
-/** The worker's side: opens the database and commits each batch it is sent, in order. */
+/** The worker's side: opens the database and takes each message it is sent, in order. */
 export async function serveCommitThread() {
   const store = await openStore((workerData as { databaseUrl: string }).databaseUrl)
-  const commit = batchCommitter(store)
+  const sink = batchSink(store)
   let queue = Promise.resolve()
-  parentPort?.on('message', (batch: Batch | null) => {
+  parentPort?.on('message', (message: Message) => {
     queue = queue.then(async () => {
-      if (batch === null) {
+      if (message === null) {
         await store.close()
         parentPort?.close()
         return
       }
+      if ('add' in message) {
+        sink.add(message.add)
+        return
+      }
       try {
-        parentPort?.postMessage({ tags: await commit(batch) } satisfies Reply)
+        parentPort?.postMessage({ tags: await sink.commit(message.commit) } satisfies Reply)
       } catch (error) {
         parentPort?.postMessage({
           error: error instanceof Error ? error.message : String(error),

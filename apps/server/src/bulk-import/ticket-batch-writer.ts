@@ -2,12 +2,12 @@ import type { Tag } from '@ticket/schema'
 import type { Db, SqliteStore, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { resolveTags } from '../tickets/resolve-tags.ts'
-import { sqliteMultiInsert } from './sqlite-multi-insert.ts'
+import { sqliteMultiInsert, sqliteRowEncoder } from './sqlite-multi-insert.ts'
 import { newTicketColumns } from './ticket-row.ts'
 
 /** A line ready to write: the ticket's row and its links. */
 export interface TicketToWrite {
-  /** Values in `newTicketColumns` order. */
+  /** Values in `newTicketColumns` order, as `ticketRowEncoder` of the same store left them. */
   row: unknown[]
   /** Resolved tags; undefined while a sent tag name is new (created with the batch). */
   tags: Tag[] | undefined
@@ -22,6 +22,16 @@ export type TicketBatchWriter = (tx: Db, items: TicketToWrite[]) => Promise<void
 const rowsPerInsert = 500
 const tagColumns = ['ticketId', 'tagId', 'position']
 const personColumns = ['ticketId', 'personId', 'position']
+
+/**
+ * Readies a `newTicketRow` for the writer of the store's dialect. On SQLite: the values SQLite
+ * stores (see `sqliteRowEncoder`). On PostgreSQL Drizzle maps them when it inserts: as they are.
+ */
+export function ticketRowEncoder(store: Store): (row: unknown[]) => unknown[] {
+  return store.dialect === 'sqlite'
+    ? sqliteRowEncoder(tablesOf(store.db).tickets, newTicketColumns)
+    : (row) => row
+}
 
 /**
  * The writer for the store's dialect. On SQLite: raw prepared multi-row INSERTs on the writer

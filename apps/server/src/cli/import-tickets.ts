@@ -126,7 +126,7 @@ async function main(argv: string[]): Promise<number> {
           progress.update(before.imported + imported, before.rejected + rejected),
         file: { key, path, previous, reportBytes: report.flushed },
         interrupted: () => interrupted,
-        commit: committer.commit,
+        sink: committer.sink,
       })
       progress.stop()
       const total = {
