@@ -1,14 +1,9 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../http/api-error.ts'
-import { serverRoot } from '../server-root.ts'
+import { referenceSampleText } from '../test/reference-sample.ts'
 import { parseTicketLine, parseTicketLineFully, readsFast } from './parse-ticket-line.ts'
 
-const sample = readFileSync(
-  resolve(serverRoot, '../../packages/schema/src/entities/fixtures/post-ticket-sample.json'),
-  'utf8'
-)
+const sample = referenceSampleText
 
 /** What a path makes of a line: the value, or the problem it throws. */
 function outcome(parse: (text: string) => unknown, text: string) {

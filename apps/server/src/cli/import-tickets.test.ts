@@ -1,12 +1,12 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { importTenant } from '../tenant/import-tenant.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
+import { referenceSample, sampleCreateIn } from '../test/reference-sample.ts'
 import { call } from '../test/requests.ts'
 import { runScript } from '../test/tenant/run-script.ts'
 
@@ -34,15 +34,7 @@ async function titles(databaseUrl: string) {
   return (res.body as { Title: string }[]).map((t) => t.Title)
 }
 
-const sample = JSON.parse(
-  readFileSync(
-    resolve(
-      fileURLToPath(import.meta.url),
-      '../../../../../packages/schema/src/entities/fixtures/post-ticket-sample.json'
-    ),
-    'utf8'
-  )
-)
+const sample = referenceSample()
 
 describe('tickets:import CLI', () => {
   it('stores a line as a create stores the same body: JSON fields, flags, links', async () => {
@@ -55,15 +47,7 @@ describe('tickets:import CLI', () => {
     )
     const refs = await demoRefs(deps.store)
     // The reference sample (its ExtraFields, FormSubmission, tags and flags) with the tenant's ids.
-    const body = {
-      ...sample,
-      TicketId: 0,
-      OwnedBy: { AssociateId: refs.associates[1]?.associateId },
-      Category: { TicketCategoryId: refs.categories[0]?.ticketCategoryId },
-      Person: { PersonId: refs.persons[0]?.personId },
-      SecondaryPersons: [{ PersonId: refs.persons[1]?.personId }],
-      CustomFields: { x_region: 'north' },
-    }
+    const body = { ...sampleCreateIn(refs), CustomFields: { x_region: 'north' } }
     const created = await call(app, 'POST', '/api/v1/Ticket', body)
     expect(created.status, created.text).toBe(200)
     await close()

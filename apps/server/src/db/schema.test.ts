@@ -1,25 +1,17 @@
-import { readFileSync } from 'node:fs'
 import type { TSchema } from '@sinclair/typebox'
 import { TicketRecord, withoutNull } from '@ticket/schema'
 import { eq } from 'drizzle-orm'
 import { createSelectSchema } from 'drizzle-typebox'
 import { describe, expect, it } from 'vitest'
 import { createTestDatabase } from '../test/postgres.ts'
+import { referenceSample } from '../test/reference-sample.ts'
 import { ticketsProjection } from './projection.gen.ts'
 import { columnsToProperties, propertiesToRow } from './projection-map.ts'
 import * as sqliteTables from './schema.sqlite.gen.ts'
 import { openStore, type Store } from './store.ts'
 import { tablesOf } from './tables-of.ts'
 
-const sample = JSON.parse(
-  readFileSync(
-    new URL(
-      '../../../../packages/schema/src/entities/fixtures/post-ticket-sample.json',
-      import.meta.url
-    ),
-    'utf8'
-  )
-)
+const sample = referenceSample()
 
 const isNull = (s: TSchema) => s.type === 'null'
 const admitsNull = (s: TSchema) => Array.isArray(s.anyOf) && (s.anyOf as TSchema[]).some(isNull)

@@ -1,18 +1,13 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
 import { TicketEntity } from '@ticket/schema'
 import { describe, expect, it } from 'vitest'
 import { datesIn } from '../locale/convert-dates.ts'
 import { parseTimeZone, type TimeZoneChoice } from '../locale/time-zone.ts'
-import { serverRoot } from '../server-root.ts'
+import { referenceSampleText } from '../test/reference-sample.ts'
 import { fastEntityReader } from './fast-entity.ts'
 import { inspectBody } from './gate.ts'
 import { compileBodyParser } from './parse-body.ts'
 
-const sample = readFileSync(
-  resolve(serverRoot, '../../packages/schema/src/entities/fixtures/post-ticket-sample.json'),
-  'utf8'
-)
+const sample = referenceSampleText
 const parseTicket = compileBodyParser(TicketEntity)
 const readFast = fastEntityReader(TicketEntity)
 

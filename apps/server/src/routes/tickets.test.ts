@@ -1,19 +1,11 @@
-import { readFileSync } from 'node:fs'
 import { TicketEntity } from '@ticket/schema'
 import { describe, expect, it } from 'vitest'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
+import { referenceSample } from '../test/reference-sample.ts'
 import { call } from '../test/requests.ts'
 
-const sample = JSON.parse(
-  readFileSync(
-    new URL(
-      '../../../../packages/schema/src/entities/fixtures/post-ticket-sample.json',
-      import.meta.url
-    ),
-    'utf8'
-  )
-)
+const sample = referenceSample()
 
 async function demoApp(database: ':memory:' | 'file' = ':memory:') {
   const test = await createTestApp({ database, env: { TICKET_DEMO_DATA: '1' } })

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import type { TicketEntity } from '@ticket/schema'
 import { asc, eq, inArray } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -12,19 +11,12 @@ import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
 import { pgWritesDuring } from '../test/pg-round-trips.ts'
 import { createTestDatabase } from '../test/postgres.ts'
+import { referenceSample, sampleCreateIn } from '../test/reference-sample.ts'
 import { call } from '../test/requests.ts'
 import { createWebhooksModule } from '../webhooks/webhooks-module.ts'
 import { saveTicket } from './save-ticket.ts'
 
-const sample = JSON.parse(
-  readFileSync(
-    new URL(
-      '../../../../packages/schema/src/entities/fixtures/post-ticket-sample.json',
-      import.meta.url
-    ),
-    'utf8'
-  )
-)
+const sample = referenceSample()
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>
 beforeAll(async () => {
@@ -61,14 +53,7 @@ describe('a create on PostgreSQL', () => {
     const { app, refs } = await openApp()
     // The benchmark's body: the reference sample with the demo tenant's ids. Its tag has an id
     // (112) the tenant lacks, and a name.
-    const sampleBody = {
-      ...sample,
-      TicketId: 0,
-      OwnedBy: { AssociateId: refs.associates[1]?.associateId },
-      Category: { TicketCategoryId: refs.categories[0]?.ticketCategoryId },
-      Person: { PersonId: refs.persons[0]?.personId },
-      SecondaryPersons: [{ PersonId: refs.persons[1]?.personId }],
-    }
+    const sampleBody = sampleCreateIn(refs)
     const create = async (body: unknown) => {
       const created = await call(app, 'POST', '/api/v1/Ticket', body)
       expect(created.status, created.text).toBe(200)
