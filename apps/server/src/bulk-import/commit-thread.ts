@@ -29,7 +29,11 @@ export function startCommitThread(entry: URL, databaseUrl: string) {
       })
     : new Worker(entry, { workerData })
   const waiting: { resolve(tags: Tag[]): void; reject(error: Error): void }[] = []
+  // Why the thread is gone, once it is: a commit asked for afterwards fails at once instead of
+  // waiting for a reply that cannot come, and stopping it has nothing left to wait for.
+  let gone: Error | undefined
   const failAll = (error: Error) => {
+    gone ??= error
     for (const waiter of waiting.splice(0)) {
       waiter.reject(error)
     }
@@ -48,18 +52,22 @@ export function startCommitThread(entry: URL, databaseUrl: string) {
   const sink: BatchSink = {
     add: (items) => send({ add: items }),
     commit: (end) =>
-      new Promise((resolve, reject) => {
-        waiting.push({ resolve, reject })
-        send({ commit: end })
-      }),
+      gone
+        ? Promise.reject(gone)
+        : new Promise((resolve, reject) => {
+            waiting.push({ resolve, reject })
+            send({ commit: end })
+          }),
   }
   /** Lets the thread finish what it was sent, close its connection and end. */
   const stop = () =>
-    new Promise<void>((resolve) => {
-      worker.removeAllListeners('exit')
-      worker.once('exit', () => resolve())
-      send(null)
-    })
+    gone
+      ? Promise.resolve()
+      : new Promise<void>((resolve) => {
+          worker.removeAllListeners('exit')
+          worker.once('exit', () => resolve())
+          send(null)
+        })
   return { sink, stop }
 }
 
