@@ -50,12 +50,11 @@ export function sqliteMultiInsert(
   keys: string[],
   options: { returning?: string } = {}
 ) {
-  const byKey = getTableColumns(table) as Record<string, Column>
   const columns = columnsOf(table, keys)
   const width = columns.length
   const rowsPerStatement = Math.min(500, Math.floor(maxParameters / width))
   const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
-  const returned = options.returning ? byKey[options.returning] : undefined
+  const [returned] = options.returning ? columnsOf(table, [options.returning]) : []
   const returning = returned ? ` RETURNING ${quote(returned.name)}` : ''
   const head = `INSERT INTO ${quote(getTableName(table))} (${columns.map((c) => quote(c.name)).join(', ')}) VALUES `
   const tuple = `(${columns.map(() => '?').join(', ')})`
