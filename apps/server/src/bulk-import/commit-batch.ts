@@ -1,6 +1,7 @@
 import type { Tag } from '@ticket/schema'
 import type { Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { indexWaitingTitles } from '../listing/search-backlog.ts'
 import { type ImportProgress, writeImportProgress } from './import-progress.ts'
 import { type TicketToWrite, ticketBatchWriter } from './ticket-batch-writer.ts'
 
@@ -36,6 +37,8 @@ export function batchSink(store: Store): BatchSink {
       return store.transaction(async (tx) => {
         if (items.length > 0) {
           await write(tx, items)
+          // The batch's titles are in the search index when its transaction commits.
+          indexWaitingTitles(store)
         }
         if (end.progress) {
           await writeImportProgress(tx, tablesOf(store.db), end.progress, end.at)

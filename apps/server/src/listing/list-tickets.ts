@@ -15,6 +15,7 @@ import {
   type SortKey,
 } from './keyset.ts'
 import { queryError } from './query-error.ts'
+import { searchIndexUpToDate } from './search-backlog.ts'
 import { searchDialect } from './search-sql.ts'
 import { type ArchiveMode, selectedColumns } from './select-columns.ts'
 import { visibleTickets } from './visible-tickets.ts'
@@ -50,7 +51,10 @@ function addJoin(joins: Join[], join: Join | undefined) {
  * `$skiptoken` row (keyset paging).
  */
 export async function listTickets(store: Store, request: ArchiveRequest): Promise<ArchivePage> {
-  const { query, shown, sortKeyCount } = archiveQuery(store, request)
+  const { query, shown, sortKeyCount, searches } = archiveQuery(store, request)
+  if (searches) {
+    await searchIndexUpToDate(store)
+  }
   const found = await rawRows(store, query, 'reader')
   const page = found.slice(0, request.top)
   const rows = page.map((raw) => presentRow(raw, shown))
@@ -133,7 +137,8 @@ export function archiveQuery(store: Store, request: ArchiveRequest) {
     sql` `
   )} where ${sql.join(conditions, sql` and `)} order by ${orderClause(sortKeysSql, store.dialect)} limit ${limit} offset ${offset}`
 
-  return { query, shown, sortKeyCount: sortKeysSql.length }
+  // A search reads the full-text index, which must first take the titles still waiting for it.
+  return { query, shown, sortKeyCount: sortKeysSql.length, searches: searchText !== undefined }
 }
 
 // Marks "ticketId" among the $orderBy keys, so it is not added twice as the final key.

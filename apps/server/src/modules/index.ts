@@ -1,5 +1,6 @@
 import { createEscalationModule } from '../escalation/escalation-module.ts'
 import { createHistoryModule } from '../history/history-module.ts'
+import { createSearchBacklogModule } from '../listing/search-backlog.ts'
 import { createNotificationsModule } from '../notifications/notifications-module.ts'
 import { createWebhooksModule } from '../webhooks/webhooks-module.ts'
 import type { ServiceModuleFactory } from './service-module.ts'
@@ -10,4 +11,5 @@ export const serviceModules: ServiceModuleFactory[] = [
   createNotificationsModule,
   createWebhooksModule,
   createEscalationModule,
+  createSearchBacklogModule,
 ]

@@ -1,0 +1,111 @@
+import { sql } from 'drizzle-orm'
+import { describe, expect, it } from 'vitest'
+import type { Store } from '../db/store.ts'
+import { serviceModules } from '../modules/index.ts'
+import { createTestApp, openTestApp, type TestAppOptions } from '../test/harness.ts'
+import { call } from '../test/requests.ts'
+import { sqliteFile } from '../test/temp-database.ts'
+import { createSearchBacklogModule } from './search-backlog.ts'
+
+// Without the module that moves the backlog after creates, only a search (or nothing) moves it.
+const withoutBackgroundMoves: TestAppOptions = {
+  modules: serviceModules.filter((module) => module !== createSearchBacklogModule),
+}
+
+/** Ticket ids in the index and in the backlog, as the SQLite file holds them now. */
+function indexState(store: Store) {
+  if (store.dialect !== 'sqlite') {
+    throw new Error('the backlog is SQLite only')
+  }
+  const ids = (query: ReturnType<typeof sql>) =>
+    store.native.db.all<{ id: number }>(query).map((row) => row.id)
+  return {
+    indexed: ids(sql`select rowid as id from ticket_search order by rowid`),
+    waiting: ids(sql`select ticket_id as id from ticket_search_backlog order by ticket_id`),
+  }
+}
+
+type App = Awaited<ReturnType<typeof createTestApp>>['app']
+
+async function create(app: App, Title: string): Promise<number> {
+  const res = await call(app, 'POST', '/api/v1/Ticket', { Title })
+  expect(res.status, res.text).toBe(200)
+  return res.body.TicketId as number
+}
+
+async function search(app: App, words: string): Promise<number[]> {
+  const filter = encodeURIComponent(`search eq '${words}'`)
+  const res = await call(app, 'GET', `/api/v1/Ticket?$filter=${filter}`)
+  expect(res.status, res.text).toBe(200)
+  return res.body.value.map((row: { PrimaryKey: number }) => row.PrimaryKey)
+}
+
+describe('new titles on their way into the search index (SQLite)', () => {
+  it('a create leaves the index alone, and a search right after it finds the ticket', async () => {
+    const { app, deps } = await createTestApp(withoutBackgroundMoves)
+    const before = indexState(deps.store)
+    const id = await create(app, 'Scanner overheats')
+    const after = indexState(deps.store)
+    expect(after.indexed).toEqual(before.indexed)
+    expect(after.waiting).toContain(id)
+    expect(await search(app, 'overheats')).toEqual([id])
+    expect(indexState(deps.store)).toEqual({
+      indexed: [...before.indexed, id].sort((a, b) => a - b),
+      waiting: [],
+    })
+  })
+
+  it('indexes a title changed while its ticket waits as it is now, and never the old one', async () => {
+    const { app } = await createTestApp(withoutBackgroundMoves)
+    const id = await create(app, 'Printer jams')
+    const renamed = await call(app, 'PUT', `/api/v1/Ticket/${id}`, { Title: 'Printer smokes' })
+    expect(renamed.status, renamed.text).toBe(200)
+    expect(await search(app, 'smokes')).toEqual([id])
+    expect(await search(app, 'jams')).toEqual([])
+  })
+
+  it('never finds a ticket deleted while it waited', async () => {
+    const { app, deps } = await createTestApp(withoutBackgroundMoves)
+    const kept = await create(app, 'Monitor flickers')
+    const id = await create(app, 'Monitor flickers again')
+    expect(indexState(deps.store).waiting).toContain(id)
+    const deleted = await call(app, 'DELETE', `/api/v1/Ticket/${id}`)
+    expect(deleted.status, deleted.text).toBe(204)
+    expect(await search(app, 'flickers')).toEqual([kept])
+  })
+
+  it('moves a burst of creates in the background, without a search', async () => {
+    const { app, deps } = await createTestApp()
+    const ids = [
+      await create(app, 'Fax one'),
+      await create(app, 'Fax two'),
+      await create(app, 'Fax three'),
+    ]
+    const deadline = Date.now() + 10_000
+    while (indexState(deps.store).waiting.length > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    const { indexed, waiting } = indexState(deps.store)
+    expect(waiting).toEqual([])
+    expect(indexed).toEqual(expect.arrayContaining(ids))
+  })
+
+  it('keeps what waits across a restart, and the next search finds it', async () => {
+    const file = sqliteFile()
+    try {
+      const first = await openTestApp({ ...withoutBackgroundMoves, database: file.url })
+      const id = await create(first.app, 'Keyboard sticks')
+      expect(indexState(first.deps.store).waiting).toContain(id)
+      await first.close()
+      const second = await openTestApp({ ...withoutBackgroundMoves, database: file.url })
+      try {
+        expect(indexState(second.deps.store).waiting).toContain(id)
+        expect(await search(second.app, 'sticks')).toEqual([id])
+      } finally {
+        await second.close()
+      }
+    } finally {
+      file.remove()
+    }
+  })
+})

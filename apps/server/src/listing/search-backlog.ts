@@ -1,0 +1,73 @@
+import type { Store } from '../db/store.ts'
+import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
+import { moveWaitingTitles, titlesWaiting } from './sqlite-search-backlog.ts'
+
+// On SQLite a new ticket's title reaches the full-text index through a backlog: the save's
+// trigger records the ticket's id in `ticket_search_backlog`, and the titles waiting there are
+// moved into the index many per statement (why: docs/decisions.md, "New titles reach the search
+// index after the save"). PostgreSQL indexes a title within its save, so it has no backlog.
+
+/**
+ * Moves every waiting title into the index, as the title is now. Call it inside a transaction
+ * on the store's writer, so that the index and the backlog change together.
+ */
+export function indexWaitingTitles(store: Store): void {
+  if (store.dialect !== 'sqlite') {
+    return
+  }
+  moveWaitingTitles(store)
+}
+
+/**
+ * Brings the index up to date before a search reads it: the search then finds every ticket
+ * committed before it started. Costs one indexed read when nothing waits.
+ */
+export async function searchIndexUpToDate(store: Store): Promise<void> {
+  if (store.dialect !== 'sqlite') {
+    return
+  }
+  if (titlesWaiting(store)) {
+    await store.transaction(async () => indexWaitingTitles(store))
+  }
+}
+
+/** How long the first title of a burst of creates waits, so that one move takes the burst. */
+export const backlogDelayMs = 100
+
+/**
+ * Keeps the backlog short: a move follows every burst of creates `backlogDelayMs` later, so a
+ * search seldom has to wait for one, and the stop moves what still waits.
+ */
+export function createSearchBacklogModule({ store, logger }: CoreDeps): ServiceModule {
+  let timer: NodeJS.Timeout | undefined
+  let moving: Promise<void> | undefined
+  const move = () => {
+    timer = undefined
+    moving = store
+      .transaction(async () => indexWaitingTitles(store))
+      .catch((error: unknown) => {
+        // The titles stay in the backlog; the next move or search takes them.
+        logger.error('moving new titles into the search index failed', { err: error })
+      })
+      .finally(() => {
+        moving = undefined
+      })
+    return moving
+  }
+  return {
+    name: 'search-backlog',
+    afterCommit(change) {
+      if (store.dialect === 'sqlite' && change.kind === 'created' && !timer) {
+        timer = setTimeout(move, backlogDelayMs)
+        timer.unref()
+      }
+    },
+    async stop() {
+      await moving
+      if (timer) {
+        clearTimeout(timer)
+        await move()
+      }
+    },
+  }
+}

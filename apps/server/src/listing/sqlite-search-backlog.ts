@@ -1,0 +1,39 @@
+import type { Statement } from 'better-sqlite3'
+import type { SqliteStore } from '../db/store.ts'
+
+// The SQLite side of the title backlog (see search-backlog.ts): its statements, prepared once
+// per store, the writer's on the writer and the check on the committed-data reader.
+const statementTexts = {
+  move: 'insert into ticket_search (rowid, title) select t.ticket_id, t.title from ticket_search_backlog b join tickets t on t.ticket_id = b.ticket_id',
+  clear: 'delete from ticket_search_backlog',
+  anyWaiting: 'select exists (select 1 from ticket_search_backlog)',
+}
+type Statements = Record<keyof typeof statementTexts, Statement>
+
+const preparedFor = new WeakMap<SqliteStore, Statements>()
+
+function statementsOf(store: SqliteStore): Statements {
+  let statements = preparedFor.get(store)
+  if (!statements) {
+    const writer = store.native.db.$client
+    statements = {
+      move: writer.prepare(statementTexts.move),
+      clear: writer.prepare(statementTexts.clear),
+      anyWaiting: store.native.reader.$client.prepare(statementTexts.anyWaiting).pluck(),
+    }
+    preparedFor.set(store, statements)
+  }
+  return statements
+}
+
+/** Moves every waiting title into the index, as the title is now; inside a writer transaction. */
+export function moveWaitingTitles(store: SqliteStore): void {
+  const { move, clear } = statementsOf(store)
+  move.run()
+  clear.run()
+}
+
+/** Whether any committed ticket's title still waits. */
+export function titlesWaiting(store: SqliteStore): boolean {
+  return statementsOf(store).anyWaiting.get() === 1
+}
