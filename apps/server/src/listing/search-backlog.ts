@@ -32,13 +32,17 @@ export async function searchIndexUpToDate(store: Store): Promise<void> {
 }
 
 /** How long the first title of a burst of creates waits, so that one move takes the burst. */
-export const backlogDelayMs = 100
+const backlogDelayMs = 100
 
 /**
  * Keeps the backlog short: a move follows every burst of creates `backlogDelayMs` later, so a
- * search seldom has to wait for one, and the stop moves what still waits.
+ * search seldom has to wait for one, and the stop moves what still waits. On PostgreSQL, which
+ * has no backlog, it does nothing.
  */
 export function createSearchBacklogModule({ store, logger }: CoreDeps): ServiceModule {
+  if (store.dialect !== 'sqlite') {
+    return { name: 'search-backlog' }
+  }
   let timer: NodeJS.Timeout | undefined
   let moving: Promise<void> | undefined
   const move = () => {
@@ -57,7 +61,7 @@ export function createSearchBacklogModule({ store, logger }: CoreDeps): ServiceM
   return {
     name: 'search-backlog',
     afterCommit(change) {
-      if (store.dialect === 'sqlite' && change.kind === 'created' && !timer) {
+      if (change.kind === 'created' && !timer) {
         timer = setTimeout(move, backlogDelayMs)
         timer.unref()
       }
