@@ -6,7 +6,7 @@ import pg from 'pg'
 import { createPgChangeFeed } from './change-feed.ts'
 import type { Db, PgDb } from './db.ts'
 import { migrationsRoot } from './migrations-root.ts'
-import { pipelinedTransaction } from './pg-transaction.ts'
+import { PgGroupCommit } from './pg-group-commit.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import type { PgStore } from './store-types.ts'
 
@@ -48,6 +48,7 @@ export async function openPgStore(
     throw error
   })
   const db = asDb(pgDb)
+  const groups = new PgGroupCommit(pool)
   return {
     dialect: 'pg',
     db,
@@ -57,7 +58,7 @@ export async function openPgStore(
     exclusive: (name, fn) => underAdvisoryLock(pool, name, fn),
     // Other processes commit to the same database: nothing read stays true without asking.
     transactionsEnded: () => undefined,
-    transaction: (fn) => pipelinedTransaction(pool, fn),
+    transaction: (fn) => groups.run(fn),
     ping: async () => {
       await pgDb.execute(sql`select 1`)
     },

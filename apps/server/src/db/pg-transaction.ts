@@ -26,9 +26,9 @@ class PipelinedConnection implements LaterWrites {
   readonly db: Db
   /** BEGIN still to send with the next statement. */
   private beginPending = false
-  private held: (() => unknown)[] = []
+  private held: { send: () => unknown; job: number }[] = []
   /** Statements sent without anyone awaiting them (BEGIN, held writes): checked at the end. */
-  private unawaited: Promise<unknown>[] = []
+  private unawaited: { sent: Promise<unknown>; job: number }[] = []
   /**
    * Set when COMMIT or ROLLBACK did not get an answer: the connection may still be inside the
    * transaction, so it must leave the pool rather than serve the next one.
@@ -36,6 +36,10 @@ class PipelinedConnection implements LaterWrites {
   broken: Error | undefined
   /** Between `start` and the end of commit or rollback. */
   private open = false
+  /** The job of a group whose statements are being sent (0 outside a group). */
+  private job = 0
+  /** Where the current job's statements start in `held`. */
+  private jobStart = 0
 
   private readonly client: pg.PoolClient
 
@@ -59,6 +63,7 @@ class PipelinedConnection implements LaterWrites {
     this.unawaited = []
     this.broken = undefined
     this.open = true
+    this.job = 0
   }
 
   finish() {
@@ -70,7 +75,7 @@ class PipelinedConnection implements LaterWrites {
     if (!this.open) {
       throw new Error('a write held for a transaction that has ended')
     }
-    this.held.push(write)
+    this.held.push({ send: write, job: this.job })
   }
 
   addRead<T>(read: () => PromiseLike<T>): () => Promise<T> {
@@ -78,10 +83,13 @@ class PipelinedConnection implements LaterWrites {
       throw new Error('a read held for a transaction that has ended')
     }
     let sent: Promise<T> | undefined
-    this.held.push(() => {
-      // Started inside the batch, so it is sent with the batch.
-      sent = startNow(read)
-      return sent
+    this.held.push({
+      send: () => {
+        // Started inside the batch, so it is sent with the batch.
+        sent = startNow(read)
+        return sent
+      },
+      job: this.job,
     })
     return () => {
       if (!sent && this.open) {
@@ -90,6 +98,50 @@ class PipelinedConnection implements LaterWrites {
       }
       return sent ?? Promise.reject(new Error('a read held for a transaction that has ended'))
     }
+  }
+
+  /**
+   * Opens job `job` of a group (several transactions sharing this one): a savepoint, sent with
+   * the job's first statement. Each statement sent from now on counts as the job's.
+   */
+  startJob(job: number) {
+    this.job = job
+    this.jobStart = this.held.length
+    this.add(() => this.client.query('savepoint job'))
+  }
+
+  /** Keeps the current job's writes: its savepoint's release goes out with what follows. */
+  keepJob() {
+    this.add(() => this.client.query('release savepoint job'))
+  }
+
+  /**
+   * Undoes the current job after it threw `thrown` and answers the job's own failure: the first
+   * of its statements the database refused, else `thrown`. Rejects when the group cannot go on:
+   * a statement of an earlier job was refused (PostgreSQL then refuses everything after it, so
+   * the later jobs saw failures that were not theirs), or the undo itself failed.
+   */
+  async dropJob(thrown: unknown): Promise<unknown> {
+    if (this.held.length > this.jobStart) {
+      // Its savepoint is still here: nothing of the job went out, and it read nothing.
+      this.held.length = this.jobStart
+      return thrown
+    }
+    this.held = []
+    const outcomes = await Promise.allSettled(this.unawaited.map((s) => s.sent))
+    const firstFailure = outcomes.findIndex((o) => o.status === 'rejected')
+    const failed = outcomes[firstFailure]
+    const failedJob = this.unawaited[firstFailure]?.job
+    this.unawaited = []
+    if (failed?.status === 'rejected' && failedJob !== this.job) {
+      throw failed.reason
+    }
+    // Sent together; if either fails, the transaction is lost with the earlier jobs' writes.
+    await Promise.all([
+      this.client.query('rollback to savepoint job'),
+      this.client.query('release savepoint job'),
+    ])
+    return failed?.status === 'rejected' ? failed.reason : thrown
   }
 
   /** What Drizzle calls for every statement of the transaction. */
@@ -105,12 +157,12 @@ class PipelinedConnection implements LaterWrites {
     try {
       if (this.beginPending) {
         this.beginPending = false
-        this.track(this.client.query('begin'))
+        this.track(this.client.query('begin'), 0)
       }
       const held = this.held
       this.held = []
       for (const write of held) {
-        this.track(write() as Promise<unknown>)
+        this.track(write.send() as Promise<unknown>, write.job)
       }
       return last()
     } finally {
@@ -118,10 +170,10 @@ class PipelinedConnection implements LaterWrites {
     }
   }
 
-  private track(sent: Promise<unknown>) {
+  private track(sent: Promise<unknown>, job: number) {
     // Observed in `commit`/`rollback`; never an unhandled rejection meanwhile.
     sent.catch(() => {})
-    this.unawaited.push(sent)
+    this.unawaited.push({ sent, job })
   }
 
   /** Commits; throws the first failure of a statement nobody awaited (then nothing was kept). */
@@ -134,7 +186,7 @@ class PipelinedConnection implements LaterWrites {
     committed.catch((error) => {
       this.broken = connectionError(error)
     })
-    const outcomes = await Promise.allSettled([...this.unawaited, committed])
+    const outcomes = await Promise.allSettled([...this.unawaited.map((s) => s.sent), committed])
     this.unawaited = []
     // After a failed statement COMMIT answers ROLLBACK without an error: that failure is the news.
     const failed = outcomes.find((o) => o.status === 'rejected')
@@ -153,7 +205,7 @@ class PipelinedConnection implements LaterWrites {
       this.beginPending = false
       throw error
     }
-    const outcomes = await Promise.allSettled(this.unawaited)
+    const outcomes = await Promise.allSettled(this.unawaited.map((s) => s.sent))
     this.unawaited = []
     await this.client.query('rollback').catch((failure) => {
       this.broken = connectionError(failure) ?? (failure as Error)
@@ -171,12 +223,12 @@ interface CorkableStream {
 const handles = new WeakMap<pg.PoolClient, PipelinedConnection>()
 
 /**
- * Runs `fn` in one transaction on a connection of `pool` (opened with `pipeline: true`); a throw
- * rolls it back. See {@link PipelinedConnection} for what is sent when.
+ * Runs `body` with a connection of `pool` (opened with `pipeline: true`) as a transaction handle
+ * that has started, and gives the connection back after it, out of the pool if it broke.
  */
-export async function pipelinedTransaction<T>(
+export async function onPipelinedConnection<T>(
   pool: pg.Pool,
-  fn: (tx: Db) => Promise<T>
+  body: (handle: PipelinedConnection) => Promise<T>
 ): Promise<T> {
   const client = await pool.connect()
   let handle = handles.get(client)
@@ -186,6 +238,19 @@ export async function pipelinedTransaction<T>(
   }
   handle.start()
   try {
+    return await body(handle)
+  } finally {
+    handle.finish()
+    client.release(handle.broken)
+  }
+}
+
+/**
+ * Runs `fn` in one transaction on a connection of `pool`; a throw rolls it back. See
+ * {@link PipelinedConnection} for what is sent when.
+ */
+export function pipelinedTransaction<T>(pool: pg.Pool, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return onPipelinedConnection(pool, async (handle) => {
     let result: T
     try {
       result = await fn(handle.db)
@@ -194,11 +259,10 @@ export async function pipelinedTransaction<T>(
     }
     await handle.commit()
     return result
-  } finally {
-    handle.finish()
-    client.release(handle.broken)
-  }
+  })
 }
+
+export type { PipelinedConnection }
 
 /** Errors PostgreSQL reports carry an SQLSTATE; any other failure is the connection's. */
 const connectionError = (error: unknown): Error | undefined =>

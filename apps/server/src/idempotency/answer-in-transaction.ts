@@ -16,12 +16,17 @@ export async function answerInTransaction<T>(
   respond: (saved: T) => Response | Promise<Response>
 ): Promise<Response> {
   let answer: Response | undefined
+  const key = c.get('idempotencyKey')
   await save(async (tx, saved) => {
     answer = await respond(saved)
-    await c.get('idempotencyKey')?.storeIn(tx, answer)
+    await key?.storeIn(tx, answer)
   })
   if (!answer) {
     throw new Error('the save committed without building its answer')
+  }
+  // Committed: the answer stored with the change is the one a retry replays.
+  if (key) {
+    key.answered = true
   }
   return answer
 }

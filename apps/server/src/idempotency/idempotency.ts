@@ -87,7 +87,6 @@ export function idempotency(deps: { store: Store; now: () => Date }): Middleware
       answered: false,
       async storeIn(tx, response) {
         await writeAnswer(tx, tablesOf(deps.store.db), scope, await answerOf(response))
-        pending.answered = true
       },
     }
     c.set('idempotencyKey', pending)

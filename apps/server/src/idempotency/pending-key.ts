@@ -7,6 +7,11 @@ import type { Db } from '../db/store.ts'
  */
 export interface PendingKey {
   storeIn(tx: Db, response: Response): Promise<void>
-  /** True once the answer was stored with the change; the middleware then stores nothing. */
+  /**
+   * True once the answer stored with the change has committed; the middleware then stores
+   * nothing. Set by the caller after the commit, not by `storeIn`: a transaction that stored
+   * the answer may still roll back (and run again, see docs/decisions.md, "Group commit on
+   * PostgreSQL").
+   */
   answered: boolean
 }

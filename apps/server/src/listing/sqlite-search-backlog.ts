@@ -12,7 +12,11 @@ type Statements = Record<keyof typeof statementTexts, Statement>
 
 const preparedFor = new WeakMap<SqliteStore, Statements>()
 
-function statementsOf(store: SqliteStore): Statements {
+/**
+ * Prepares the backlog's statements now, at start, rather than at the first move: a move runs
+ * a while after a request and would otherwise parse its text then.
+ */
+export function statementsOf(store: SqliteStore): Statements {
   let statements = preparedFor.get(store)
   if (!statements) {
     const writer = store.native.db.$client

@@ -150,8 +150,15 @@ export function createCatalog(store: Store): Catalog {
       const { defaultStatus } = await current(db)
       let id = defaultStatus.get(baseStatus)
       if (!id) {
-        id = defaultStatusFor(db, baseStatus)
-        defaultStatus.set(baseStatus, id)
+        const asked = defaultStatusFor(db, baseStatus)
+        id = asked
+        defaultStatus.set(baseStatus, asked)
+        // A failed read (its transaction refused it) is not kept: the next save asks again.
+        asked.catch(() => {
+          if (defaultStatus.get(baseStatus) === asked) {
+            defaultStatus.delete(baseStatus)
+          }
+        })
       }
       return id
     },
