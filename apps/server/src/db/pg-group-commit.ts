@@ -15,9 +15,10 @@ interface Job<T> {
 export const maxGroupSize = 16
 
 /**
- * Groups that run at once, each on a connection of its own. Kept well below the pool's size, so
- * a transaction that needs another connection meanwhile (an id block, a read through the pool)
- * always finds one.
+ * Groups that run at once, each on a connection of its own: more let saves wait less for a
+ * group to finish; fewer make larger groups (two and three measured alike). The pool's other
+ * connections serve reads outside transactions meanwhile. A pool smaller than this makes the
+ * extra groups wait for a connection, as single transactions would.
  */
 export const maxConcurrentGroups = 3
 
@@ -25,17 +26,18 @@ export const maxConcurrentGroups = 3
 const maxDeadlockAttempts = 3
 
 /**
- * Transactions on PostgreSQL, committed in groups. A create costs PostgreSQL less inside a group
- * than alone: one BEGIN and one COMMIT (and its write-ahead-log flush) for the group, and the
- * foreign-key checks of its saves lock the same category and associate rows once, in one
- * transaction, where sixteen transactions at once each take a share of them.
+ * Transactions on PostgreSQL, committed in groups: under concurrent saves a save costs both
+ * sides less inside a group than alone (one BEGIN, COMMIT and write-ahead-log flush per group,
+ * fewer socket writes and wake-ups; measured in BENCHMARKS.md).
  *
  * The transactions that arrive in one turn of the event loop run one after the other on one
- * connection, each in its own SAVEPOINT: one that fails (a throw, or a refused statement) rolls
- * back only itself and fails with its own error. Every one resolves only after the shared
- * COMMIT succeeded; if the COMMIT fails, every one of them fails with its error. A transaction
- * that arrives alone runs as one of its own, without a savepoint. Up to
- * `maxConcurrentGroups` groups run at once, on different connections.
+ * connection, each in its own SAVEPOINT. One that throws is rolled back to its savepoint and
+ * fails with its own error; the others go on. A statement the database refuses poisons the
+ * rest of the transaction, so the jobs that met that refusal without causing it run again,
+ * each in a transaction of its own, as does a job refused to break a deadlock (see
+ * docs/decisions.md, "Group commit on PostgreSQL"). Every one resolves only after its COMMIT
+ * succeeded; when the connection fails, every job of the group not yet failed fails with it.
+ * A transaction that arrives alone runs as one of its own, without a savepoint.
  */
 export class PgGroupCommit {
   private pending: Job<unknown>[] = []
