@@ -64,6 +64,28 @@ describe('transactions on PostgreSQL, committed in groups', () => {
     expect(await tagNames(store)).toEqual(['keep-1', 'keep-1-held', 'keep-2', 'keep-2-held'])
   })
 
+  it('fails a transaction that throws before sending anything, and the group goes on', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    const outcomes = await Promise.allSettled(
+      ['first', 'refused', 'last'].map((name) =>
+        store.transaction(async (tx) => {
+          if (name === 'refused') {
+            // As a save refuses a body it checked: nothing sent, only its savepoint was due.
+            throw new Error('invalid body')
+          }
+          await writeLater(tx, () => tx.insert(t.tags).values(tagRow(name)).execute())
+          return transactionId(tx)
+        })
+      )
+    )
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('invalid body')
+    const [first, , last] = outcomes as PromiseFulfilledResult<string>[]
+    expect(first?.value).toBe(last?.value)
+    expect(await tagNames(store)).toEqual(['first', 'last'])
+  })
+
   it('fails only the transaction whose held write the database refuses, with that refusal', async () => {
     const store = await openTestStore('pg')
     const t = tablesOf(store.db)
