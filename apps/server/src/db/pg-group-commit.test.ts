@@ -105,6 +105,32 @@ describe('transactions on PostgreSQL, committed in groups', () => {
     expect(await tagNames(store)).toEqual(['first', 'last', 'taken'])
   })
 
+  it('reads the refusal through the errors wrapped around it, as a save wraps a failed tag check', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    await store.transaction(async (tx) => tx.insert(t.tags).values(tagRow('taken')))
+    const outcomes = await Promise.allSettled(
+      ['first', 'taken', 'last'].map((name) =>
+        store.transaction(async (tx) => {
+          await writeLater(tx, () =>
+            tx
+              .insert(t.tags)
+              .values(tagRow(name))
+              .execute()
+              .catch((error: unknown) => {
+                // Drizzle's error holds PostgreSQL's; this one holds Drizzle's.
+                throw new Error(`could not keep ${name}`, { cause: error })
+              })
+          )
+          return name
+        })
+      )
+    )
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('could not keep taken')
+    expect(await tagNames(store)).toEqual(['first', 'last', 'taken'])
+  })
+
   it('runs again a transaction that read after another one broke the group', async () => {
     const store = await openTestStore('pg')
     const t = tablesOf(store.db)

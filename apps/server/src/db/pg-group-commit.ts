@@ -1,6 +1,7 @@
 import type pg from 'pg'
 import type { Db } from './db.ts'
 import { onPipelinedConnection, pipelinedTransaction } from './pg-transaction.ts'
+import { sqlStateOf } from './sql-state.ts'
 
 interface Job<T> {
   fn: (tx: Db) => Promise<T>
@@ -90,8 +91,8 @@ export class PgGroupCommit {
     const again = new Set<Job<unknown>>()
     let lost: { error: unknown } | undefined
     await onPipelinedConnection(this.pool, async (handle) => {
-      for (const job of group) {
-        handle.startJob(group.indexOf(job) + 1)
+      for (const [index, job] of group.entries()) {
+        handle.startJob(index + 1)
         try {
           done.push({ job, value: await job.fn(handle.db) })
           handle.keepJob()
@@ -170,15 +171,7 @@ export class PgGroupCommit {
   }
 }
 
-const sqlStateOf = (error: unknown): string | undefined => {
-  const codeOf = (value: unknown) =>
-    typeof value === 'object' && value !== null && 'code' in value && typeof value.code === 'string'
-      ? value.code
-      : undefined
-  return codeOf(error) ?? (error instanceof Error ? codeOf(error.cause) : undefined)
-}
-
-/** A failure PostgreSQL answered with an SQLSTATE (Drizzle wraps it as the cause). */
+/** A failure PostgreSQL answered with an SQLSTATE, however deep it is wrapped. */
 const refusedByDatabase = (error: unknown) => sqlStateOf(error) !== undefined
 
 /** PostgreSQL broke a deadlock by refusing this statement (SQLSTATE 40P01). */

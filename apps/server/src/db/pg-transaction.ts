@@ -3,6 +3,7 @@ import type pg from 'pg'
 import type { Db, PgDb } from './db.ts'
 import { shareIdBlocks } from './id-blocks.ts'
 import * as pgTables from './schema.pg.gen.ts'
+import { sqlStateOf } from './sql-state.ts'
 import { holdWritesOn, type LaterWrites, startNow } from './write-later.ts'
 
 type QueryArgs = Parameters<pg.PoolClient['query']>
@@ -266,7 +267,7 @@ export type { PipelinedConnection }
 
 /** Errors PostgreSQL reports carry an SQLSTATE; any other failure is the connection's. */
 const connectionError = (error: unknown): Error | undefined =>
-  error instanceof Error && typeof (error as { code?: unknown }).code === 'string'
+  sqlStateOf(error) !== undefined
     ? undefined
     : error instanceof Error
       ? error

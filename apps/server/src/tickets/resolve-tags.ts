@@ -1,6 +1,7 @@
 import type { Tag } from '@ticket/schema'
 import { eq, inArray, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
+import { sqlStateOf } from '../db/sql-state.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { holdsWrites, writeLater } from '../db/write-later.ts'
@@ -95,7 +96,7 @@ async function expectNoTags(db: Db, ids: number[]) {
   )
   await writeLater(db, () =>
     Promise.resolve(statement.execute({ ids })).catch((error: unknown) => {
-      throw sqlState(error) === presumedAbsentExists
+      throw sqlStateOf(error) === presumedAbsentExists
         ? new TagPresumedAbsentExists(ids, { cause: error })
         : error
     })
@@ -104,10 +105,6 @@ async function expectNoTags(db: Db, ids: number[]) {
 
 /** The SQLSTATE `ticket_expect_no_tags` raises (a migration defines it). */
 const presumedAbsentExists = 'TA001'
-
-/** PostgreSQL's error code, on the driver's error or on the one Drizzle wraps it in. */
-const sqlState = (error: unknown): unknown =>
-  (error as { code?: unknown }).code ?? (error as { cause?: { code?: unknown } }).cause?.code
 
 /** Tags whose `column` is one of `values`: one prepared statement per column and count. */
 async function tagsWhere(db: Db, column: 'id' | 'nameKey', values: (number | string)[]) {
