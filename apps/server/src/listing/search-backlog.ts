@@ -1,6 +1,6 @@
 import type { Store } from '../db/store.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
-import { moveWaitingTitles, statementsOf, titlesWaiting } from './sqlite-search-backlog.ts'
+import { moveWaitingTitles, prepareSearchBacklog, titlesWaiting } from './sqlite-search-backlog.ts'
 
 // On SQLite a new ticket's title reaches the full-text index through a backlog: the save's
 // trigger records the ticket's id in `ticket_search_backlog`, and the titles waiting there are
@@ -43,7 +43,7 @@ export function createSearchBacklogModule({ store, logger }: CoreDeps): ServiceM
   if (store.dialect !== 'sqlite') {
     return { name: 'search-backlog' }
   }
-  statementsOf(store)
+  prepareSearchBacklog(store)
   let timer: NodeJS.Timeout | undefined
   let moving: Promise<void> | undefined
   const move = () => {

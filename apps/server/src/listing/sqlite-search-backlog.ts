@@ -12,11 +12,7 @@ type Statements = Record<keyof typeof statementTexts, Statement>
 
 const preparedFor = new WeakMap<SqliteStore, Statements>()
 
-/**
- * Prepares the backlog's statements now, at start, rather than at the first move: a move runs
- * a while after a request and would otherwise parse its text then.
- */
-export function statementsOf(store: SqliteStore): Statements {
+function statementsOf(store: SqliteStore): Statements {
   let statements = preparedFor.get(store)
   if (!statements) {
     const writer = store.native.db.$client
@@ -28,6 +24,14 @@ export function statementsOf(store: SqliteStore): Statements {
     preparedFor.set(store, statements)
   }
   return statements
+}
+
+/**
+ * Prepares the backlog's statements now (at start): the first move runs a while after the
+ * first creates, and would otherwise parse their text in the middle of the load.
+ */
+export function prepareSearchBacklog(store: SqliteStore): void {
+  statementsOf(store)
 }
 
 /** Moves every waiting title into the index, as the title is now; inside a writer transaction. */
