@@ -14,52 +14,56 @@ const weekdayHours = Object.fromEntries(
 )
 const anna = { username: 'anna', password: 'anna-password' }
 
+/**
+ * A ticket created Monday 12 January 2026, 09:00 in Oslo (UTC+1), open (counted internally),
+ * with a priority whose office hours are 08–16 Oslo time on weekdays.
+ */
+async function openTicket() {
+  const clock = testClock('2026-01-12T08:00:00.000Z')
+  const test = await notificationsApp({ now: clock.now })
+  const { app, store } = test
+  const seed = seeder(store.db, tablesOf(store.db))
+  const priorityId = await seed.priority({ ...weekdayHours, timeZone: 'Europe/Oslo' })
+  const status = async (name: string, base: 'Active' | 'Closed', counter: string) => {
+    const [row] = await store.db
+      .insert(tablesOf(store.db).ticketStatuses)
+      .values({
+        name,
+        status: base,
+        timeCounter: counter as 'None',
+        noEmailReopen: false,
+        isDefault: false,
+        usedInQueue: false,
+      })
+      .returning({ id: tablesOf(store.db).ticketStatuses.ticketStatusId })
+    return row?.id ?? 0
+  }
+  const open = await status('Open', 'Active', 'Internally')
+  const waiting = await status('Waiting for customer', 'Active', 'Externally')
+  const closed = await status('Closed', 'Closed', 'None')
+  test.deps.catalog.invalidate()
+
+  const created = await call(app, 'POST', '/api/v1/Ticket', {
+    Title: 'VPN drops every hour',
+    OwnedBy: { AssociateId: test.anna.id },
+    Priority: { TicketPriorityId: priorityId },
+    Status: { TicketStatusId: open },
+  })
+  expect(created.status, created.text).toBe(200)
+  const id: number = created.body.TicketId
+  const patch = (body: Record<string, unknown>) =>
+    call(app, 'PATCH', `/api/v1/Ticket/${id}`, JSON.stringify(body), {
+      headers: { 'content-type': 'application/merge-patch+json' },
+    })
+  const setStatus = (statusId: number) => patch({ Status: { TicketStatusId: statusId } })
+  return { clock, test, app, id, created, patch, setStatus, statuses: { open, waiting, closed } }
+}
+
 describe('clocks, read status and history through status changes', { timeout: 30_000 }, () => {
   test('time counters, TimeToClose, ReadStatus and the history follow a ticket over two days', async () => {
-    // Monday 12 January 2026, 09:00 in Oslo (UTC+1); office hours 08–16 Oslo time, weekdays.
-    const clock = testClock('2026-01-12T08:00:00.000Z')
-    const test = await notificationsApp({ now: clock.now })
-    const { app, store } = test
-    const seed = seeder(store.db, tablesOf(store.db))
-    const priorityId = await seed.priority({ ...weekdayHours, timeZone: 'Europe/Oslo' })
-    const status = async (name: string, base: 'Active' | 'Closed', counter: string) => {
-      const [row] = await store.db
-        .insert(tablesOf(store.db).ticketStatuses)
-        .values({
-          name,
-          status: base,
-          timeCounter: counter as 'None',
-          noEmailReopen: false,
-          isDefault: false,
-          usedInQueue: false,
-        })
-        .returning({ id: tablesOf(store.db).ticketStatuses.ticketStatusId })
-      return row?.id ?? 0
-    }
-    const open = await status('Open', 'Active', 'Internally')
-    const waiting = await status('Waiting for customer', 'Active', 'Externally')
-    const closed = await status('Closed', 'Closed', 'None')
-    test.deps.catalog.invalidate()
-
-    const created = await call(app, 'POST', '/api/v1/Ticket', {
-      Title: 'VPN drops every hour',
-      OwnedBy: { AssociateId: test.anna.id },
-      Priority: { TicketPriorityId: priorityId },
-      Status: { TicketStatusId: open },
-    })
-    expect(created.status, created.text).toBe(200)
-    const id = created.body.TicketId
+    const { clock, test, app, id, created, setStatus, statuses } = await openTicket()
+    const { open, waiting, closed } = statuses
     expect(created.body).toMatchObject({ ReadStatus: 'Red', IconHint: 'ticket-unread' })
-    const setStatus = (statusId: number) =>
-      call(
-        app,
-        'PATCH',
-        `/api/v1/Ticket/${id}`,
-        JSON.stringify({ Status: { TicketStatusId: statusId } }),
-        {
-          headers: { 'content-type': 'application/merge-patch+json' },
-        }
-      )
 
     // Mon 11:30 Oslo: waiting for the customer. 2.5 office hours were spent internally.
     clock.set('2026-01-12T10:30:00.000Z')
@@ -144,6 +148,25 @@ describe('clocks, read status and history through status changes', { timeout: 30
     expect(all.body.at(-1)).toMatchObject({
       Route: 'POST /api/v1/Ticket',
       AssociateId: test.admin.id,
+    })
+  })
+
+  test('an edit between two status changes keeps when the ticket entered its status', async () => {
+    const { clock, setStatus, patch, statuses } = await openTicket()
+    // Mon 11:30 Oslo: waiting for the customer.
+    clock.set('2026-01-12T10:30:00.000Z')
+    expect((await setStatus(statuses.waiting)).status).toBe(200)
+    // Mon 14:00 Oslo: only the title changes; the ticket is still waiting.
+    clock.set('2026-01-12T13:00:00.000Z')
+    expect((await patch({ Title: 'VPN drops every hour on the third floor' })).status).toBe(200)
+    // Tue 10:00 Oslo: open again. Waiting since Mon 11:30, not since the title's change or the
+    // ticket's creation: 4.5 + 2 office hours, 22.5 h on the wall clock.
+    clock.set('2026-01-13T09:00:00.000Z')
+    const reopened = await setStatus(statuses.open)
+    expect(reopened.body).toMatchObject({
+      TimeSpentExternally: 6.5 * 3600,
+      RealTimeSpentExternally: 22.5 * 3600,
+      TimeSpentInternally: 2.5 * 3600,
     })
   })
 })
