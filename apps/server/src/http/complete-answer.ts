@@ -7,8 +7,16 @@ import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status'
  */
 export type HeaderStep = (headers: Record<string, string>) => void
 
-/** The steps of the middleware a request has passed, outermost first; absent: no fast path. */
-const stepsByContext = new WeakMap<Context, HeaderStep[]>()
+/**
+ * The steps of the middleware a request has passed, outermost first; absent: no fast path.
+ * Kept on the request's context itself, not in a WeakMap keyed by it: V8's young-generation
+ * collections carried such entries (the steps and what their closures hold) into the old
+ * generation, most of what a GET moved there, so full collections came more often
+ * (BENCHMARKS.md, "This stop's measurements").
+ */
+const stepsKey = Symbol('header steps')
+type StepsHolder = { [stepsKey]?: HeaderStep[] | undefined }
+const holder = (c: Context) => c as Context & StepsHolder
 /** Answers born with every header the middleware would add: the middleware leaves them alone. */
 const completeAnswers = new WeakSet<Response>()
 
@@ -18,7 +26,7 @@ const completeAnswers = new WeakSet<Response>()
  */
 export function openCompleteAnswer(c: Context) {
   if (c.req.method === 'GET') {
-    stepsByContext.set(c, [])
+    holder(c)[stepsKey] = []
   }
 }
 
@@ -27,12 +35,12 @@ export function openCompleteAnswer(c: Context) {
  * add. Once an answer is built with every step applied, the middleware skips its own edit.
  */
 export function addHeaderStep(c: Context, step: HeaderStep) {
-  stepsByContext.get(c)?.push(step)
+  holder(c)[stepsKey]?.push(step)
 }
 
 /** A middleware that cannot say in advance what it adds (it reads the answer) closes the path. */
 export function closeCompleteAnswer(c: Context) {
-  stepsByContext.delete(c)
+  holder(c)[stepsKey] = undefined
 }
 
 /** Whether `res` already carries what the middleware would add. */
@@ -51,7 +59,7 @@ export function completeAnswer(
   status: StatusCode,
   headers: Record<string, string>
 ): Response {
-  const steps = stepsByContext.get(c)
+  const steps = holder(c)[stepsKey]
   if (steps === undefined) {
     return body === null
       ? c.body(null, status, headers)
