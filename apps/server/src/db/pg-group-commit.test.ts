@@ -87,18 +87,7 @@ describe('transactions on PostgreSQL, committed in groups', () => {
   })
 
   it('fails only the transaction whose held write the database refuses, with that refusal', async () => {
-    const store = await openTestStore('pg')
-    const t = tablesOf(store.db)
-    await store.transaction(async (tx) => tx.insert(t.tags).values(tagRow('taken')))
-    const outcomes = await Promise.allSettled(
-      ['first', 'taken', 'last'].map((name) =>
-        store.transaction(async (tx) => {
-          // Held: the refusal reaches the group only with a later job's statement or COMMIT.
-          await writeLater(tx, () => tx.insert(t.tags).values(tagRow(name)).execute())
-          return name
-        })
-      )
-    )
+    const { store, outcomes } = await heldInsertsAroundTakenTag((insert) => insert())
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     const reason = (outcomes[1] as PromiseRejectedResult).reason as { cause?: { code?: string } }
     expect(reason.cause?.code).toBe('23505')
@@ -106,25 +95,11 @@ describe('transactions on PostgreSQL, committed in groups', () => {
   })
 
   it('reads the refusal through the errors wrapped around it, as a save wraps a failed tag check', async () => {
-    const store = await openTestStore('pg')
-    const t = tablesOf(store.db)
-    await store.transaction(async (tx) => tx.insert(t.tags).values(tagRow('taken')))
-    const outcomes = await Promise.allSettled(
-      ['first', 'taken', 'last'].map((name) =>
-        store.transaction(async (tx) => {
-          await writeLater(tx, () =>
-            tx
-              .insert(t.tags)
-              .values(tagRow(name))
-              .execute()
-              .catch((error: unknown) => {
-                // Drizzle's error holds PostgreSQL's; this one holds Drizzle's.
-                throw new Error(`could not keep ${name}`, { cause: error })
-              })
-          )
-          return name
-        })
-      )
+    const { store, outcomes } = await heldInsertsAroundTakenTag((insert, name) =>
+      insert().catch((error: unknown) => {
+        // Drizzle's error holds PostgreSQL's; this one holds Drizzle's.
+        throw new Error(`could not keep ${name}`, { cause: error })
+      })
     )
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     expect(String((outcomes[1] as PromiseRejectedResult).reason)).toContain('could not keep taken')
@@ -212,3 +187,26 @@ describe('transactions on PostgreSQL, committed in groups', () => {
     expect(names).toContain('b-bystander')
   })
 })
+
+/**
+ * Three transactions asked for in one turn, each holding (sending only with what follows) the
+ * insert of its tag through `write`; the middle one's tag, `taken`, exists already.
+ */
+async function heldInsertsAroundTakenTag(
+  write: (insert: () => Promise<unknown>, name: string) => Promise<unknown>
+) {
+  const store = await openTestStore('pg')
+  const t = tablesOf(store.db)
+  await store.transaction(async (tx) => tx.insert(t.tags).values(tagRow('taken')))
+  const outcomes = await Promise.allSettled(
+    ['first', 'taken', 'last'].map((name) =>
+      store.transaction(async (tx) => {
+        await writeLater(tx, () =>
+          write(() => tx.insert(t.tags).values(tagRow(name)).execute(), name)
+        )
+        return name
+      })
+    )
+  )
+  return { store, outcomes }
+}
