@@ -6,7 +6,7 @@ import { bootstrap, type RunningDeps } from '../bootstrap.ts'
 import type { Env } from '../env.ts'
 import type { Logger } from '../logger.ts'
 import { describeError } from './describe-error.ts'
-import { drainable } from './drain-server.ts'
+import { drainableServer } from './drain-server.ts'
 import { Readiness } from './readiness.ts'
 
 /**
@@ -19,16 +19,17 @@ export async function serveProcess(env: Env, logger: Logger): Promise<void> {
   const readiness = new Readiness()
   let app: App | ReturnType<typeof createStartingApp> = createStartingApp(readiness, logger)
   let deps: RunningDeps | undefined
+  const requests = drainableServer()
   const server: ServerType = serve(
     {
       fetch: (request, bindings) => app.fetch(request, bindings),
       port: env.PORT,
       hostname: env.HOST,
+      serverOptions: requests.serverOptions,
     },
     (info) => logger.info('listening', { url: `http://${env.HOST}:${info.port}` })
   )
   server.on('error', (error) => fail(error))
-  const requests = drainable(server as Server)
 
   let stopping = false
   const stop = (signal: string) => {
@@ -41,7 +42,7 @@ export async function serveProcess(env: Env, logger: Logger): Promise<void> {
     // Stop accepting first; in-flight requests finish. Live streams (SSE) never finish on their
     // own, so they are closed at once. Only once every request is answered do the modules stop,
     // so a save committed during the drain still has its outbox flushed by this process.
-    const drained = requests.drain()
+    const drained = requests.drain(server as Server)
     deps?.closeStreams()
     void (async () => {
       await drained
