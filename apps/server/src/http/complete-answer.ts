@@ -12,7 +12,7 @@ export type HeaderStep = (headers: Record<string, string>) => void
  * Kept on the request's context itself, not in a WeakMap keyed by it: V8's young-generation
  * collections carried such entries (the steps and what their closures hold) into the old
  * generation, most of what a GET moved there, so full collections came more often
- * (BENCHMARKS.md, "This stop's measurements").
+ * (BENCHMARKS.md, "Measurements of the header-steps stop").
  */
 const stepsKey = Symbol('header steps')
 type StepsHolder = { [stepsKey]?: HeaderStep[] | undefined }
