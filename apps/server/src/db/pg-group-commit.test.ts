@@ -129,18 +129,15 @@ describe('transactions on PostgreSQL, committed in groups', () => {
   })
 
   it('fails a transaction with its own refused statement and keeps the group going', async () => {
-    const store = await openTestStore('pg')
-    const t = tablesOf(store.db)
-    await store.transaction(async (tx) => tx.insert(t.tags).values(tagRow('taken')))
-    const outcomes = await Promise.allSettled(
-      ['before', 'taken', 'after'].map((name) =>
-        store.transaction(async (tx) => {
-          await tx.insert(t.tags).values(tagRow(`${name}-sent`))
-          // Awaited: the refusal is this transaction's own error.
-          await tx.insert(t.tags).values(tagRow(name))
-          return transactionId(tx)
-        })
-      )
+    const { store, outcomes } = await threeAroundTakenTag(
+      ['before', 'taken', 'after'],
+      async (tx, name) => {
+        const t = tablesOf(tx)
+        await tx.insert(t.tags).values(tagRow(`${name}-sent`))
+        // Awaited: the refusal is this transaction's own error.
+        await tx.insert(t.tags).values(tagRow(name))
+        return transactionId(tx)
+      }
     )
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
     const [before, , after] = outcomes as PromiseFulfilledResult<string>[]
@@ -189,24 +186,32 @@ describe('transactions on PostgreSQL, committed in groups', () => {
 })
 
 /**
- * Three transactions asked for in one turn, each holding (sending only with what follows) the
- * insert of its tag through `write`; the middle one's tag, `taken`, exists already.
+ * Three transactions asked for in one turn, one per name, each running `body`; the tag
+ * `taken` exists already, so the one named `taken` has its tag refused.
  */
-async function heldInsertsAroundTakenTag(
-  write: (insert: () => Promise<unknown>, name: string) => Promise<unknown>
+async function threeAroundTakenTag<T>(
+  names: [string, 'taken', string],
+  body: (tx: Db, name: string) => Promise<T>
 ) {
   const store = await openTestStore('pg')
   const t = tablesOf(store.db)
   await store.transaction(async (tx) => tx.insert(t.tags).values(tagRow('taken')))
   const outcomes = await Promise.allSettled(
-    ['first', 'taken', 'last'].map((name) =>
-      store.transaction(async (tx) => {
-        await writeLater(tx, () =>
-          write(() => tx.insert(t.tags).values(tagRow(name)).execute(), name)
-        )
-        return name
-      })
-    )
+    names.map((name) => store.transaction((tx) => body(tx, name)))
   )
   return { store, outcomes }
+}
+
+/**
+ * The same three as `first`, `taken` and `last`, each holding (sending only with what follows)
+ * the insert of its tag through `write`.
+ */
+function heldInsertsAroundTakenTag(
+  write: (insert: () => Promise<unknown>, name: string) => Promise<unknown>
+) {
+  return threeAroundTakenTag(['first', 'taken', 'last'], async (tx, name) => {
+    const t = tablesOf(tx)
+    await writeLater(tx, () => write(() => tx.insert(t.tags).values(tagRow(name)).execute(), name))
+    return name
+  })
 }
