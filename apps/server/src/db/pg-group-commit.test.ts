@@ -176,8 +176,10 @@ describe('transactions on PostgreSQL, committed in groups', () => {
       'fulfilled',
       'fulfilled',
     ])
-    // One of the two crossing transactions ran twice: the second time alone.
-    expect(runs).toHaveLength(3)
+    // A crossing transaction PostgreSQL refused ran again, alone. On a loaded machine that run
+    // can cross the other one's locks once more and be refused again, so it may take more than
+    // one: each committed once all the same (below).
+    expect(runs.length).toBeGreaterThanOrEqual(3)
     const names = await tagNames(store)
     expect(names.filter((n) => n.includes('-done-'))).toHaveLength(2)
     expect(names).toContain('a-bystander')
