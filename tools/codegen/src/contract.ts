@@ -72,6 +72,13 @@ export interface TableSpec {
    * value as on SQLite and the index serves both sort directions.
    */
   indexes?: string[][]
+  /**
+   * Indexes holding only the rows where one nullable property is set (`WHERE … IS NOT NULL`),
+   * for a column most rows leave empty, such as a scheduler's due time: a row saved without it
+   * writes nothing to the index, and a look for the rows that have it reads only those. `columns`
+   * as in `indexes`; `whereSet` is one of them.
+   */
+  partialIndexes?: { columns: string[]; whereSet: string }[]
 }
 
 // ---------------------------------------------------------------------------------------------

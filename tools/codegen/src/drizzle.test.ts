@@ -145,4 +145,31 @@ describe('emitDrizzleSchema errors', () => {
       "index('things_state_when_id_idx').on(t.state, t.when, t.id),"
     )
   })
+
+  test('a partial index holds only the rows where its whereSet column is set, on both dialects', () => {
+    const schema = Type.Object({
+      Id: Type.Integer(),
+      State: Type.String(),
+      Due: Type.Optional(Type.String()),
+    })
+    const spec = {
+      ...(one(schema)[0] as TableSpec),
+      partialIndexes: [{ columns: ['State', 'Due'], whereSet: 'Due' }],
+    }
+    for (const dialect of ['sqlite', 'pg'] as const) {
+      const source = emitDrizzleSchema([spec], dialect, opts)
+      expect(source).toContain(
+        "index('things_state_due_set_idx').on(t.state, t.due).where(isNotNull(t.due)),"
+      )
+      expect(source).toContain("import { isNotNull } from 'drizzle-orm'")
+    }
+    expect(emitDrizzleSchema(one(schema), 'sqlite', opts)).not.toContain('isNotNull')
+    expect(() =>
+      emitDrizzleSchema(
+        [{ ...spec, partialIndexes: [{ columns: ['State'], whereSet: 'Due' }] }],
+        'pg',
+        opts
+      )
+    ).toThrow(/whereSet 'Due' is not one of its columns/)
+  })
 })

@@ -60,6 +60,19 @@ export function buildSchemaModel(specs: readonly TableSpec[]): SchemaModel {
         properties.map((property) => storedColumn(table, mapped, property, where).key)
       )
     }
+    if (spec.partialIndexes) {
+      table.partialIndexes = spec.partialIndexes.map(({ columns, whereSet }) => {
+        if (!columns.includes(whereSet)) {
+          throw new Error(
+            `${where}: partial index whereSet '${whereSet}' is not one of its columns`
+          )
+        }
+        return {
+          keys: columns.map((property) => storedColumn(table, mapped, property, where).key),
+          whereSet: storedColumn(table, mapped, whereSet, where).key,
+        }
+      })
+    }
     const links: Record<string, LinkProjection> = {}
     const children: Record<string, ChildrenProjection> = {}
     const extra: TableModel[] = []

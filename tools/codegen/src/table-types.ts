@@ -25,4 +25,6 @@ export interface TableModel {
   compositeKey?: string[]
   /** Row keys of each secondary index over several columns. */
   compositeIndexes?: string[][]
+  /** Row keys of each index over the rows where `whereSet` (a row key) is not NULL. */
+  partialIndexes?: { keys: string[]; whereSet: string }[]
 }

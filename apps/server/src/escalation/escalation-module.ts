@@ -1,6 +1,5 @@
-import { and, asc, eq, isNull, lte } from 'drizzle-orm'
-import { tablesOf } from '../db/tables-of.ts'
 import type { CoreDeps, ServiceDeps, ServiceModule } from '../modules/service-module.ts'
+import { dueTicketsQuery } from './due-tickets.ts'
 import { escalateTicket } from './escalate-ticket.ts'
 
 export interface EscalationOptions {
@@ -36,19 +35,7 @@ export function createEscalationModule(
       return 0
     }
     const deps = running
-    const t = tablesOf(deps.store.db).tickets
-    const due = await deps.store.reader
-      .select({ ticketId: t.ticketId, alertLevel: t.alertLevel, alertTimeout: t.alertTimeout })
-      .from(t)
-      .where(
-        and(
-          lte(t.alertTimeout, deps.now().toISOString()),
-          eq(t.baseStatus, 'Active'),
-          isNull(t.deletedAt)
-        )
-      )
-      .orderBy(asc(t.alertTimeout))
-      .limit(batchSize)
+    const due = await dueTicketsQuery(deps.store, deps.now(), batchSize)
     let fired = 0
     for (const ticket of due) {
       if (stopped || ticket.alertTimeout === null) {

@@ -1,0 +1,1 @@
+CREATE INDEX "tickets_base_status_alert_timeout_set_idx" ON "tickets" USING btree ("base_status","alert_timeout") WHERE "tickets"."alert_timeout" is not null;
