@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm'
 import { describe, expect, onTestFinished, test, vi } from 'vitest'
 import { createApp } from '../app.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { BREACH_HEADER, validateAgainstDocument } from '../test/contract/validated-app.ts'
 import { listen } from '../test/listen.ts'
 import { notificationsApp } from '../test/notifications/app.ts'
@@ -131,6 +133,49 @@ describe('GET /api/v1/Notification/Stream (Server-Sent Events)', { timeout: 30_0
     const next = (await save('Next')).body.TicketId
     const [event] = await resumed.next(1)
     expect(JSON.parse(event?.data ?? '{}').TicketId).toBe(next)
+    resumed.close()
+  })
+
+  test('a notification below the resume point that commits after it went out is sent on resume, and nothing twice', async () => {
+    const { app, baseUrl, store, anna, ola } = await liveApp()
+    const save = (title: string) =>
+      call(app, 'POST', '/api/v1/Ticket?notify=true', {
+        Title: title,
+        OwnedBy: { AssociateId: anna.id },
+      })
+    for (const title of ['Early', 'Late']) {
+      await save(title)
+    }
+    await waitForOutbox(store)
+    const list = await call(app, 'GET', '/api/v1/Notification', undefined, { auth: anna.auth })
+    const [early, late] = [...list.body].sort(
+      (a: { NotificationId: number }, b: { NotificationId: number }) =>
+        a.NotificationId - b.NotificationId
+    )
+    const n = tablesOf(store.db).notifications
+    const owner = (notificationId: number, associateId: number) =>
+      store.db.update(n).set({ associateId }).where(eq(n.notificationId, notificationId))
+    // On PostgreSQL ids are taken at insert: Early's transaction has not committed yet when the
+    // first stream reads its backlog (its row is someone else's until then).
+    await owner(early.NotificationId, ola.id)
+    const url = `${baseUrl}/api/v1/Notification/Stream`
+    const first = await openSse(url, {
+      authorization: basicHeader(anna.auth),
+      'last-event-id': String(early.NotificationId - 1),
+    })
+    const [sent] = await first.next(1)
+    expect(JSON.parse(sent?.data ?? '{}').NotificationId).toBe(late.NotificationId)
+    first.close()
+    await owner(early.NotificationId, anna.id)
+
+    const resumed = await openSse(url, {
+      authorization: basicHeader(anna.auth),
+      'last-event-id': sent?.id ?? '',
+    })
+    const next = (await save('Next')).body.TicketId
+    const events = await resumed.next(2)
+    expect(events.map((e) => JSON.parse(e.data).NotificationId)[0]).toBe(early.NotificationId)
+    expect(JSON.parse(events[1]?.data ?? '{}').TicketId).toBe(next)
     resumed.close()
   })
 

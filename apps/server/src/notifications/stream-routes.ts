@@ -5,12 +5,16 @@ import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { route } from '../http/route.ts'
+import {
+  formatResumePoint,
+  parseResumePoint,
+  RESUME_WINDOW,
+  resumePointOf,
+} from './resume-point.ts'
 import type { NotificationRouteDeps } from './route-deps.ts'
 import { toNotification } from './to-wire.ts'
 
 const BACKLOG_LIMIT = 1000
-/** How far below the highest id sent a replay looks for late commits. */
-const REPLAY_MARGIN = 500
 
 export function registerNotificationStreamRoutes(
   app: Hono<AppEnv>,
@@ -34,32 +38,57 @@ export function registerNotificationStreamRoutes(
           () => finish()
         )
       }
-      // One set of ids sent on this stream: the live feed, the Last-Event-ID backlog and a
-      // replay after a lost feed may each bring the same notification; it goes out once.
-      const sent = new Set<number>()
-      let highestSent = 0
+      // What this stream owes its client. A resumed stream: nothing up to its resume point's
+      // floor, nor the ids above it the point names. A new stream: nothing that existed when it
+      // connected, up to the newest notification then (`start`); a notification that commits
+      // later is owed whatever its id. Above `low` (which only rises, over ids sent or given
+      // up), `covered` holds the ids sent; below `start`, `sentBelowStart` those a new stream
+      // sent. The live feed, the backlog and a replay after a lost feed may each bring the same
+      // notification; it goes out once.
+      const resumedFrom = lastEventId === undefined ? undefined : parseResumePoint(lastEventId)
+      let start = resumedFrom?.low ?? 0
+      let low = start
+      const covered = new Set<number>(resumedFrom?.above)
+      const sentBelowStart = new Set<number>()
+      let highestSent = Math.max(low, ...covered)
+      const owed = (id: number) =>
+        id > low
+          ? !covered.has(id)
+          : resumedFrom === undefined && id <= start && !sentBelowStart.has(id)
       const send = (notification: Notification) => {
         const id = notification.NotificationId
-        if (sent.has(id)) {
+        if (!owed(id)) {
           return
         }
-        sent.add(id)
         highestSent = Math.max(highestSent, id)
-        if (sent.size > 2 * REPLAY_MARGIN) {
-          for (const old of sent) {
-            if (old <= highestSent - REPLAY_MARGIN) {
-              sent.delete(old)
+        if (id <= low) {
+          sentBelowStart.add(id)
+          if (sentBelowStart.size > RESUME_WINDOW) {
+            for (const old of sentBelowStart) {
+              if (old <= highestSent - RESUME_WINDOW) {
+                sentBelowStart.delete(old)
+              }
+            }
+          }
+        } else {
+          covered.add(id)
+        }
+        // The event id is the client's resume point (see resume-point.ts): a notification that
+        // commits after a higher one went out is still owed on resume, and none goes twice.
+        const resumeFrom = resumePointOf(low, covered)
+        if (resumeFrom.low > low) {
+          low = resumeFrom.low
+          for (const old of covered) {
+            if (old <= low) {
+              covered.delete(old)
             }
           }
         }
-        // The event id is the client's resume point, so it never goes down: a notification whose
-        // transaction committed after a higher id was sent carries the highest id sent. Resuming
-        // from the id itself would send that higher notification a second time.
-        const resumeFrom = String(highestSent)
+        const eventId = formatResumePoint(resumeFrom)
         enqueue(() =>
           stream.writeSSE({
             event: 'notification',
-            id: resumeFrom,
+            id: eventId,
             data: JSON.stringify(notification),
           })
         )
@@ -75,14 +104,11 @@ export function registerNotificationStreamRoutes(
           send(toNotification(row))
         }
       }
-      // Nothing older than this belongs on the stream: the client's Last-Event-ID, else the
-      // newest notification when it connected.
-      let floor = lastEventId ?? 0
       // The feed lost messages (its connection came back): re-read recent rows. Ids are taken
-      // at insert and commits may land out of order, so the replay reaches back a margin below
-      // the highest id sent; the `sent` set drops what already went out.
+      // at insert and commits may land out of order, so the replay reaches back the resume
+      // window below the highest id sent; the `sent` set drops what already went out.
       const replay = () =>
-        void backlogAfter(Math.max(floor, highestSent - REPLAY_MARGIN)).catch(() => finish())
+        void backlogAfter(Math.max(low, highestSent - RESUME_WINDOW)).catch(() => finish())
       // Subscribe before reading the backlog, so nothing committed in between is missed; what
       // arrives meanwhile waits, so ids go out in order and the client's Last-Event-ID holds.
       let held: Notification[] | undefined = []
@@ -91,14 +117,16 @@ export function registerNotificationStreamRoutes(
       const unsubscribe = hub.subscribe(associateId, live, finish, replay)
       stream.onAbort(finish)
       enqueue(() => stream.write(': connected\n\n'))
-      if (lastEventId === undefined) {
+      if (resumedFrom === undefined) {
         const [newest] = await store.reader
           .select({ id: max(n.notificationId) })
           .from(n)
           .where(eq(n.associateId, associateId))
-        floor = newest?.id ?? 0
+        start = newest?.id ?? 0
+        low = start
+        highestSent = start
       } else {
-        await backlogAfter(lastEventId)
+        await backlogAfter(low)
       }
       for (const notification of held) {
         send(notification)

@@ -7722,8 +7722,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Resume: your notifications with a larger NotificationId are sent first. */
-                "Last-Event-ID"?: number;
+                /** @description Resume: the `id` of the last event received. Your notifications it does not cover are sent first: those with a larger NotificationId, and lower ones that committed after it was sent. A plain NotificationId covers every notification up to it. */
+                "Last-Event-ID"?: string;
             };
             path?: never;
             cookie?: never;

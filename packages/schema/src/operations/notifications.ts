@@ -26,9 +26,12 @@ export const NotificationIdParam = Type.Object({
 
 export const StreamHeaders = Type.Object({
   'Last-Event-ID': Type.Optional(
-    Type.Integer({
-      minimum: 0,
-      description: 'Resume: your notifications with a larger NotificationId are sent first.',
+    Type.String({
+      pattern: '^[0-9]{1,15}(~[A-Za-z0-9_-]{1,100})?$',
+      description:
+        'Resume: the `id` of the last event received. Your notifications it does not cover are ' +
+        'sent first: those with a larger NotificationId, and lower ones that committed after it ' +
+        'was sent. A plain NotificationId covers every notification up to it.',
     })
   ),
 })
