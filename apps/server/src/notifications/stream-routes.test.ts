@@ -33,6 +33,25 @@ async function liveApp() {
   return { ...test, app, module, baseUrl }
 }
 
+/** Two tickets saved for Anna with notify, Early then Late, and her two notifications of them. */
+async function earlyAndLate({ app, store, anna }: Awaited<ReturnType<typeof liveApp>>) {
+  const save = (title: string) =>
+    call(app, 'POST', '/api/v1/Ticket?notify=true', {
+      Title: title,
+      OwnedBy: { AssociateId: anna.id },
+    })
+  for (const title of ['Early', 'Late']) {
+    await save(title)
+  }
+  await waitForOutbox(store)
+  const list = await call(app, 'GET', '/api/v1/Notification', undefined, { auth: anna.auth })
+  const [early, late] = [...list.body].sort(
+    (a: { NotificationId: number }, b: { NotificationId: number }) =>
+      a.NotificationId - b.NotificationId
+  )
+  return { save, early, late }
+}
+
 describe('GET /api/v1/Notification/Stream (Server-Sent Events)', { timeout: 30_000 }, () => {
   test('streams each new notification to its associate only, with heartbeats', async () => {
     const { app, baseUrl, anna, ola, module } = await liveApp()
@@ -94,21 +113,9 @@ describe('GET /api/v1/Notification/Stream (Server-Sent Events)', { timeout: 30_0
   })
 
   test('a notification that commits after a higher one keeps the resume point, so resuming sends nothing twice', async () => {
-    const { app, baseUrl, store, anna, module } = await liveApp()
-    const save = (title: string) =>
-      call(app, 'POST', '/api/v1/Ticket?notify=true', {
-        Title: title,
-        OwnedBy: { AssociateId: anna.id },
-      })
-    for (const title of ['Early', 'Late']) {
-      await save(title)
-    }
-    await waitForOutbox(store)
-    const list = await call(app, 'GET', '/api/v1/Notification', undefined, { auth: anna.auth })
-    const [early, late] = [...list.body].sort(
-      (a: { NotificationId: number }, b: { NotificationId: number }) =>
-        a.NotificationId - b.NotificationId
-    )
+    const live = await liveApp()
+    const { baseUrl, anna, module } = live
+    const { save, early, late } = await earlyAndLate(live)
     const url = `${baseUrl}/api/v1/Notification/Stream`
     const first = await openSse(url, { authorization: basicHeader(anna.auth) })
     await vi.waitFor(() => expect(first.comments).toContain('connected'), { timeout: 10_000 })
@@ -137,21 +144,9 @@ describe('GET /api/v1/Notification/Stream (Server-Sent Events)', { timeout: 30_0
   })
 
   test('a notification below the resume point that commits after it went out is sent on resume, and nothing twice', async () => {
-    const { app, baseUrl, store, anna, ola } = await liveApp()
-    const save = (title: string) =>
-      call(app, 'POST', '/api/v1/Ticket?notify=true', {
-        Title: title,
-        OwnedBy: { AssociateId: anna.id },
-      })
-    for (const title of ['Early', 'Late']) {
-      await save(title)
-    }
-    await waitForOutbox(store)
-    const list = await call(app, 'GET', '/api/v1/Notification', undefined, { auth: anna.auth })
-    const [early, late] = [...list.body].sort(
-      (a: { NotificationId: number }, b: { NotificationId: number }) =>
-        a.NotificationId - b.NotificationId
-    )
+    const live = await liveApp()
+    const { baseUrl, store, anna, ola } = live
+    const { save, early, late } = await earlyAndLate(live)
     const n = tablesOf(store.db).notifications
     const owner = (notificationId: number, associateId: number) =>
       store.db.update(n).set({ associateId }).where(eq(n.notificationId, notificationId))
