@@ -5,13 +5,9 @@ import { streamSSE } from 'hono/streaming'
 import type { AppEnv } from '../app-env.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { route } from '../http/route.ts'
-import {
-  formatResumePoint,
-  parseResumePoint,
-  RESUME_WINDOW,
-  resumePointOf,
-} from './resume-point.ts'
+import { parseResumePoint } from './resume-point.ts'
 import type { NotificationRouteDeps } from './route-deps.ts'
+import { StreamLedger } from './stream-ledger.ts'
 import { toNotification } from './to-wire.ts'
 
 const BACKLOG_LIMIT = 1000
@@ -38,53 +34,14 @@ export function registerNotificationStreamRoutes(
           () => finish()
         )
       }
-      // What this stream owes its client. A resumed stream: nothing up to its resume point's
-      // floor, nor the ids above it the point names. A new stream: nothing that existed when it
-      // connected, up to the newest notification then (`start`); a notification that commits
-      // later is owed whatever its id. Above `low` (which only rises, over ids sent or given
-      // up), `covered` holds the ids sent; below `start`, `sentBelowStart` those a new stream
-      // sent. The live feed, the backlog and a replay after a lost feed may each bring the same
-      // notification; it goes out once.
-      const resumedFrom = lastEventId === undefined ? undefined : parseResumePoint(lastEventId)
-      let start = resumedFrom?.low ?? 0
-      let low = start
-      const covered = new Set<number>(resumedFrom?.above)
-      const sentBelowStart = new Set<number>()
-      let highestSent = Math.max(low, ...covered)
-      const owed = (id: number) =>
-        id > low
-          ? !covered.has(id)
-          : resumedFrom === undefined && id <= start && !sentBelowStart.has(id)
+      const ledger = new StreamLedger(
+        lastEventId === undefined ? undefined : parseResumePoint(lastEventId)
+      )
       const send = (notification: Notification) => {
-        const id = notification.NotificationId
-        if (!owed(id)) {
+        const eventId = ledger.take(notification.NotificationId)
+        if (eventId === undefined) {
           return
         }
-        highestSent = Math.max(highestSent, id)
-        if (id <= low) {
-          sentBelowStart.add(id)
-          if (sentBelowStart.size > RESUME_WINDOW) {
-            for (const old of sentBelowStart) {
-              if (old <= highestSent - RESUME_WINDOW) {
-                sentBelowStart.delete(old)
-              }
-            }
-          }
-        } else {
-          covered.add(id)
-        }
-        // The event id is the client's resume point (see resume-point.ts): a notification that
-        // commits after a higher one went out is still owed on resume, and none goes twice.
-        const resumeFrom = resumePointOf(low, covered)
-        if (resumeFrom.low > low) {
-          low = resumeFrom.low
-          for (const old of covered) {
-            if (old <= low) {
-              covered.delete(old)
-            }
-          }
-        }
-        const eventId = formatResumePoint(resumeFrom)
         enqueue(() =>
           stream.writeSSE({
             event: 'notification',
@@ -106,9 +63,8 @@ export function registerNotificationStreamRoutes(
       }
       // The feed lost messages (its connection came back): re-read recent rows. Ids are taken
       // at insert and commits may land out of order, so the replay reaches back the resume
-      // window below the highest id sent; the `sent` set drops what already went out.
-      const replay = () =>
-        void backlogAfter(Math.max(low, highestSent - RESUME_WINDOW)).catch(() => finish())
+      // window below the highest id sent; the ledger drops what already went out.
+      const replay = () => void backlogAfter(ledger.replayAfter).catch(() => finish())
       // Subscribe before reading the backlog, so nothing committed in between is missed; what
       // arrives meanwhile waits, so ids go out in order and the client's Last-Event-ID holds.
       let held: Notification[] | undefined = []
@@ -117,16 +73,14 @@ export function registerNotificationStreamRoutes(
       const unsubscribe = hub.subscribe(associateId, live, finish, replay)
       stream.onAbort(finish)
       enqueue(() => stream.write(': connected\n\n'))
-      if (resumedFrom === undefined) {
+      if (lastEventId === undefined) {
         const [newest] = await store.reader
           .select({ id: max(n.notificationId) })
           .from(n)
           .where(eq(n.associateId, associateId))
-        start = newest?.id ?? 0
-        low = start
-        highestSent = start
+        ledger.startAt(newest?.id ?? 0)
       } else {
-        await backlogAfter(low)
+        await backlogAfter(ledger.backlogAfter)
       }
       for (const notification of held) {
         send(notification)
