@@ -89,8 +89,7 @@ function extraConfig(table: TableModel, dialect: DrizzleDialect): { fn: string; 
     }
   }
   for (const keys of table.compositeIndexes ?? []) {
-    const names = keys.map((key) => table.columns.find((c) => c.key === key)?.name ?? key)
-    const name = quote(`${table.name}_${names.join('_')}_idx`)
+    const name = indexName(table, keys, 'idx')
     const on = keys
       .map((key) => {
         const nullable = table.columns.find((c) => c.key === key)?.notNull === false
@@ -100,10 +99,15 @@ function extraConfig(table: TableModel, dialect: DrizzleDialect): { fn: string; 
     out.push({ fn: 'index', code: `index(${name}).on(${on})` })
   }
   for (const { keys, whereSet } of table.partialIndexes ?? []) {
-    const names = keys.map((key) => table.columns.find((c) => c.key === key)?.name ?? key)
-    const name = quote(`${table.name}_${names.join('_')}_set_idx`)
+    const name = indexName(table, keys, 'set_idx')
     const on = keys.map((key) => `t.${key}`).join(', ')
     out.push({ fn: 'index', code: `index(${name}).on(${on}).where(isNotNull(t.${whereSet}))` })
   }
   return out
+}
+
+/** `<table>_<column>_…_<suffix>`, quoted: the name of an index over those row keys. */
+function indexName(table: TableModel, keys: string[], suffix: string): string {
+  const names = keys.map((key) => table.columns.find((c) => c.key === key)?.name ?? key)
+  return quote(`${table.name}_${names.join('_')}_${suffix}`)
 }
