@@ -4,16 +4,10 @@ import { rawRows } from '../db/raw-rows.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { openTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
+import { postgresPlan, sqlitePlan } from '../test/query-plan.ts'
 import { seedTickets } from '../test/seeded-tickets.ts'
 import { dueTicketsQuery } from './due-tickets.ts'
 
-interface PlanNode {
-  'Node Type': string
-  'Index Name'?: string
-  Plans?: PlanNode[]
-}
-
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)]
 const now = new Date('2026-06-01T12:00:00.000Z')
 
 /**
@@ -59,30 +53,16 @@ describe('the escalation pass reads its due tickets from the partial index', () 
 
         const query = dueTicketsQuery(store, now, 50)
         if (store.dialect === 'sqlite') {
-          // Embedded in `sql`, a select is parenthesised, which SQLite's EXPLAIN does not take.
-          const { sql: text, params } = query.toSQL()
-          const plan = store.native.reader.$client
-            .prepare(`explain query plan ${text}`)
-            .all(...params) as { detail: string }[]
-          const details = plan.map((row) => row.detail)
-          expect(details.join('\n')).toContain('tickets_base_status_alert_timeout_set_idx')
-          expect(details.filter((d) => d.includes('TEMP B-TREE'))).toEqual([])
+          const plan = sqlitePlan(store, query)
+          expect(plan.join('\n')).toContain('tickets_base_status_alert_timeout_set_idx')
+          expect(plan.filter((line) => line.includes('TEMP B-TREE'))).toEqual([])
         } else {
           await rawRows(store, sql`analyze tickets`)
-          const [explained] = await rawRows(store, sql`explain (format json) ${query}`)
-          const [output] = (explained?.['QUERY PLAN'] ?? []) as { Plan: PlanNode }[]
-          if (!output) {
-            throw new Error('EXPLAIN returned no plan')
-          }
-          const nodes = nodesOf(output.Plan)
-          const shown = JSON.stringify(output.Plan, null, 1)
+          const plan = await postgresPlan(store, query)
+          expect(plan.indexNames, plan.shown).toContain('tickets_base_status_alert_timeout_set_idx')
           expect(
-            nodes.map((n) => n['Index Name']),
-            shown
-          ).toContain('tickets_base_status_alert_timeout_set_idx')
-          expect(
-            nodes.filter((n) => n['Node Type'] === 'Seq Scan' || n['Node Type'].includes('Sort')),
-            shown
+            plan.nodeTypes.filter((type) => type === 'Seq Scan' || type.includes('Sort')),
+            plan.shown
           ).toEqual([])
         }
       } finally {

@@ -4,16 +4,9 @@ import { rawRows } from '../db/raw-rows.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { openTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
+import { postgresPlan } from '../test/query-plan.ts'
 import { seedTickets } from '../test/seeded-tickets.ts'
 import { archiveQuery } from './list-tickets.ts'
-
-interface PlanNode {
-  'Node Type': string
-  'Index Name'?: string
-  Plans?: PlanNode[]
-}
-
-const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)]
 
 it('on PostgreSQL the queue query reads its order from the sort index, without a Sort', async () => {
   const database = await createTestDatabase()
@@ -32,21 +25,13 @@ it('on PostgreSQL the queue query reads its order from the sort index, without a
       mode: 'Slim',
       zone: null,
     })
-    const [explained] = await rawRows(store, sql`explain (format json) ${query}`)
-    const [output] = (explained?.['QUERY PLAN'] ?? []) as { Plan: PlanNode }[]
-    if (!output) {
-      throw new Error('EXPLAIN returned no plan')
-    }
-    const plan = output.Plan
-    const nodes = nodesOf(plan)
-    const shown = JSON.stringify(plan, null, 1)
+    const plan = await postgresPlan(store, query)
+    expect(plan.indexNames, plan.shown).toContain(
+      'tickets_base_status_owned_by_id_created_at_ticket_id_idx'
+    )
     expect(
-      nodes.map((n) => n['Index Name']),
-      shown
-    ).toContain('tickets_base_status_owned_by_id_created_at_ticket_id_idx')
-    expect(
-      nodes.filter((n) => n['Node Type'].includes('Sort')),
-      shown
+      plan.nodeTypes.filter((type) => type.includes('Sort')),
+      plan.shown
     ).toEqual([])
   } finally {
     await opened.close()
