@@ -19,10 +19,9 @@ export class StreamLedger {
   private low: number
   private start: number
   /** Ids above `low` that were sent (or named by the resume point). */
-  private readonly covered: Set<number>
+  private covered: Set<number>
   /** Ids at or below `start` a new stream sent (they committed after it connected). */
   private readonly sentBelowStart = new Set<number>()
-  private highestSent: number
   private readonly resumed: boolean
 
   constructor(resumedFrom: ResumePoint | undefined) {
@@ -30,14 +29,12 @@ export class StreamLedger {
     this.low = resumedFrom?.low ?? 0
     this.start = this.low
     this.covered = new Set(resumedFrom?.above)
-    this.highestSent = Math.max(this.low, ...this.covered)
   }
 
   /** A new stream's floor: the associate's newest NotificationId when it connected. */
   startAt(newest: number): void {
     this.start = newest
     this.low = newest
-    this.highestSent = newest
   }
 
   /** A resumed stream reads the table above this id. */
@@ -47,7 +44,7 @@ export class StreamLedger {
 
   /** After a lost feed, the table is read again above this id: the window below the highest. */
   get replayAfter(): number {
-    return Math.max(this.low, this.highestSent - RESUME_WINDOW)
+    return Math.max(this.low, this.highestSent() - RESUME_WINDOW)
   }
 
   /**
@@ -58,12 +55,12 @@ export class StreamLedger {
     if (!this.owes(id)) {
       return undefined
     }
-    this.highestSent = Math.max(this.highestSent, id)
     if (id <= this.low) {
       this.sentBelowStart.add(id)
       if (this.sentBelowStart.size > RESUME_WINDOW) {
+        const givenUp = this.highestSent() - RESUME_WINDOW
         for (const old of this.sentBelowStart) {
-          if (old <= this.highestSent - RESUME_WINDOW) {
+          if (old <= givenUp) {
             this.sentBelowStart.delete(old)
           }
         }
@@ -72,15 +69,14 @@ export class StreamLedger {
       this.covered.add(id)
     }
     const point = resumePointOf(this.low, this.covered)
-    if (point.low > this.low) {
-      this.low = point.low
-      for (const old of this.covered) {
-        if (old <= this.low) {
-          this.covered.delete(old)
-        }
-      }
-    }
+    this.low = point.low
+    this.covered = new Set(point.above)
     return formatResumePoint(point)
+  }
+
+  /** Ids at or below `low` are all sent or given up, so the highest sent is `low` or above it. */
+  private highestSent(): number {
+    return Math.max(this.low, ...this.covered)
   }
 
   private owes(id: number): boolean {
