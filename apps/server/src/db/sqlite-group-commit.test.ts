@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sqliteFile } from '../test/temp-database.ts'
+import { maxExtraTurns } from './sqlite-group-commit.ts'
 import { openStore, type SqliteStore } from './store.ts'
 import { tablesOf } from './tables-of.ts'
 
@@ -104,6 +105,41 @@ describe('transactions on an SQLite file, committed in groups', () => {
     expect(await seenInGroup).toEqual({ acknowledged: false, committed: [] })
     expect(await first).toBe('first')
     expect(await committedTags(store)).toEqual(['first'])
+  })
+
+  it('lets the transactions of the next turns join a group while each turn brings more', async () => {
+    const store = await openFile()
+    const groupsBefore = store.transactionsEnded()
+    const turn = () => new Promise((resolve) => setImmediate(resolve))
+    const saves: Promise<string>[] = []
+    for (let t = 0; t <= maxExtraTurns; t += 1) {
+      saves.push(...['a', 'b', 'c'].map((name) => addTag(store, `${name}${t}`)))
+      await turn()
+    }
+    const all = 3 * (maxExtraTurns + 1)
+    expect((await Promise.all(saves)).length).toBe(all)
+    expect(store.transactionsEnded() - groupsBefore).toBe(1)
+    expect((await committedTags(store)).length).toBe(all)
+  })
+
+  it('starts a group within a bounded number of turns when saves never stop coming', async () => {
+    const store = await openFile()
+    let answeredAtTurn: number | undefined
+    const saves: Promise<string>[] = []
+    // Two in the first turn (so the group waits for more), then one in every turn.
+    const first = addTag(store, 'stream-first')
+    void first.then(() => {
+      answeredAtTurn ??= saves.length
+    })
+    saves.push(first)
+    for (let t = 0; t < 4 * (maxExtraTurns + 1); t += 1) {
+      saves.push(addTag(store, `stream-${t}`))
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await Promise.all(saves)
+    // The first save's group started after at most `maxExtraTurns` turns beyond its first.
+    expect(answeredAtTurn).toBeDefined()
+    expect(answeredAtTurn).toBeLessThanOrEqual(maxExtraTurns + 3)
   })
 
   it('closes only after the saves it was given have committed', async () => {

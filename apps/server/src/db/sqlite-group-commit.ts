@@ -20,10 +20,17 @@ const controlStatements = {
 export const maxGroupSize = 64
 
 /**
+ * Turns of the event loop a group waits, beyond its first, for more transactions while every
+ * turn brings some: bounds how long the first of them waits when saves never stop coming.
+ */
+export const maxExtraTurns = 1
+
+/**
  * Transactions on SQLite's one writer connection, committed in groups. Writing a commit to the
  * write-ahead log (and the full-text index's flush with it) costs more than a small save, so
  * the transactions that arrive in one turn of the event loop run one after the other inside one
- * BEGIN … COMMIT, each in its own SAVEPOINT: a failing one rolls back only itself. Every one of
+ * BEGIN … COMMIT, each in its own SAVEPOINT: a failing one rolls back only itself (and while
+ * every turn brings more, those of the next few turns join them, see `schedule`). Every one of
  * them resolves only after the shared COMMIT succeeded (no answer before the data is as durable
  * as a transaction of its own makes it); if the COMMIT fails, every one of them fails with its
  * error. Between groups the connection is outside any transaction, as it is between single
@@ -68,13 +75,31 @@ export class SqliteGroupCommit {
     }
   }
 
-  // After the I/O of this turn of the event loop: every request read in it joins the group.
+  /**
+   * Starts a group after the I/O of this turn of the event loop, so every request read in it
+   * joins; while a turn brings more transactions, it waits for the next turn too (up to
+   * `maxExtraTurns`, or until the group is full). Under load the answers of one group go out
+   * together and their clients' next requests arrive over more than one turn: the group that
+   * waits for them is larger (14 saves instead of 9 at 16 connections), and one BEGIN, COMMIT
+   * and write of each shared page serve more saves. Side by side it measured 1.00 to 1.13
+   * times the creates a second, never fewer (BENCHMARKS.md). A transaction that arrives alone
+   * waits no longer than before: its first turn brings no other.
+   */
   private schedule() {
     if (this.scheduled || this.running) {
       return
     }
     this.scheduled = true
-    setImmediate(() => {
+    let seen = this.pending.length
+    let extraTurns = 0
+    const start = () => {
+      const arriving = this.pending.length > seen
+      if (arriving && this.pending.length < maxGroupSize && extraTurns < maxExtraTurns) {
+        seen = this.pending.length
+        extraTurns += 1
+        setImmediate(start)
+        return
+      }
       this.scheduled = false
       this.running = this.commitGroup(this.pending.splice(0, maxGroupSize)).finally(() => {
         this.running = undefined
@@ -82,7 +107,8 @@ export class SqliteGroupCommit {
           this.schedule()
         }
       })
-    })
+    }
+    setImmediate(start)
   }
 
   private async commitGroup(group: Job<unknown>[]): Promise<void> {
