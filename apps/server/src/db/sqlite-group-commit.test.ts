@@ -122,6 +122,17 @@ describe('transactions on an SQLite file, committed in groups', () => {
     expect((await committedTags(store)).length).toBe(all)
   })
 
+  it('commits a save that arrives alone in the next turn, waiting for no other', async () => {
+    const store = await openFile()
+    let answered = false
+    const save = addTag(store, 'alone').then(() => {
+      answered = true
+    })
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(answered).toBe(true)
+    await save
+  })
+
   it('starts a group within a bounded number of turns when saves never stop coming', async () => {
     const store = await openFile()
     let answeredAtTurn: number | undefined
