@@ -109,7 +109,9 @@ describe('transactions on an SQLite file, committed in groups', () => {
 
   it('lets the transactions of the next turns join a group while each turn brings more', async () => {
     const store = await openFile()
-    const groupsBefore = store.transactionsEnded()
+    // An SQLite store counts its groups (the type allows stores that do not).
+    const groupsEnded = () => store.transactionsEnded() ?? Number.NaN
+    const groupsBefore = groupsEnded()
     const turn = () => new Promise((resolve) => setImmediate(resolve))
     const saves: Promise<string>[] = []
     for (let t = 0; t <= maxExtraTurns; t += 1) {
@@ -118,7 +120,7 @@ describe('transactions on an SQLite file, committed in groups', () => {
     }
     const all = 3 * (maxExtraTurns + 1)
     expect((await Promise.all(saves)).length).toBe(all)
-    expect(store.transactionsEnded() - groupsBefore).toBe(1)
+    expect(groupsEnded() - groupsBefore).toBe(1)
     expect((await committedTags(store)).length).toBe(all)
   })
 
