@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { sql } from 'drizzle-orm'
 import { afterEach, describe, expect, it } from 'vitest'
 import { sqliteFile } from '../test/temp-database.ts'
@@ -112,11 +113,10 @@ describe('transactions on an SQLite file, committed in groups', () => {
     // An SQLite store counts its groups (the type allows stores that do not).
     const groupsEnded = () => store.transactionsEnded() ?? Number.NaN
     const groupsBefore = groupsEnded()
-    const turn = () => new Promise((resolve) => setImmediate(resolve))
     const saves: Promise<string>[] = []
     for (let t = 0; t <= maxExtraTurns; t += 1) {
       saves.push(...['a', 'b', 'c'].map((name) => addTag(store, `${name}${t}`)))
-      await turn()
+      await nextTurn()
     }
     const all = 3 * (maxExtraTurns + 1)
     expect((await Promise.all(saves)).length).toBe(all)
@@ -130,7 +130,7 @@ describe('transactions on an SQLite file, committed in groups', () => {
     const save = addTag(store, 'alone').then(() => {
       answered = true
     })
-    await new Promise((resolve) => setImmediate(resolve))
+    await nextTurn()
     expect(answered).toBe(true)
     await save
   })
@@ -147,7 +147,7 @@ describe('transactions on an SQLite file, committed in groups', () => {
     saves.push(first)
     for (let t = 0; t < 4 * (maxExtraTurns + 1); t += 1) {
       saves.push(addTag(store, `stream-${t}`))
-      await new Promise((resolve) => setImmediate(resolve))
+      await nextTurn()
     }
     await Promise.all(saves)
     // The first save's group started after at most `maxExtraTurns` turns beyond its first.
