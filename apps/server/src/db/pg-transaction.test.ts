@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
-import { pgWritesDuring } from '../test/pg-round-trips.ts'
+import { pgStatementsDuring, pgWritesDuring } from '../test/pg-round-trips.ts'
 import { openTestStore } from '../test/stores.ts'
+import { sqlStateOf } from './sql-state.ts'
 import type { Db } from './store.ts'
 import { tablesOf } from './tables-of.ts'
 import { readLater, writeLater } from './write-later.ts'
@@ -122,7 +123,28 @@ describe('a pipelined PostgreSQL transaction', () => {
     ).rejects.toThrow('select 1 / 0')
     expect(await store.db.$count(t.tags)).toBe(0)
   })
+
+  it('sends held plain inserts as one statement, kept or refused as a whole', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    const holdTags = (tx: Db, names: string[]) =>
+      Promise.all(
+        names.map((name) => writeLater(tx, () => tx.insert(t.tags).values(tagRow(name)).execute()))
+      )
+    // BEGIN, one statement for the three rows, COMMIT.
+    const sent = await pgStatementsDuring(pgUrl, () =>
+      store.transaction((tx) => holdTags(tx, ['one', 'two', 'three']))
+    )
+    expect(sent).toBe(3)
+    expect(await store.db.$count(t.tags)).toBe(3)
+    // The second row repeats a name: the database's own refusal comes back, and nothing stays.
+    const refused = await store
+      .transaction((tx) => holdTags(tx, ['four', 'four', 'five']))
+      .catch((error: unknown) => error)
+    expect(sqlStateOf(refused)).toBe('23505')
+    expect(await store.db.$count(t.tags)).toBe(3)
+  })
 })
 
-const pgWrites = (fn: () => Promise<unknown>) =>
-  pgWritesDuring(process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test', fn)
+const pgUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const pgWrites = (fn: () => Promise<unknown>) => pgWritesDuring(pgUrl, fn)

@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import type pg from 'pg'
 import type { Db, PgDb } from './db.ts'
 import { shareIdBlocks } from './id-blocks.ts'
+import { InsertRun, type StatementArgs } from './pg-insert-run.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import { sqlStateOf } from './sql-state.ts'
 import { holdWritesOn, type LaterWrites, startNow } from './write-later.ts'
@@ -19,6 +20,8 @@ type QueryArgs = Parameters<pg.PoolClient['query']>
  * - Writes whose answer nobody reads (`writeLater`) wait and go with the next statement, or with
  *   COMMIT. Reads whose answer is needed later (`readLater`) wait the same way, but go at once
  *   when their answer is asked for first.
+ * - Held writes that are plain INSERTs, one after the other, go as one statement (`InsertRun`):
+ *   a create's ticket row, links and history row cost PostgreSQL one statement, not four.
  * Each batch leaves in one socket write (corked). A held-back write that fails aborts the
  * transaction: the statements behind it fail and COMMIT rolls back; `commit` then throws that
  * first failure, so the caller sees the same error as when the write ran alone.
@@ -27,7 +30,10 @@ class PipelinedConnection implements LaterWrites {
   readonly db: Db
   /** BEGIN still to send with the next statement. */
   private beginPending = false
-  private held: { send: () => unknown; job: number }[] = []
+  private held: HeldStatement[] = []
+  /** Set while held writes are sent: their plain INSERTs join `inserts` instead of going alone. */
+  private sendingWrites = false
+  private readonly inserts = new InsertRun()
   /** Statements sent without anyone awaiting them (BEGIN, held writes): checked at the end. */
   private unawaited: { sent: Promise<unknown>; job: number }[] = []
   /**
@@ -76,7 +82,7 @@ class PipelinedConnection implements LaterWrites {
     if (!this.open) {
       throw new Error('a write held for a transaction that has ended')
     }
-    this.held.push({ send: write, job: this.job })
+    this.held.push({ send: write, job: this.job, kind: 'write' })
   }
 
   addRead<T>(read: () => PromiseLike<T>): () => Promise<T> {
@@ -91,6 +97,7 @@ class PipelinedConnection implements LaterWrites {
         return sent
       },
       job: this.job,
+      kind: 'read',
     })
     return () => {
       if (!sent && this.open) {
@@ -108,12 +115,16 @@ class PipelinedConnection implements LaterWrites {
   startJob(job: number) {
     this.job = job
     this.jobStart = this.held.length
-    this.add(() => this.client.query('savepoint job'))
+    this.held.push({ send: () => this.client.query('savepoint job'), job, kind: 'control' })
   }
 
   /** Keeps the current job's writes: its savepoint's release goes out with what follows. */
   keepJob() {
-    this.add(() => this.client.query('release savepoint job'))
+    this.held.push({
+      send: () => this.client.query('release savepoint job'),
+      job: this.job,
+      kind: 'control',
+    })
   }
 
   /**
@@ -147,7 +158,32 @@ class PipelinedConnection implements LaterWrites {
 
   /** What Drizzle calls for every statement of the transaction. */
   private query(...args: QueryArgs) {
-    return this.batch(() => Reflect.apply(this.client.query, this.client, args) as unknown)
+    if (this.sendingWrites) {
+      const [config, values] = args as unknown[]
+      const joined =
+        typeof config === 'object' && config !== null && 'text' in config
+          ? this.inserts.offer({
+              config: config as StatementArgs['config'],
+              values: (values ?? []) as unknown[],
+            })
+          : undefined
+      if (joined) {
+        return joined
+      }
+    }
+    return this.batch(() => {
+      this.sendInserts()
+      return Reflect.apply(this.client.query, this.client, args) as unknown
+    })
+  }
+
+  /** Sends the INSERTs collected so far as one statement. */
+  private sendInserts() {
+    const run = this.inserts.take()
+    if (run) {
+      const { config, values } = run.statement
+      run.settle(this.client.query(config, values) as Promise<unknown>)
+    }
   }
 
   /** Sends BEGIN and the held writes if still due, then `last`, in one socket write. */
@@ -162,9 +198,21 @@ class PipelinedConnection implements LaterWrites {
       }
       const held = this.held
       this.held = []
+      let job = 0
       for (const write of held) {
-        this.track(write.send() as Promise<unknown>, write.job)
+        if (write.kind !== 'write' || write.job !== job) {
+          this.sendInserts()
+        }
+        job = write.job
+        // Reads go alone: their answers are read, and a run's answer is the whole statement's.
+        this.sendingWrites = write.kind === 'write'
+        try {
+          this.track(write.send() as Promise<unknown>, write.job)
+        } finally {
+          this.sendingWrites = false
+        }
       }
+      this.sendInserts()
       return last()
     } finally {
       stream?.uncork()
@@ -214,6 +262,14 @@ class PipelinedConnection implements LaterWrites {
     const failed = outcomes.find((o) => o.status === 'rejected')
     throw failed ? failed.reason : error
   }
+}
+
+/** A statement held to go with the next batch; `job` is its save's number within a group. */
+interface HeldStatement {
+  send: () => unknown
+  job: number
+  /** A write (may join an INSERT run), a read (goes alone), or a savepoint's start or end. */
+  kind: 'write' | 'read' | 'control'
 }
 
 interface CorkableStream {

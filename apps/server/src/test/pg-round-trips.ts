@@ -29,3 +29,48 @@ export async function pgWritesDuring(url: string, fn: () => Promise<unknown>): P
   }
   return writes
 }
+
+/**
+ * Statements this process sends to the PostgreSQL server at `url` while `fn` runs: each
+ * Execute message of the extended protocol and each simple Query (BEGIN, COMMIT, SAVEPOINT).
+ * Counts every connection of this process to that server: keep other work quiet.
+ */
+export async function pgStatementsDuring(url: string, fn: () => Promise<unknown>): Promise<number> {
+  const port = Number(new URL(url).port || 5432)
+  let statements = 0
+  // Messages are a type byte and a length that counts itself; node-postgres writes whole ones.
+  const count = (chunk: unknown) => {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer)
+    for (let at = 0; at + 5 <= bytes.length; at += 1 + bytes.readInt32BE(at + 1)) {
+      const type = String.fromCharCode(bytes[at] ?? 0)
+      if (type === 'E' || type === 'Q') {
+        statements++
+      }
+    }
+  }
+  const proto = Socket.prototype as unknown as Record<
+    '_write' | '_writev',
+    (...a: unknown[]) => void
+  >
+  const originals = { _write: proto._write, _writev: proto._writev }
+  proto._write = function (this: Socket, ...args: unknown[]) {
+    if (this.remotePort === port) {
+      count(args[0])
+    }
+    return originals._write.apply(this, args)
+  }
+  proto._writev = function (this: Socket, ...args: unknown[]) {
+    if (this.remotePort === port) {
+      for (const { chunk } of args[0] as { chunk: unknown }[]) {
+        count(chunk)
+      }
+    }
+    return originals._writev.apply(this, args)
+  }
+  try {
+    await fn()
+  } finally {
+    Object.assign(proto, originals)
+  }
+  return statements
+}

@@ -9,7 +9,7 @@ import { createHistoryModule } from '../history/history-module.ts'
 import { createNotificationsModule } from '../notifications/notifications-module.ts'
 import { demoRefs } from '../test/demo-refs.ts'
 import { createTestApp } from '../test/harness.ts'
-import { pgWritesDuring } from '../test/pg-round-trips.ts'
+import { pgStatementsDuring, pgWritesDuring } from '../test/pg-round-trips.ts'
 import { createTestDatabase } from '../test/postgres.ts'
 import { referenceSample, sampleCreateIn } from '../test/reference-sample.ts'
 import { call } from '../test/requests.ts'
@@ -70,6 +70,10 @@ describe('a create on PostgreSQL', () => {
     // Tags the catalog holds need no check.
     const knownTags = { ...sampleBody, Tags: [{ Name: sample.Tags[0].Name }] }
     expect(await pgWrites(() => create(knownTags))).toBe(1)
+    // Four statements: BEGIN, the tag check, one statement holding the ticket row, the tag and
+    // person links and the history row (plain INSERTs sent together), and COMMIT.
+    expect(await pgStatementsDuring(database.url, () => create(sampleBody))).toBe(4)
+    expect(await pgStatementsDuring(database.url, () => create(knownTags))).toBe(3)
   })
 
   it('draws ticket ids in blocks: unique across processes, increasing within each', async () => {
