@@ -67,6 +67,26 @@ describe('plain inserts sent as one statement', () => {
     }
   })
 
+  it('makes a check held before the inserts the main query of their run, and only then', async () => {
+    const check = 'select ticket_expect_no_tags($1::integer[]) from (values (1)) as one'
+    const run = new InsertRun()
+    const parts = [
+      run.offerCheck({ config: { text: check }, values: ['{112}'] }),
+      run.offer({ config: { text: insertLink }, values: [7, 1, 0] }),
+    ]
+    expect(run.offerCheck({ config: { text: check }, values: ['{113}'] })).toBeUndefined()
+    const taken = run.take()
+    expect(taken?.statement.config.text).toBe(
+      `with i1 as (${insertLink}) select ticket_expect_no_tags($4::integer[]) from (values (1)) as one`
+    )
+    expect(taken?.statement.values).toEqual([7, 1, 0, '{112}'])
+    taken?.settle(Promise.resolve({ rows: [] }))
+    await Promise.all(parts)
+    // A run already open takes no check: it would see the run's rows sent first, not here.
+    run.offer({ config: { text: insertLink }, values: [8, 1, 0] })
+    expect(run.offerCheck({ config: { text: check }, values: ['{112}'] })).toBeUndefined()
+  })
+
   it('starts a new run rather than pass PostgreSQL’s limit of parameters', () => {
     const run = new InsertRun()
     const wide = (n: number) => ({ config: { text: insertLink }, values: new Array(n).fill(0) })

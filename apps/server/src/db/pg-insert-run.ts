@@ -49,12 +49,16 @@ function isPlain({ name, text }: StatementArgs['config']): boolean {
  * `with i1 as (insert …), i2 as (insert …) insert …`. PostgreSQL then plans, executes and
  * answers one statement instead of several (a create's ticket row, tag and person links and
  * history row: four). Every part runs; foreign keys between them are checked when the whole
- * statement ends, so a link may name the ticket inserted beside it. Each part's promise settles
- * with the whole statement: all succeed, or all fail with its error, as the transaction does
- * when any one of them fails alone.
+ * statement ends, so a link may name the ticket inserted beside it. A check (a statement that
+ * reads, raises, and changes nothing) held just before them opens the run and becomes its main
+ * query: every part of one statement sees the data as it was before the statement, so the
+ * check sees what it would have seen sent first. Each part's promise settles with the whole
+ * statement: all succeed, or all fail with its error, as the transaction does when any one of
+ * them fails alone.
  */
 export class InsertRun {
   private members: Member[] = []
+  private check: Member | undefined
   private parameters = 0
 
   /**
@@ -65,35 +69,48 @@ export class InsertRun {
     if (!isPlain(args.config)) {
       return undefined
     }
+    return this.join(args, (member) => this.members.push(member))
+  }
+
+  /** Opens a run with the check `args`; undefined when a run is already open. */
+  offerCheck(args: StatementArgs): Promise<unknown> | undefined {
+    if (this.check || this.members.length > 0) {
+      return undefined
+    }
+    return this.join(args, (member) => {
+      this.check = member
+    })
+  }
+
+  private join(args: StatementArgs, keep: (member: Member) => void) {
     if (this.parameters + args.values.length > maxParameters) {
       return undefined
     }
     this.parameters += args.values.length
-    return new Promise((resolve, reject) => {
-      this.members.push({ ...args, resolve, reject })
-    })
+    return new Promise<unknown>((resolve, reject) => keep({ ...args, resolve, reject }))
   }
 
-  /** The collected inserts, emptied: one to send, with how to settle each part. */
+  /** The collected statements, emptied: one to send, with how to settle each part. */
   take(): { statement: StatementArgs; settle: (sent: Promise<unknown>) => void } | undefined {
-    const members = this.members
-    if (members.length === 0) {
+    const parts = this.check ? [...this.members, this.check] : this.members
+    if (parts.length === 0) {
       return undefined
     }
     this.members = []
+    this.check = undefined
     this.parameters = 0
     return {
-      statement: combine(members),
+      statement: combine(parts),
       settle: (sent) => {
         sent.then(
           (result) => {
-            for (const member of members) {
-              member.resolve(result)
+            for (const part of parts) {
+              part.resolve(result)
             }
           },
           (error: unknown) => {
-            for (const member of members) {
-              member.reject(error)
+            for (const part of parts) {
+              part.reject(error)
             }
           }
         )
@@ -103,7 +120,8 @@ export class InsertRun {
 }
 
 /**
- * One statement doing what `members` do in turn; one member is sent as it is. When each member
+ * One statement doing what `members` do, the last as its main query; one member is sent as it
+ * is. When each member
  * has a name, the statement is named after them, so node-postgres prepares it once per
  * connection as it does each of them, and its text is built once.
  */
@@ -131,7 +149,7 @@ export function combine(members: readonly StatementArgs[]): StatementArgs {
 /** Each run of named statements met so far (as many as a save has shapes), by their names. */
 const namedRuns = new Map<string, { name: string; text: string }>()
 
-/** `with i1 as (insert …), i2 as (insert …) insert …`, each part's `$n` moved past the last's. */
+/** `with i1 as (…), i2 as (…) …`, each part's `$n` moved past those of the parts before it. */
 function combinedText(members: readonly StatementArgs[]): string {
   let offset = 0
   const texts = members.map(({ config, values }) => {

@@ -20,8 +20,9 @@ type QueryArgs = Parameters<pg.PoolClient['query']>
  * - Writes whose answer nobody reads (`writeLater`) wait and go with the next statement, or with
  *   COMMIT. Reads whose answer is needed later (`readLater`) wait the same way, but go at once
  *   when their answer is asked for first.
- * - Held writes that are plain INSERTs, one after the other, go as one statement (`InsertRun`):
- *   a create's ticket row, links and history row cost PostgreSQL one statement, not four.
+ * - Held writes that are plain INSERTs, one after the other, go as one statement (`InsertRun`),
+ *   with the check held just before them: a create's tag check, ticket row, links and history
+ *   row cost PostgreSQL one statement, not five.
  * Each batch leaves in one socket write (corked). A held-back write that fails aborts the
  * transaction: the statements behind it fail and COMMIT rolls back; `commit` then throws that
  * first failure, so the caller sees the same error as when the write ran alone.
@@ -31,8 +32,11 @@ class PipelinedConnection implements LaterWrites {
   /** BEGIN still to send with the next statement. */
   private beginPending = false
   private held: HeldStatement[] = []
-  /** Set while held writes are sent: their plain INSERTs join `inserts` instead of going alone. */
-  private sendingWrites = false
+  /**
+   * What kind of held statement is being sent: a write's plain INSERTs and a check join
+   * `inserts` instead of going alone.
+   */
+  private sending: HeldStatement['kind'] | undefined
   private readonly inserts = new InsertRun()
   /** Statements sent without anyone awaiting them (BEGIN, held writes): checked at the end. */
   private unawaited: { sent: Promise<unknown>; job: number }[] = []
@@ -77,12 +81,12 @@ class PipelinedConnection implements LaterWrites {
     this.open = false
   }
 
-  add(write: () => unknown) {
+  add(write: () => unknown, kind: 'write' | 'check' = 'write') {
     // Held past the end, it would go out with the next transaction on this connection.
     if (!this.open) {
       throw new Error('a write held for a transaction that has ended')
     }
-    this.held.push({ send: write, job: this.job, kind: 'write' })
+    this.held.push({ send: write, job: this.job, kind })
   }
 
   addRead<T>(read: () => PromiseLike<T>): () => Promise<T> {
@@ -158,15 +162,21 @@ class PipelinedConnection implements LaterWrites {
 
   /** What Drizzle calls for every statement of the transaction. */
   private query(...args: QueryArgs) {
-    if (this.sendingWrites) {
-      const [config, values] = args as unknown[]
+    const [config, values] = args as unknown[]
+    if (
+      (this.sending === 'write' || this.sending === 'check') &&
+      typeof config === 'object' &&
+      config !== null &&
+      'text' in config
+    ) {
+      const statement = {
+        config: config as StatementArgs['config'],
+        values: (values ?? []) as unknown[],
+      }
       const joined =
-        typeof config === 'object' && config !== null && 'text' in config
-          ? this.inserts.offer({
-              config: config as StatementArgs['config'],
-              values: (values ?? []) as unknown[],
-            })
-          : undefined
+        this.sending === 'write'
+          ? this.inserts.offer(statement)
+          : this.inserts.offerCheck(statement)
       if (joined) {
         return joined
       }
@@ -200,16 +210,17 @@ class PipelinedConnection implements LaterWrites {
       this.held = []
       let job = 0
       for (const write of held) {
+        // A run stays within one job and holds writes only (a check opens a new one). Reads go
+        // alone: their answers are read, and a run's answer is the whole statement's.
         if (write.kind !== 'write' || write.job !== job) {
           this.sendInserts()
         }
         job = write.job
-        // Reads go alone: their answers are read, and a run's answer is the whole statement's.
-        this.sendingWrites = write.kind === 'write'
+        this.sending = write.kind
         try {
           this.track(write.send() as Promise<unknown>, write.job)
         } finally {
-          this.sendingWrites = false
+          this.sending = undefined
         }
       }
       this.sendInserts()
@@ -268,8 +279,11 @@ class PipelinedConnection implements LaterWrites {
 interface HeldStatement {
   send: () => unknown
   job: number
-  /** A write (may join an INSERT run), a read (goes alone), or a savepoint's start or end. */
-  kind: 'write' | 'read' | 'control'
+  /**
+   * A write (may join an INSERT run), a check (may open one), a read (goes alone), or a
+   * savepoint's start or end.
+   */
+  kind: 'write' | 'check' | 'read' | 'control'
 }
 
 interface CorkableStream {

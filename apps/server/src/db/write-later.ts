@@ -2,8 +2,12 @@ import type { Db } from './db.ts'
 
 /** A transaction that can hold back writes whose answer nobody reads, to send them with more. */
 export interface LaterWrites {
-  /** Sends `write` together with the transaction's next statement, or with its commit. */
-  add(write: () => unknown): void
+  /**
+   * Sends `write` together with the transaction's next statement, or with its commit. A
+   * `check` reads and raises, and changes nothing: it may go as one statement with the writes
+   * held after it, seeing what it would see sent first.
+   */
+  add(write: () => unknown, kind?: 'write' | 'check'): void
   /**
    * Sends `read` together with the transaction's next statement. The function returned gives
    * its answer; asked before anything else was sent, it sends the read at once.
@@ -37,6 +41,21 @@ export async function writeLater(tx: Db, write: () => unknown): Promise<void> {
     return
   }
   await write()
+}
+
+/**
+ * Runs a statement that only checks (it reads, raises when what it expects does not hold, and
+ * changes nothing) without waiting for it: where a transaction holds writes, it goes with the
+ * next statement or the commit, and its failure fails the commit. Elsewhere it runs at once.
+ * @example await checkLater(tx, () => expectNone.execute({ ids }))
+ */
+export async function checkLater(tx: Db, check: () => unknown): Promise<void> {
+  const later = holders.get(tx)
+  if (later) {
+    later.add(check, 'check')
+    return
+  }
+  await check()
 }
 
 /**

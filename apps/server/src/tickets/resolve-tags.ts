@@ -4,7 +4,7 @@ import { prepared } from '../db/prepared.ts'
 import { sqlStateOf } from '../db/sql-state.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
-import { holdsWrites, writeLater } from '../db/write-later.ts'
+import { checkLater, holdsWrites, writeLater } from '../db/write-later.ts'
 import type { FieldError } from '../http/api-error.ts'
 import { type KnownTags, tagKey } from '../reference/known-tags.ts'
 import { linkRows, linkValues } from './write-links.ts'
@@ -94,7 +94,7 @@ async function expectNoTags(db: Db, ids: number[]) {
       .select({ checked: sql<null>`ticket_expect_no_tags(${sql.placeholder('ids')}::integer[])` })
       .from(sql`(values (1)) as one`)
   )
-  await writeLater(db, () =>
+  await checkLater(db, () =>
     Promise.resolve(statement.execute({ ids })).catch((error: unknown) => {
       throw sqlStateOf(error) === presumedAbsentExists
         ? new TagPresumedAbsentExists(ids, { cause: error })
