@@ -39,6 +39,25 @@ describe('transactions on PostgreSQL, committed in groups', () => {
     expect(await tagNames(store)).toEqual(['a', 'b', 'c', 'd'])
   })
 
+  it('rolls back all a transaction sent when it throws after holding more writes', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    const hold = (tx: Db, name: string) =>
+      writeLater(tx, () => tx.insert(t.tags).values(tagRow(name)).execute())
+    const outcomes = await Promise.allSettled([
+      store.transaction(async (tx) => {
+        await hold(tx, 'sent-then-thrown')
+        // The read sends the held write (and the savepoint before it).
+        await tx.select().from(t.tags)
+        await hold(tx, 'held-then-thrown')
+        throw new Error('changed my mind')
+      }),
+      store.transaction((tx) => hold(tx, 'kept')),
+    ])
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled'])
+    expect(await tagNames(store)).toEqual(['kept'])
+  })
+
   it('rolls back only a transaction that throws; the others of its group commit', async () => {
     const store = await openTestStore('pg')
     const t = tablesOf(store.db)

@@ -51,6 +51,8 @@ class PipelinedConnection implements LaterWrites {
   private job = 0
   /** Where the current job's statements start in `held`. */
   private jobStart = 0
+  /** The current job's SAVEPOINT, as held until a batch sends it. */
+  private jobSavepoint: HeldStatement | undefined
 
   private readonly client: pg.PoolClient
 
@@ -119,7 +121,16 @@ class PipelinedConnection implements LaterWrites {
   startJob(job: number) {
     this.job = job
     this.jobStart = this.held.length
-    this.held.push({ send: () => this.client.query('savepoint job'), job, kind: 'control' })
+    this.jobSavepoint = { send: () => this.client.query('savepoint job'), job, kind: 'control' }
+    this.held.push(this.jobSavepoint)
+  }
+
+  /**
+   * Whether nothing of the current job has gone out: its SAVEPOINT is still where it was held.
+   * A batch empties `held`, so after one that sent it, whatever the job held since sits there.
+   */
+  private jobUnsent(): boolean {
+    return this.jobSavepoint !== undefined && this.held[this.jobStart] === this.jobSavepoint
   }
 
   /** Keeps the current job's writes: its savepoint's release goes out with what follows. */
@@ -138,8 +149,8 @@ class PipelinedConnection implements LaterWrites {
    * the later jobs saw failures that were not theirs), or the undo itself failed.
    */
   async dropJob(thrown: unknown): Promise<unknown> {
-    if (this.held.length > this.jobStart) {
-      // Its savepoint is still here: nothing of the job went out, and it read nothing.
+    if (this.jobUnsent()) {
+      // Nothing of the job went out, and it read nothing.
       this.held.length = this.jobStart
       return thrown
     }
