@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { pgStatementsDuring } from '../test/pg-round-trips.ts'
 import { openTestStore } from '../test/stores.ts'
 import type { Db } from './store.ts'
 import { tablesOf } from './tables-of.ts'
@@ -36,6 +37,24 @@ describe('transactions on PostgreSQL, committed in groups', () => {
     )
     expect(answers.map((a) => a.name)).toEqual(['a', 'b', 'c', 'd'])
     expect(new Set(answers.map((a) => a.in)).size).toBe(1)
+    expect(await tagNames(store)).toEqual(['a', 'b', 'c', 'd'])
+  })
+
+  it('sends no savepoint for a transaction whose writes were all held when it ended', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    const url = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+    const sent = await pgStatementsDuring(url, () =>
+      Promise.all(
+        ['a', 'b', 'c', 'd'].map((name) =>
+          store.transaction((tx) =>
+            writeLater(tx, () => tx.insert(t.tags).values(tagRow(name)).execute())
+          )
+        )
+      )
+    )
+    // BEGIN, each transaction's insert, COMMIT: no SAVEPOINT or RELEASE around them.
+    expect(sent).toBe(6)
     expect(await tagNames(store)).toEqual(['a', 'b', 'c', 'd'])
   })
 

@@ -133,8 +133,18 @@ class PipelinedConnection implements LaterWrites {
     return this.jobSavepoint !== undefined && this.held[this.jobStart] === this.jobSavepoint
   }
 
-  /** Keeps the current job's writes: its savepoint's release goes out with what follows. */
+  /**
+   * Keeps the current job's writes: its savepoint's release goes out with what follows. When
+   * nothing of the job has gone out yet, its savepoint goes neither: the job can no longer be
+   * rolled back to it (a refusal of its held writes surfaces with a later statement, when the
+   * group's transaction is lost whatever savepoints it holds), so SAVEPOINT and RELEASE would
+   * be two statements per save that undo nothing.
+   */
   keepJob() {
+    if (this.jobUnsent()) {
+      this.held.splice(this.jobStart, 1)
+      return
+    }
     this.held.push({
       send: () => this.client.query('release savepoint job'),
       job: this.job,
