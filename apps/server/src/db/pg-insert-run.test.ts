@@ -82,6 +82,10 @@ describe('plain inserts sent as one statement', () => {
     expect(taken?.statement.values).toEqual([7, 1, 0, '{112}'])
     taken?.settle(Promise.resolve({ rows: [] }))
     await Promise.all(parts)
+    // A check whose text quotes a literal goes alone: a `$` inside it is not a parameter.
+    expect(
+      new InsertRun().offerCheck({ config: { text: "select f('$1')" }, values: [] })
+    ).toBeUndefined()
     // A run already open takes no check: it would see the run's rows sent first, not here.
     run.offer({ config: { text: insertLink }, values: [8, 1, 0] })
     expect(run.offerCheck({ config: { text: check }, values: ['{112}'] })).toBeUndefined()

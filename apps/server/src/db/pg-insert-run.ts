@@ -72,9 +72,12 @@ export class InsertRun {
     return this.join(args, (member) => this.members.push(member))
   }
 
-  /** Opens a run with the check `args`; undefined when a run is already open. */
+  /**
+   * Opens a run with the check `args`; undefined when a run is already open, or when its text
+   * holds a quoted literal (its `$n` are renumbered in the larger statement).
+   */
   offerCheck(args: StatementArgs): Promise<unknown> | undefined {
-    if (this.check || this.members.length > 0) {
+    if (this.check || this.members.length > 0 || args.config.text.includes("'")) {
       return undefined
     }
     return this.join(args, (member) => {
@@ -121,9 +124,8 @@ export class InsertRun {
 
 /**
  * One statement doing what `members` do, the last as its main query; one member is sent as it
- * is. When each member
- * has a name, the statement is named after them, so node-postgres prepares it once per
- * connection as it does each of them, and its text is built once.
+ * is. When each member has a name, the statement is named after them, so node-postgres
+ * prepares it once per connection as it does each of them, and its text is built once.
  */
 export function combine(members: readonly StatementArgs[]): StatementArgs {
   const [only] = members
