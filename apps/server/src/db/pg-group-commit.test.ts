@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { pgStatementsDuring } from '../test/pg-round-trips.ts'
+import { testServerUrl } from '../test/postgres.ts'
 import { openTestStore } from '../test/stores.ts'
 import type { Db } from './store.ts'
 import { tablesOf } from './tables-of.ts'
@@ -43,8 +44,7 @@ describe('transactions on PostgreSQL, committed in groups', () => {
   it('sends no savepoint for a transaction whose writes were all held when it ended', async () => {
     const store = await openTestStore('pg')
     const t = tablesOf(store.db)
-    const url = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-    const sent = await pgStatementsDuring(url, () =>
+    const sent = await pgStatementsDuring(testServerUrl, () =>
       Promise.all(
         ['a', 'b', 'c', 'd'].map((name) =>
           store.transaction((tx) =>

@@ -53,10 +53,10 @@ describe('plain inserts sent as one statement', () => {
   it('settles every part with the whole statement: all succeed, or all fail with its error', async () => {
     const run = new InsertRun()
     const parts = [
-      run.offer({ config: { text: insertTag }, values: ['A', 'a', ''] }),
-      run.offer({ config: { text: insertLink }, values: [7, 1, 0] }),
+      run.offer({ config: { text: insertTag }, values: ['A', 'a', ''] }, 'write'),
+      run.offer({ config: { text: insertLink }, values: [7, 1, 0] }, 'write'),
     ]
-    expect(run.offer({ config: { text: 'select 1' }, values: [] })).toBeUndefined()
+    expect(run.offer({ config: { text: 'select 1' }, values: [] }, 'write')).toBeUndefined()
     const taken = run.take()
     expect(taken?.statement.values).toHaveLength(6)
     expect(run.take()).toBeUndefined()
@@ -71,10 +71,10 @@ describe('plain inserts sent as one statement', () => {
     const check = 'select ticket_expect_no_tags($1::integer[]) from (values (1)) as one'
     const run = new InsertRun()
     const parts = [
-      run.offerCheck({ config: { text: check }, values: ['{112}'] }),
-      run.offer({ config: { text: insertLink }, values: [7, 1, 0] }),
+      run.offer({ config: { text: check }, values: ['{112}'] }, 'check'),
+      run.offer({ config: { text: insertLink }, values: [7, 1, 0] }, 'write'),
     ]
-    expect(run.offerCheck({ config: { text: check }, values: ['{113}'] })).toBeUndefined()
+    expect(run.offer({ config: { text: check }, values: ['{113}'] }, 'check')).toBeUndefined()
     const taken = run.take()
     expect(taken?.statement.config.text).toBe(
       `with i1 as (${insertLink}) select ticket_expect_no_tags($4::integer[]) from (values (1)) as one`
@@ -84,17 +84,17 @@ describe('plain inserts sent as one statement', () => {
     await Promise.all(parts)
     // A check whose text quotes a literal goes alone: a `$` inside it is not a parameter.
     expect(
-      new InsertRun().offerCheck({ config: { text: "select f('$1')" }, values: [] })
+      new InsertRun().offer({ config: { text: "select f('$1')" }, values: [] }, 'check')
     ).toBeUndefined()
     // A run already open takes no check: it would see the run's rows sent first, not here.
-    run.offer({ config: { text: insertLink }, values: [8, 1, 0] })
-    expect(run.offerCheck({ config: { text: check }, values: ['{112}'] })).toBeUndefined()
+    run.offer({ config: { text: insertLink }, values: [8, 1, 0] }, 'write')
+    expect(run.offer({ config: { text: check }, values: ['{112}'] }, 'check')).toBeUndefined()
   })
 
   it('starts a new run rather than pass PostgreSQL’s limit of parameters', () => {
     const run = new InsertRun()
     const wide = (n: number) => ({ config: { text: insertLink }, values: new Array(n).fill(0) })
-    expect(run.offer(wide(60_000))).toBeDefined()
-    expect(run.offer(wide(6_000))).toBeUndefined()
+    expect(run.offer(wide(60_000), 'write')).toBeDefined()
+    expect(run.offer(wide(6_000), 'write')).toBeUndefined()
   })
 })

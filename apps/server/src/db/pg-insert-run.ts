@@ -62,21 +62,17 @@ export class InsertRun {
   private parameters = 0
 
   /**
-   * Takes `args` into the run when it is a plain insert that fits; the promise settles when the
-   * run is sent. Undefined when it does not belong in a run: send it alone, after `take()`.
+   * Takes `args` into the run: a write when it is a plain insert, a check when no run is open
+   * and its text quotes no literal (its `$n` are renumbered in the larger statement). The
+   * promise settles when the run is sent. Undefined when it does not belong in a run (or would
+   * pass the parameter limit): send it alone, after `take()`.
    */
-  offer(args: StatementArgs): Promise<unknown> | undefined {
-    if (!isPlain(args.config)) {
-      return undefined
+  offer(args: StatementArgs, kind: 'write' | 'check'): Promise<unknown> | undefined {
+    if (kind === 'write') {
+      return isPlain(args.config)
+        ? this.join(args, (member) => this.members.push(member))
+        : undefined
     }
-    return this.join(args, (member) => this.members.push(member))
-  }
-
-  /**
-   * Opens a run with the check `args`; undefined when a run is already open, or when its text
-   * holds a quoted literal (its `$n` are renumbered in the larger statement).
-   */
-  offerCheck(args: StatementArgs): Promise<unknown> | undefined {
     if (this.check || this.members.length > 0 || args.config.text.includes("'")) {
       return undefined
     }

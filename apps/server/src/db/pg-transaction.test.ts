@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { pgStatementsDuring, pgWritesDuring } from '../test/pg-round-trips.ts'
+import { testServerUrl } from '../test/postgres.ts'
 import { openTestStore } from '../test/stores.ts'
 import { sqlStateOf } from './sql-state.ts'
 import type { Db } from './store.ts'
@@ -132,7 +133,7 @@ describe('a pipelined PostgreSQL transaction', () => {
         names.map((name) => writeLater(tx, () => tx.insert(t.tags).values(tagRow(name)).execute()))
       )
     // BEGIN, one statement for the three rows, COMMIT.
-    const sent = await pgStatementsDuring(pgUrl, () =>
+    const sent = await pgStatementsDuring(testServerUrl, () =>
       store.transaction((tx) => holdTags(tx, ['one', 'two', 'three']))
     )
     expect(sent).toBe(3)
@@ -146,5 +147,4 @@ describe('a pipelined PostgreSQL transaction', () => {
   })
 })
 
-const pgUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
-const pgWrites = (fn: () => Promise<unknown>) => pgWritesDuring(pgUrl, fn)
+const pgWrites = (fn: () => Promise<unknown>) => pgWritesDuring(testServerUrl, fn)

@@ -184,20 +184,11 @@ class PipelinedConnection implements LaterWrites {
   /** What Drizzle calls for every statement of the transaction. */
   private query(...args: QueryArgs) {
     const [config, values] = args as unknown[]
-    if (
-      (this.sending === 'write' || this.sending === 'check') &&
-      typeof config === 'object' &&
-      config !== null &&
-      'text' in config
-    ) {
-      const statement = {
-        config: config as StatementArgs['config'],
-        values: (values ?? []) as unknown[],
-      }
-      const joined =
-        this.sending === 'write'
-          ? this.inserts.offer(statement)
-          : this.inserts.offerCheck(statement)
+    const kind = this.sending
+    const joinable = kind === 'write' || kind === 'check'
+    if (joinable && typeof config === 'object' && config !== null && 'text' in config) {
+      const statement = { config, values: values ?? [] } as StatementArgs
+      const joined = this.inserts.offer(statement, kind)
       if (joined) {
         return joined
       }

@@ -34,13 +34,8 @@ export function holdsWrites(tx: Db): boolean {
  * statements of the transaction still see its rows: one connection runs them in order.
  * @example await writeLater(tx, () => insertLinks.execute(values))
  */
-export async function writeLater(tx: Db, write: () => unknown): Promise<void> {
-  const later = holders.get(tx)
-  if (later) {
-    later.add(write)
-    return
-  }
-  await write()
+export function writeLater(tx: Db, write: () => unknown): Promise<void> {
+  return holdOrRun(tx, write, 'write')
 }
 
 /**
@@ -49,13 +44,18 @@ export async function writeLater(tx: Db, write: () => unknown): Promise<void> {
  * next statement or the commit, and its failure fails the commit. Elsewhere it runs at once.
  * @example await checkLater(tx, () => expectNone.execute({ ids }))
  */
-export async function checkLater(tx: Db, check: () => unknown): Promise<void> {
+export function checkLater(tx: Db, check: () => unknown): Promise<void> {
+  return holdOrRun(tx, check, 'check')
+}
+
+/** Holds `statement` where `tx` holds writes, else runs it and waits for it. */
+async function holdOrRun(tx: Db, statement: () => unknown, kind: 'write' | 'check') {
   const later = holders.get(tx)
   if (later) {
-    later.add(check, 'check')
+    later.add(statement, kind)
     return
   }
-  await check()
+  await statement()
 }
 
 /**

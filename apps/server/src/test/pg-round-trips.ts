@@ -1,32 +1,54 @@
 import { Socket } from 'node:net'
 
 /**
- * Socket writes to the PostgreSQL server at `url` while `fn` runs. Every batch a client waits on
- * goes out in one write (a statement, or several pipelined), so this is the number of round
- * trips. Counts every connection of this process to that server: keep other work quiet.
+ * Calls `onWrite` with the chunks of every socket write to the PostgreSQL server at `url`
+ * (one call per write, whatever the number of chunks) while `fn` runs. Watches every connection
+ * of this process to that server: keep other work quiet.
  */
-export async function pgWritesDuring(url: string, fn: () => Promise<unknown>): Promise<number> {
+async function watchPgWrites(
+  url: string,
+  onWrite: (chunks: unknown[]) => void,
+  fn: () => Promise<unknown>
+): Promise<void> {
   const port = Number(new URL(url).port || 5432)
-  let writes = 0
   const proto = Socket.prototype as unknown as Record<
     '_write' | '_writev',
     (...a: unknown[]) => void
   >
   const originals = { _write: proto._write, _writev: proto._writev }
-  for (const name of ['_write', '_writev'] as const) {
-    const original = originals[name]
-    proto[name] = function (this: Socket, ...args: unknown[]) {
-      if (this.remotePort === port) {
-        writes++
-      }
-      return original.apply(this, args)
+  proto._write = function (this: Socket, ...args: unknown[]) {
+    if (this.remotePort === port) {
+      onWrite([args[0]])
     }
+    return originals._write.apply(this, args)
+  }
+  proto._writev = function (this: Socket, ...args: unknown[]) {
+    if (this.remotePort === port) {
+      onWrite((args[0] as { chunk: unknown }[]).map(({ chunk }) => chunk))
+    }
+    return originals._writev.apply(this, args)
   }
   try {
     await fn()
   } finally {
     Object.assign(proto, originals)
   }
+}
+
+/**
+ * Socket writes to the PostgreSQL server at `url` while `fn` runs. Every batch a client waits on
+ * goes out in one write (a statement, or several pipelined), so this is the number of round
+ * trips. Counts every connection of this process to that server: keep other work quiet.
+ */
+export async function pgWritesDuring(url: string, fn: () => Promise<unknown>): Promise<number> {
+  let writes = 0
+  await watchPgWrites(
+    url,
+    () => {
+      writes++
+    },
+    fn
+  )
   return writes
 }
 
@@ -36,7 +58,6 @@ export async function pgWritesDuring(url: string, fn: () => Promise<unknown>): P
  * Counts every connection of this process to that server: keep other work quiet.
  */
 export async function pgStatementsDuring(url: string, fn: () => Promise<unknown>): Promise<number> {
-  const port = Number(new URL(url).port || 5432)
   let statements = 0
   // Messages are a type byte and a length that counts itself; node-postgres writes whole ones.
   const count = (chunk: unknown) => {
@@ -48,29 +69,6 @@ export async function pgStatementsDuring(url: string, fn: () => Promise<unknown>
       }
     }
   }
-  const proto = Socket.prototype as unknown as Record<
-    '_write' | '_writev',
-    (...a: unknown[]) => void
-  >
-  const originals = { _write: proto._write, _writev: proto._writev }
-  proto._write = function (this: Socket, ...args: unknown[]) {
-    if (this.remotePort === port) {
-      count(args[0])
-    }
-    return originals._write.apply(this, args)
-  }
-  proto._writev = function (this: Socket, ...args: unknown[]) {
-    if (this.remotePort === port) {
-      for (const { chunk } of args[0] as { chunk: unknown }[]) {
-        count(chunk)
-      }
-    }
-    return originals._writev.apply(this, args)
-  }
-  try {
-    await fn()
-  } finally {
-    Object.assign(proto, originals)
-  }
+  await watchPgWrites(url, (chunks) => chunks.forEach(count), fn)
   return statements
 }

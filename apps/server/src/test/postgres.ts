@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 
-const adminUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+/** The PostgreSQL server tests run against (its `test` database creates theirs). */
+export const testServerUrl = process.env.TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test'
+const adminUrl = testServerUrl
 
 /** Creates an empty PostgreSQL database for this test run and returns its URL and a dropper. */
 export async function createTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
