@@ -15,6 +15,14 @@ export const serverCommand = (
   }
 ).scripts.start.split(/\s+/)
 
+/**
+ * The start command with the build in `dir` (a directory of this package, as `dist` is: the
+ * build finds its dependencies and migrations from there) in place of `dist`.
+ */
+export function serverCommandIn(dir: string): string[] {
+  return serverCommand.map((part) => (part.startsWith('dist/') ? `${dir}/${part.slice(5)}` : part))
+}
+
 /** Builds dist/ the way `pnpm build` does, so the benchmark runs what production runs. */
 export async function buildServer(): Promise<void> {
   await new Promise<void>((resolve, reject) => {
@@ -85,11 +93,15 @@ async function startListening(
 
 /**
  * Starts the service and waits until it is ready: it listens at once but answers 503 while it
- * migrates and loads the demo tenant.
+ * migrates and loads the demo tenant. `command` starts another build (`serverCommandIn`).
  */
-export async function startService(databaseUrl: string, extraEnv: Record<string, string> = {}) {
+export async function startService(
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+  command = serverCommand
+) {
   const running = await startListening(
-    serverCommand,
+    command,
     {
       PORT: '0',
       HOST: '127.0.0.1',

@@ -8,7 +8,13 @@ import { createTestDatabase } from '../src/test/postgres.ts'
 import { buildLargeDatabase } from './large.ts'
 import { type LoadRequest, loadRun } from './load.ts'
 import { type Measurement, measure, summarise } from './measure.ts'
-import { buildServer, type Running, startBaseline, startService } from './processes.ts'
+import {
+  buildServer,
+  type Running,
+  serverCommandIn,
+  startBaseline,
+  startService,
+} from './processes.ts'
 import { type BenchContext, prepareContext, type Scenario, scenarios } from './scenarios.ts'
 import { type Pair, type Results, verdicts } from './targets.ts'
 
@@ -28,6 +34,15 @@ const only = process.env.BENCH_SCENARIOS?.split(',')
 /** Tickets in the large database (bulk import, then create and GET again); 0 skips it. */
 const largeTickets = Number(process.env.BENCH_LARGE_TICKETS ?? (smoke ? 0 : 1_000_000))
 const chosen = scenarios.filter((s) => !only || only.includes(s.name))
+/**
+ * Another build to race instead of the raw baseline: a directory of this package holding a
+ * build made before a change (a copy of dist/). Each scenario then runs on that build and on
+ * this one side by side, in the same alternating rounds, and the bracketed columns are the other
+ * build's. Two builds measured in separate runs are not comparable here: the machine's speed
+ * moves by a third between runs a minute apart. Targets are judged against the raw baseline
+ * only, so this mode judges none.
+ */
+const compareWith = process.env.BENCH_COMPARE
 
 const dir = mkdtempSync(join(tmpdir(), 'ticket-bench-'))
 const cleanups: (() => Promise<void>)[] = []
@@ -149,12 +164,31 @@ async function benchDialect(dialect: 'sqlite' | 'pg') {
   const service = await startService(await databaseUrl(dialect, 'service'))
   cleanups.push(service.stop)
   const context = await prepareContext(service.url)
+  const other = compareWith ? await startCompared(dialect) : undefined
   for (const scenario of chosen) {
-    const pair = await race(service, context, scenario)
-    results.pairs.set(`${dialect}/${scenario.name}`, pair)
-    printRow(`${dialect}/${scenario.name}`, pair)
+    const name = `${other ? 'compare/' : ''}${dialect}/${scenario.name}`
+    const pair = other
+      ? await raceSides(
+          serviceSide(service, context, scenario),
+          serviceSide(other.running, other.context, scenario)
+        )
+      : await race(service, context, scenario)
+    results.pairs.set(name, pair)
+    printRow(name, pair)
   }
+  await other?.running.stop()
   await service.stop()
+}
+
+/** The build `BENCH_COMPARE` names, on a database of its own. */
+async function startCompared(dialect: 'sqlite' | 'pg') {
+  const running = await startService(
+    await databaseUrl(dialect, 'compared'),
+    {},
+    serverCommandIn(compareWith ?? 'dist')
+  )
+  cleanups.push(running.stop)
+  return { running, context: await prepareContext(running.url) }
 }
 
 const header = [
@@ -199,13 +233,13 @@ let failed = false
 try {
   await buildServer()
   console.log(
-    `${rounds} alternating round(s) of ${seconds} s after a ${warmupSeconds} s warm-up, ${connections} connections, autocannon in its own process; medians; (baseline) in brackets\n`
+    `${rounds} alternating round(s) of ${seconds} s after a ${warmupSeconds} s warm-up, ${connections} connections, autocannon in its own process; medians; (${compareWith ? `the build in ${compareWith}` : 'baseline'}) in brackets\n`
   )
   printHeader()
   for (const dialect of dialects) {
     await benchDialect(dialect)
   }
-  if (largeTickets > 0) {
+  if (largeTickets > 0 && !compareWith) {
     const large = await buildLargeDatabase(dir, largeTickets)
     results.importPerSecond = large.importPerSecond
     console.log(`bulk import: ${largeTickets} tickets at ${large.importPerSecond.toFixed(0)}/s`)
@@ -240,7 +274,7 @@ try {
     console.error(`${name}: ${pair.service.non2xx} non-2xx answers, ${pair.service.errors} errors`)
     failed = true
   }
-  if (!smoke) {
+  if (!smoke && !compareWith) {
     console.log('\n| Measure | Target | Measured | Met |\n|---|---|---|---|')
     for (const v of verdicts(results)) {
       console.log(`| ${v.measure} | ${v.target} | ${v.value} | ${v.met ? 'yes' : 'NO'} |`)

@@ -23,6 +23,27 @@ describe('the benchmark, as a smoke run', () => {
     }
     expect(stdout).toMatch(/benchmark: passed\n$/)
   }, 400_000)
+
+  it('races a second build in place of the baseline when BENCH_COMPARE names one', async () => {
+    // The run's own build raced against itself: every row is a comparison, and no target is
+    // judged.
+    const { stdout } = await run('node', ['--import', 'tsx', 'bench/run.ts', '--smoke'], {
+      cwd: serverRoot,
+      env: {
+        ...process.env,
+        BENCH_SECONDS: '1',
+        BENCH_ROUNDS: '1',
+        BENCH_COMPARE: 'dist',
+        BENCH_SCENARIOS: 'create',
+      },
+    })
+    expect(stdout).toMatch(/\(the build in dist\) in brackets/)
+    for (const dialect of ['sqlite', 'pg']) {
+      expect(stdout).toMatch(new RegExp(`^\\| compare/${dialect}/create \\| \\d+ \\| \\d+ `, 'm'))
+    }
+    expect(stdout).not.toMatch(/^\| (sqlite|pg)\/create /m)
+    expect(stdout).toMatch(/benchmark: passed\n$/)
+  }, 400_000)
 })
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
