@@ -161,10 +161,11 @@ async function databaseUrl(dialect: 'sqlite' | 'pg', name: string) {
 }
 
 async function benchDialect(dialect: 'sqlite' | 'pg') {
-  const service = await startService(await databaseUrl(dialect, 'service'))
-  cleanups.push(service.stop)
-  const context = await prepareContext(service.url)
-  const other = compareWith ? await startCompared(dialect) : undefined
+  const { running: service, context } = await startReady(await databaseUrl(dialect, 'service'))
+  // The build `BENCH_COMPARE` names, on a database of its own.
+  const other =
+    compareWith &&
+    (await startReady(await databaseUrl(dialect, 'compared'), serverCommandIn(compareWith)))
   for (const scenario of chosen) {
     const name = `${other ? 'compare/' : ''}${dialect}/${scenario.name}`
     const pair = other
@@ -176,17 +177,15 @@ async function benchDialect(dialect: 'sqlite' | 'pg') {
     results.pairs.set(name, pair)
     printRow(name, pair)
   }
-  await other?.running.stop()
+  if (other) {
+    await other.running.stop()
+  }
   await service.stop()
 }
 
-/** The build `BENCH_COMPARE` names, on a database of its own. */
-async function startCompared(dialect: 'sqlite' | 'pg') {
-  const running = await startService(
-    await databaseUrl(dialect, 'compared'),
-    {},
-    serverCommandIn(compareWith ?? 'dist')
-  )
+/** A server on `url`, ready and stopped when the run ends, with what its scenarios use. */
+async function startReady(url: string, command?: string[]) {
+  const running = await startService(url, {}, command)
   cleanups.push(running.stop)
   return { running, context: await prepareContext(running.url) }
 }
@@ -243,13 +242,11 @@ try {
     const large = await buildLargeDatabase(dir, largeTickets)
     results.importPerSecond = large.importPerSecond
     console.log(`bulk import: ${largeTickets} tickets at ${large.importPerSecond.toFixed(0)}/s`)
-    const service = await startService(large.path)
-    cleanups.push(service.stop)
-    const context = await prepareContext(service.url)
+    const { running: service, context } = await startReady(large.path)
     // The database the large one is compared with: new, holding only the demo tenant.
-    const empty = await startService(await databaseUrl('sqlite', 'empty'))
-    cleanups.push(empty.stop)
-    const emptyContext = await prepareContext(empty.url)
+    const { running: empty, context: emptyContext } = await startReady(
+      await databaseUrl('sqlite', 'empty')
+    )
     for (const scenario of scenarios.filter((s) => ['create', 'GET by id'].includes(s.name))) {
       const pair = await race(service, context, scenario)
       results.pairs.set(`large/${scenario.name}`, pair)
