@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import type { HeldKind } from './write-later.ts'
 
 /**
  * A statement as node-postgres's `query` takes it from Drizzle: a config (name, text) and the
@@ -67,7 +68,7 @@ export class InsertRun {
    * promise settles when the run is sent. Undefined when it does not belong in a run (or would
    * pass the parameter limit): send it alone, after `take()`.
    */
-  offer(args: StatementArgs, kind: 'write' | 'check'): Promise<unknown> | undefined {
+  offer(args: StatementArgs, kind: HeldKind): Promise<unknown> | undefined {
     if (kind === 'write') {
       return isPlain(args.config)
         ? this.join(args, (member) => this.members.push(member))

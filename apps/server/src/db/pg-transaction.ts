@@ -5,7 +5,7 @@ import { shareIdBlocks } from './id-blocks.ts'
 import { InsertRun, type StatementArgs } from './pg-insert-run.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import { sqlStateOf } from './sql-state.ts'
-import { holdWritesOn, type LaterWrites, startNow } from './write-later.ts'
+import { type HeldKind, holdWritesOn, type LaterWrites, startNow } from './write-later.ts'
 
 type QueryArgs = Parameters<pg.PoolClient['query']>
 
@@ -83,7 +83,7 @@ class PipelinedConnection implements LaterWrites {
     this.open = false
   }
 
-  add(write: () => unknown, kind: 'write' | 'check' = 'write') {
+  add(write: () => unknown, kind: HeldKind = 'write') {
     // Held past the end, it would go out with the next transaction on this connection.
     if (!this.open) {
       throw new Error('a write held for a transaction that has ended')
@@ -295,7 +295,7 @@ interface HeldStatement {
    * A write (may join an INSERT run), a check (may open one), a read (goes alone), or a
    * savepoint's start or end.
    */
-  kind: 'write' | 'check' | 'read' | 'control'
+  kind: HeldKind | 'read' | 'control'
 }
 
 interface CorkableStream {

@@ -1,13 +1,18 @@
 import type { Db } from './db.ts'
 
+/**
+ * What a held statement does: a `write` changes rows; a `check` reads and raises, and changes
+ * nothing, so it may go as one statement with the writes held after it.
+ */
+export type HeldKind = 'write' | 'check'
+
 /** A transaction that can hold back writes whose answer nobody reads, to send them with more. */
 export interface LaterWrites {
   /**
-   * Sends `write` together with the transaction's next statement, or with its commit. A
-   * `check` reads and raises, and changes nothing: it may go as one statement with the writes
-   * held after it, seeing what it would see sent first.
+   * Sends `write` together with the transaction's next statement, or with its commit. A check
+   * sent with the writes held after it sees what it would see sent first.
    */
-  add(write: () => unknown, kind?: 'write' | 'check'): void
+  add(write: () => unknown, kind?: HeldKind): void
   /**
    * Sends `read` together with the transaction's next statement. The function returned gives
    * its answer; asked before anything else was sent, it sends the read at once.
@@ -49,7 +54,7 @@ export function checkLater(tx: Db, check: () => unknown): Promise<void> {
 }
 
 /** Holds `statement` where `tx` holds writes, else runs it and waits for it. */
-async function holdOrRun(tx: Db, statement: () => unknown, kind: 'write' | 'check') {
+async function holdOrRun(tx: Db, statement: () => unknown, kind: HeldKind) {
   const later = holders.get(tx)
   if (later) {
     later.add(statement, kind)
