@@ -38,7 +38,7 @@ export function batchSink(store: Store): BatchSink {
         if (items.length > 0) {
           await write(tx, items)
           // The batch's titles are in the search index when its transaction commits.
-          indexWaitingTitles(store)
+          await indexWaitingTitles(store, tx)
         }
         if (end.progress) {
           await writeImportProgress(tx, tablesOf(store.db), end.progress, end.at)

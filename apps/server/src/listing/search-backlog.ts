@@ -1,33 +1,33 @@
-import type { Store } from '../db/store.ts'
+import type { Db, Store } from '../db/store.ts'
 import type { CoreDeps, ServiceModule } from '../modules/service-module.ts'
+import { moveWaitingTitlesPg, titlesWaitingPg } from './pg-search-backlog.ts'
 import { moveWaitingTitles, prepareSearchBacklog, titlesWaiting } from './sqlite-search-backlog.ts'
 
-// On SQLite a new ticket's title reaches the full-text index through a backlog: the save's
-// trigger records the ticket's id in `ticket_search_backlog`, and the titles waiting there are
-// moved into the index many per statement (why: docs/decisions.md, "New titles reach the search
-// index after the save"). PostgreSQL indexes a title within its save, so it has no backlog.
+// A new ticket's title reaches the full-text index through a backlog: the save's trigger records
+// the ticket's id in `ticket_search_backlog`, and the titles waiting there are moved into the
+// index many per statement (why: docs/decisions.md, "New titles reach the search index after
+// the save").
 
 /**
  * Moves every waiting title into the index, as the title is now. Call it inside a transaction
- * on the store's writer, so that the index and the backlog change together.
+ * (`tx`, on SQLite the store's writer), so that the index and the backlog change together.
  */
-export function indexWaitingTitles(store: Store): void {
-  if (store.dialect !== 'sqlite') {
+export async function indexWaitingTitles(store: Store, tx: Db): Promise<void> {
+  if (store.dialect === 'sqlite') {
+    moveWaitingTitles(store)
     return
   }
-  moveWaitingTitles(store)
+  await moveWaitingTitlesPg(tx)
 }
 
 /**
  * Brings the index up to date before a search reads it: the search then finds every ticket
- * committed before it started. Costs one indexed read when nothing waits.
+ * committed before it started, by whichever process. Costs one indexed read when nothing waits.
  */
 export async function searchIndexUpToDate(store: Store): Promise<void> {
-  if (store.dialect !== 'sqlite') {
-    return
-  }
-  if (titlesWaiting(store)) {
-    await store.transaction(async () => indexWaitingTitles(store))
+  const waiting = store.dialect === 'sqlite' ? titlesWaiting(store) : await titlesWaitingPg(store)
+  if (waiting) {
+    await store.transaction((tx) => indexWaitingTitles(store, tx))
   }
 }
 
@@ -36,20 +36,19 @@ const backlogDelayMs = 100
 
 /**
  * Keeps the backlog short: a move follows every burst of creates `backlogDelayMs` later, so a
- * search seldom has to wait for one, and the stop moves what still waits. On PostgreSQL, which
- * has no backlog, it does nothing.
+ * search seldom has to wait for one, and the stop moves what still waits. On PostgreSQL every
+ * process moves the whole backlog, whichever process's creates filled it.
  */
 export function createSearchBacklogModule({ store, logger }: CoreDeps): ServiceModule {
-  if (store.dialect !== 'sqlite') {
-    return { name: 'search-backlog' }
+  if (store.dialect === 'sqlite') {
+    prepareSearchBacklog(store)
   }
-  prepareSearchBacklog(store)
   let timer: NodeJS.Timeout | undefined
   let moving: Promise<void> | undefined
   const move = () => {
     timer = undefined
     moving = store
-      .transaction(async () => indexWaitingTitles(store))
+      .transaction((tx) => indexWaitingTitles(store, tx))
       .catch((error: unknown) => {
         // The titles stay in the backlog; the next move or search takes them.
         logger.error('moving new titles into the search index failed', { err: error })

@@ -12,9 +12,9 @@ import { searchIndexUpToDate } from './search-backlog.ts'
  * version (`xmin`, new on every UPDATE of the row).
  */
 async function searchFingerprint(store: Store, ticketId: number): Promise<string> {
+  // New titles wait in a backlog; what is compared is the index with none waiting.
+  await searchIndexUpToDate(store)
   if (store.dialect === 'sqlite') {
-    // New titles wait in a backlog on SQLite; what is compared is the index with none waiting.
-    await searchIndexUpToDate(store)
     const [row] = store.native.db.all<{ blocks: number; bytes: number }>(
       sql`select count(*) as blocks, sum(length(block)) as bytes from ticket_search_data`
     )

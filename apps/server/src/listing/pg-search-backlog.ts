@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm'
+import type { Db, PgDb } from '../db/db.ts'
+import type { PgStore } from '../db/store.ts'
+
+// The PostgreSQL side of the title backlog (see search-backlog.ts). Several processes may move
+// it at once: each takes the waiting rows in ticket-id order (so two moves never wait for each
+// other crosswise), and a row another move has taken is skipped once that move commits.
+const move = sql`
+  with moved as (
+    delete from ticket_search_backlog
+    where ticket_id in (select ticket_id from ticket_search_backlog order by ticket_id for update)
+    returning ticket_id
+  )
+  insert into ticket_search (ticket_id, title)
+  select t.ticket_id, t.title from moved join tickets t on t.ticket_id = moved.ticket_id
+  on conflict (ticket_id) do update set title = excluded.title`
+
+const anyWaiting = sql`select exists (select 1 from ticket_search_backlog) as waiting`
+
+const asPg = (db: Db) => db as unknown as Pick<PgDb, 'execute'>
+
+/**
+ * Moves every waiting title into the index, as the title is now; inside a transaction (`tx`), so
+ * that the index and the backlog change together. A ticket deleted while it waited has no row
+ * to move and leaves the backlog all the same.
+ */
+export async function moveWaitingTitlesPg(tx: Db): Promise<void> {
+  await asPg(tx).execute(move)
+}
+
+/** Whether any committed ticket's title still waits. */
+export async function titlesWaitingPg(store: PgStore): Promise<boolean> {
+  const result = await store.native.db.execute<{ waiting: boolean }>(anyWaiting)
+  return result.rows[0]?.waiting === true
+}
