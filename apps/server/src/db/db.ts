@@ -21,6 +21,9 @@ export type SqliteDb = BetterSQLite3Database<typeof sqliteTables> & {
 /** PostgreSQL's own database, for PostgreSQL-only calls behind `store.dialect === 'pg'`. */
 export type PgDb = NodePgDatabase<typeof pgTables> & { $client: Pool }
 
+/** A `Db` a PostgreSQL store handed out (its pool or one of its transactions), as PostgreSQL's own. */
+export const asPgExecutor = (db: Db) => db as unknown as Pick<PgDb, 'execute'>
+
 /**
  * The query builders every database and transaction of both dialects has, under the same names
  * and with the same arguments. `dialect-seam.test-d.ts` checks that each dialect has them.

@@ -4,7 +4,7 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import { createPgChangeFeed } from './change-feed.ts'
-import type { Db, PgDb } from './db.ts'
+import { asPgExecutor, type Db, type PgDb } from './db.ts'
 import { migrationsRoot } from './migrations-root.ts'
 import { PgGroupCommit } from './pg-group-commit.ts'
 import * as pgTables from './schema.pg.gen.ts'
@@ -16,8 +16,6 @@ import type { PgStore } from './store-types.ts'
  * (`dialect-twins.test-d.ts`), which is what makes this the one place the two meet.
  */
 const asDb = (db: unknown): Db => db as Db
-/** A `Db` this store handed out (its pool or one of its transactions), as PostgreSQL's own. */
-const asPg = (db: Db) => db as unknown as Pick<PgDb, 'execute'>
 
 /** Connects a pool to a PostgreSQL database and migrates it (one process at a time). */
 export async function openPgStore(
@@ -40,7 +38,7 @@ export async function openPgStore(
   }
   const changes = await createPgChangeFeed(url, {
     notify: async (channel, payload, tx) => {
-      await (tx ? asPg(tx) : pgDb).execute(sql`select pg_notify(${channel}, ${payload})`)
+      await (tx ? asPgExecutor(tx) : pgDb).execute(sql`select pg_notify(${channel}, ${payload})`)
     },
     onError: onConnectionError,
   }).catch(async (error) => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Db, PgDb } from '../db/db.ts'
+import { asPgExecutor, type Db } from '../db/db.ts'
 import type { PgStore } from '../db/store.ts'
 
 // The PostgreSQL side of the title backlog (see search-backlog.ts). Several processes may move
@@ -17,15 +17,13 @@ const move = sql`
 
 const anyWaiting = sql`select exists (select 1 from ticket_search_backlog) as waiting`
 
-const asPg = (db: Db) => db as unknown as Pick<PgDb, 'execute'>
-
 /**
  * Moves every waiting title into the index, as the title is now; inside a transaction (`tx`), so
  * that the index and the backlog change together. A ticket deleted while it waited has no row
  * to move and leaves the backlog all the same.
  */
 export async function moveWaitingTitlesPg(tx: Db): Promise<void> {
-  await asPg(tx).execute(move)
+  await asPgExecutor(tx).execute(move)
 }
 
 /** Whether any committed ticket's title still waits. */
