@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { asPgExecutor, type Db } from '../db/db.ts'
+import { rawRows } from '../db/raw-rows.ts'
 import type { PgStore } from '../db/store.ts'
 
 // The PostgreSQL side of the title backlog (see search-backlog.ts). Several processes may move
@@ -28,6 +29,6 @@ export async function moveWaitingTitlesPg(tx: Db): Promise<void> {
 
 /** Whether any committed ticket's title still waits. */
 export async function titlesWaitingPg(store: PgStore): Promise<boolean> {
-  const result = await store.native.db.execute<{ waiting: boolean }>(anyWaiting)
-  return result.rows[0]?.waiting === true
+  const [row] = await rawRows(store, anyWaiting, 'reader')
+  return row?.waiting === true
 }

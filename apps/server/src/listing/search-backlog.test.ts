@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { rawRows } from '../db/raw-rows.ts'
 import type { Store } from '../db/store.ts'
 import { serviceModules } from '../modules/index.ts'
 import { createTestApp, openTestApp, type TestAppOptions } from '../test/harness.ts'
@@ -14,18 +15,12 @@ const withoutBackgroundMoves: TestAppOptions = {
 
 /** Ticket ids in the index and in the backlog, as the database holds them now. */
 async function indexState(store: Store) {
-  if (store.dialect === 'sqlite') {
-    const ids = (query: ReturnType<typeof sql>) =>
-      store.native.db.all<{ id: number }>(query).map((row) => row.id)
-    return {
-      indexed: ids(sql`select rowid as id from ticket_search order by rowid`),
-      waiting: ids(sql`select ticket_id as id from ticket_search_backlog order by ticket_id`),
-    }
-  }
   const ids = async (query: ReturnType<typeof sql>) =>
-    (await store.native.db.execute<{ id: number }>(query)).rows.map((row) => row.id)
+    (await rawRows(store, query)).map((row) => Number(row.id))
+  // FTS5 keys the index by rowid; PostgreSQL's search table has a ticket_id column.
+  const key = sql.raw(store.dialect === 'sqlite' ? 'rowid' : 'ticket_id')
   return {
-    indexed: await ids(sql`select ticket_id as id from ticket_search order by ticket_id`),
+    indexed: await ids(sql`select ${key} as id from ticket_search order by ${key}`),
     waiting: await ids(sql`select ticket_id as id from ticket_search_backlog order by ticket_id`),
   }
 }
