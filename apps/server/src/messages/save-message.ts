@@ -6,9 +6,11 @@ import { minutesBetween } from '../clocks/ticket-clocks.ts'
 import { prepared } from '../db/prepared.ts'
 import { ticketMessagesProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
+import { nextIdLater } from '../db/reserve-id.ts'
 import { rowShape } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { writeLater } from '../db/write-later.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import {
@@ -78,12 +80,27 @@ export async function saveMessage(
       errors: [{ path: '/TicketId', message: 'required', code: 'required' }],
     })
   }
+  // A new message's id, drawn under the ticket's lock (PostgreSQL): a ticket's messages are
+  // listed by id, and ids drawn under its lock follow the order the messages were made in.
+  let reservedId: (() => Promise<number>) | undefined
   const saved = await commitTicketUpdate(deps, {
     ticketId,
     ...actedBy(caller),
     notify: request.notify && !existing,
+    ...(!existing && {
+      underLock: (tx: Db) => {
+        reservedId = nextIdLater(tx, 'ticketMessages')
+      },
+    }),
     apply: (tx, ticket, at, reader) =>
-      writeMessage(tablesOf(deps.store.db), tx, reader, { caller, request, existing, ticket, at }),
+      writeMessage(tablesOf(deps.store.db), tx, reader, {
+        caller,
+        request,
+        existing,
+        ticket,
+        at,
+        reservedId,
+      }),
     ...(request.beforeCommit && { beforeCommit: request.beforeCommit }),
     aboutOneMessage: true,
   }).catch((error: unknown) => {
@@ -107,13 +124,15 @@ interface WriteContext {
   existing: MessageRow | undefined
   ticket: LoadedTicket
   at: Date
+  /** A new message's id, drawn with the ticket's read (PostgreSQL); else the INSERT returns it. */
+  reservedId: (() => Promise<number>) | undefined
 }
 
 async function writeMessage(
   tables: Tables,
   tx: Db,
   reader: ReferenceReader,
-  { caller, request, existing, ticket, at }: WriteContext
+  { caller, request, existing, ticket, at, reservedId }: WriteContext
 ) {
   const { input, files } = request
   const errors: FieldError[] = []
@@ -153,7 +172,7 @@ async function writeMessage(
   // The row as stored comes back from the write itself: nothing is read again.
   const row = existing
     ? await updateMessage(tx, tables, existing.ticketMessageId, values)
-    : await insertMessage(tx, tables, { ...values, ticketId: ticket.row.ticketId })
+    : await insertMessage(tx, tables, { ...values, ticketId: ticket.row.ticketId }, reservedId)
   const messageId = row.ticketMessageId
   const added = await insertAttachments(tx, tables, messageId, files)
   // A new message's attachments are the ones just written; an edit keeps its earlier ones too.
@@ -199,11 +218,26 @@ function newMessageDefaults(
   }
 }
 
+/**
+ * Inserts a new message. With a `reserved` id (PostgreSQL) the INSERT goes with the commit and
+ * the row is what was written: a new message sets every column. Otherwise the row comes back
+ * from the INSERT.
+ */
 async function insertMessage(
   tx: Db,
   tables: Tables,
-  values: Record<string, unknown>
+  values: Record<string, unknown>,
+  reserved: (() => Promise<number>) | undefined
 ): Promise<MessageRow> {
+  if (reserved) {
+    const row = { ticketMessageId: await reserved(), ...values }
+    const shape = rowShape('messages.insert-with-id', row)
+    const statement = prepared(tx, shape.key, (d) =>
+      d.insert(tables.ticketMessages).values(shape.placeholders() as never)
+    )
+    await writeLater(tx, () => statement.execute(row))
+    return row as MessageRow
+  }
   const shape = rowShape('messages.insert', values)
   const statement = prepared(tx, shape.key, (d) =>
     d

@@ -46,6 +46,8 @@ export interface TicketUpdateRequest<T> {
    * not read, and the change's `before` and `after` list none (see `TicketChange`).
    */
   aboutOneMessage?: boolean
+  /** See `LoadOptions.underLock`: what to ask for with the ticket's read, under its lock. */
+  underLock?: (tx: Db) => void
 }
 
 /**
@@ -71,7 +73,7 @@ export async function commitTicketUpdate<T>(
       tables,
       reader,
       request.ticketId,
-      { messages: !request.aboutOneMessage }
+      { messages: !request.aboutOneMessage, underLock: request.underLock }
     )
     if (!current) {
       throw new ApiError('NOT_FOUND', `Ticket ${request.ticketId} does not exist.`)

@@ -2,6 +2,7 @@ import type { Person, Tag, TicketEntity, TicketMessage } from '@ticket/schema'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { referenceIds } from '../db/projection-map.ts'
 import type { Db, Store, Tables } from '../db/store.ts'
+import { readLater } from '../db/write-later.ts'
 import { messageSummaries } from '../messages/message-rows.ts'
 import { blankTicketEntity } from './blank-entity.ts'
 import { iconHintOf } from './icon-hint.ts'
@@ -20,7 +21,7 @@ export interface LoadedTicket {
   row: TicketRow
 }
 
-/** Whether a load reads the ticket's list of messages (`Messages`): every read does. */
+/** How a ticket is loaded: every read reads its list of messages (`Messages`). */
 export interface LoadOptions {
   /**
    * False leaves `Messages` empty: a change that is about one message (adding or editing it)
@@ -28,6 +29,11 @@ export interface LoadOptions {
    * cost as much as every message before it.
    */
   messages?: boolean
+  /**
+   * Called in `loadTicketForUpdate` once the row's lock is asked for and before the row is
+   * read: a statement it holds back (`readLater`) goes with the read, under the lock.
+   */
+  underLock?: (tx: Db) => void
 }
 
 /** A ticket as every read returns it (before rights and response options), or undefined. */
@@ -50,6 +56,8 @@ export async function loadTicket(
  * locked first (`lockTicketRow`), so transactions changing one ticket read it one after another:
  * under READ COMMITTED two saves based on one revision both passed the revision check, and two
  * messages each wrote counters missing the other. SQLite's one writer already runs them in turn.
+ * The links are asked for before the row: where the transaction holds statements back
+ * (PostgreSQL), the lock, the links and the row leave together and cost one round trip.
  */
 export async function loadTicketForUpdate(
   dialect: Store['dialect'],
@@ -62,7 +70,13 @@ export async function loadTicketForUpdate(
   if (dialect === 'pg') {
     await lockTicketRow(tx, tables, id)
   }
-  return loadTicket(tx, tables, reader, id, options)
+  options.underLock?.(tx)
+  const links = linksLater(tx, tables, reader, id, options)
+  const row = await findTicketRow(tx, tables, id)
+  if (!row) {
+    return undefined
+  }
+  return { row, entity: await composeTicket(reader, row, await links()) }
 }
 
 export async function assembleTicket(
@@ -72,15 +86,37 @@ export async function assembleTicket(
   row: TicketRow,
   options: LoadOptions = {}
 ): Promise<TicketEntity> {
-  const [tags, personIds, messages] = await Promise.all([
-    loadTags(db, tables, row.ticketId),
-    loadSecondaryPersonIds(db, tables, row.ticketId),
-    options.messages === false ? [] : messageSummaries(db, tables, reader, row.ticketId),
-  ])
-  const persons = (await Promise.all(personIds.map((id) => reader.person(id)))).filter(
-    (p) => p !== undefined
-  )
-  return composeTicket(reader, row, { tags, persons, messages })
+  return composeTicket(reader, row, await linksLater(db, tables, reader, row.ticketId, options)())
+}
+
+/**
+ * Asks for a ticket's links (`readLater`: held where `db` holds statements back, else read at
+ * once) and gives a function that answers them.
+ */
+function linksLater(
+  db: Db,
+  tables: Tables,
+  reader: ReferenceReader,
+  ticketId: number,
+  options: LoadOptions
+): () => Promise<TicketLinks> {
+  const tags = readLater(db, () => loadTags(db, tables, ticketId))
+  const personIds = readLater(db, () => loadSecondaryPersonIds(db, tables, ticketId))
+  const messages =
+    options.messages === false
+      ? undefined
+      : readLater(db, () => messageSummaries(db, tables, reader, ticketId))
+  return async () => {
+    const [tagList, ids, messageList] = await Promise.all([
+      tags(),
+      personIds(),
+      messages ? messages() : [],
+    ])
+    const persons = (await Promise.all(ids.map((id) => reader.person(id)))).filter(
+      (p) => p !== undefined
+    )
+    return { tags: tagList, persons, messages: messageList }
+  }
 }
 
 /** The linked arrays of a ticket, read from their tables or known from what a save wrote. */

@@ -223,6 +223,85 @@ describe('a create on PostgreSQL', () => {
   })
 })
 
+describe('a change to an existing ticket on PostgreSQL', () => {
+  it('takes a stated number of round trips', async () => {
+    const { app, refs } = await openApp()
+    const sampleBody = sampleCreateIn(refs)
+    const created = await call(app, 'POST', '/api/v1/Ticket', sampleBody)
+    expect(created.status, created.text).toBe(200)
+    const id = (created.body as TicketEntity).TicketId
+    let n = 0
+    const put = async () => {
+      n += 1
+      const saved = await call(app, 'PUT', `/api/v1/Ticket/${id}`, {
+        ...sampleBody,
+        TicketId: id,
+        Title: `changed ${n}`,
+      })
+      expect(saved.status, saved.text).toBe(200)
+    }
+    const message = async () => {
+      const saved = await call(app, 'POST', '/api/v1/TicketMessage', {
+        TicketId: id,
+        Body: `message ${n}`,
+      })
+      expect(saved.status, saved.text).toBe(200)
+    }
+    // Warm: statements prepared on each pooled connection, a block of message ids drawn.
+    for (let i = 0; i < 12; i++) {
+      await put()
+      await message()
+    }
+    // Two round trips each. First BEGIN, the row's lock, its tags, persons (and, for a save,
+    // messages) and the row. Then for a PUT the tag check, the UPDATE, the history row and
+    // COMMIT; for a new message its INSERT (its id from the process's block), the ticket's
+    // UPDATE, the history row and COMMIT.
+    expect(await pgWrites(put)).toBe(2)
+    expect(await pgWrites(message)).toBe(2)
+  })
+
+  it("numbers a ticket's messages in the order they were made, across processes", async () => {
+    const first = await openApp()
+    const second = await openApp()
+    const created = await call(first.app, 'POST', '/api/v1/Ticket', { Title: 'Two writers' })
+    expect(created.status, created.text).toBe(200)
+    const ticketId = (created.body as TicketEntity).TicketId
+    const made: number[] = []
+    // Taking turns, as two processes behind one load balancer would.
+    for (let i = 0; i < 8; i++) {
+      const app = i % 2 === 0 ? first.app : second.app
+      const saved = await call(app, 'POST', '/api/v1/TicketMessage', {
+        TicketId: ticketId,
+        Body: `turn ${i}`,
+      })
+      expect(saved.status, saved.text).toBe(200)
+      made.push((saved.body as { TicketMessageId: number }).TicketMessageId)
+    }
+    expect(made).toEqual([...made].sort((a, b) => a - b))
+    const read = await call(first.app, 'GET', `/api/v1/Ticket/${ticketId}`)
+    const listed = (read.body as TicketEntity).Messages.map((m) => m.TicketMessageId)
+    expect(listed).toEqual(made)
+  })
+
+  it('answers a new message with the message as stored', async () => {
+    const { app } = await openApp()
+    const created = await call(app, 'POST', '/api/v1/Ticket', { Title: 'With a message' })
+    expect(created.status, created.text).toBe(200)
+    const saved = await call(app, 'POST', '/api/v1/TicketMessage', {
+      TicketId: (created.body as TicketEntity).TicketId,
+      Body: 'Hello',
+      Important: true,
+      MessageHeaders: [{ Value: 'b@example.com', Name: 'To' }],
+    })
+    expect(saved.status, saved.text).toBe(200)
+    const id = (saved.body as { TicketMessageId: number }).TicketMessageId
+    expect(id).toBeGreaterThan(0)
+    const read = await call(app, 'GET', `/api/v1/TicketMessage/${id}`)
+    expect(read.status, read.text).toBe(200)
+    expect(saved.body).toEqual(read.body)
+  })
+})
+
 function causeCode(error: unknown): unknown {
   let current = error as { code?: unknown; cause?: unknown } | undefined
   while (current) {

@@ -5,6 +5,7 @@ import { clocksOnSave } from '../clocks/on-save.ts'
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
+import { reserveId } from '../db/reserve-id.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { escalationOnSave } from '../escalation/on-save.ts'
@@ -22,7 +23,7 @@ import { resolveTags, TagPresumedAbsentExists, writeTicketTags } from './resolve
 import { actedBy, type TicketChange } from './ticket-change.ts'
 import type { TicketRow } from './ticket-rows.ts'
 import { writeSecondaryPersons } from './write-links.ts'
-import { insertTicket, reserveTicketId, updateTicket } from './write-ticket-row.ts'
+import { insertTicket, updateTicket } from './write-ticket-row.ts'
 
 export interface SaveTicketRequest {
   /** The canonicalised, validated body: read-only and unknown properties already dropped. */
@@ -128,7 +129,7 @@ export async function saveTicketInTransaction(
     )
   }
   // Asked for now, so that the id travels with whatever the save sends first.
-  const reservedId = previous ? undefined : reserveTicketId(tx)
+  const reservedId = previous ? undefined : reserveId(tx, 'tickets')
   const errors: FieldError[] = []
   const base = previous?.entity ?? (await defaultTicket(reader, caller))
   const next: Record<string, unknown> = { ...base }

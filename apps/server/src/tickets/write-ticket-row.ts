@@ -1,53 +1,9 @@
-import { eq, getTableName, sql } from 'drizzle-orm'
-import { idBlockOf } from '../db/id-blocks.ts'
+import { eq, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
 import { rowShape } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
-import { readLater, writeLater } from '../db/write-later.ts'
-
-/** Ticket ids a process draws from the sequence at a time (see `db/id-blocks.ts`). */
-export const ticketIdsPerDraw = 32
-
-/**
- * On PostgreSQL, a new ticket's id from the process's block of the tickets' sequence, so the
- * INSERT needs no answer and goes with the commit. When the block is used up, the next block is
- * drawn with the save's next statement. Elsewhere (SQLite, a plain transaction) undefined: the
- * INSERT returns the id.
- */
-export function reserveTicketId(tx: Db): (() => Promise<number>) | undefined {
-  const block = idBlockOf(tx, 'tickets')
-  if (!block) {
-    return undefined
-  }
-  const draw = () => {
-    const statement = prepared(tx, 'tickets.next-ids', (d) => {
-      const { tickets } = tablesOf(d)
-      const sequence = sql`pg_get_serial_sequence(${getTableName(tickets)}, ${tickets.ticketId.name})`
-      return d
-        .select({ id: sql<number>`nextval(${sequence})::integer` })
-        .from(sql`generate_series(1, ${sql.raw(String(ticketIdsPerDraw))})`)
-    })
-    return readLater(tx, async () => {
-      const rows = await statement.execute()
-      block.add(rows.map((row) => row.id))
-      const id = block.take()
-      if (id === undefined) {
-        throw new Error('the ticket sequence gave no id')
-      }
-      return id
-    })
-  }
-  // Taken only when the INSERT asks: a save that fails its checks first uses up no id.
-  const drawn = block.holdsSome ? undefined : draw()
-  return () => {
-    if (drawn) {
-      return drawn()
-    }
-    const id = block.take()
-    return id === undefined ? draw()() : Promise.resolve(id)
-  }
-}
+import { writeLater } from '../db/write-later.ts'
 
 /** Inserts a ticket row and returns its id: the `reserved` one, or the one the INSERT returns. */
 export async function insertTicket(
@@ -79,6 +35,10 @@ export async function insertTicket(
   return inserted.ticketId
 }
 
+/**
+ * Updates a ticket row. Nothing is read from the UPDATE, so where the transaction holds writes
+ * back (PostgreSQL) it goes with the next statement or the commit (`writeLater`).
+ */
 export async function updateTicket(tx: Db, ticketId: number, values: Record<string, unknown>) {
   const shape = rowShape('tickets.update', values)
   const statement = prepared(tx, shape.key, (d) => {
@@ -88,5 +48,5 @@ export async function updateTicket(tx: Db, ticketId: number, values: Record<stri
       .set(shape.placeholders() as never)
       .where(eq(tickets.ticketId, sql.placeholder('id$')))
   })
-  await statement.execute({ ...values, id$: ticketId })
+  await writeLater(tx, () => statement.execute({ ...values, id$: ticketId }))
 }
