@@ -4,11 +4,13 @@ import { drizzle } from 'drizzle-orm/node-postgres'
 import { migrate } from 'drizzle-orm/node-postgres/migrator'
 import pg from 'pg'
 import { createPgChangeFeed } from './change-feed.ts'
-import { asPgExecutor, type Db, type PgDb } from './db.ts'
+import type { Db, PgDb } from './db.ts'
 import { migrationsRoot } from './migrations-root.ts'
 import { PgGroupCommit } from './pg-group-commit.ts'
+import { prepared } from './prepared.ts'
 import * as pgTables from './schema.pg.gen.ts'
 import type { PgStore } from './store-types.ts'
+import { writeLater } from './write-later.ts'
 
 /**
  * PostgreSQL's database and transactions, seen as a `Db`. Queries are typed with SQLite's
@@ -38,7 +40,20 @@ export async function openPgStore(
   }
   const changes = await createPgChangeFeed(url, {
     notify: async (channel, payload, tx) => {
-      await (tx ? asPgExecutor(tx) : pgDb).execute(sql`select pg_notify(${channel}, ${payload})`)
+      if (!tx) {
+        await pgDb.execute(sql`select pg_notify(${channel}, ${payload})`)
+        return
+      }
+      // Nothing is read from it: it goes with the transaction's next statement or its commit,
+      // and PostgreSQL delivers it when the transaction commits.
+      const statement = prepared(tx, 'changes.notify', (d) =>
+        d
+          .select({
+            sent: sql`pg_notify(${sql.placeholder('channel')}, ${sql.placeholder('payload')})`,
+          })
+          .from(sql`(values (1)) as one`)
+      )
+      await writeLater(tx, () => statement.execute({ channel, payload }))
     },
     onError: onConnectionError,
   }).catch(async (error) => {

@@ -63,6 +63,26 @@ describe('a pipelined PostgreSQL transaction', () => {
     expect(names).toEqual(['next'])
   })
 
+  it('fails a transaction whose held write reaches the driver only after an await', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    await expect(
+      store.transaction(async (tx) => {
+        await writeLater(tx, async () => {
+          await Promise.resolve()
+          return tx.insert(t.tags).values(tagRow('behind-commit')).execute()
+        })
+      })
+    ).rejects.toThrow('at once')
+    // Neither inside the transaction nor behind it, on a connection back in the pool.
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await store.transaction(async (tx) => {
+      await tx.insert(t.tags).values(tagRow('next'))
+    })
+    const names = (await store.db.select().from(t.tags)).map((r) => r.nameKey)
+    expect(names).toEqual(['next'])
+  })
+
   it('sends a read held for later with the next statement, and answers it from there', async () => {
     const store = await openTestStore('pg')
     const t = tablesOf(store.db)

@@ -53,6 +53,8 @@ class PipelinedConnection implements LaterWrites {
   private jobStart = 0
   /** The current job's SAVEPOINT, as held until a batch sends it. */
   private jobSavepoint: HeldStatement | undefined
+  /** Statements Drizzle has handed to `query` so far: shows whether a held one was sent. */
+  private queried = 0
 
   private readonly client: pg.PoolClient
 
@@ -183,6 +185,7 @@ class PipelinedConnection implements LaterWrites {
 
   /** What Drizzle calls for every statement of the transaction. */
   private query(...args: QueryArgs) {
+    this.queried += 1
     const [config, values] = args as unknown[]
     const kind = this.sending
     const joinable = kind === 'write' || kind === 'check'
@@ -229,10 +232,18 @@ class PipelinedConnection implements LaterWrites {
         }
         job = write.job
         this.sending = write.kind
+        const before = this.queried
         try {
           this.track(write.send() as Promise<unknown>, write.job)
         } finally {
           this.sending = undefined
+        }
+        // A statement that reached the driver only after an await would go out behind COMMIT,
+        // outside the transaction or inside the connection's next one: the connection leaves
+        // the pool (its open transaction ends with it) and the transaction fails.
+        if (write.kind !== 'control' && this.queried === before) {
+          this.broken = new Error('a held statement must reach the driver at once (a prepared one)')
+          throw this.broken
         }
       }
       this.sendInserts()

@@ -1,6 +1,6 @@
 import { withCompiledPg } from './compiled-pg.ts'
 import { withCompiledSqlite } from './compiled-sqlite.ts'
-import type { Db } from './store.ts'
+import type { Db } from './db.ts'
 
 type Statement = { execute(values?: Record<string, unknown>): unknown }
 
