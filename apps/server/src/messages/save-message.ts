@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Caller } from '../auth/caller.ts'
 import type { RulesOf } from '../clocks/priority-rules.ts'
 import { minutesBetween } from '../clocks/ticket-clocks.ts'
+import { insertLater } from '../db/insert-later.ts'
 import { prepared } from '../db/prepared.ts'
 import { ticketMessagesProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
@@ -10,7 +11,6 @@ import { nextIdLater } from '../db/reserve-id.ts'
 import { rowShape } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
-import { writeLater } from '../db/write-later.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import {
@@ -231,11 +231,7 @@ async function insertMessage(
 ): Promise<MessageRow> {
   if (reserved) {
     const row = { ticketMessageId: await reserved(), ...values }
-    const shape = rowShape('messages.insert-with-id', row)
-    const statement = prepared(tx, shape.key, (d) =>
-      d.insert(tables.ticketMessages).values(shape.placeholders() as never)
-    )
-    await writeLater(tx, () => statement.execute(row))
+    await insertLater(tx, 'messages.insert-with-id', (t) => t.ticketMessages, row)
     return row as MessageRow
   }
   const shape = rowShape('messages.insert', values)

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm'
+import { insertLater } from '../db/insert-later.ts'
 import { prepared } from '../db/prepared.ts'
 import { rowShape } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
@@ -13,11 +14,7 @@ export async function insertTicket(
 ): Promise<number> {
   if (reserved) {
     const row = { ticketId: await reserved(), ...values }
-    const shape = rowShape('tickets.insert-with-id', row)
-    const statement = prepared(tx, shape.key, (d) =>
-      d.insert(tablesOf(d).tickets).values(shape.placeholders() as never)
-    )
-    await writeLater(tx, () => statement.execute(row))
+    await insertLater(tx, 'tickets.insert-with-id', (t) => t.tickets, row)
     return row.ticketId
   }
   const shape = rowShape('tickets.insert', values)

@@ -1,0 +1,24 @@
+import type { Db, Tables } from './db.ts'
+import { prepared } from './prepared.ts'
+import { rowShape } from './statement-shape.ts'
+import { tablesOf } from './tables-of.ts'
+import { writeLater } from './write-later.ts'
+
+/**
+ * Inserts `row`, its id included, into the table `tableOf` picks and reads nothing back: where
+ * the transaction holds writes (PostgreSQL), it goes with the next statement or the commit. One
+ * prepared statement per `name` and set of columns.
+ * @example await insertLater(tx, 'tickets.insert-with-id', (t) => t.tickets, { ticketId, ...values })
+ */
+export async function insertLater(
+  tx: Db,
+  name: string,
+  tableOf: (tables: Tables) => Tables['tickets'] | Tables['ticketMessages'],
+  row: Record<string, unknown>
+): Promise<void> {
+  const shape = rowShape(name, row)
+  const statement = prepared(tx, shape.key, (d) =>
+    d.insert(tableOf(tablesOf(d)) as never).values(shape.placeholders() as never)
+  )
+  await writeLater(tx, () => statement.execute(row))
+}
