@@ -3,6 +3,7 @@ import { prepared } from '../db/prepared.ts'
 import { listShape, rowsShape } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { writeLater } from '../db/write-later.ts'
 import type { Env } from '../env.ts'
 import type { ReferenceReader } from '../reference/reference-reader.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
@@ -24,16 +25,17 @@ export interface PlanContext {
 
 /**
  * The rules, inside the save transaction: who hears about the change, on which channels, written
- * as outbox rows that commit or roll back with the ticket. Returns how many rows were written.
+ * as outbox rows that commit or roll back with the ticket. Nothing is read back from their
+ * INSERT: where the transaction holds writes (PostgreSQL), it goes with the commit.
  */
 export async function planDeliveries(
   tx: Db,
   context: PlanContext,
   change: TicketChange,
   reference: ReferenceReader
-): Promise<number> {
+): Promise<void> {
   if (change.kind === 'deleted' || !(change.notify || change.notifyNewTicket)) {
-    return 0
+    return
   }
   const tables = tablesOf(tx)
   const category = await categoryFactsOf(
@@ -42,7 +44,7 @@ export async function planDeliveries(
   )
   const named = planRecipients(change, category)
   if (named.length === 0) {
-    return 0
+    return
   }
   const people = await loadAssociates(tx, tables, [
     change.actorId,
@@ -91,7 +93,7 @@ export async function planDeliveries(
     }
   }
   if (rows.length === 0) {
-    return 0
+    return
   }
   // The same change planned twice writes nothing new: the dedupe keys already exist.
   const shape = rowsShape('notifications.outbox.insert', rows)
@@ -101,10 +103,8 @@ export async function planDeliveries(
       .insert(t)
       .values(shape.placeholders() as never)
       .onConflictDoNothing()
-      .returning({ id: t.deliveryId })
   )
-  const written = await insert.execute(shape.values)
-  return written.length
+  await writeLater(tx, () => insert.execute(shape.values))
 }
 
 type Person = Pick<

@@ -36,11 +36,11 @@ const quietModules = [
     createEscalationModule(core, { pollMs: 3_600_000 }),
 ]
 
-async function openApp(now?: () => Date) {
+async function openApp(now?: () => Date, modules = quietModules) {
   const opened = await createTestApp({
     database: database.url,
     env: { TICKET_DEMO_DATA: '1' },
-    modules: quietModules,
+    modules,
     now,
   })
   return { ...opened, refs: await demoRefs(opened.deps.store) }
@@ -74,6 +74,32 @@ describe('a create on PostgreSQL', () => {
     // links and the history row, and COMMIT.
     expect(await pgStatementsDuring(database.url, () => create(sampleBody))).toBe(3)
     expect(await pgStatementsDuring(database.url, () => create(knownTags))).toBe(3)
+  })
+
+  it('with notify=true takes a stated number of round trips', async () => {
+    // The notification rules plan their outbox rows in the save; the dispatcher that would
+    // deliver them after it does not start, so the count sees the save alone.
+    const planningOnly = (core: Parameters<typeof createNotificationsModule>[0]) => ({
+      ...createNotificationsModule(core, { pollMs: 3_600_000 }),
+      start: undefined,
+    })
+    const [history, , ...others] = quietModules
+    const { app, refs } = await openApp(undefined, [
+      history ?? createHistoryModule,
+      planningOnly,
+      ...others,
+    ])
+    const sampleBody = sampleCreateIn(refs)
+    const notifying = async () => {
+      const created = await call(app, 'POST', '/api/v1/Ticket?notify=true', sampleBody)
+      expect(created.status, created.text).toBe(200)
+    }
+    for (let i = 0; i < 12; i++) {
+      await notifying()
+    }
+    // Two: the save's statements with the read of the recipients' rows (their preferences pick
+    // the channels), then the outbox rows with COMMIT.
+    expect(await pgWrites(notifying)).toBe(2)
   })
 
   it('draws ticket ids in blocks: unique across processes, increasing within each', async () => {
