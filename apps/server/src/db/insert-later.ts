@@ -1,3 +1,4 @@
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { Db, Tables } from './db.ts'
 import { prepared } from './prepared.ts'
 import { rowShape } from './statement-shape.ts'
@@ -13,12 +14,12 @@ import { writeLater } from './write-later.ts'
 export async function insertLater(
   tx: Db,
   name: string,
-  tableOf: (tables: Tables) => Tables['tickets'] | Tables['ticketMessages'],
+  tableOf: (tables: Tables) => SQLiteTable,
   row: Record<string, unknown>
 ): Promise<void> {
   const shape = rowShape(name, row)
   const statement = prepared(tx, shape.key, (d) =>
-    d.insert(tableOf(tablesOf(d)) as never).values(shape.placeholders() as never)
+    d.insert(tableOf(tablesOf(d))).values(shape.placeholders() as never)
   )
   await writeLater(tx, () => statement.execute(row))
 }

@@ -6,7 +6,7 @@ import { tablesOf } from './tables-of.ts'
 import { holdsWrites, readLater } from './write-later.ts'
 
 /** Ids a process draws from a table's sequence at a time (see `id-blocks.ts`). */
-export const idsPerDraw = 32
+const idsPerDraw = 32
 
 /** The tables whose new rows may take their id before the INSERT, and each one's id column. */
 const idColumns = {
@@ -14,7 +14,7 @@ const idColumns = {
   ticketMessages: (t: Tables) => t.ticketMessages.ticketMessageId,
 }
 
-export type TableWithIds = keyof typeof idColumns
+type TableWithIds = keyof typeof idColumns
 
 /** `nextval` of the sequence behind `table`'s id column, as an integer. */
 function nextIdOf(d: Db, table: TableWithIds): SQL<number> {
