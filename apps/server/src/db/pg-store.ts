@@ -90,6 +90,13 @@ export async function openPgStore(
 async function underAdvisoryLock<T>(pool: pg.Pool, name: string, fn: () => Promise<T>): Promise<T> {
   const client = await pool.connect()
   const key = `ticket:${name}`
+  // Lost while lent out, the connection reports it here rather than as an uncaught error; the
+  // lock went with it, and the unlock below fails and throws.
+  let lost: Error | undefined
+  const onLost = (error: Error) => {
+    lost = error
+  }
+  client.on('error', onLost)
   try {
     await client.query('select pg_advisory_lock(hashtext($1))', [key])
     try {
@@ -98,6 +105,7 @@ async function underAdvisoryLock<T>(pool: pg.Pool, name: string, fn: () => Promi
       await client.query('select pg_advisory_unlock(hashtext($1))', [key])
     }
   } finally {
-    client.release()
+    client.off('error', onLost)
+    client.release(lost)
   }
 }

@@ -1,8 +1,10 @@
 import { eq, sql } from 'drizzle-orm'
+import pg from 'pg'
 import { describe, expect, it } from 'vitest'
 import { pgStatementsDuring, pgWritesDuring } from '../test/pg-round-trips.ts'
 import { testServerUrl } from '../test/postgres.ts'
 import { openTestStore } from '../test/stores.ts'
+import { asPgExecutor } from './db.ts'
 import { sqlStateOf } from './sql-state.ts'
 import type { Db } from './store.ts'
 import { tablesOf } from './tables-of.ts'
@@ -76,6 +78,33 @@ describe('a pipelined PostgreSQL transaction', () => {
     ).rejects.toThrow('at once')
     // Neither inside the transaction nor behind it, on a connection back in the pool.
     await new Promise((resolve) => setTimeout(resolve, 100))
+    await store.transaction(async (tx) => {
+      await tx.insert(t.tags).values(tagRow('next'))
+    })
+    const names = (await store.db.select().from(t.tags)).map((r) => r.nameKey)
+    expect(names).toEqual(['next'])
+  })
+
+  it('fails a transaction whose connection is lost midway, and the process goes on', async () => {
+    const store = await openTestStore('pg')
+    const t = tablesOf(store.db)
+    const admin = new pg.Client({ connectionString: testServerUrl })
+    await admin.connect()
+    try {
+      await expect(
+        store.transaction(async (tx) => {
+          const backend = await asPgExecutor(tx).execute(sql`select pg_backend_pid() as pid`)
+          const pid = (backend.rows[0] as { pid: number }).pid
+          await admin.query('select pg_terminate_backend($1)', [pid])
+          // The loss reaches the connection as an error event while it is lent out.
+          await new Promise((resolve) => setTimeout(resolve, 100))
+          await tx.insert(t.tags).values(tagRow('after-loss'))
+        })
+      ).rejects.toThrow()
+    } finally {
+      await admin.end()
+    }
+    // The lost connection left the pool; the next transaction gets a live one.
     await store.transaction(async (tx) => {
       await tx.insert(t.tags).values(tagRow('next'))
     })

@@ -60,6 +60,13 @@ class PipelinedConnection implements LaterWrites {
 
   constructor(client: pg.PoolClient, pool: pg.Pool) {
     this.client = client
+    // The pool listens for a connection's loss only while the connection is idle; lost while
+    // lent out (PostgreSQL restarted, the backend was terminated), it would be an uncaught
+    // error that ends the process. The statements in flight fail on their own; the connection
+    // is marked so that it leaves the pool when given back.
+    client.on('error', (error) => {
+      this.broken = error
+    })
     // Drizzle sees a client whose every statement goes through `query` below.
     const query = (...args: QueryArgs) => this.query(...args)
     const db: Omit<PgDb, '$client'> = drizzle({
