@@ -6,6 +6,7 @@ import type { SqliteStore, Store } from '../db/store-types.ts'
 interface PlanNode {
   'Node Type': string
   'Index Name'?: string
+  'Relation Name'?: string
   Plans?: PlanNode[]
 }
 
@@ -13,7 +14,7 @@ const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).fla
 
 /**
  * PostgreSQL's plan of `query` (EXPLAIN, JSON): the node types and index names of every node,
- * and the plan as text for a failing assertion's message.
+ * the tables it reads whole, and the plan as text for a failing assertion's message.
  */
 export async function postgresPlan(store: Store, query: SQL | { getSQL(): SQL }) {
   const [explained] = await rawRows(store, sql`explain (format json) ${query}`)
@@ -25,6 +26,10 @@ export async function postgresPlan(store: Store, query: SQL | { getSQL(): SQL })
   return {
     nodeTypes: nodes.map((n) => n['Node Type']),
     indexNames: nodes.map((n) => n['Index Name']).filter((name) => name !== undefined),
+    /** The tables read whole (a Seq Scan node's relation). */
+    scannedWhole: nodes
+      .filter((n) => n['Node Type'] === 'Seq Scan')
+      .map((n) => n['Relation Name'] ?? ''),
     shown: JSON.stringify(output.Plan, null, 1),
   }
 }
