@@ -34,6 +34,32 @@ describe('the PostgreSQL store', () => {
   })
 })
 
+describe('the PostgreSQL store, its connection lost while it holds a lock', () => {
+  it('fails the locked work instead of ending the process, and goes on', async () => {
+    const database = await createTestDatabase()
+    const store = await openStore(database.url, () => {})
+    const admin = new pg.Client({ connectionString: database.url })
+    await admin.connect()
+    try {
+      await expect(
+        store.exclusive('lost-lock', async () => {
+          // The connection that holds the advisory lock is the one terminated.
+          await admin.query(
+            "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted"
+          )
+          await new Promise((resolve) => setTimeout(resolve, 200))
+        })
+      ).rejects.toThrow()
+      await store.exclusive('lost-lock', async () => {})
+      await store.ping()
+    } finally {
+      await admin.end()
+      await store.close()
+      await database.drop()
+    }
+  })
+})
+
 describe('the SQLite store', () => {
   it('bounds the page cache of its writer and its reader', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ticket-store-'))
