@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import { HTTPException } from 'hono/http-exception'
+import { databaseUnreachable } from '../db/database-unreachable.ts'
 import type { Logger } from '../logger.ts'
 import { ApiError } from './api-error.ts'
 import { problemBody, problemResponse } from './problem.ts'
@@ -21,8 +22,9 @@ const codeByStatus: Record<number, Parameters<typeof problemBody>[1]> = {
 }
 
 /**
- * Three tiers: our own ApiError, a framework HTTPException (body limit, malformed JSON), and
- * anything else, which is a bug: logged once with its stack, answered 500 without it.
+ * Four tiers: our own ApiError, a framework HTTPException (body limit, malformed JSON), a
+ * database that could not be reached or went away (503, to retry), and anything else, which is
+ * a bug: logged once with its stack, answered 500 without it.
  */
 export function createErrorHandler(logger: Logger) {
   return (err: Error, c: Context): Response => {
@@ -33,6 +35,16 @@ export function createErrorHandler(logger: Logger) {
     if (err instanceof HTTPException) {
       const code = codeByStatus[err.status] ?? 'BAD_REQUEST'
       return problemResponse(c, problemBody(c, code, err.status, err.message || code))
+    }
+    if (databaseUnreachable(err)) {
+      logger.warn('the database could not be reached', { requestId: c.get('requestId'), err })
+      const body = problemBody(
+        c,
+        'SERVICE_UNAVAILABLE',
+        503,
+        'The database could not be reached, so the request may not have been applied. Retry it: a ticket or message save sent with an Idempotency-Key is applied at most once.'
+      )
+      return problemResponse(c, body, { 'Retry-After': '1' })
     }
     logger.error('unhandled error', { requestId: c.get('requestId'), err })
     return problemResponse(c, problemBody(c, 'INTERNAL', 500, 'The server failed to answer.'))

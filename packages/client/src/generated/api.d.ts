@@ -5057,7 +5057,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5219,7 +5219,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5380,7 +5380,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5522,7 +5522,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5682,7 +5682,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5827,7 +5827,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -5974,7 +5974,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6119,7 +6119,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6268,7 +6268,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6428,7 +6428,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6569,7 +6569,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6730,7 +6730,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -6871,7 +6871,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7032,7 +7032,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7200,7 +7200,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7331,7 +7331,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7463,7 +7463,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7576,7 +7576,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7706,7 +7706,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7819,7 +7819,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -7953,7 +7953,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8081,7 +8081,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8202,7 +8202,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8326,7 +8326,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8463,7 +8463,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8623,7 +8623,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8747,7 +8747,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -8898,7 +8898,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9071,7 +9071,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9205,7 +9205,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9383,7 +9383,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9525,7 +9525,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9667,7 +9667,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9793,7 +9793,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -9927,7 +9927,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10079,7 +10079,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10216,7 +10216,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10380,7 +10380,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10517,7 +10517,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10642,7 +10642,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10755,7 +10755,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -10886,7 +10886,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11020,7 +11020,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11133,7 +11133,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11390,7 +11390,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11524,7 +11524,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11650,7 +11650,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -11801,7 +11801,7 @@ export interface operations {
                     "application/problem+xml": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description The server is starting or draining; retry after `Retry-After` seconds. */
+            /** @description The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds. */
             503: {
                 headers: {
                     [name: string]: unknown;

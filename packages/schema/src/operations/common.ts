@@ -68,7 +68,9 @@ export const commonErrors: Record<number, ResponseSpec> = {
   415: problem('The request body media type is not supported.'),
   429: problem('Too many failed sign-ins; retry after `Retry-After` seconds.'),
   500: problem('The server failed; the body never carries a stack trace.'),
-  503: problem('The server is starting or draining; retry after `Retry-After` seconds.'),
+  503: problem(
+    'The server is starting or draining, or could not reach its database; retry after `Retry-After` seconds.'
+  ),
 }
 
 export const notFound = problem('The ticket does not exist or was deleted.')
