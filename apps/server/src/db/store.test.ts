@@ -43,9 +43,12 @@ describe('the PostgreSQL store, its connection lost while it holds a lock', () =
     try {
       await expect(
         store.exclusive('lost-lock', async () => {
-          // The connection that holds the advisory lock is the one terminated.
+          // The connection that holds the advisory lock is the one terminated; only this test's
+          // database is looked at, since tests running beside it hold advisory locks of their own.
           await admin.query(
-            "select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and granted"
+            `select pg_terminate_backend(l.pid) from pg_locks l
+               join pg_database d on d.oid = l.database
+              where l.locktype = 'advisory' and l.granted and d.datname = current_database()`
           )
           await new Promise((resolve) => setTimeout(resolve, 200))
         })
