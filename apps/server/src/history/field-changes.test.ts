@@ -34,6 +34,32 @@ describe('fieldChanges', () => {
     ])
   })
 
+  it("shows a carrier by its field's own key, though it carries other ids", () => {
+    const keys = { Person: 'PersonId', OwnedBy: 'AssociateId', SecondaryPersons: 'PersonId' }
+    const changes = fieldChanges(
+      {
+        Person: { PersonId: 4, AssociateId: 9 },
+        OwnedBy: { AssociateId: 5, PersonId: 11 },
+        SecondaryPersons: [],
+      },
+      {
+        Person: { PersonId: 6, AssociateId: 9 },
+        OwnedBy: { AssociateId: 7, PersonId: 12 },
+        SecondaryPersons: [
+          { PersonId: 2, AssociateId: 9 },
+          { PersonId: 3, AssociateId: 9 },
+        ],
+      },
+      '',
+      keys
+    )
+    expect(changes).toEqual([
+      { Field: 'Person', From: '4', To: '6' },
+      { Field: 'OwnedBy', From: '5', To: '7' },
+      { Field: 'SecondaryPersons', From: '', To: '2,3' },
+    ])
+  })
+
   it('shows an object without an id as its JSON', () => {
     expect(historyText({ a: 1 })).toBe('{"a":1}')
   })

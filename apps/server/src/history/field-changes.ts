@@ -11,7 +11,10 @@ const ignored = new Set([
   'Ticket',
 ])
 
-/** Ids of carriers by their key property (`AssociateId`, `TicketStatusId`, …). */
+/**
+ * Ids of carriers by their key property (`AssociateId`, `TicketStatusId`, …), tried in this order
+ * for an object whose field names no key (see `CarrierKeys`).
+ */
 const idKeys = [
   'AssociateId',
   'TicketCategoryId',
@@ -26,31 +29,58 @@ const idKeys = [
   'FormSubmissionId',
 ]
 
-/** A value as the history shows it: scalars as text, a carrier by its id, a list by its ids. */
-export function historyText(value: unknown): string | null {
+/**
+ * The key property of the carriers each field holds (`Person` → `PersonId`), as an entity's
+ * projection names them: a carrier also carries other ids (a person its associate's
+ * `AssociateId`), so a field's own key must win over the first id found.
+ */
+export type CarrierKeys = Readonly<Record<string, string>>
+
+/** A projection's carrier keys: its references (`Person`) and its links (`SecondaryPersons`). */
+export function carrierKeysOf(projection: {
+  references: Readonly<Record<string, { carrierKey: string }>>
+  links: Readonly<Record<string, { carrierKey: string }>>
+}): CarrierKeys {
+  return Object.fromEntries(
+    [...Object.entries(projection.references), ...Object.entries(projection.links)].map(
+      ([field, { carrierKey }]) => [field, carrierKey]
+    )
+  )
+}
+
+/**
+ * A value as the history shows it: scalars as text, a carrier by its id (its `key` when given),
+ * a list by its ids.
+ */
+export function historyText(value: unknown, key?: string): string | null {
   if (value === null || value === undefined) {
     return null
   }
   if (Array.isArray(value)) {
-    return value.map((item) => historyText(item) ?? '').join(',')
+    return value.map((item) => historyText(item, key) ?? '').join(',')
   }
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>
-    const key = idKeys.find((k) => typeof record[k] === 'number')
-    return key ? String(record[key]) : JSON.stringify(value)
+    const id =
+      key !== undefined && typeof record[key] === 'number'
+        ? key
+        : idKeys.find((k) => typeof record[k] === 'number')
+    return id ? String(record[id]) : JSON.stringify(value)
   }
   return String(value)
 }
 
 /**
  * The fields that differ between two versions of an entity, `prefix`ed (`TicketMessage.Body`);
- * a new entity (`before` null) lists every field that has a value.
+ * a new entity (`before` null) lists every field that has a value. `keys` names the key of
+ * the carriers in each field.
  * @example fieldChanges({ Title: 'a' }, { Title: 'b' }) // [{ Field: 'Title', From: 'a', To: 'b' }]
  */
 export function fieldChanges(
   before: Record<string, unknown> | null,
   after: Record<string, unknown>,
-  prefix = ''
+  prefix = '',
+  keys: CarrierKeys = {}
 ): TicketFieldChange[] {
   const changes: TicketFieldChange[] = []
   // A new entity has only its own names; a change also those the old version had.
@@ -61,8 +91,8 @@ export function fieldChanges(
     if (ignored.has(name)) {
       continue
     }
-    const from = before ? historyText(before[name]) : null
-    const to = historyText(after[name])
+    const from = before ? historyText(before[name], keys[name]) : null
+    const to = historyText(after[name], keys[name])
     if (
       from !== to &&
       !(before === null && (to === null || to === '' || to === '0' || to === 'false'))

@@ -1,25 +1,34 @@
 import type { TicketFieldChange } from '@ticket/schema'
 import { prepared } from '../db/prepared.ts'
+import { ticketMessagesProjection, ticketsProjection } from '../db/projection.gen.ts'
 import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { writeLater } from '../db/write-later.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
-import { fieldChanges } from './field-changes.ts'
+import { carrierKeysOf, fieldChanges } from './field-changes.ts'
 
 const asRecord = (value: unknown) => value as Record<string, unknown>
+const ticketKeys = carrierKeysOf(ticketsProjection)
+const messageKeys = carrierKeysOf(ticketMessagesProjection)
 
 /** The field changes of one ticket change: the ticket's own, then its message's, prefixed. */
 export function changesOf(change: TicketChange): TicketFieldChange[] {
   const ticket =
     change.kind === 'deleted'
       ? [{ Field: 'Deleted', From: 'false', To: 'true' }]
-      : fieldChanges(change.before && asRecord(change.before), asRecord(change.after))
+      : fieldChanges(
+          change.before && asRecord(change.before),
+          asRecord(change.after),
+          '',
+          ticketKeys
+        )
   const message = change.message
     ? fieldChanges(
         change.message.before && asRecord(change.message.before),
         asRecord(change.message.after),
-        'TicketMessage.'
+        'TicketMessage.',
+        messageKeys
       )
     : []
   return [...ticket, ...message]
