@@ -1,4 +1,4 @@
-import type { ColumnsProjection } from '@ticket/codegen'
+import type { ColumnsProjection, TableProjection } from '@ticket/codegen'
 
 type Row = Record<string, unknown>
 
@@ -118,4 +118,16 @@ export function referenceIds(
  */
 export function propertiesToRow(projection: ColumnsProjection, values: Row): Row {
   return compiledOf(projection).propertiesToRow(values)
+}
+
+/**
+ * The key property of the carrier each property holds, for its references (`Person` →
+ * `PersonId`) and its links (`SecondaryPersons` → `PersonId`).
+ */
+export function carrierKeysOf(projection: TableProjection): Readonly<Record<string, string>> {
+  return Object.fromEntries(
+    [...Object.entries(projection.references), ...Object.entries(projection.links)].map(
+      ([property, { carrierKey }]) => [property, carrierKey]
+    )
+  )
 }

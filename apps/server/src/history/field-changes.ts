@@ -13,7 +13,7 @@ const ignored = new Set([
 
 /**
  * Ids of carriers by their key property (`AssociateId`, `TicketStatusId`, …), tried in this order
- * for an object whose field names no key (see `CarrierKeys`).
+ * for an object no projection names a key for (a message's attachments, a form submission).
  */
 const idKeys = [
   'AssociateId',
@@ -30,23 +30,11 @@ const idKeys = [
 ]
 
 /**
- * The key property of the carriers each field holds (`Person` → `PersonId`), as an entity's
- * projection names them: a carrier also carries other ids (a person its associate's
+ * The key property of the carriers each field holds (`Person` → `PersonId`), from the entity's
+ * projection (`carrierKeysOf`): a carrier also carries other ids (a person its associate's
  * `AssociateId`), so a field's own key must win over the first id found.
  */
 export type CarrierKeys = Readonly<Record<string, string>>
-
-/** A projection's carrier keys: its references (`Person`) and its links (`SecondaryPersons`). */
-export function carrierKeysOf(projection: {
-  references: Readonly<Record<string, { carrierKey: string }>>
-  links: Readonly<Record<string, { carrierKey: string }>>
-}): CarrierKeys {
-  return Object.fromEntries(
-    [...Object.entries(projection.references), ...Object.entries(projection.links)].map(
-      ([field, { carrierKey }]) => [field, carrierKey]
-    )
-  )
-}
 
 /**
  * A value as the history shows it: scalars as text, a carrier by its id (its `key` when given),

@@ -1,12 +1,13 @@
 import type { TicketFieldChange } from '@ticket/schema'
 import { prepared } from '../db/prepared.ts'
 import { ticketMessagesProjection, ticketsProjection } from '../db/projection.gen.ts'
+import { carrierKeysOf } from '../db/projection-map.ts'
 import { placeholdersFor } from '../db/statement-shape.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { writeLater } from '../db/write-later.ts'
 import type { TicketChange } from '../tickets/ticket-change.ts'
-import { carrierKeysOf, fieldChanges } from './field-changes.ts'
+import { fieldChanges } from './field-changes.ts'
 
 const asRecord = (value: unknown) => value as Record<string, unknown>
 const ticketKeys = carrierKeysOf(ticketsProjection)
