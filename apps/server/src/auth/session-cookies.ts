@@ -2,6 +2,7 @@ import { SESSION_COOKIE, XSRF_COOKIE } from '@ticket/schema'
 import type { Context } from 'hono'
 import { deleteCookie, setCookie } from 'hono/cookie'
 import type { Env } from '../env.ts'
+import { closeCompleteAnswer } from '../http/complete-answer.ts'
 import type { NewSession } from './sessions.ts'
 
 // Secure when the client reaches us over https, directly or through a proxy named by
@@ -17,12 +18,15 @@ export function setSessionCookies(c: Context, env: Env, session: NewSession, now
   const secure = isSecure(c, env)
   const maxAge = Math.floor((Date.parse(session.expiresAt) - now.getTime()) / 1000)
   const common = { path: '/', sameSite: 'Strict', maxAge, secure } as const
+  // Cookies are prepared headers: an answer built in advance would not carry them.
+  closeCompleteAnswer(c)
   setCookie(c, SESSION_COOKIE, session.ticket, { ...common, httpOnly: true })
   setCookie(c, XSRF_COOKIE, session.xsrfToken, common)
 }
 
 export function clearSessionCookies(c: Context, env: Env): void {
   const secure = isSecure(c, env)
+  closeCompleteAnswer(c)
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure, httpOnly: true, sameSite: 'Strict' })
   deleteCookie(c, XSRF_COOKIE, { path: '/', secure, sameSite: 'Strict' })
 }

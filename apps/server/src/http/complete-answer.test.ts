@@ -1,4 +1,6 @@
+import { readdirSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BREACH_HEADER } from '../test/contract/validated-app.ts'
 import { createTestApp } from '../test/harness.ts'
@@ -6,7 +8,13 @@ import { listen } from '../test/listen.ts'
 import { adminAuth, basicHeader, call } from '../test/requests.ts'
 
 /** The status and the header lines as the server wrote them (names as sent, in order). */
-function exchange(baseUrl: string, method: string, path: string, headers: Record<string, string>) {
+function exchange(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string
+) {
   return new Promise<{ status: number; lines: string[] }>((resolve, reject) => {
     const sent = request(`${baseUrl}${path}`, { method, headers }, (answer) => {
       answer.resume()
@@ -19,7 +27,7 @@ function exchange(baseUrl: string, method: string, path: string, headers: Record
       })
     })
     sent.on('error', reject)
-    sent.end()
+    sent.end(body)
   })
 }
 
@@ -66,5 +74,52 @@ describe('answers built with their headers in advance', () => {
       expect(getLines).toContain('x-request-id: same-id')
       expect(getLines).toContain('x-content-type-options: nosniff')
     }
+  })
+})
+
+describe('answers to saves built with their headers in advance', () => {
+  // A header prepared before the answer exists closes the fast path; the two ways must agree.
+  it('send the header lines of the answer the middleware completes, and a prepared header too', async () => {
+    const { app } = await createTestApp()
+    const { baseUrl } = await listen(app)
+    const headers = {
+      authorization: basicHeader(adminAuth),
+      'x-request-id': 'same-id',
+      'content-type': 'application/json',
+    }
+    const post = (body: unknown) =>
+      exchange(baseUrl, 'POST', '/api/v1/Ticket', headers, JSON.stringify(body))
+    const fast = await post({ Title: 'Born complete' })
+    // An unknown property is announced in a header the route prepares before answering.
+    const prepared = await post({ Title: 'Completed by the middleware', Colour: 'red' })
+    expect([fast.status, prepared.status]).toEqual([200, 200])
+    const varying = /^(date|etag|content-length|x-ignored-properties): /i
+    const named = (lines: string[]) => lines.filter((line) => !varying.test(line))
+    expect(named(fast.lines)).toEqual(named(prepared.lines))
+    expect(fast.lines).toContain('x-request-id: same-id')
+    expect(fast.lines).toContain('cache-control: private, no-cache')
+    expect(prepared.lines.some((line) => /^x-ignored-properties: \/Colour$/i.test(line))).toBe(true)
+  })
+
+  it('are closed by every header prepared in the source: through prepareHeader or with cookies', () => {
+    const root = join(import.meta.dirname, '..')
+    const offenders: string[] = []
+    const walk = (dir: string) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name)
+        if (entry.isDirectory()) {
+          walk(path)
+        } else if (/\.ts$/.test(entry.name) && !/\.test(-d)?\.ts$/.test(entry.name)) {
+          const text = readFileSync(path, 'utf8')
+          const direct = /\bc\.header\(/.test(text) && !path.endsWith('complete-answer.ts')
+          const cookies = text.includes("from 'hono/cookie'") && /(set|delete)Cookie\(/.test(text)
+          if (direct || (cookies && !text.includes('closeCompleteAnswer(c)'))) {
+            offenders.push(path.slice(root.length + 1))
+          }
+        }
+      }
+    }
+    walk(root)
+    expect(offenders).toEqual([])
   })
 })

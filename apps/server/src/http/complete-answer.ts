@@ -21,13 +21,25 @@ const holder = (c: Context) => c as Context & StepsHolder
 const completeAnswers = new WeakSet<Response>()
 
 /**
- * Opens the fast path for a plain GET (a HEAD's answer is rebuilt from its GET's, a body-carrying
- * request may have headers prepared by the body checks). Called by the outermost middleware.
+ * Opens the fast path for the request (not a HEAD: its answer is rebuilt from its GET's). Called
+ * by the outermost middleware.
  */
 export function openCompleteAnswer(c: Context) {
-  if (c.req.method === 'GET') {
+  if (c.req.method !== 'HEAD') {
     holder(c)[stepsKey] = []
   }
+}
+
+/**
+ * Sets a header on the answer to come (`c.header`), closing the fast path first: an answer built
+ * in advance would not carry it, while `c.body` does. Every header a route or middleware prepares
+ * before the answer exists goes through here (cookies through `closeCompleteAnswer`); wrapping
+ * `c.header` per request instead made V8 promote each request's context, and full collections
+ * came about fifteen times as often (BENCHMARKS.md, "Answers born complete for every method").
+ */
+export function prepareHeader(c: Context, name: string, value: string) {
+  closeCompleteAnswer(c)
+  c.header(name, value)
 }
 
 /**

@@ -1,9 +1,10 @@
+import type { TicketEntity } from '@ticket/schema'
 import { describe, expect, it } from 'vitest'
 import type { Caller } from '../auth/caller.ts'
 import { blankTicketEntity } from '../tickets/blank-entity.ts'
 import { withRights } from '../tickets/present-ticket.ts'
 import { ticketFieldProperties } from '../tickets/rights.ts'
-import { answerJson, withFixedJson } from './json-text.ts'
+import { answerJson, withFixedJson, withSharedJson } from './json-text.ts'
 
 /** The answer as text, whether it came as text or as bytes. */
 const textOf = (answer: string | Uint8Array) =>
@@ -65,6 +66,56 @@ describe('the answer text with remembered parts', () => {
     ]
     for (const value of cases) {
       expect(textOf(answerJson(value))).toBe(JSON.stringify(value))
+    }
+  })
+})
+
+describe('the answer text with shared carriers copied in', () => {
+  const person = withSharedJson({ PersonId: 6, Firstname: 'Bjørn', Mrmrs: 'Æ "quoted" \u2028' })
+  const other = withSharedJson({ PersonId: 7, Firstname: 'Anna', Nested: { Deep: [1, 2] } })
+  const ticket = (extra: Record<string, unknown>) =>
+    withRights(
+      {
+        ...(blankTicketEntity() as Record<string, unknown>),
+        TicketId: 12,
+        Title: 'Printer',
+        Person: person,
+        SecondaryPersons: [person, other],
+        ...extra,
+      } as unknown as TicketEntity,
+      caller(false)
+    ) as unknown as Record<string, unknown> & { SecondaryPersons: unknown[] }
+
+  it('is byte for byte JSON.stringify, with carriers, lists of them and the rights', () => {
+    const answer = ticket({ Author: 'ø 😀' })
+    const before = JSON.stringify(answer)
+    const sent = answerJson(answer)
+    expect(sent).toBeInstanceOf(Uint8Array)
+    expect(textOf(sent)).toBe(before)
+    expect(JSON.stringify(answer)).toBe(before)
+    expect(answer.Person).toBe(person)
+    expect(answer.SecondaryPersons[1]).toBe(other)
+  })
+
+  it('is JSON.stringify when the body holds what a stand-in looks like', () => {
+    // U+0001 itself, its escape as six characters, and the stand-in's whole text.
+    for (const Title of ['\u0001', '\\u0001', '"\u00010"', '\u00010', 'a\\u00011']) {
+      const answer = ticket({ Title })
+      expect(textOf(answerJson(answer))).toBe(JSON.stringify(answer))
+    }
+  })
+
+  it('keeps a shared carrier from changing under it', () => {
+    expect(Object.isFrozen(other.Nested.Deep)).toBe(true)
+    expect(() => {
+      ;(person as Record<string, unknown>).Firstname = 'Changed'
+    }).toThrow()
+  })
+
+  it('is JSON.stringify for lists that are not all shared, and for empty ones', () => {
+    for (const SecondaryPersons of [[person, { PersonId: 8 }], [], [null], [person, person]]) {
+      const answer = ticket({ SecondaryPersons })
+      expect(textOf(answerJson(answer))).toBe(JSON.stringify(answer))
     }
   })
 })

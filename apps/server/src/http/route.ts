@@ -7,6 +7,7 @@ import { fastEntityReader } from '../input/fast-entity.ts'
 import { type BodyParserOptions, compileBodyParser } from '../input/parse-body.ts'
 import { ApiError, type FieldError } from './api-error.ts'
 import { bodySpecOf } from './body-spec.ts'
+import { prepareHeader } from './complete-answer.ts'
 import { noEntityToSave } from './entity-to-save.ts'
 import { compileParamsParser } from './parse-input.ts'
 import { readRequestBody } from './read-body.ts'
@@ -227,7 +228,7 @@ const isMultipart = (c: Context) =>
 function announceIgnored(c: Context<AppEnv>, ignored: string[]) {
   if (ignored.length > 0) {
     const pointers = ignored.slice(0, 50).map((p) => p.split('/').map(encodeURIComponent).join('/'))
-    c.header(IGNORED_PROPERTIES_HEADER, pointers.join(', '))
+    prepareHeader(c, IGNORED_PROPERTIES_HEADER, pointers.join(', '))
   }
 }
 

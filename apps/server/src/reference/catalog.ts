@@ -3,6 +3,8 @@ import { loadAllPriorityRules, NO_PRIORITY, type PriorityRules } from '../clocks
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Db, Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { deepFreeze } from '../deep-freeze.ts'
+import { withSharedJson } from '../http/json-text.ts'
 import {
   type CarrierKind,
   type CarrierKindSpec,
@@ -68,7 +70,8 @@ async function loadKind<K extends CarrierKind>(db: Db, kind: K) {
   const all = new Map<number, Carriers[K]>()
   for (let i = 0; i < ids.length; i += chunk) {
     for (const [id, carrier] of await loadCarriers(db, kind, ids.slice(i, i + chunk))) {
-      all.set(id, deepFreeze(carrier))
+      // Shared by every request: frozen, so an edit throws, and their JSON is made once.
+      all.set(id, withSharedJson(carrier))
     }
   }
   return all
@@ -200,15 +203,4 @@ export function createCatalog(store: Store): Catalog {
       stopResync()
     },
   }
-}
-
-/** Carriers are shared by every request: freezing them turns an accidental edit into an error. */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const item of Object.values(value)) {
-      deepFreeze(item)
-    }
-  }
-  return value
 }
