@@ -2,29 +2,54 @@ import { is, Param, Placeholder } from 'drizzle-orm'
 
 export type Values = Record<string, unknown>
 
-/** One parameter's value: a named placeholder's value (through its column's encoder), or fixed. */
-function paramReader(param: unknown): (values: Values) => unknown {
-  const missing = (name: string) => new Error(`No value for placeholder "${name}" was provided`)
+/**
+ * What one parameter is: a named placeholder's value, through its column's encoder when it has
+ * one (JSON, booleans), or a fixed value.
+ */
+type ParamSource =
+  | { kind: 'placeholder'; name: string; encoder?: { mapToDriverValue(value: unknown): unknown } }
+  | { kind: 'fixed'; value: unknown }
+
+function sourceOf(param: unknown): ParamSource {
   if (is(param, Placeholder)) {
-    const { name } = param
-    return (values) => {
-      if (!(name in values)) {
-        throw missing(name)
-      }
-      return values[name]
-    }
+    return { kind: 'placeholder', name: param.name }
   }
   if (is(param, Param) && is(param.value, Placeholder)) {
-    const { name } = param.value
-    const { encoder } = param
-    return (values) => {
-      if (!(name in values)) {
-        throw missing(name)
-      }
-      return encoder.mapToDriverValue(values[name])
-    }
+    return { kind: 'placeholder', name: param.value.name, encoder: param.encoder }
   }
-  return () => param
+  return { kind: 'fixed', value: param }
+}
+
+const missing = (name: string) => new Error(`No value for placeholder "${name}" was provided`)
+
+/**
+ * The function that fills a statement's parameter list from its values, generated once per
+ * statement: each value is read where the statement's own code names it, so V8 sees one shape
+ * at each read instead of every statement's names at one shared read (a ticket INSERT reads
+ * sixty). Names are the statement's placeholders, written in as JSON string literals.
+ */
+function fillerOf(sources: ParamSource[]): (values: Values) => unknown[] {
+  const items = sources.map((source, i) => {
+    if (source.kind === 'fixed') {
+      return `fixed[${i}]`
+    }
+    const name = JSON.stringify(source.name)
+    const value = `(${name} in values ? values[${name}] : missing(${name}))`
+    return source.encoder ? `encoders[${i}].mapToDriverValue(${value})` : value
+  })
+  const fixed = sources.map((source) => (source.kind === 'fixed' ? source.value : undefined))
+  const encoders = sources.map((source) =>
+    source.kind === 'placeholder' ? source.encoder : undefined
+  )
+  const build = new Function(
+    'fixed',
+    'encoders',
+    'missing',
+    `return function fill(values) { return [${items.join(', ')}] }`
+  )
+  return build(fixed, encoders, (name: string) => {
+    throw missing(name)
+  })
 }
 
 /** Drizzle's query logger, which sees every statement run with its parameters. */
@@ -44,9 +69,9 @@ export function compileFill(
   text: string,
   logger: QueryLogger
 ): (values: Values | undefined) => unknown[] {
-  const readers = params.map(paramReader)
+  const fill = fillerOf(params.map(sourceOf))
   return (values = {}) => {
-    const filled = readers.map((read) => read(values))
+    const filled = fill(values)
     logger.logQuery(text, filled)
     return filled
   }

@@ -1,23 +1,23 @@
 import { deepFreeze } from '../deep-freeze.ts'
 
-/** The JSON text of objects that never change, computed once, keyed by the object itself. */
+/** The JSON text of objects that never change, made once, keyed by the object itself. */
 const texts = new WeakMap<object, string>()
 
 /**
- * Freezes `value` all the way down and remembers its JSON text: an answer that ends with it
- * (the caller's FieldProperties, the same object for every answer to callers with the same
- * rights) gets it copied in, encoded, by {@link answerJson} instead of stringifying it again.
+ * Freezes `value` all the way down and makes its JSON text now: the caller's FieldProperties,
+ * the same object for every answer to callers with the same rights, copied in by
+ * {@link answerJson} (and built once into XML) instead of being stringified again.
  */
 export function withFixedJson<T extends object>(value: T): T {
   withSharedJson(value)
-  texts.set(value, JSON.stringify(value))
+  textOf(value)
   return value
 }
 
 /**
- * The last property of an answer when it holds an object registered with {@link withFixedJson}
- * (the caller's FieldProperties, the same in every answer), as a plain writable data property:
- * the part of the answer that is built once and copied in, in JSON and in XML alike.
+ * The last property of an answer when it holds an object shared by answers (the caller's
+ * FieldProperties, the same in every answer), as a plain writable data property: in XML, the
+ * part of the answer that is built once and copied in.
  */
 export function fixedTail(value: unknown): { key: string; value: object } | undefined {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -27,7 +27,7 @@ export function fixedTail(value: unknown): { key: string; value: object } | unde
   const key = keys[keys.length - 1]
   const slot = key === undefined ? undefined : Object.getOwnPropertyDescriptor(value, key)
   const tail: unknown = slot?.writable ? slot.value : undefined
-  return key !== undefined && tail !== null && typeof tail === 'object' && texts.has(tail)
+  return key !== undefined && tail !== null && typeof tail === 'object' && shared.has(tail)
     ? { key, value: tail }
     : undefined
 }
@@ -35,9 +35,10 @@ export function fixedTail(value: unknown): { key: string; value: object } | unde
 /**
  * Objects every answer may share and nobody changes (frozen all the way down): the carriers the
  * catalog holds and the rights registered with {@link withFixedJson}. Their JSON is made once,
- * on first use, and copied into every answer that holds them.
+ * on first use, and put into every answer that holds them.
  */
 const shared = new WeakSet<object>()
+/** The UTF-8 bytes of a shared object's JSON, for one that ends an answer (the rights). */
 const sharedBytes = new WeakMap<object, Buffer>()
 
 /**
@@ -50,10 +51,19 @@ export function withSharedJson<T extends object>(value: T): T {
   return value
 }
 
+function textOf(value: object): string {
+  let text = texts.get(value)
+  if (text === undefined) {
+    text = JSON.stringify(value)
+    texts.set(value, text)
+  }
+  return text
+}
+
 function bytesOf(value: object): Buffer {
   let bytes = sharedBytes.get(value)
   if (bytes === undefined) {
-    bytes = Buffer.from(texts.get(value) ?? JSON.stringify(value), 'utf8')
+    bytes = Buffer.from(textOf(value), 'utf8')
     sharedBytes.set(value, bytes)
   }
   return bytes
@@ -125,39 +135,39 @@ function onlyMarkers(head: string, slots: number): boolean {
   return found === slots
 }
 
-/** The head with each marker replaced by its property's bytes, as one buffer. */
-function splice(head: string, held: object[]): Uint8Array<ArrayBuffer> {
-  const parts: (string | Buffer)[] = []
+/**
+ * The head with each marker replaced by its property's JSON. The texts are joined as strings
+ * (cheap: V8 links them); an answer whose last property is a shared object (the rights, more
+ * than half of a ticket's answer) becomes bytes with that object's bytes copied in, so the
+ * largest part is never encoded again.
+ */
+function splice(head: string, held: readonly object[]): string | Uint8Array<ArrayBuffer> {
+  let text = ''
   let from = 0
-  held.forEach((value, slot) => {
+  const last = held.length - 1
+  for (let slot = 0; slot <= last; slot++) {
     const marker = markerText(slot)
     const at = head.indexOf(marker, from)
-    parts.push(head.slice(from, at))
-    if (Array.isArray(value)) {
-      parts.push('[')
-      value.forEach((item, index) => {
-        if (index > 0) {
-          parts.push(',')
-        }
-        parts.push(bytesOf(item))
-      })
-      parts.push(']')
-    } else {
-      parts.push(bytesOf(value))
-    }
+    text += head.slice(from, at)
     from = at + marker.length
-  })
-  parts.push(head.slice(from))
-  let length = 0
-  for (const part of parts) {
-    length += typeof part === 'string' ? Buffer.byteLength(part) : part.length
+    const value = held[slot] as object
+    if (slot === last && !Array.isArray(value)) {
+      return withTail(text, bytesOf(value), head.slice(from))
+    }
+    text += Array.isArray(value) ? `[${value.map(textOf).join(',')}]` : textOf(value)
   }
+  return text + head.slice(from)
+}
+
+/** `before`, `tail` and `after` as one buffer of UTF-8 bytes. */
+function withTail(before: string, tail: Buffer, after: string): Uint8Array<ArrayBuffer> {
+  const start = Buffer.byteLength(before)
+  const end = start + tail.length
   // Its own memory, not a slice of the shared pool that a kept answer would hold on to.
-  const bytes = Buffer.allocUnsafeSlow(length)
-  let at = 0
-  for (const part of parts) {
-    at += typeof part === 'string' ? bytes.write(part, at, 'utf8') : part.copy(bytes, at)
-  }
+  const bytes = Buffer.allocUnsafeSlow(end + Buffer.byteLength(after))
+  bytes.write(before, 0, 'utf8')
+  tail.copy(bytes, start)
+  bytes.write(after, end, 'utf8')
   return bytes as Uint8Array<ArrayBuffer>
 }
 
