@@ -17,16 +17,16 @@ export async function defaultTicket(
     ids.ticketTypeId ? reader.ticketType(ids.ticketTypeId) : undefined,
     reader.associate(caller.associateId),
   ])
-  return {
-    ...blankTicketEntity(),
-    Priority: orNull(priority),
-    Status: orNull(status),
-    BaseStatus: status?.Status ?? 'Active',
-    Category: orNull(category),
-    TicketType: orNull(ticketType),
-    CreatedBy: orNull(createdBy),
-    Author: caller.fullName,
-    Slevel: 'Internal',
-    Origin: 'Internal',
-  }
+  // The blank entity is new for every call: filled in place (its key order stays), not copied.
+  const entity = blankTicketEntity()
+  entity.Priority = orNull(priority)
+  entity.Status = orNull(status)
+  entity.BaseStatus = status?.Status ?? 'Active'
+  entity.Category = orNull(category)
+  entity.TicketType = orNull(ticketType)
+  entity.CreatedBy = orNull(createdBy)
+  entity.Author = caller.fullName
+  entity.Slevel = 'Internal'
+  entity.Origin = 'Internal'
+  return entity
 }

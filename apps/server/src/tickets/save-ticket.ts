@@ -131,8 +131,11 @@ export async function saveTicketInTransaction(
   // Asked for now, so that the id travels with whatever the save sends first.
   const reservedId = previous ? undefined : reserveId(tx, 'tickets')
   const errors: FieldError[] = []
-  const base = previous?.entity ?? (await defaultTicket(reader, caller))
-  const next: Record<string, unknown> = { ...base }
+  // A change starts from a copy of the stored version (kept as `before`); a new ticket from its
+  // defaults, made for this save alone.
+  const next: Record<string, unknown> = previous
+    ? { ...previous.entity }
+    : await defaultTicket(reader, caller)
   for (const [property, value] of Object.entries(input)) {
     if (!notCopied.has(property)) {
       next[property] = value
