@@ -1,0 +1,111 @@
+// `pnpm bench:instructions [dir…]`: the instructions one request of a scenario costs, counted by
+// valgrind's callgrind instead of timed. On this shared machine the same build ran 13–33 % apart
+// in runs a minute apart, and side-by-side races of two builds still moved by ±8 %; a count of
+// instructions does not depend on what else the machine does, so a change worth a few per cent
+// shows. It is a tool for comparing builds, not a target: the targets are judged by `pnpm bench`.
+//
+// Each build in turn (default: `dist`; e.g. `dist-before dist`) runs as production starts it,
+// under callgrind with counting off. After an unmeasured warm-up of `WARM_SECONDS` (20) under
+// load, counting is switched on for `COUNT_SECONDS` (8) of the same load, then off, and the count
+// is divided by the requests answered in that window. Under valgrind the server runs about forty
+// times slower, so the JIT has compiled most of the hot path during the warm-up but not all: two
+// counts of one build differ by up to 5 %. Count each build twice, interleaved.
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { loadRun } from './load.ts'
+import { serverCommandIn, serverRoot } from './processes.ts'
+import { prepareContext, type Scenario, scenarios } from './scenarios.ts'
+
+const scenarioName = process.env.BENCH_SCENARIO ?? 'create'
+const warmSeconds = Number(process.env.WARM_SECONDS ?? 20)
+const countSeconds = Number(process.env.COUNT_SECONDS ?? 8)
+const builds = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['dist']
+const scenario: Scenario = (() => {
+  const named = scenarios.find((s) => s.name === scenarioName)
+  if (!named) {
+    throw new Error(`no scenario named ${scenarioName}`)
+  }
+  return named
+})()
+
+// valgrind names its control pipe after the user and host it reads from the environment, and the
+// control command must find the same name; HOST is also the address the server listens on.
+const controlEnv = { USER: 'bench', LOGNAME: 'bench', HOST: '127.0.0.1' }
+
+async function count(build: string): Promise<{ requests: number; instructions: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'ticket-instructions-'))
+  const [node = 'node', ...args] = serverCommandIn(build)
+  const child = spawn(
+    'valgrind',
+    [
+      '--tool=callgrind',
+      '--instr-atstart=no',
+      '--smc-check=all-non-file',
+      `--callgrind-out-file=${dir}/counted`,
+      node,
+      ...args,
+    ],
+    {
+      cwd: serverRoot,
+      env: {
+        ...process.env,
+        ...controlEnv,
+        PORT: '0',
+        DATABASE_URL: `file:${join(dir, 'ticket.db')}`,
+        TICKET_ADMIN_PASSWORD: 'bench-password',
+        TICKET_DEMO_DATA: '1',
+        LOG_LEVEL: 'info',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }
+  )
+  let output = ''
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8')
+      const listening = /"url":"(http:\/\/[^"]+)"[^\n]*"message":"listening"/.exec(output)
+      if (listening?.[1]) {
+        resolve(listening[1])
+      }
+    }
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)))
+  })
+  const pid = String(child.pid)
+  const control = (...flags: string[]) =>
+    execFileSync('callgrind_control', [...flags, pid], {
+      env: { ...process.env, ...controlEnv },
+      stdio: 'ignore',
+    })
+  try {
+    const context = await prepareContext(url)
+    const request = scenario.request(context)
+    await loadRun(request, 16, warmSeconds, scenario.tolerated)
+    control('--instr=on')
+    const counted = await loadRun(request, 16, countSeconds, scenario.tolerated)
+    control('--dump')
+    control('--instr=off')
+    // The dump names its file after the one given, numbered; the file written at exit is empty.
+    const dumps = readdirSync(dir).filter((name) => /^counted\.\d+$/.test(name))
+    const instructions = dumps
+      .map((name) => Number(/^totals: (\d+)$/m.exec(readFileSync(join(dir, name), 'utf8'))?.[1]))
+      .reduce((sum, n) => sum + n, 0)
+    if (counted.non2xx > 0 || counted.errors > 0 || !(instructions > 0)) {
+      throw new Error(`the counted run failed: ${JSON.stringify(counted)}, ${instructions}`)
+    }
+    return { requests: counted.requests, instructions }
+  } finally {
+    child.kill('SIGTERM')
+    await new Promise((resolve) => child.once('exit', resolve))
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+for (const build of builds) {
+  const { requests, instructions } = await count(build)
+  const perRequest = Math.round(instructions / requests).toLocaleString('en')
+  console.log(`${build}\t${scenarioName}\t${requests} requests\t${perRequest} instructions each`)
+}
