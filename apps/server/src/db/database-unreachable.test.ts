@@ -19,11 +19,18 @@ describe('a request whose database connection is lost', () => {
       // is terminated.
       await admin.query('begin')
       await admin.query('select 1 from tickets where ticket_id = $1 for update', [id])
+      const { rows: adminRows } = await admin.query<{ pid: number }>(
+        'select pg_backend_pid() as pid'
+      )
+      const adminPid = adminRows[0]?.pid
       const update = call(app, 'PUT', `/api/v1/Ticket/${id}`, { ...created.body, Title: 'After' })
+      // Only the update waits for this row lock itself. Others may queue behind the update, e.g.
+      // the search backlog's move waiting for the title row the update has already queued.
       const waiting = await vi.waitFor(
         async () => {
           const { rows } = await admin.query<{ pid: number }>(
-            "select pid from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'"
+            'select pid from pg_stat_activity where datname = current_database() and $1 = any(pg_blocking_pids(pid))',
+            [adminPid]
           )
           expect(rows).toHaveLength(1)
           return rows[0]?.pid
