@@ -10,12 +10,12 @@
 // is divided by the requests answered in that window. Under valgrind the server runs about forty
 // times slower, so the JIT has compiled most of the hot path during the warm-up but not all: two
 // counts of one build differ by up to 5 %. Count each build twice, interleaved.
-import { execFileSync, spawn } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { loadRun } from './load.ts'
-import { serverCommandIn, serverRoot } from './processes.ts'
+import { serverCommandIn, startService } from './processes.ts'
 import { prepareContext, type Scenario, scenarios } from './scenarios.ts'
 
 const scenarioName = process.env.BENCH_SCENARIO ?? 'create'
@@ -36,52 +36,29 @@ const controlEnv = { USER: 'bench', LOGNAME: 'bench', HOST: '127.0.0.1' }
 
 async function count(build: string): Promise<{ requests: number; instructions: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'ticket-instructions-'))
-  const [node = 'node', ...args] = serverCommandIn(build)
-  const child = spawn(
+  const underValgrind = [
     'valgrind',
-    [
-      '--tool=callgrind',
-      '--instr-atstart=no',
-      '--smc-check=all-non-file',
-      `--callgrind-out-file=${dir}/counted`,
-      node,
-      ...args,
-    ],
-    {
-      cwd: serverRoot,
-      env: {
-        ...process.env,
-        ...controlEnv,
-        PORT: '0',
-        DATABASE_URL: `file:${join(dir, 'ticket.db')}`,
-        TICKET_ADMIN_PASSWORD: 'bench-password',
-        TICKET_DEMO_DATA: '1',
-        LOG_LEVEL: 'info',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }
+    '--tool=callgrind',
+    '--instr-atstart=no',
+    '--smc-check=all-non-file',
+    `--callgrind-out-file=${dir}/counted`,
+    ...serverCommandIn(build),
+  ]
+  // Forty times slower, the server takes minutes to migrate and load the demo tenant.
+  const service = await startService(
+    `file:${join(dir, 'ticket.db')}`,
+    controlEnv,
+    underValgrind,
+    15 * 60_000
   )
-  let output = ''
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8')
-      const listening = /"url":"(http:\/\/[^"]+)"[^\n]*"message":"listening"/.exec(output)
-      if (listening?.[1]) {
-        resolve(listening[1])
-      }
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}):\n${output}`)))
-  })
-  const pid = String(child.pid)
+  const pid = String(service.child.pid)
   const control = (...flags: string[]) =>
     execFileSync('callgrind_control', [...flags, pid], {
       env: { ...process.env, ...controlEnv },
       stdio: 'ignore',
     })
   try {
-    const context = await prepareContext(url)
+    const context = await prepareContext(service.url)
     const request = scenario.request(context)
     await loadRun(request, 16, warmSeconds, scenario.tolerated)
     control('--instr=on')
@@ -98,8 +75,7 @@ async function count(build: string): Promise<{ requests: number; instructions: n
     }
     return { requests: counted.requests, instructions }
   } finally {
-    child.kill('SIGTERM')
-    await new Promise((resolve) => child.once('exit', resolve))
+    await service.stop()
     rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -93,12 +93,14 @@ async function startListening(
 
 /**
  * Starts the service and waits until it is ready: it listens at once but answers 503 while it
- * migrates and loads the demo tenant. `command` starts another build (`serverCommandIn`).
+ * migrates and loads the demo tenant. `command` starts another build (`serverCommandIn`), or
+ * the server under a tool that then needs `readyWithinMs` longer than two minutes.
  */
 export async function startService(
   databaseUrl: string,
   extraEnv: Record<string, string> = {},
-  command = serverCommand
+  command = serverCommand,
+  readyWithinMs = 120_000
 ) {
   const running = await startListening(
     command,
@@ -126,7 +128,7 @@ export async function startService(
     },
     'the server'
   )
-  const deadline = Date.now() + 120_000
+  const deadline = Date.now() + readyWithinMs
   while (
     !(await fetch(`${running.url}/readyz`).then(
       (r) => r.ok,
