@@ -20,7 +20,10 @@ function sourceOf(param: unknown): ParamSource {
   return { kind: 'fixed', value: param }
 }
 
-const missing = (name: string) => new Error(`No value for placeholder "${name}" was provided`)
+/** Thrown when a statement runs without a value for one of its placeholders (Drizzle's words). */
+function noValueFor(name: string): never {
+  throw new Error(`No value for placeholder "${name}" was provided`)
+}
 
 /**
  * The function that fills a statement's parameter list from its values, generated once per
@@ -34,7 +37,7 @@ function fillerOf(sources: ParamSource[]): (values: Values) => unknown[] {
       return `fixed[${i}]`
     }
     const name = JSON.stringify(source.name)
-    const value = `(${name} in values ? values[${name}] : missing(${name}))`
+    const value = `(${name} in values ? values[${name}] : noValueFor(${name}))`
     return source.encoder ? `encoders[${i}].mapToDriverValue(${value})` : value
   })
   const fixed = sources.map((source) => (source.kind === 'fixed' ? source.value : undefined))
@@ -44,12 +47,10 @@ function fillerOf(sources: ParamSource[]): (values: Values) => unknown[] {
   const build = new Function(
     'fixed',
     'encoders',
-    'missing',
+    'noValueFor',
     `return function fill(values) { return [${items.join(', ')}] }`
   )
-  return build(fixed, encoders, (name: string) => {
-    throw missing(name)
-  })
+  return build(fixed, encoders, noValueFor)
 }
 
 /** Drizzle's query logger, which sees every statement run with its parameters. */

@@ -24,8 +24,8 @@ describe('a request whose database connection is lost', () => {
       )
       const adminPid = adminRows[0]?.pid
       const update = call(app, 'PUT', `/api/v1/Ticket/${id}`, { ...created.body, Title: 'After' })
-      // Only the update waits for this row lock itself. Others may queue behind the update, e.g.
-      // the search backlog's move waiting for the title row the update has already queued.
+      // Only the update waits for this connection's lock. Under load another backend of the app
+      // may be waiting on a lock of its own at the same moment; it is not the one to end.
       const waiting = await vi.waitFor(
         async () => {
           const { rows } = await admin.query<{ pid: number }>(

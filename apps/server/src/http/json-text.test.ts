@@ -4,7 +4,7 @@ import type { Caller } from '../auth/caller.ts'
 import { blankTicketEntity } from '../tickets/blank-entity.ts'
 import { withRights } from '../tickets/present-ticket.ts'
 import { ticketFieldProperties } from '../tickets/rights.ts'
-import { answerJson, withFixedJson, withSharedJson } from './json-text.ts'
+import { answerJson, withSharedJson } from './json-text.ts'
 
 /** The answer as text, whether it came as text or as bytes. */
 const textOf = (answer: string | Uint8Array) =>
@@ -46,7 +46,7 @@ describe('the answer text with remembered parts', () => {
   })
 
   it('is JSON.stringify for every other shape', () => {
-    const fixed = withFixedJson({ a: [1, { b: 'c' }], d: null })
+    const fixed = withSharedJson({ a: [1, { b: 'c' }], d: null })
     const cases: unknown[] = [
       null,
       3,
@@ -58,7 +58,7 @@ describe('the answer text with remembered parts', () => {
       { nested: { last: fixed } },
       { a: undefined, b: fixed },
       { a: 1, b: { x: 1 } },
-      { 'ä "key"': 'é \u2028', ø: withFixedJson({ c: 'Ω 😀' }) },
+      { 'ä "key"': 'é \u2028', ø: withSharedJson({ c: 'Ω 😀' }) },
       { a: 1, toJSON: () => ({ other: fixed }) },
       Object.freeze({ a: 1, b: fixed }),
       Object.defineProperty({ a: 1 }, 'b', { value: fixed, enumerable: true, writable: false }),

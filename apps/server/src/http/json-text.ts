@@ -1,19 +1,5 @@
 import { deepFreeze } from '../deep-freeze.ts'
 
-/** The JSON text of objects that never change, made once, keyed by the object itself. */
-const texts = new WeakMap<object, string>()
-
-/**
- * Freezes `value` all the way down and makes its JSON text now: the caller's FieldProperties,
- * the same object for every answer to callers with the same rights, copied in by
- * {@link answerJson} (and built once into XML) instead of being stringified again.
- */
-export function withFixedJson<T extends object>(value: T): T {
-  withSharedJson(value)
-  textOf(value)
-  return value
-}
-
 /**
  * The last property of an answer when it holds an object shared by answers (the caller's
  * FieldProperties, the same in every answer), as a plain writable data property: in XML, the
@@ -34,10 +20,12 @@ export function fixedTail(value: unknown): { key: string; value: object } | unde
 
 /**
  * Objects every answer may share and nobody changes (frozen all the way down): the carriers the
- * catalog holds and the rights registered with {@link withFixedJson}. Their JSON is made once,
- * on first use, and put into every answer that holds them.
+ * catalog holds and the caller's FieldProperties. Their JSON is made once, on first use, and put
+ * into every answer that holds them (an answer ending with one is built once into XML too).
  */
 const shared = new WeakSet<object>()
+/** The JSON text of a shared object, made once, keyed by the object itself. */
+const texts = new WeakMap<object, string>()
 /** The UTF-8 bytes of a shared object's JSON, for one that ends an answer (the rights). */
 const sharedBytes = new WeakMap<object, Buffer>()
 

@@ -3,7 +3,7 @@ import { type FieldProperties, type TableRight, TicketEntity } from '@ticket/sch
 import type { Caller } from '../auth/caller.ts'
 import { hasFullRights } from '../auth/full-rights.ts'
 import { dotNetTypeOf } from '../http/field-types.ts'
-import { withFixedJson } from '../http/json-text.ts'
+import { withSharedJson } from '../http/json-text.ts'
 
 /**
  * What a caller may do with tickets: associates select, insert and update; only associates
@@ -61,7 +61,7 @@ export function entityFieldProperties(
       FieldLength: length,
     }
   }
-  byKind.set(hasFullRights(caller), withFixedJson(out))
+  byKind.set(hasFullRights(caller), withSharedJson(out))
   return out
 }
 

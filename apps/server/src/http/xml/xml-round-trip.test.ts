@@ -1,7 +1,7 @@
 import { TicketEntity } from '@ticket/schema'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { withFixedJson } from '../json-text.ts'
+import { withSharedJson } from '../json-text.ts'
 import { isXmlChar, parseXml } from './parse-xml.ts'
 import { valueToXml } from './value-to-xml.ts'
 import { xmlToValue } from './xml-to-value.ts'
@@ -81,7 +81,7 @@ describe('XML of an answer ending with a fixed object (property)', () => {
         const { FieldProperties, ...rest } = value
         const fixedValue = {
           ...rest,
-          FieldProperties: withFixedJson(structuredClone(FieldProperties ?? {})),
+          FieldProperties: withSharedJson(structuredClone(FieldProperties ?? {})),
         }
         const plain = { ...rest, FieldProperties: structuredClone(FieldProperties ?? {}) }
         const expected = valueToXml(plain, 'TicketEntity', TicketEntity)
