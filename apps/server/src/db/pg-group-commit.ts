@@ -29,7 +29,7 @@ const maxDeadlockAttempts = 3
 /**
  * Transactions on PostgreSQL, committed in groups: under concurrent saves a save costs both
  * sides less inside a group than alone (one BEGIN, COMMIT and write-ahead-log flush per group,
- * fewer socket writes and wake-ups; measured in BENCHMARKS.md).
+ * fewer socket writes and wake-ups; measured in docs/benchmarks-history.md).
  *
  * The transactions that arrive in one turn of the event loop run one after the other on one
  * connection, each in its own SAVEPOINT. One that throws is rolled back to its savepoint and

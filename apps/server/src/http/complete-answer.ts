@@ -12,7 +12,7 @@ export type HeaderStep = (headers: Record<string, string>) => void
  * Kept on the request's context itself, not in a WeakMap keyed by it: V8's young-generation
  * collections carried such entries (the steps and what their closures hold) into the old
  * generation, most of what a GET moved there, so full collections came more often
- * (BENCHMARKS.md, "Measurements of the header-steps stop").
+ * (docs/benchmarks-history.md, "Measurements of the header-steps stop").
  */
 const stepsKey = Symbol('header steps')
 type StepsHolder = { [stepsKey]?: HeaderStep[] | undefined }
@@ -35,7 +35,8 @@ export function openCompleteAnswer(c: Context) {
  * in advance would not carry it, while `c.body` does. Every header a route or middleware prepares
  * before the answer exists goes through here (cookies through `closeCompleteAnswer`); wrapping
  * `c.header` per request instead made V8 promote each request's context, and full collections
- * came about fifteen times as often (BENCHMARKS.md, "Answers born complete for every method").
+ * came about fifteen times as often (docs/benchmarks-history.md, "Answers born complete for
+ * every method").
  */
 export function prepareHeader(c: Context, name: string, value: string) {
   closeCompleteAnswer(c)

@@ -21,7 +21,8 @@ const drainLimitMs = 10_000
  * Set to its successor, so once one table had reached the old generation, every later answer
  * held in the Set (with its request, its context and all the save made) outlived the
  * young-generation collections and was copied into the old generation, which then needed a
- * full collection about once a second (BENCHMARKS.md, "A Set of the answers in flight").
+ * full collection about once a second (docs/benchmarks-history.md, "A Set of the answers in
+ * flight").
  */
 export interface DrainableServer {
   readonly serverOptions: { ServerResponse: typeof ServerResponse }
