@@ -45,12 +45,11 @@ async function count(build: string): Promise<{ requests: number; instructions: n
     ...serverCommandIn(build),
   ]
   // Forty times slower, the server takes minutes to migrate and load the demo tenant.
-  const service = await startService(
-    `file:${join(dir, 'ticket.db')}`,
-    controlEnv,
-    underValgrind,
-    15 * 60_000
-  )
+  const service = await startService(`file:${join(dir, 'ticket.db')}`, {
+    env: controlEnv,
+    command: underValgrind,
+    readyWithinMs: 15 * 60_000,
+  })
   const pid = String(service.child.pid)
   const control = (...flags: string[]) =>
     execFileSync('callgrind_control', [...flags, pid], {

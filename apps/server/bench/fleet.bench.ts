@@ -67,7 +67,7 @@ try {
   for (const count of counts) {
     const database = await createTestDatabase()
     cleanups.push(database.drop)
-    const service = await startService(database.url, { TICKET_WORKERS: String(count) })
+    const service = await startService(database.url, { env: { TICKET_WORKERS: String(count) } })
     cleanups.push(service.stop)
     await everyWorkerReady(service.url)
     const context = await prepareContext(service.url)

@@ -91,16 +91,23 @@ async function startListening(
   }
 }
 
+/** How a benchmark server is started, beyond its database. */
+export interface ServiceOptions {
+  /** Added to (and overriding) the benchmark's environment. */
+  env?: Record<string, string>
+  /** Another build (`serverCommandIn`), or the server under a tool. */
+  command?: string[]
+  /** How long migrating and loading the demo tenant may take: longer under a slow tool. */
+  readyWithinMs?: number
+}
+
 /**
  * Starts the service and waits until it is ready: it listens at once but answers 503 while it
- * migrates and loads the demo tenant. `command` starts another build (`serverCommandIn`), or
- * the server under a tool that then needs `readyWithinMs` longer than two minutes.
+ * migrates and loads the demo tenant.
  */
 export async function startService(
   databaseUrl: string,
-  extraEnv: Record<string, string> = {},
-  command = serverCommand,
-  readyWithinMs = 120_000
+  { env: extraEnv = {}, command = serverCommand, readyWithinMs = 120_000 }: ServiceOptions = {}
 ) {
   const running = await startListening(
     command,

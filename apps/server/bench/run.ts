@@ -185,7 +185,7 @@ async function benchDialect(dialect: 'sqlite' | 'pg') {
 
 /** A server on `url`, ready and stopped when the run ends, with what its scenarios use. */
 async function startReady(url: string, command?: string[]) {
-  const running = await startService(url, {}, command)
+  const running = await startService(url, { command })
   cleanups.push(running.stop)
   return { running, context: await prepareContext(running.url) }
 }

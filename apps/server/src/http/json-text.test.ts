@@ -46,23 +46,23 @@ describe('the answer text with remembered parts', () => {
   })
 
   it('is JSON.stringify for every other shape', () => {
-    const fixed = withSharedJson({ a: [1, { b: 'c' }], d: null })
+    const shared = withSharedJson({ a: [1, { b: 'c' }], d: null })
     const cases: unknown[] = [
       null,
       3,
       'text',
-      [fixed, 1],
+      [shared, 1],
       {},
-      { only: fixed },
-      { first: fixed, second: 1 },
-      { nested: { last: fixed } },
-      { a: undefined, b: fixed },
+      { only: shared },
+      { first: shared, second: 1 },
+      { nested: { last: shared } },
+      { a: undefined, b: shared },
       { a: 1, b: { x: 1 } },
       { 'ä "key"': 'é \u2028', ø: withSharedJson({ c: 'Ω 😀' }) },
-      { a: 1, toJSON: () => ({ other: fixed }) },
-      Object.freeze({ a: 1, b: fixed }),
-      Object.defineProperty({ a: 1 }, 'b', { value: fixed, enumerable: true, writable: false }),
-      Object.defineProperty({ a: 1 }, 'b', { get: () => fixed, enumerable: true }),
+      { a: 1, toJSON: () => ({ other: shared }) },
+      Object.freeze({ a: 1, b: shared }),
+      Object.defineProperty({ a: 1 }, 'b', { value: shared, enumerable: true, writable: false }),
+      Object.defineProperty({ a: 1 }, 'b', { get: () => shared, enumerable: true }),
     ]
     for (const value of cases) {
       expect(textOf(answerJson(value))).toBe(JSON.stringify(value))

@@ -1,24 +1,6 @@
 import { deepFreeze } from '../deep-freeze.ts'
 
 /**
- * The last property of an answer when it holds an object shared by answers (the caller's
- * FieldProperties, the same in every answer), as a plain writable data property: in XML, the
- * part of the answer that is built once and copied in.
- */
-export function fixedTail(value: unknown): { key: string; value: object } | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return undefined
-  }
-  const keys = Object.keys(value)
-  const key = keys[keys.length - 1]
-  const slot = key === undefined ? undefined : Object.getOwnPropertyDescriptor(value, key)
-  const tail: unknown = slot?.writable ? slot.value : undefined
-  return key !== undefined && tail !== null && typeof tail === 'object' && shared.has(tail)
-    ? { key, value: tail }
-    : undefined
-}
-
-/**
  * Objects every answer may share and nobody changes (frozen all the way down): the carriers the
  * catalog holds and the caller's FieldProperties. Their JSON is made once, on first use, and put
  * into every answer that holds them (an answer ending with one is built once into XML too).
@@ -28,6 +10,25 @@ const shared = new WeakSet<object>()
 const texts = new WeakMap<object, string>()
 /** The UTF-8 bytes of a shared object's JSON, for one that ends an answer (the rights). */
 const sharedBytes = new WeakMap<object, Buffer>()
+
+const isShared = (value: unknown): value is object =>
+  value !== null && typeof value === 'object' && shared.has(value)
+
+/**
+ * The last property of an answer when it holds an object shared by answers (the caller's
+ * FieldProperties, the same in every answer), as a plain writable data property: in XML, the
+ * part of the answer that is built once and copied in.
+ */
+export function sharedTail(value: unknown): { key: string; value: object } | undefined {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return undefined
+  }
+  const keys = Object.keys(value)
+  const key = keys[keys.length - 1]
+  const slot = key === undefined ? undefined : Object.getOwnPropertyDescriptor(value, key)
+  const tail: unknown = slot?.writable ? slot.value : undefined
+  return key !== undefined && isShared(tail) ? { key, value: tail } : undefined
+}
 
 /**
  * Marks `value` as shared by answers: it is frozen all the way down, so its JSON text, made the
@@ -56,9 +57,6 @@ function bytesOf(value: object): Buffer {
   }
   return bytes
 }
-
-const isShared = (value: unknown): value is object =>
-  value !== null && typeof value === 'object' && shared.has(value)
 
 /** A top-level property whose JSON is copied in: a shared object, or a list of nothing else. */
 const isSpliced = (value: unknown) =>

@@ -1,7 +1,7 @@
 import type { TSchema } from '@sinclair/typebox'
 import { withoutNull } from '@ticket/schema'
 import { XMLBuilder } from 'fast-xml-parser'
-import { fixedTail } from '../json-text.ts'
+import { sharedTail } from '../json-text.ts'
 import { itemNameOf, kindOf, propertySchema, recordValueSchema, setOwn } from '../wire-schema.ts'
 import { isXmlChar } from './parse-xml.ts'
 
@@ -57,49 +57,49 @@ export function valueToXml(
           ? { ...attributes, ...content }
           : { ...attributes, '#text': content },
     }) as string
-  // The fixed part's elements are kept as built with the default item names; a caller naming
+  // The shared part's elements are kept as built with the default item names; a caller naming
   // items its own way gets the whole answer built.
-  const fixed = naming.itemName ? undefined : fixedTail(value)
+  const tail = naming.itemName ? undefined : sharedTail(value)
   let body: string | undefined
-  if (fixed) {
-    // The rest is built, and the fixed last property's elements (built once) go where the root
+  if (tail) {
+    // The rest is built, and the shared last property's elements (built once) go where the root
     // element closes; a root with nothing else closes itself, and is built whole.
     const head = build(
-      element({ ...(value as Tree), [fixed.key]: undefined }, schema, root, itemName)
+      element({ ...(value as Tree), [tail.key]: undefined }, schema, root, itemName)
     )
     const close = `</${root}>`
     if (head.endsWith(close)) {
-      body = `${head.slice(0, -close.length)}${fixedXml(fixed, root, schema)}${close}`
+      body = `${head.slice(0, -close.length)}${sharedXml(tail, root, schema)}${close}`
     }
   }
   body ??= build(element(value, schema, root, itemName))
   return `<?xml version="1.0" encoding="utf-8"?>${body}`
 }
 
-/** Per fixed object, its elements under each root and property name they were built for. */
-const fixedTexts = new WeakMap<object, Map<string, string>>()
+/** Per shared object, its elements under each root and property name they were built for. */
+const sharedTexts = new WeakMap<object, Map<string, string>>()
 
-function fixedXml(
-  fixed: { key: string; value: object },
+function sharedXml(
+  tail: { key: string; value: object },
   root: string,
   schema: TSchema | undefined
 ) {
-  let byPlace = fixedTexts.get(fixed.value)
+  let byPlace = sharedTexts.get(tail.value)
   if (!byPlace) {
     byPlace = new Map()
-    fixedTexts.set(fixed.value, byPlace)
+    sharedTexts.set(tail.value, byPlace)
   }
-  const place = `${root}/${fixed.key}`
+  const place = `${root}/${tail.key}`
   let text = byPlace.get(place)
   if (text === undefined) {
     const s = schema ? withoutNull(schema) : undefined
     const propertyElement = element(
-      fixed.value,
-      s ? propertySchema(s, fixed.key) : undefined,
-      fixed.key,
+      tail.value,
+      s ? propertySchema(s, tail.key) : undefined,
+      tail.key,
       itemNameOf
     )
-    text = builder.build({ [fixed.key]: propertyElement }) as string
+    text = builder.build({ [tail.key]: propertyElement }) as string
     byPlace.set(place, text)
   }
   return text

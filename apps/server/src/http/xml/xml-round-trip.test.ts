@@ -74,20 +74,20 @@ describe('XML round trip (property)', () => {
   })
 })
 
-describe('XML of an answer ending with a fixed object (property)', () => {
+describe('XML of an answer ending with a shared object (property)', () => {
   it('is the same text whether that object is built once and copied in, or built each time', () => {
     fc.assert(
       fc.property(ticketish, (value) => {
         const { FieldProperties, ...rest } = value
-        const fixedValue = {
+        const sharedValue = {
           ...rest,
           FieldProperties: withSharedJson(structuredClone(FieldProperties ?? {})),
         }
         const plain = { ...rest, FieldProperties: structuredClone(FieldProperties ?? {}) }
         const expected = valueToXml(plain, 'TicketEntity', TicketEntity)
-        // Twice: the first answer builds the fixed part, the second copies it.
-        expect(valueToXml(fixedValue, 'TicketEntity', TicketEntity)).toBe(expected)
-        expect(valueToXml(fixedValue, 'TicketEntity', TicketEntity)).toBe(expected)
+        // Twice: the first answer builds the shared part, the second copies it.
+        expect(valueToXml(sharedValue, 'TicketEntity', TicketEntity)).toBe(expected)
+        expect(valueToXml(sharedValue, 'TicketEntity', TicketEntity)).toBe(expected)
       }),
       { numRuns: 300 }
     )
