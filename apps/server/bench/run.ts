@@ -125,6 +125,13 @@ async function raceWith(
 }
 
 /**
+ * Each pair's ratio of requests a second round by round (the service's run of a round over the
+ * baseline's run of the same round), printed beside the ratio of the medians that the targets
+ * judge: how far apart the rounds were shows how near the bar a verdict stood.
+ */
+const roundRatios = new WeakMap<Pair, number[]>()
+
+/**
  * Both sides warmed up, then `rounds` measured runs of each, alternating who goes first; the
  * pair's medians.
  */
@@ -145,10 +152,14 @@ async function raceSides(service: Side, baseline: Side): Promise<Pair> {
         ?.push(await measure(side.pid, side.request, connections, seconds, side.tolerated, !smoke))
     }
   }
-  return {
-    service: summarise(runs.get(service) ?? []),
-    baseline: summarise(runs.get(baseline) ?? []),
-  }
+  const serviceRuns = runs.get(service) ?? []
+  const baselineRuns = runs.get(baseline) ?? []
+  const pair = { service: summarise(serviceRuns), baseline: summarise(baselineRuns) }
+  roundRatios.set(
+    pair,
+    serviceRuns.map((run, round) => run.perSecond / (baselineRuns[round]?.perSecond ?? Number.NaN))
+  )
+  return pair
 }
 
 async function databaseUrl(dialect: 'sqlite' | 'pg', name: string) {
@@ -204,12 +215,14 @@ const header = [
   'peak RSS MiB',
   'non-2xx',
   'tolerated',
+  'ratio by round',
 ]
 function printHeader() {
   console.log(`| ${header.join(' | ')} |`)
   console.log(`|${header.map(() => '---').join('|')}|`)
 }
-function printRow(name: string, { service, baseline }: Pair) {
+function printRow(name: string, pair: Pair) {
+  const { service, baseline } = pair
   const cells = [
     name,
     service.perSecond.toFixed(0),
@@ -224,6 +237,7 @@ function printRow(name: string, { service, baseline }: Pair) {
     `${service.peakRssMiB.toFixed(0)} (${baseline.peakRssMiB.toFixed(0)})`,
     String(service.non2xx + service.errors),
     String(service.conflicts),
+    (roundRatios.get(pair) ?? []).map((ratio) => ratio.toFixed(3)).join(' '),
   ]
   console.log(`| ${cells.join(' | ')} |`)
 }

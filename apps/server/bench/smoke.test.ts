@@ -21,6 +21,8 @@ describe('the benchmark, as a smoke run', () => {
         )
       }
     }
+    // The last cell is the ratio of each round: one round, one ratio.
+    expect(stdout).toMatch(/^\| sqlite\/create \|.* \| \d+\.\d{3} \|$/m)
     expect(stdout).toMatch(/benchmark: passed\n$/)
   }, 400_000)
 
