@@ -124,18 +124,21 @@ async function raceWith(
   })
 }
 
-/**
- * Each pair's ratio of requests a second round by round (the service's run of a round over the
- * baseline's run of the same round), printed beside the ratio of the medians that the targets
- * judge: how far apart the rounds were shows how near the bar a verdict stood.
- */
-const roundRatios = new WeakMap<Pair, number[]>()
+/** A pair as raced: its medians, which the targets judge, and what each round measured. */
+interface RacedPair extends Pair {
+  /**
+   * Requests a second of the service's run over the baseline's run, round by round, printed
+   * beside the ratio of the medians: how far apart the rounds were shows how near the bar a
+   * verdict stood.
+   */
+  ratioByRound: number[]
+}
 
 /**
  * Both sides warmed up, then `rounds` measured runs of each, alternating who goes first; the
  * pair's medians.
  */
-async function raceSides(service: Side, baseline: Side): Promise<Pair> {
+async function raceSides(service: Side, baseline: Side): Promise<RacedPair> {
   const runs = new Map<Side, Measurement[]>([
     [service, []],
     [baseline, []],
@@ -154,12 +157,13 @@ async function raceSides(service: Side, baseline: Side): Promise<Pair> {
   }
   const serviceRuns = runs.get(service) ?? []
   const baselineRuns = runs.get(baseline) ?? []
-  const pair = { service: summarise(serviceRuns), baseline: summarise(baselineRuns) }
-  roundRatios.set(
-    pair,
-    serviceRuns.map((run, round) => run.perSecond / (baselineRuns[round]?.perSecond ?? Number.NaN))
-  )
-  return pair
+  return {
+    service: summarise(serviceRuns),
+    baseline: summarise(baselineRuns),
+    ratioByRound: serviceRuns.map(
+      (run, round) => run.perSecond / (baselineRuns[round]?.perSecond ?? Number.NaN)
+    ),
+  }
 }
 
 async function databaseUrl(dialect: 'sqlite' | 'pg', name: string) {
@@ -221,8 +225,7 @@ function printHeader() {
   console.log(`| ${header.join(' | ')} |`)
   console.log(`|${header.map(() => '---').join('|')}|`)
 }
-function printRow(name: string, pair: Pair) {
-  const { service, baseline } = pair
+function printRow(name: string, { service, baseline, ratioByRound }: RacedPair) {
   const cells = [
     name,
     service.perSecond.toFixed(0),
@@ -237,7 +240,7 @@ function printRow(name: string, pair: Pair) {
     `${service.peakRssMiB.toFixed(0)} (${baseline.peakRssMiB.toFixed(0)})`,
     String(service.non2xx + service.errors),
     String(service.conflicts),
-    (roundRatios.get(pair) ?? []).map((ratio) => ratio.toFixed(3)).join(' '),
+    ratioByRound.map((ratio) => ratio.toFixed(3)).join(' '),
   ]
   console.log(`| ${cells.join(' | ')} |`)
 }
