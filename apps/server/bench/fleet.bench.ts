@@ -114,7 +114,7 @@ try {
     const failures = list.reduce((sum, r) => sum + r.failures, 0)
     failed ||= failures > 0
     console.log(
-      `| ${count} | ${of((r) => r.perSecond).toFixed(0)} | ${(of((r) => r.perSecond) / one).toFixed(2)}× | ${of((r) => r.p50)} | ${of((r) => r.p99)} | ${of((r) => r.nodeCpuMs).toFixed(2)} | ${of((r) => r.pgCpuMs).toFixed(2)} | ${failures} |`
+      `| ${count} | ${of((r) => r.perSecond).toFixed(0)} | ${(of((r) => r.perSecond) / one).toFixed(2)}× | ${of((r) => r.p50).toFixed(2)} | ${of((r) => r.p99).toFixed(2)} | ${of((r) => r.nodeCpuMs).toFixed(2)} | ${of((r) => r.pgCpuMs).toFixed(2)} | ${failures} |`
     )
   }
 

@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
+import type { GeneratorResult } from './load-generator.ts'
 import { serverRoot } from './processes.ts'
 
 const run = promisify(execFile)
-const autocannonBin = resolve(serverRoot, 'node_modules/.bin/autocannon')
+const generator = resolve(serverRoot, 'bench/load-generator.ts')
 
 export interface LoadRequest {
   url: string
@@ -16,8 +17,11 @@ export interface LoadRequest {
 export interface LoadResult {
   requests: number
   perSecond: number
+  /** Latency percentiles of the 2xx answers, in milliseconds with their fraction. */
   p50: number
   p99: number
+  /** autocannon's own p99, whole milliseconds rounded down: how tables before 2026-12-05 read. */
+  p99WholeMs: number
   non2xx: number
   /** Answers with a status the scenario expects under concurrency (e.g. 412), not counted as non-2xx. */
   conflicts: number
@@ -25,8 +29,8 @@ export interface LoadResult {
 }
 
 /**
- * One load run by autocannon's CLI in its own process, so the load generator never shares the
- * CPU time or memory we measure with the server.
+ * One load run by autocannon in its own process (`load-generator.ts`), so the load generator
+ * never shares the CPU time or memory we measure with the server.
  */
 export async function loadRun(
   request: LoadRequest,
@@ -34,41 +38,24 @@ export async function loadRun(
   seconds: number,
   tolerated: number[] = []
 ): Promise<LoadResult> {
-  const args = [
-    '--json',
-    '--connections',
-    String(connections),
-    '--duration',
-    String(seconds),
-    '--method',
-    request.method,
-  ]
-  for (const [name, value] of Object.entries(request.headers)) {
-    args.push('--headers', `${name}=${value}`)
-  }
-  if (request.body !== undefined) {
-    args.push('--body', request.body)
-  }
-  args.push(request.url)
-  const { stdout } = await run(autocannonBin, args, { maxBuffer: 64 * 2 ** 20 })
-  const json = JSON.parse(stdout) as {
-    requests: { total: number; average: number }
-    latency: { p50: number; p99: number }
-    non2xx: number
-    errors: number
-    statusCodeStats?: Record<string, { count: number }>
-  }
+  const asked = JSON.stringify({ ...request, connections, seconds })
+  const { stdout } = await run('node', ['--import', 'tsx', generator, asked], {
+    cwd: serverRoot,
+    maxBuffer: 64 * 2 ** 20,
+  })
+  const result = JSON.parse(stdout) as GeneratorResult
   const conflicts = tolerated.reduce(
-    (sum, status) => sum + (json.statusCodeStats?.[String(status)]?.count ?? 0),
+    (sum, status) => sum + (result.statusCodeStats[String(status)]?.count ?? 0),
     0
   )
   return {
-    requests: json.requests.total,
-    perSecond: json.requests.total / seconds,
-    p50: json.latency.p50,
-    p99: json.latency.p99,
-    non2xx: json.non2xx - conflicts,
+    requests: result.requests,
+    perSecond: result.requests / seconds,
+    p50: result.p50,
+    p99: result.p99,
+    p99WholeMs: result.p99WholeMs,
+    non2xx: result.non2xx - conflicts,
     conflicts,
-    errors: json.errors,
+    errors: result.errors,
   }
 }

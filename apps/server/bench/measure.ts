@@ -72,6 +72,7 @@ export function summarise(runs: Measurement[]): Measurement {
     perSecond: of((m) => m.perSecond),
     p50: of((m) => m.p50),
     p99: of((m) => m.p99),
+    p99WholeMs: of((m) => m.p99WholeMs),
     cpuMsPerRequest: of((m) => m.cpuMsPerRequest),
     mainThreadMsPerRequest: of((m) => m.mainThreadMsPerRequest),
     peakRssMiB: Math.max(...runs.map((m) => m.peakRssMiB)),

@@ -1,5 +1,5 @@
-// `pnpm bench`: the server in its own process, the raw baseline in another, autocannon's CLI in
-// a third, in alternating rounds. Prints medians and ratios and fails when a target is missed.
+// `pnpm bench`: the server in its own process, the raw baseline in another, autocannon in a third
+// (`load-generator.ts`), in alternating rounds. Prints medians and ratios and fails when a target is missed.
 // `--smoke`: one short round of every scenario, no targets (CI runs it to keep the bench working).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -213,6 +213,7 @@ const header = [
   'p50 ms',
   'p99 ms',
   'p99 ratio',
+  'p99 ratio in whole ms',
   'CPU ms/req',
   'main thread ms/req',
   'base CPU ms/req',
@@ -231,9 +232,10 @@ function printRow(name: string, { service, baseline, ratioByRound }: RacedPair) 
     service.perSecond.toFixed(0),
     baseline.perSecond.toFixed(0),
     `${(service.perSecond / baseline.perSecond).toFixed(3)}×`,
-    `${service.p50} (${baseline.p50})`,
-    `${service.p99} (${baseline.p99})`,
+    `${service.p50.toFixed(2)} (${baseline.p50.toFixed(2)})`,
+    `${service.p99.toFixed(2)} (${baseline.p99.toFixed(2)})`,
     `${(service.p99 / baseline.p99).toFixed(2)}×`,
+    `${(service.p99WholeMs / baseline.p99WholeMs).toFixed(2)}× (${service.p99WholeMs} / ${baseline.p99WholeMs})`,
     service.cpuMsPerRequest.toFixed(3),
     service.mainThreadMsPerRequest.toFixed(3),
     baseline.cpuMsPerRequest.toFixed(3),

@@ -1,0 +1,64 @@
+// The load generator, started by `load.ts` as its own process so that it never shares the CPU
+// time or memory measured with the server. It runs autocannon and keeps the time of every 2xx
+// answer: autocannon's own histogram keeps whole milliseconds, rounded down, so a baseline whose
+// p99 is 2.95 ms would read 2 ms.
+import autocannon from 'autocannon'
+import { percentile } from './percentile.ts'
+
+interface GeneratorRequest {
+  url: string
+  connections: number
+  seconds: number
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH'
+  headers: Record<string, string>
+  body?: string
+}
+
+/** What the generator prints, as one JSON line. */
+export interface GeneratorResult {
+  requests: number
+  non2xx: number
+  errors: number
+  statusCodeStats: Record<string, { count: number }>
+  /** From each 2xx answer's time, in milliseconds with their fraction. */
+  p50: number
+  p99: number
+  /** autocannon's own p99, in whole milliseconds rounded down. */
+  p99WholeMs: number
+}
+
+const request = JSON.parse(process.argv[2] ?? '{}') as GeneratorRequest
+const times: number[] = []
+const instance = autocannon(
+  {
+    url: request.url,
+    connections: request.connections,
+    duration: request.seconds,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+  },
+  (error, result) => {
+    if (error) {
+      console.error(error)
+      process.exit(1)
+    }
+    const sorted = Float64Array.from(times).sort()
+    const printed: GeneratorResult = {
+      requests: result.requests.total,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      statusCodeStats:
+        (result as { statusCodeStats?: GeneratorResult['statusCodeStats'] }).statusCodeStats ?? {},
+      p50: percentile(sorted, 0.5),
+      p99: percentile(sorted, 0.99),
+      p99WholeMs: result.latency.p99,
+    }
+    process.stdout.write(`${JSON.stringify(printed)}\n`)
+  }
+)
+instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+  if (statusCode >= 200 && statusCode < 300) {
+    times.push(responseTime)
+  }
+})
