@@ -3,29 +3,8 @@
 // answer: autocannon's own histogram keeps whole milliseconds, rounded down, so a baseline whose
 // p99 is 2.95 ms would read 2 ms.
 import autocannon from 'autocannon'
+import type { GeneratorRequest, GeneratorResult } from './load.ts'
 import { percentile } from './percentile.ts'
-
-interface GeneratorRequest {
-  url: string
-  connections: number
-  seconds: number
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH'
-  headers: Record<string, string>
-  body?: string
-}
-
-/** What the generator prints, as one JSON line. */
-export interface GeneratorResult {
-  requests: number
-  non2xx: number
-  errors: number
-  statusCodeStats: Record<string, { count: number }>
-  /** From each 2xx answer's time, in milliseconds with their fraction. */
-  p50: number
-  p99: number
-  /** autocannon's own p99, in whole milliseconds rounded down. */
-  p99WholeMs: number
-}
 
 const request = JSON.parse(process.argv[2] ?? '{}') as GeneratorRequest
 const times: number[] = []
@@ -48,8 +27,7 @@ const instance = autocannon(
       requests: result.requests.total,
       non2xx: result.non2xx,
       errors: result.errors,
-      statusCodeStats:
-        (result as { statusCodeStats?: GeneratorResult['statusCodeStats'] }).statusCodeStats ?? {},
+      statusCodeStats: result.statusCodeStats ?? {},
       p50: percentile(sorted, 0.5),
       p99: percentile(sorted, 0.99),
       p99WholeMs: result.latency.p99,

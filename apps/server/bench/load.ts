@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process'
 import { resolve } from 'node:path'
 import { promisify } from 'node:util'
-import type { GeneratorResult } from './load-generator.ts'
 import { serverRoot } from './processes.ts'
 
 const run = promisify(execFile)
@@ -28,6 +27,25 @@ export interface LoadResult {
   errors: number
 }
 
+/** What `load-generator.ts` is asked: one load run. */
+export interface GeneratorRequest extends LoadRequest {
+  connections: number
+  seconds: number
+}
+
+/** What `load-generator.ts` prints, as one JSON line. */
+export interface GeneratorResult {
+  requests: number
+  non2xx: number
+  errors: number
+  statusCodeStats: Record<string, { count?: number }>
+  /** From each 2xx answer's time, in milliseconds with their fraction. */
+  p50: number
+  p99: number
+  /** autocannon's own p99, in whole milliseconds rounded down. */
+  p99WholeMs: number
+}
+
 /**
  * One load run by autocannon in its own process (`load-generator.ts`), so the load generator
  * never shares the CPU time or memory we measure with the server.
@@ -38,8 +56,8 @@ export async function loadRun(
   seconds: number,
   tolerated: number[] = []
 ): Promise<LoadResult> {
-  const asked = JSON.stringify({ ...request, connections, seconds })
-  const { stdout } = await run('node', ['--import', 'tsx', generator, asked], {
+  const asked: GeneratorRequest = { ...request, connections, seconds }
+  const { stdout } = await run('node', ['--import', 'tsx', generator, JSON.stringify(asked)], {
     cwd: serverRoot,
     maxBuffer: 64 * 2 ** 20,
   })
