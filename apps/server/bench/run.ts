@@ -1,5 +1,6 @@
 // `pnpm bench`: the server in its own process, the raw baseline in another, autocannon in a third
-// (`load-generator.ts`), in alternating rounds. Prints medians and ratios and fails when a target is missed.
+// (`load-generator.ts`), in alternating rounds. Prints medians and ratios and fails when a
+// target is missed.
 // `--smoke`: one short round of every scenario, no targets (CI runs it to keep the bench working).
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
