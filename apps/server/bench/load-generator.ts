@@ -3,7 +3,7 @@
 // answer: autocannon's own histogram keeps whole milliseconds, rounded down, so a baseline whose
 // p99 is 2.95 ms would read 2 ms.
 import autocannon from 'autocannon'
-import type { GeneratorRequest, GeneratorResult } from './load.ts'
+import type { GeneratorRequest, LoadResult } from './load.ts'
 import { percentile } from './percentile.ts'
 
 const request = JSON.parse(process.argv[2] ?? '{}') as GeneratorRequest
@@ -23,14 +23,19 @@ const instance = autocannon(
       process.exit(1)
     }
     const sorted = Float64Array.from(times).sort()
-    const printed: GeneratorResult = {
+    const conflicts = request.tolerated.reduce(
+      (sum, status) => sum + (result.statusCodeStats?.[`${status}`]?.count ?? 0),
+      0
+    )
+    const printed: LoadResult = {
       requests: result.requests.total,
-      non2xx: result.non2xx,
-      errors: result.errors,
-      statusCodeStats: result.statusCodeStats ?? {},
+      perSecond: result.requests.total / request.seconds,
       p50: percentile(sorted, 0.5),
       p99: percentile(sorted, 0.99),
       p99WholeMs: result.latency.p99,
+      non2xx: result.non2xx - conflicts,
+      conflicts,
+      errors: result.errors,
     }
     process.stdout.write(`${JSON.stringify(printed)}\n`)
   }
