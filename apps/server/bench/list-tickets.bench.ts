@@ -1,8 +1,8 @@
 // `pnpm --filter @ticket/server bench:list`: the Ticket archive at 1,000,000 tickets on an SQLite
-// file. The server runs in its own process and autocannon (its CLI) in another, so the load
+// file. The server runs in its own process and autocannon in another (`load.ts`), so the load
 // generator never shares the server's CPU time. Prints p99 per scenario and the query plans;
 // exits 1 when a target is missed. BENCH_TICKETS and BENCH_SECONDS scale it down for a smoke run.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -16,6 +16,8 @@ import { archiveQuery, listTickets } from '../src/listing/list-tickets.ts'
 import { createLogger } from '../src/logger.ts'
 import { demoRefs } from '../src/test/demo-refs.ts'
 import { seedTickets } from '../src/test/seeded-tickets.ts'
+import { loadRun } from './load.ts'
+import { percentile } from './percentile.ts'
 
 const targets = { queueP99Ms: 20, searchP99Ms: 50 }
 const count = Number(process.env.BENCH_TICKETS ?? 1_000_000)
@@ -93,7 +95,7 @@ for (const scenario of scenarios) {
     times.push(performance.now() - start)
   }
   times.sort((a, b) => a - b)
-  const at = (q: number) => (times[Math.floor(q * (times.length - 1))] ?? 0).toFixed(2)
+  const at = (share: number) => percentile(times, share).toFixed(2)
   console.log(`  in process, 300 runs: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms`)
 }
 await store.close()
@@ -129,30 +131,10 @@ for (let i = 0; ; i++) {
   await new Promise((r) => setTimeout(r, 100))
 }
 
-// 5. autocannon's CLI in a third process, one scenario at a time. GET /healthz first, as the
+// 5. autocannon in a third process, one scenario at a time. GET /healthz first, as the
 // yardstick of what the machine gives any request right now (it is shared).
-function load(url: string) {
-  const run = spawnSync(
-    join(serverDir, 'node_modules/.bin/autocannon'),
-    [
-      '--json',
-      '-c',
-      String(connections),
-      '-d',
-      String(seconds),
-      '-H',
-      `authorization=${authorization}`,
-      url,
-    ],
-    { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }
-  )
-  return JSON.parse(run.stdout) as {
-    latency: { p50: number; p99: number; max: number }
-    requests: { average: number }
-    non2xx: number
-    errors: number
-  }
-}
+const load = (url: string) =>
+  loadRun({ url, method: 'GET', headers: { authorization } }, connections, seconds)
 /** One request to see the scenario answers rows; retried once, as a connection may be reset. */
 async function fetchRows(url: string) {
   for (let attempt = 0; ; attempt++) {
@@ -167,9 +149,9 @@ async function fetchRows(url: string) {
   }
 }
 let missed = false
-const yardstick = load(`${base}/healthz`)
+const yardstick = await load(`${base}/healthz`)
 console.log(
-  `\nGET /healthz (yardstick): ${yardstick.requests.average.toFixed(0)} req/s, p50 ${yardstick.latency.p50} ms, p99 ${yardstick.latency.p99} ms`
+  `\nGET /healthz (yardstick): ${yardstick.perSecond.toFixed(0)} req/s, p50 ${yardstick.p50.toFixed(2)} ms, p99 ${yardstick.p99.toFixed(2)} ms`
 )
 for (const scenario of scenarios) {
   const params = new URLSearchParams({
@@ -179,12 +161,12 @@ for (const scenario of scenarios) {
   })
   const url = `${base}/api/v1/Ticket?${params}`
   const { check, body } = await fetchRows(url)
-  const result = load(url)
+  const result = await load(url)
   const ok = check.status === 200 && result.non2xx === 0 && result.errors === 0
-  const met = ok && result.latency.p99 <= scenario.target
+  const met = ok && result.p99 <= scenario.target
   missed ||= !met
   console.log(
-    `${scenario.name}: ${body.value.length} rows; ${result.requests.average.toFixed(0)} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms (target ≤ ${scenario.target} ms), ${result.non2xx} non-2xx, ${result.errors} errors: ${met ? 'met' : 'MISSED'}`
+    `${scenario.name}: ${body.value.length} rows; ${result.perSecond.toFixed(0)} req/s, p50 ${result.p50.toFixed(2)} ms, p99 ${result.p99.toFixed(2)} ms (target ≤ ${scenario.target} ms), ${result.non2xx} non-2xx, ${result.errors} errors: ${met ? 'met' : 'MISSED'}`
   )
 }
 server.kill('SIGTERM')
