@@ -6,6 +6,7 @@ import {
   peakRssMiB,
   postgresPids,
   resetPeakRss,
+  systemCpuSeconds,
   untilIdle,
 } from './processes.ts'
 
@@ -14,6 +15,8 @@ export interface Measurement extends LoadResult {
   cpuMsPerRequest: number
   /** The part of it on the main thread, the one that runs JavaScript. */
   mainThreadMsPerRequest: number
+  /** The part of it in the kernel (system time), every thread counted. */
+  systemMsPerRequest: number
   peakRssMiB: number
 }
 
@@ -40,18 +43,21 @@ export async function measure(
   resetPeakRss(pid)
   const before = cpuSeconds(pid)
   const mainBefore = mainThreadCpuSeconds(pid)
+  const systemBefore = systemCpuSeconds(pid)
   const result = await loadRun(request, connections, seconds, tolerated)
   if (settle) {
     await untilIdle(measured)
   }
   const cpu = cpuSeconds(pid) - before
   const mainThread = mainThreadCpuSeconds(pid) - mainBefore
+  const system = systemCpuSeconds(pid) - systemBefore
   const perRequest = (seconds: number) =>
     result.requests > 0 ? (seconds * 1000) / result.requests : Number.NaN
   return {
     ...result,
     cpuMsPerRequest: perRequest(cpu),
     mainThreadMsPerRequest: perRequest(mainThread),
+    systemMsPerRequest: perRequest(system),
     peakRssMiB: peakRssMiB(pid),
   }
 }
@@ -75,6 +81,7 @@ export function summarise(runs: Measurement[]): Measurement {
     p99WholeMs: of((m) => m.p99WholeMs),
     cpuMsPerRequest: of((m) => m.cpuMsPerRequest),
     mainThreadMsPerRequest: of((m) => m.mainThreadMsPerRequest),
+    systemMsPerRequest: of((m) => m.systemMsPerRequest),
     peakRssMiB: Math.max(...runs.map((m) => m.peakRssMiB)),
     non2xx: runs.reduce((sum, m) => sum + m.non2xx, 0),
     conflicts: runs.reduce((sum, m) => sum + m.conflicts, 0),

@@ -133,6 +133,11 @@ interface RacedPair extends Pair {
    * verdict stood.
    */
   ratioByRound: number[]
+  /**
+   * The baseline's requests a second, round by round: with the ratios, which side moved when
+   * the rounds disagree.
+   */
+  basePerSecondByRound: number[]
 }
 
 /**
@@ -164,6 +169,7 @@ async function raceSides(service: Side, baseline: Side): Promise<RacedPair> {
     ratioByRound: serviceRuns.map(
       (run, round) => run.perSecond / (baselineRuns[round]?.perSecond ?? Number.NaN)
     ),
+    basePerSecondByRound: baselineRuns.map((run) => run.perSecond),
   }
 }
 
@@ -217,17 +223,23 @@ const header = [
   'p99 ratio in whole ms',
   'CPU ms/req',
   'main thread ms/req',
+  'system ms/req',
   'base CPU ms/req',
+  'base system ms/req',
   'peak RSS MiB',
   'non-2xx',
   'tolerated',
   'ratio by round',
+  'base req/s by round',
 ]
 function printHeader() {
   console.log(`| ${header.join(' | ')} |`)
   console.log(`|${header.map(() => '---').join('|')}|`)
 }
-function printRow(name: string, { service, baseline, ratioByRound }: RacedPair) {
+function printRow(
+  name: string,
+  { service, baseline, ratioByRound, basePerSecondByRound }: RacedPair
+) {
   const cells = [
     name,
     service.perSecond.toFixed(0),
@@ -239,11 +251,14 @@ function printRow(name: string, { service, baseline, ratioByRound }: RacedPair) 
     `${(service.p99WholeMs / baseline.p99WholeMs).toFixed(2)}× (${service.p99WholeMs} / ${baseline.p99WholeMs})`,
     service.cpuMsPerRequest.toFixed(3),
     service.mainThreadMsPerRequest.toFixed(3),
+    service.systemMsPerRequest.toFixed(3),
     baseline.cpuMsPerRequest.toFixed(3),
+    baseline.systemMsPerRequest.toFixed(3),
     `${service.peakRssMiB.toFixed(0)} (${baseline.peakRssMiB.toFixed(0)})`,
     String(service.non2xx + service.errors),
     String(service.conflicts),
     ratioByRound.map((ratio) => ratio.toFixed(3)).join(' '),
+    basePerSecondByRound.map((perSecond) => perSecond.toFixed(0)).join(' '),
   ]
   console.log(`| ${cells.join(' | ')} |`)
 }

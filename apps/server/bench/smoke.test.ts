@@ -21,8 +21,19 @@ describe('the benchmark, as a smoke run', () => {
         )
       }
     }
-    // The last cell is the ratio of each round: one round, one ratio.
-    expect(stdout).toMatch(/^\| sqlite\/create \|.* \| \d+\.\d{3} \|$/m)
+    // One round: each "by round" cell holds one figure, the same as the median beside it; the
+    // system time is a part of the CPU time.
+    const create = rowOf(stdout, 'sqlite/create')
+    expect(create['ratio by round']).toMatch(/^\d+\.\d{3}$/)
+    expect(`${create['ratio by round']}×`).toBe(create.ratio)
+    expect(create['base req/s by round']).toBe(create['base req/s'])
+    for (const [part, whole] of [
+      ['system ms/req', 'CPU ms/req'],
+      ['base system ms/req', 'base CPU ms/req'],
+    ] as const) {
+      expect(Number(create[part])).toBeGreaterThanOrEqual(0)
+      expect(Number(create[part])).toBeLessThanOrEqual(Number(create[whole]))
+    }
     expect(stdout).toMatch(/benchmark: passed\n$/)
   }, 400_000)
 
@@ -47,5 +58,18 @@ describe('the benchmark, as a smoke run', () => {
     expect(stdout).toMatch(/benchmark: passed\n$/)
   }, 400_000)
 })
+
+/** A row of the printed table by its name, as cells keyed by the header's column names. */
+function rowOf(stdout: string, name: string): Record<string, string> {
+  const cellsOf = (line: string) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim())
+  const lines = stdout.split('\n')
+  const header = cellsOf(lines.find((line) => line.startsWith('| scenario |')) ?? '')
+  const row = cellsOf(lines.find((line) => line.startsWith(`| ${name} |`)) ?? '')
+  return Object.fromEntries(header.map((column, i) => [column, row[i] ?? '']))
+}
 
 const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
