@@ -1,12 +1,12 @@
 import { type LoadRequest, type LoadResult, loadRun } from './load.ts'
 import {
-  cpuSeconds,
+  cpuTimes,
   flushDirtyPages,
   mainThreadCpuSeconds,
   peakRssMiB,
   postgresPids,
   resetPeakRss,
-  systemCpuSeconds,
+  totalOf,
   untilIdle,
 } from './processes.ts'
 
@@ -41,23 +41,21 @@ export async function measure(
     await untilIdle(measured)
   }
   resetPeakRss(pid)
-  const before = cpuSeconds(pid)
+  const before = cpuTimes(pid)
   const mainBefore = mainThreadCpuSeconds(pid)
-  const systemBefore = systemCpuSeconds(pid)
   const result = await loadRun(request, connections, seconds, tolerated)
   if (settle) {
     await untilIdle(measured)
   }
-  const cpu = cpuSeconds(pid) - before
+  const after = cpuTimes(pid)
   const mainThread = mainThreadCpuSeconds(pid) - mainBefore
-  const system = systemCpuSeconds(pid) - systemBefore
   const perRequest = (seconds: number) =>
     result.requests > 0 ? (seconds * 1000) / result.requests : Number.NaN
   return {
     ...result,
-    cpuMsPerRequest: perRequest(cpu),
+    cpuMsPerRequest: perRequest(totalOf(after) - totalOf(before)),
     mainThreadMsPerRequest: perRequest(mainThread),
-    systemMsPerRequest: perRequest(system),
+    systemMsPerRequest: perRequest(after.system - before.system),
     peakRssMiB: peakRssMiB(pid),
   }
 }

@@ -165,8 +165,19 @@ export function startBaseline(path: string) {
 
 const ticksPerSecond = 100
 
+/** CPU seconds, split as the kernel counts them: in the process's own code, and in the kernel. */
+export interface CpuTimes {
+  user: number
+  /**
+   * Time in the kernel on the process's behalf (its socket reads and writes, SQLite's writes to
+   * the log). The raw baseline spends about half its time there and the service about a sixth,
+   * so it shows which state the machine's kernel was in.
+   */
+  system: number
+}
+
 /** CPU seconds in a /proc stat file: utime and stime, fields 14 and 15. */
-function statCpu(path: string): { user: number; system: number } {
+function statCpu(path: string): CpuTimes {
   const stat = readFileSync(path, 'utf8')
   // Fields after the parenthesised command name.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
@@ -176,20 +187,16 @@ function statCpu(path: string): { user: number; system: number } {
   }
 }
 
-const totalOf = ({ user, system }: { user: number; system: number }) => user + system
+export const totalOf = ({ user, system }: CpuTimes) => user + system
+
+/** CPU seconds the process has used so far, every thread counted, from one read of its stat. */
+export function cpuTimes(pid: number): CpuTimes {
+  return statCpu(`/proc/${pid}/stat`)
+}
 
 /** CPU seconds (user + system) the process has used so far, every thread counted. */
 export function cpuSeconds(pid: number): number {
-  return totalOf(statCpu(`/proc/${pid}/stat`))
-}
-
-/**
- * The system part of `cpuSeconds`: time in the kernel on the process's behalf (its socket
- * reads and writes, SQLite's writes to the log). The raw baseline spends about half its time
- * there and the service about a sixth, so this shows which state the machine's kernel was in.
- */
-export function systemCpuSeconds(pid: number): number {
-  return statCpu(`/proc/${pid}/stat`).system
+  return totalOf(cpuTimes(pid))
 }
 
 /**
