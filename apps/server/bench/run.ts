@@ -128,16 +128,10 @@ async function raceWith(
 /** A pair as raced: its medians, which the targets judge, and what each round measured. */
 interface RacedPair extends Pair {
   /**
-   * Requests a second of the service's run over the baseline's run, round by round, printed
-   * beside the ratio of the medians: how far apart the rounds were shows how near the bar a
-   * verdict stood.
+   * Each round's runs, printed beside the medians: how far apart the rounds were shows how near
+   * the bar a verdict stood, and which side moved when they disagree.
    */
-  ratioByRound: number[]
-  /**
-   * The baseline's requests a second, round by round: with the ratios, which side moved when
-   * the rounds disagree.
-   */
-  basePerSecondByRound: number[]
+  rounds: { service: Measurement; baseline: Measurement }[]
 }
 
 /**
@@ -166,10 +160,10 @@ async function raceSides(service: Side, baseline: Side): Promise<RacedPair> {
   return {
     service: summarise(serviceRuns),
     baseline: summarise(baselineRuns),
-    ratioByRound: serviceRuns.map(
-      (run, round) => run.perSecond / (baselineRuns[round]?.perSecond ?? Number.NaN)
-    ),
-    basePerSecondByRound: baselineRuns.map((run) => run.perSecond),
+    rounds: serviceRuns.flatMap((run, round) => {
+      const other = baselineRuns[round]
+      return other ? [{ service: run, baseline: other }] : []
+    }),
   }
 }
 
@@ -212,54 +206,48 @@ async function startReady(url: string, command?: string[]) {
   return { running, context: await prepareContext(running.url) }
 }
 
-const header = [
-  'scenario',
-  'req/s',
-  'base req/s',
-  'ratio',
-  'p50 ms',
-  'p99 ms',
-  'p99 ratio',
-  'p99 ratio in whole ms',
-  'CPU ms/req',
-  'main thread ms/req',
-  'system ms/req',
-  'base CPU ms/req',
-  'base system ms/req',
-  'peak RSS MiB',
-  'non-2xx',
-  'tolerated',
-  'ratio by round',
-  'base req/s by round',
+/** The table's columns: each one's header and how a raced pair fills its cell. */
+const columns: [header: string, cell: (pair: RacedPair) => string][] = [
+  ['req/s', ({ service }) => service.perSecond.toFixed(0)],
+  ['base req/s', ({ baseline }) => baseline.perSecond.toFixed(0)],
+  ['ratio', ({ service, baseline }) => `${(service.perSecond / baseline.perSecond).toFixed(3)}×`],
+  ['p50 ms', ({ service, baseline }) => `${service.p50.toFixed(2)} (${baseline.p50.toFixed(2)})`],
+  ['p99 ms', ({ service, baseline }) => `${service.p99.toFixed(2)} (${baseline.p99.toFixed(2)})`],
+  ['p99 ratio', ({ service, baseline }) => `${(service.p99 / baseline.p99).toFixed(2)}×`],
+  [
+    'p99 ratio in whole ms',
+    ({ service, baseline }) =>
+      `${(service.p99WholeMs / baseline.p99WholeMs).toFixed(2)}× (${service.p99WholeMs} / ${baseline.p99WholeMs})`,
+  ],
+  ['CPU ms/req', ({ service }) => service.cpuMsPerRequest.toFixed(3)],
+  ['main thread ms/req', ({ service }) => service.mainThreadMsPerRequest.toFixed(3)],
+  ['system ms/req', ({ service }) => service.systemMsPerRequest.toFixed(3)],
+  ['base CPU ms/req', ({ baseline }) => baseline.cpuMsPerRequest.toFixed(3)],
+  ['base system ms/req', ({ baseline }) => baseline.systemMsPerRequest.toFixed(3)],
+  [
+    'peak RSS MiB',
+    ({ service, baseline }) =>
+      `${service.peakRssMiB.toFixed(0)} (${baseline.peakRssMiB.toFixed(0)})`,
+  ],
+  ['non-2xx', ({ service }) => String(service.non2xx + service.errors)],
+  ['tolerated', ({ service }) => String(service.conflicts)],
+  [
+    'ratio by round',
+    (pair) =>
+      pair.rounds.map((r) => (r.service.perSecond / r.baseline.perSecond).toFixed(3)).join(' '),
+  ],
+  [
+    'base req/s by round',
+    (pair) => pair.rounds.map((r) => r.baseline.perSecond.toFixed(0)).join(' '),
+  ],
 ]
 function printHeader() {
-  console.log(`| ${header.join(' | ')} |`)
-  console.log(`|${header.map(() => '---').join('|')}|`)
+  const headers = ['scenario', ...columns.map(([header]) => header)]
+  console.log(`| ${headers.join(' | ')} |`)
+  console.log(`|${headers.map(() => '---').join('|')}|`)
 }
-function printRow(
-  name: string,
-  { service, baseline, ratioByRound, basePerSecondByRound }: RacedPair
-) {
-  const cells = [
-    name,
-    service.perSecond.toFixed(0),
-    baseline.perSecond.toFixed(0),
-    `${(service.perSecond / baseline.perSecond).toFixed(3)}×`,
-    `${service.p50.toFixed(2)} (${baseline.p50.toFixed(2)})`,
-    `${service.p99.toFixed(2)} (${baseline.p99.toFixed(2)})`,
-    `${(service.p99 / baseline.p99).toFixed(2)}×`,
-    `${(service.p99WholeMs / baseline.p99WholeMs).toFixed(2)}× (${service.p99WholeMs} / ${baseline.p99WholeMs})`,
-    service.cpuMsPerRequest.toFixed(3),
-    service.mainThreadMsPerRequest.toFixed(3),
-    service.systemMsPerRequest.toFixed(3),
-    baseline.cpuMsPerRequest.toFixed(3),
-    baseline.systemMsPerRequest.toFixed(3),
-    `${service.peakRssMiB.toFixed(0)} (${baseline.peakRssMiB.toFixed(0)})`,
-    String(service.non2xx + service.errors),
-    String(service.conflicts),
-    ratioByRound.map((ratio) => ratio.toFixed(3)).join(' '),
-    basePerSecondByRound.map((perSecond) => perSecond.toFixed(0)).join(' '),
-  ]
+function printRow(name: string, pair: RacedPair) {
+  const cells = [name, ...columns.map(([, cell]) => cell(pair))]
   console.log(`| ${cells.join(' | ')} |`)
 }
 
