@@ -195,7 +195,7 @@ export function cpuTimes(pid: number): CpuTimes {
 }
 
 /** CPU seconds (user + system) the process has used so far, every thread counted. */
-export function cpuSeconds(pid: number): number {
+function cpuSeconds(pid: number): number {
   return totalOf(cpuTimes(pid))
 }
 

@@ -139,31 +139,28 @@ interface RacedPair extends Pair {
  * pair's medians.
  */
 async function raceSides(service: Side, baseline: Side): Promise<RacedPair> {
-  const runs = new Map<Side, Measurement[]>([
-    [service, []],
-    [baseline, []],
-  ])
   if (warmupSeconds > 0) {
     for (const side of [service, baseline]) {
       await loadRun(side.request, connections, warmupSeconds, side.tolerated)
     }
   }
+  const run = (side: Side) =>
+    measure(side.pid, side.request, connections, seconds, side.tolerated, !smoke)
+  const raced: RacedPair['rounds'] = []
   for (let round = 0; round < rounds; round++) {
-    for (const side of round % 2 === 0 ? [baseline, service] : [service, baseline]) {
-      runs
-        .get(side)
-        ?.push(await measure(side.pid, side.request, connections, seconds, side.tolerated, !smoke))
+    // Who goes first alternates, so neither side always runs on the machine the other left.
+    if (round % 2 === 0) {
+      const baselineRun = await run(baseline)
+      raced.push({ baseline: baselineRun, service: await run(service) })
+    } else {
+      const serviceRun = await run(service)
+      raced.push({ service: serviceRun, baseline: await run(baseline) })
     }
   }
-  const serviceRuns = runs.get(service) ?? []
-  const baselineRuns = runs.get(baseline) ?? []
   return {
-    service: summarise(serviceRuns),
-    baseline: summarise(baselineRuns),
-    rounds: serviceRuns.flatMap((run, round) => {
-      const other = baselineRuns[round]
-      return other ? [{ service: run, baseline: other }] : []
-    }),
+    service: summarise(raced.map((r) => r.service)),
+    baseline: summarise(raced.map((r) => r.baseline)),
+    rounds: raced,
   }
 }
 
@@ -206,11 +203,15 @@ async function startReady(url: string, command?: string[]) {
   return { running, context: await prepareContext(running.url) }
 }
 
+/** Requests a second of the service's run over the baseline's, as the "ratio" cells print it. */
+const rateRatio = (service: Measurement, baseline: Measurement) =>
+  (service.perSecond / baseline.perSecond).toFixed(3)
+
 /** The table's columns: each one's header and how a raced pair fills its cell. */
 const columns: [header: string, cell: (pair: RacedPair) => string][] = [
   ['req/s', ({ service }) => service.perSecond.toFixed(0)],
   ['base req/s', ({ baseline }) => baseline.perSecond.toFixed(0)],
-  ['ratio', ({ service, baseline }) => `${(service.perSecond / baseline.perSecond).toFixed(3)}×`],
+  ['ratio', ({ service, baseline }) => `${rateRatio(service, baseline)}×`],
   ['p50 ms', ({ service, baseline }) => `${service.p50.toFixed(2)} (${baseline.p50.toFixed(2)})`],
   ['p99 ms', ({ service, baseline }) => `${service.p99.toFixed(2)} (${baseline.p99.toFixed(2)})`],
   ['p99 ratio', ({ service, baseline }) => `${(service.p99 / baseline.p99).toFixed(2)}×`],
@@ -231,11 +232,7 @@ const columns: [header: string, cell: (pair: RacedPair) => string][] = [
   ],
   ['non-2xx', ({ service }) => String(service.non2xx + service.errors)],
   ['tolerated', ({ service }) => String(service.conflicts)],
-  [
-    'ratio by round',
-    (pair) =>
-      pair.rounds.map((r) => (r.service.perSecond / r.baseline.perSecond).toFixed(3)).join(' '),
-  ],
+  ['ratio by round', (pair) => pair.rounds.map((r) => rateRatio(r.service, r.baseline)).join(' ')],
   [
     'base req/s by round',
     (pair) => pair.rounds.map((r) => r.baseline.perSecond.toFixed(0)).join(' '),
