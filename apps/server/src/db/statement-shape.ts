@@ -34,7 +34,7 @@ export function rowsShape(base: string, rows: readonly Record<string, unknown>[]
   const values: Record<string, unknown> = {}
   rows.forEach((row, r) => {
     for (const key of keys) {
-      values[`${key}$${r}`] = row[key]
+      values[slotName(key, r)] = row[key]
     }
   })
   return {
@@ -42,9 +42,31 @@ export function rowsShape(base: string, rows: readonly Record<string, unknown>[]
     values,
     placeholders: () =>
       rows.map((_, r) =>
-        Object.fromEntries(keys.map((key) => [key, sql.placeholder(`${key}$${r}`)]))
+        Object.fromEntries(keys.map((key) => [key, sql.placeholder(slotName(key, r))]))
       ),
   }
+}
+
+/** Per column key, its slot names by row (`title$0`, `title$1`, …), each made once. */
+const slotNames = new Map<string, string[]>()
+
+/**
+ * The name of `key`'s value in row `row` of a multi-row statement. Made once and kept: a name
+ * joined anew for every value of every save was a new string to hash each time it keyed the
+ * values.
+ */
+function slotName(key: string, row: number): string {
+  let names = slotNames.get(key)
+  if (names === undefined) {
+    names = []
+    slotNames.set(key, names)
+  }
+  let name = names[row]
+  if (name === undefined) {
+    name = `${key}$${row}`
+    names[row] = name
+  }
+  return name
 }
 
 /**

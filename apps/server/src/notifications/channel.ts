@@ -11,6 +11,12 @@ import type { Recipient } from './rules.ts'
 export interface Channel {
   send(row: OutboxRow): Promise<void>
   record?(tx: Db, row: OutboxRow): Promise<(() => void) | undefined>
+  /**
+   * What `record` does for each of `rows`, in one go, for a channel whose `send` does nothing
+   * (in-app): the dispatcher then records a round's rows in one transaction instead of one
+   * transaction each. Returns what to run after that commit.
+   */
+  recordAll?(tx: Db, rows: readonly OutboxRow[]): Promise<() => void>
   close?(): void
 }
 

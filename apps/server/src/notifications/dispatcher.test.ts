@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, test, vi } from 'vitest'
+import type { Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import {
   commitChange,
@@ -13,6 +14,7 @@ import { openTestCore } from '../test/notifications/test-core.ts'
 import { freePort } from '../test/server-process.ts'
 import { temporaryDatabase } from '../test/temp-database.ts'
 import { createNotificationsModule, type NotificationsOptions } from './notifications-module.ts'
+import type { OutboxRow } from './outbox-queries.ts'
 
 const fast: NotificationsOptions = {
   pollMs: 20,
@@ -26,6 +28,17 @@ async function setup(env: Record<string, string> = {}, options = fast, database 
   const actor = await seedAssociate(core.store, { name: 'Actor' })
   const anna = await seedAssociate(core.store, { name: 'Anna' })
   return { core, store: core.store, module, actor, anna }
+}
+
+/** Counts the store's transactions from now on. */
+function countTransactions(store: Store): () => number {
+  let started = 0
+  const transaction = store.transaction.bind(store)
+  store.transaction = ((fn) => {
+    started += 1
+    return transaction(fn)
+  }) as Store['transaction']
+  return () => started
 }
 
 describe('dispatcher', { timeout: 30_000 }, () => {
@@ -138,6 +151,67 @@ describe('dispatcher', { timeout: 30_000 }, () => {
     expect(email).toMatchObject({ status: 'pending', tries: 1 })
     expect(email?.lastError).toMatch(/ECONNREFUSED/)
     expect(Date.parse(email?.nextAttemptAt ?? '')).toBeGreaterThan(Date.now())
+    await module.stop?.()
+  })
+
+  test('a round of in-app deliveries is recorded in one transaction, each once', async () => {
+    const { store, module, actor, anna } = await setup({}, { ...fast, pollMs: 60_000 })
+    const live: number[] = []
+    module.hub.subscribe(
+      anna,
+      (n) => live.push(n.NotificationId),
+      () => {}
+    )
+    module.start?.()
+    const ids = [1, 2, 3, 4, 5]
+    for (const id of ids) {
+      const change = ticketChange({ after: { id, ownerId: anna }, actorId: actor })
+      await commitChange(store, module, change, { wake: false })
+    }
+    const transactions = countTransactions(store)
+    module.afterCommit?.(ticketChange({ after: { id: 1 }, actorId: actor }))
+    const rows = await waitForOutbox(store)
+    expect(rows.filter((r) => r.channel === 'inapp').map((r) => [r.status, r.tries])).toEqual(
+      ids.map(() => ['delivered', 1])
+    )
+    // The claim, then the five rows with their outcomes: not one transaction per delivery.
+    expect(transactions()).toBe(2)
+    expect(await inappCount(store, anna)).toBe(ids.length)
+    await vi.waitFor(() => expect(live).toHaveLength(ids.length))
+    expect(new Set(live).size).toBe(ids.length)
+    await module.stop?.()
+  })
+
+  test('a row the round cannot write: the others are delivered, it records its failure', async () => {
+    const { store, module, actor, anna } = await setup({}, { ...fast, pollMs: 60_000 })
+    module.start?.()
+    for (const id of [1, 2]) {
+      const change = ticketChange({ after: { id, ownerId: anna }, actorId: actor })
+      await commitChange(store, module, change, { wake: false })
+    }
+    // An in-app delivery without its associate (written by hand): it cannot become a row.
+    const [planned] = await outboxRows(store)
+    const t = tablesOf(store.db).notificationOutbox
+    const { deliveryId: _id, ...copy } = planned as OutboxRow
+    await store.db.insert(t).values({
+      ...copy,
+      recipientAssociateId: null,
+      dedupeKey: `${copy.dedupeKey}:orphan`,
+      status: 'pending',
+      tries: 0,
+      nextAttemptAt: copy.createdAt,
+      deliveredAt: null,
+    })
+    module.afterCommit?.(ticketChange({ after: { id: 1 }, actorId: actor }))
+    const rows = await waitForOutbox(store, (r) => r.status !== 'pending' || r.tries > 0)
+    const inapp = rows.filter((r) => r.channel === 'inapp')
+    expect(inapp.map((r) => [r.status, r.tries])).toEqual([
+      ['delivered', 1],
+      ['delivered', 1],
+      ['pending', 1],
+    ])
+    expect(inapp[2]?.lastError).toMatch(/needs an associate/)
+    expect(await inappCount(store, anna)).toBe(2)
     await module.stop?.()
   })
 

@@ -47,6 +47,53 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
     }
   }
 
+  /**
+   * A round's rows: those of a channel that sends nothing outside (in-app) are recorded together,
+   * in one transaction with their outcomes, instead of one transaction each; the others are sent
+   * one by one, at the same time.
+   */
+  async function deliverRound(rows: OutboxRow[]) {
+    const together = new Map<Channel, OutboxRow[]>()
+    const alone: OutboxRow[] = []
+    for (const row of rows) {
+      const channel = channels[row.channel]
+      if (channel.recordAll) {
+        together.set(channel, [...(together.get(channel) ?? []), row])
+      } else {
+        alone.push(row)
+      }
+    }
+    await Promise.all([
+      ...[...together].map(([channel, held]) => recordTogether(channel, held)),
+      ...alone.map(deliver),
+    ])
+  }
+
+  async function recordTogether(channel: Channel, rows: OutboxRow[]) {
+    const { recordAll } = channel
+    if (rows.length === 1 || !recordAll) {
+      await Promise.all(rows.map(deliver))
+      return
+    }
+    let afterCommit: () => void
+    try {
+      afterCommit = await store.transaction(async (tx) => {
+        const after = await recordAll.call(channel, tx, rows)
+        const at = now()
+        for (const row of rows) {
+          await markDelivered(tx, row, at)
+        }
+        return after
+      })
+    } catch {
+      // Nothing of the round was kept. One by one, a row that cannot be written (its associate
+      // removed since it was planned) records its own failure and the others are delivered.
+      await Promise.all(rows.map(deliver))
+      return
+    }
+    afterCommit()
+  }
+
   async function recordFailure(row: OutboxRow, error: unknown) {
     const message = error instanceof Error ? error.message : String(error)
     try {
@@ -72,6 +119,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
     {
       claim: (limit) => claimDue(store, now(), options.leaseMs, limit),
       deliver,
+      deliverRound,
       claimFailed: (err) => logger.error('notification outbox unreadable', { err }),
       recover: () => releaseStaleLeases(store, 'notificationOutbox', now()),
     },

@@ -30,6 +30,12 @@ export interface PollSteps<T> {
   claim(limit: number): Promise<T[]>
   /** Sends one claimed row and records its outcome, failures included: it must not throw. */
   deliver(claimed: T): Promise<void>
+  /**
+   * Sends a round's claimed rows and records each outcome, as `deliver` does for one: a dispatcher
+   * that can write several outcomes together does it here. Without it, each row goes to
+   * `deliver`, all at once.
+   */
+  deliverRound?(claimed: T[]): Promise<void>
   /** The claim failed (database down): the round ends and the next poll tries again. */
   claimFailed(err: unknown): void
   /** Runs once at start, before the first claim: frees what a dead process left claimed. */
@@ -92,7 +98,9 @@ export function createPollLoop<T>(steps: PollSteps<T>, options: PollOptions): Di
         steps.claimFailed(err)
         return
       }
-      await Promise.all(claimed.map(steps.deliver))
+      await (steps.deliverRound
+        ? steps.deliverRound(claimed)
+        : Promise.all(claimed.map(steps.deliver)))
       if (claimed.length < options.batchSize) {
         return
       }
