@@ -3,11 +3,17 @@ import type { Db } from './db.ts'
 
 /**
  * What changed. Caches listen for the topic of the data they hold: `reference` (associates and
- * their credentials, categories, statuses, … everything a tenant file holds), `webhooks` (the
- * registry); `notification` carries a committed in-app notification (or its id);
- * `sign-in-failures` the throttle keys (digests) of a failed sign-in.
+ * their credentials, categories, statuses, … everything a tenant file holds), `preferences` (an
+ * associate's own notification preferences, kept apart so that their edits leave the verified
+ * credentials alone), `webhooks` (the registry); `notification` carries a committed in-app
+ * notification (or its id); `sign-in-failures` the throttle keys (digests) of a failed sign-in.
  */
-export type ChangeTopic = 'notification' | 'webhooks' | 'reference' | 'sign-in-failures'
+export type ChangeTopic =
+  | 'notification'
+  | 'webhooks'
+  | 'reference'
+  | 'preferences'
+  | 'sign-in-failures'
 
 type Handler = (detail: string) => void
 

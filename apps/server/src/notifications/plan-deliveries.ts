@@ -1,6 +1,5 @@
-import { inArray } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
-import { listShape, rowsShape } from '../db/statement-shape.ts'
+import { rowsShape } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { writeLater } from '../db/write-later.ts'
@@ -46,7 +45,7 @@ export async function planDeliveries(
   if (named.length === 0) {
     return
   }
-  const people = await loadAssociates(tx, tables, [
+  const people = await reference.contacts([
     change.actorId,
     ...named.flatMap((r) => (r.kind === 'associate' ? [r.associateId] : [])),
   ])
@@ -105,32 +104,6 @@ export async function planDeliveries(
       .onConflictDoNothing()
   )
   await writeLater(tx, () => insert.execute(shape.values))
-}
-
-type Person = Pick<
-  Tables['associates']['$inferSelect'],
-  'name' | 'fullName' | 'email' | 'language' | 'deleted' | 'preferences'
->
-
-async function loadAssociates(tx: Db, tables: Tables, ids: number[]) {
-  const list = listShape('notifications.associates', [...new Set(ids)])
-  const a = tables.associates
-  const statement = prepared(tx, list.key, (d) =>
-    d
-      .select({
-        associateId: a.associateId,
-        name: a.name,
-        fullName: a.fullName,
-        email: a.email,
-        language: a.language,
-        deleted: a.deleted,
-        preferences: a.preferences,
-      })
-      .from(a)
-      .where(inArray(a.associateId, list.placeholders()))
-  )
-  const rows = await statement.execute(list.values)
-  return new Map<number, Person>(rows.map((r) => [r.associateId, r]))
 }
 
 function keyOf(recipient: Recipient): string {

@@ -22,12 +22,16 @@ export function registerNotificationPreferenceRoutes(
   })
 
   route(app, ops.PutNotificationPreferences, async (c, { body: preferences, send }) => {
-    await store.transaction((tx) =>
-      tx
+    const { associateId } = c.get('caller')
+    const announce = await store.transaction(async (tx) => {
+      await tx
         .update(associates)
         .set({ preferences })
-        .where(eq(associates.associateId, c.get('caller').associateId))
-    )
+        .where(eq(associates.associateId, associateId))
+      // Saves plan notifications from the preferences every process holds in memory.
+      return store.changes.stage(tx, 'preferences', String(associateId))
+    })
+    announce()
     return send(effectivePreferences(preferences))
   })
 }

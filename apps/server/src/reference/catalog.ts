@@ -13,6 +13,7 @@ import {
   carrierKinds,
 } from './carrier-kinds.ts'
 import { loadAllCategoryMembers } from './category-members.ts'
+import { type Contact, loadAllContacts } from './contacts.ts'
 import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
 import { type KnownTags, loadKnownTags, rememberTag } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
@@ -26,6 +27,7 @@ type Snapshot = {
   customFields: readonly TicketCustomFieldInfo[]
   priorityRules: Map<number, PriorityRules>
   categoryMembers: Map<number, readonly number[]>
+  contacts: Map<number, Contact>
 }
 
 /**
@@ -77,6 +79,14 @@ async function loadKind<K extends CarrierKind>(db: Db, kind: K) {
   return all
 }
 
+/** `map` with each value frozen all the way down: shared by every save that reads it. */
+function frozenEach<K, V>(map: Map<K, V>): Map<K, V> {
+  for (const value of map.values()) {
+    deepFreeze(value)
+  }
+  return map
+}
+
 async function load(db: Db): Promise<Snapshot> {
   const kinds = carrierKindNames
   // One kind after another: a transaction's connection runs one query at a time anyway.
@@ -95,6 +105,7 @@ async function load(db: Db): Promise<Snapshot> {
     customFields: deepFreeze(await customFieldInfos(db, tablesOf(db))),
     priorityRules: await loadAllPriorityRules(db, tablesOf(db)),
     categoryMembers: await loadAllCategoryMembers(db),
+    contacts: frozenEach(await loadAllContacts(db)),
   }
 }
 
@@ -140,6 +151,8 @@ export function createCatalog(store: Store): Catalog {
     version++
   }
   const stopListening = store.changes.subscribe('reference', invalidate)
+  // An associate's own notification preferences: rare edits, each dropping what is held.
+  const stopPreferences = store.changes.subscribe('preferences', invalidate)
   const stopResync = store.changes.onResync(invalidate)
   // Readers only point at what is held (read when called), so one per connection serves every
   // request on it, across invalidations.
@@ -171,6 +184,17 @@ export function createCatalog(store: Store): Catalog {
       read(db, (held) => (priorityId && held.priorityRules.get(priorityId)) || NO_PRIORITY),
     categoryMembers: (categoryId) =>
       read(db, (held) => held.categoryMembers.get(categoryId) ?? noMembers),
+    contacts: (ids) =>
+      read(db, (held) => {
+        const found = new Map<number, Contact>()
+        for (const id of ids) {
+          const contact = held.contacts.get(id)
+          if (contact) {
+            found.set(id, contact)
+          }
+        }
+        return found
+      }),
   })
   return {
     readerFor(db) {
@@ -200,6 +224,7 @@ export function createCatalog(store: Store): Catalog {
     },
     close: () => {
       stopListening()
+      stopPreferences()
       stopResync()
     },
   }

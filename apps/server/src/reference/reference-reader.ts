@@ -5,6 +5,7 @@ import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { type CarrierKind, type Carriers, carrierKindNames } from './carrier-kinds.ts'
 import { loadCategoryMembers } from './category-members.ts'
+import { type Contact, loadContacts } from './contacts.ts'
 import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
 import { type KnownTags, loadKnownTags } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
@@ -36,6 +37,8 @@ export interface ReferenceReader extends CarrierReaders {
   priorityRules(priorityId: number | null | undefined): Promise<PriorityRules>
   /** The member associate ids of a category, in position order (none for an unknown one). */
   categoryMembers(categoryId: number): Promise<readonly number[]>
+  /** The contacts of these associates, by id (an id with no associate is absent). */
+  contacts(ids: readonly number[]): Promise<ReadonlyMap<number, Contact>>
 }
 
 /**
@@ -66,5 +69,6 @@ export function createReferenceReader(db: Db): ReferenceReader & { batch: BatchR
     customFields: () => customFieldInfos(db, tablesOf(db)),
     priorityRules: (priorityId) => loadPriorityRules(db, tablesOf(db), priorityId),
     categoryMembers: (categoryId) => loadCategoryMembers(db, categoryId),
+    contacts: (ids) => loadContacts(db, ids),
   }
 }

@@ -47,7 +47,7 @@ function editedSupport(externalName: string): TenantFile {
 }
 
 /** Resolves when `store`'s change feed has delivered `topic` (and so its caches have dropped). */
-function heard(store: Store, topic: 'reference' | 'webhooks') {
+function heard(store: Store, topic: 'reference' | 'preferences' | 'webhooks') {
   return new Promise<void>((resolve) => {
     const stop = store.changes.subscribe(topic, () => {
       stop()
@@ -152,6 +152,20 @@ async function membersTold(app: App, store: Store, categoryId: number): Promise<
   return rows.map((row) => row.userName ?? '').sort()
 }
 
+const bjorn = { username: 'bjorn', password: 'bjorn-demo-3958' }
+
+/** Bjørn, a Support member, asks to hear nothing of new tickets in his categories. */
+async function bjornMutesCategories(app: App) {
+  const res = await call(
+    app,
+    'PUT',
+    '/api/v1/Notification/Preferences',
+    { CategoryNewTicket: 'none' },
+    { auth: bjorn }
+  )
+  expect(res.status, res.text).toBe(200)
+}
+
 describe('caches of reference data and webhooks, in one process (SQLite file)', () => {
   it('a category edited by a tenant import is seen by the next save', async () => {
     const { app, deps } = await createTestApp({ database: 'file', env: demo })
@@ -167,6 +181,14 @@ describe('caches of reference data and webhooks, in one process (SQLite file)', 
     expect(await membersTold(app, deps.store, id)).toEqual(['bjorn', 'carla', 'fredrik'])
     await importTenant(deps.store, supportMembers(['anna', 'david']), { now: () => new Date() })
     expect(await membersTold(app, deps.store, id)).toEqual(['anna', 'david'])
+  })
+
+  it('a notification preference changed by its associate is used by the next save', async () => {
+    const { app, deps } = await createTestApp({ database: 'file', env: demo })
+    const id = await supportCategoryId(app)
+    expect(await membersTold(app, deps.store, id)).toEqual(['bjorn', 'carla', 'fredrik'])
+    await bjornMutesCategories(app)
+    expect(await membersTold(app, deps.store, id)).toEqual(['carla', 'fredrik'])
   })
 
   it("a priority's rules edited by a tenant import are used by the next save", async () => {
@@ -255,6 +277,21 @@ describe('caches across two server processes on one PostgreSQL database', () => 
     })
     await told
     expect(await membersTold(second.app, second.deps.store, id)).toEqual(['anna', 'david'])
+  })
+
+  it('a notification preference changed through one is used by the next save in the other', async () => {
+    const { first, second } = await twoServers()
+    const id = await supportCategoryId(second.app)
+    // The second server holds the preferences before the change.
+    expect(await membersTold(second.app, second.deps.store, id)).toEqual([
+      'bjorn',
+      'carla',
+      'fredrik',
+    ])
+    const told = heard(second.deps.store, 'preferences')
+    await bjornMutesCategories(first.app)
+    await told
+    expect(await membersTold(second.app, second.deps.store, id)).toEqual(['carla', 'fredrik'])
   })
 
   it("a priority's rules edited by a tenant import in one are used by the next save in the other", async () => {
