@@ -13,7 +13,11 @@ import { startSmtpSink } from '../test/notifications/smtp-sink.ts'
 import { openTestCore } from '../test/notifications/test-core.ts'
 import { freePort } from '../test/server-process.ts'
 import { temporaryDatabase } from '../test/temp-database.ts'
-import { createNotificationsModule, type NotificationsOptions } from './notifications-module.ts'
+import {
+  createNotificationsModule,
+  type NotificationsModule,
+  type NotificationsOptions,
+} from './notifications-module.ts'
 import type { OutboxRow } from './outbox-queries.ts'
 
 const fast: NotificationsOptions = {
@@ -28,6 +32,17 @@ async function setup(env: Record<string, string> = {}, options = fast, database 
   const actor = await seedAssociate(core.store, { name: 'Actor' })
   const anna = await seedAssociate(core.store, { name: 'Anna' })
   return { core, store: core.store, module, actor, anna }
+}
+
+/** The ids of the notifications `associateId`'s live stream hears, as they arrive. */
+function liveIds(module: NotificationsModule, associateId: number): number[] {
+  const live: number[] = []
+  module.hub.subscribe(
+    associateId,
+    (n) => live.push(n.NotificationId),
+    () => {}
+  )
+  return live
 }
 
 /** Counts the store's transactions from now on. */
@@ -63,12 +78,7 @@ describe('dispatcher', { timeout: 30_000 }, () => {
 
   test('a retried in-app delivery never shows twice, live or listed', async () => {
     const { store, module, actor, anna } = await setup()
-    const live: number[] = []
-    module.hub.subscribe(
-      anna,
-      (n) => live.push(n.NotificationId),
-      () => {}
-    )
+    const live = liveIds(module, anna)
     module.start?.()
     await commitChange(
       store,
@@ -156,12 +166,7 @@ describe('dispatcher', { timeout: 30_000 }, () => {
 
   test('a round of in-app deliveries is recorded in one transaction, each once', async () => {
     const { store, module, actor, anna } = await setup({}, { ...fast, pollMs: 60_000 })
-    const live: number[] = []
-    module.hub.subscribe(
-      anna,
-      (n) => live.push(n.NotificationId),
-      () => {}
-    )
+    const live = liveIds(module, anna)
     module.start?.()
     const ids = [1, 2, 3, 4, 5]
     for (const id of ids) {

@@ -130,6 +130,9 @@ function supportMembers(userNames: string[]): TenantFile {
   } as TenantFile
 }
 
+/** The demo tenant's Support members, by user name. */
+const demoSupportMembers = ['bjorn', 'carla', 'fredrik']
+
 /** The user names a new ticket in Support told as category members (in-app, notify=true). */
 async function membersTold(app: App, store: Store, categoryId: number): Promise<string[]> {
   const res = await call(app, 'POST', '/api/v1/Ticket?notify=true', {
@@ -178,7 +181,7 @@ describe('caches of reference data and webhooks, in one process (SQLite file)', 
   it("a category's members changed by a tenant import are told by the next save", async () => {
     const { app, deps } = await createTestApp({ database: 'file', env: demo })
     const id = await supportCategoryId(app)
-    expect(await membersTold(app, deps.store, id)).toEqual(['bjorn', 'carla', 'fredrik'])
+    expect(await membersTold(app, deps.store, id)).toEqual(demoSupportMembers)
     await importTenant(deps.store, supportMembers(['anna', 'david']), { now: () => new Date() })
     expect(await membersTold(app, deps.store, id)).toEqual(['anna', 'david'])
   })
@@ -186,7 +189,7 @@ describe('caches of reference data and webhooks, in one process (SQLite file)', 
   it('a notification preference changed by its associate is used by the next save', async () => {
     const { app, deps } = await createTestApp({ database: 'file', env: demo })
     const id = await supportCategoryId(app)
-    expect(await membersTold(app, deps.store, id)).toEqual(['bjorn', 'carla', 'fredrik'])
+    expect(await membersTold(app, deps.store, id)).toEqual(demoSupportMembers)
     await bjornMutesCategories(app)
     expect(await membersTold(app, deps.store, id)).toEqual(['carla', 'fredrik'])
   })
@@ -266,11 +269,7 @@ describe('caches across two server processes on one PostgreSQL database', () => 
     const { first, second } = await twoServers()
     const id = await supportCategoryId(second.app)
     // The second server holds the members before the import.
-    expect(await membersTold(second.app, second.deps.store, id)).toEqual([
-      'bjorn',
-      'carla',
-      'fredrik',
-    ])
+    expect(await membersTold(second.app, second.deps.store, id)).toEqual(demoSupportMembers)
     const told = heard(second.deps.store, 'reference')
     await importTenant(first.deps.store, supportMembers(['anna', 'david']), {
       now: () => new Date(),
@@ -283,11 +282,7 @@ describe('caches across two server processes on one PostgreSQL database', () => 
     const { first, second } = await twoServers()
     const id = await supportCategoryId(second.app)
     // The second server holds the preferences before the change.
-    expect(await membersTold(second.app, second.deps.store, id)).toEqual([
-      'bjorn',
-      'carla',
-      'fredrik',
-    ])
+    expect(await membersTold(second.app, second.deps.store, id)).toEqual(demoSupportMembers)
     const told = heard(second.deps.store, 'preferences')
     await bjornMutesCategories(first.app)
     await told
