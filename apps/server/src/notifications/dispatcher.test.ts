@@ -167,20 +167,21 @@ describe('dispatcher', { timeout: 30_000 }, () => {
   test('a round of in-app deliveries is recorded in one transaction, each once', async () => {
     const { store, module, actor, anna } = await setup({}, { ...fast, pollMs: 60_000 })
     const live = liveIds(module, anna)
-    module.start?.()
     const ids = [1, 2, 3, 4, 5]
     for (const id of ids) {
       const change = ticketChange({ after: { id, ownerId: anna }, actorId: actor })
       await commitChange(store, module, change, { wake: false })
     }
+    // Started only now, so its first round finds all five due.
     const transactions = countTransactions(store)
-    module.afterCommit?.(ticketChange({ after: { id: 1 }, actorId: actor }))
+    module.start?.()
     const rows = await waitForOutbox(store)
     expect(rows.filter((r) => r.channel === 'inapp').map((r) => [r.status, r.tries])).toEqual(
       ids.map(() => ['delivered', 1])
     )
-    // The claim, then the five rows with their outcomes: not one transaction per delivery.
-    expect(transactions()).toBe(2)
+    // The start's release of leases a dead process left, the claim, then the five rows with their
+    // outcomes: not one transaction per delivery.
+    expect(transactions()).toBe(3)
     expect(await inappCount(store, anna)).toBe(ids.length)
     await vi.waitFor(() => expect(live).toHaveLength(ids.length))
     expect(new Set(live).size).toBe(ids.length)
@@ -189,7 +190,6 @@ describe('dispatcher', { timeout: 30_000 }, () => {
 
   test('a row the round cannot write: the others are delivered, it records its failure', async () => {
     const { store, module, actor, anna } = await setup({}, { ...fast, pollMs: 60_000 })
-    module.start?.()
     for (const id of [1, 2]) {
       const change = ticketChange({ after: { id, ownerId: anna }, actorId: actor })
       await commitChange(store, module, change, { wake: false })
@@ -207,7 +207,8 @@ describe('dispatcher', { timeout: 30_000 }, () => {
       nextAttemptAt: copy.createdAt,
       deliveredAt: null,
     })
-    module.afterCommit?.(ticketChange({ after: { id: 1 }, actorId: actor }))
+    // Started only now, so its first round holds all three.
+    module.start?.()
     const rows = await waitForOutbox(store, (r) => r.status !== 'pending' || r.tries > 0)
     const inapp = rows.filter((r) => r.channel === 'inapp')
     expect(inapp.map((r) => [r.status, r.tries])).toEqual([
