@@ -1,7 +1,7 @@
 import type { Tag, TicketCustomFieldInfo } from '@ticket/schema'
 import { loadAllPriorityRules, NO_PRIORITY, type PriorityRules } from '../clocks/priority-rules.ts'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
-import type { Db, Store } from '../db/store.ts'
+import type { Db, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { deepFreeze } from '../deep-freeze.ts'
 import { withSharedJson } from '../http/json-text.ts'
@@ -13,7 +13,7 @@ import {
   carrierKinds,
 } from './carrier-kinds.ts'
 import { loadAllCategoryMembers } from './category-members.ts'
-import { type Contact, loadAllContacts } from './contacts.ts'
+import { type Contact, contactsOf } from './contacts.ts'
 import { defaultStatusFor, defaults, type ReferenceDefaults } from './defaults.ts'
 import { type KnownTags, loadKnownTags, rememberTag } from './known-tags.ts'
 import { loadCarriers } from './load-carriers.ts'
@@ -76,27 +76,21 @@ async function loadKind<K extends CarrierKind>(db: Db, kind: K) {
       all.set(id, withSharedJson(carrier))
     }
   }
-  return all
-}
-
-/** `map` with each value frozen all the way down: shared by every save that reads it. */
-function frozenEach<K, V>(map: Map<K, V>): Map<K, V> {
-  for (const value of map.values()) {
-    deepFreeze(value)
-  }
-  return map
+  return { carriers: all, rows }
 }
 
 async function load(db: Db): Promise<Snapshot> {
   const kinds = carrierKindNames
   // One kind after another: a transaction's connection runs one query at a time anyway.
-  const maps: Map<number, unknown>[] = []
+  const loaded: Awaited<ReturnType<typeof loadKind>>[] = []
   for (const kind of kinds) {
-    maps.push(await loadKind(db, kind))
+    loaded.push(await loadKind(db, kind))
   }
   const carriers = Object.fromEntries(
-    kinds.map((kind, i) => [kind, maps[i]])
+    kinds.map((kind, i) => [kind, loaded[i]?.carriers])
   ) as Snapshot['carriers']
+  // The associates' rows, read once for their carriers, give their contacts too.
+  const associateRows = loaded[kinds.indexOf('associate')]?.rows ?? []
   return {
     carriers,
     defaults: await defaults(db),
@@ -105,7 +99,7 @@ async function load(db: Db): Promise<Snapshot> {
     customFields: deepFreeze(await customFieldInfos(db, tablesOf(db))),
     priorityRules: await loadAllPriorityRules(db, tablesOf(db)),
     categoryMembers: await loadAllCategoryMembers(db),
-    contacts: frozenEach(await loadAllContacts(db)),
+    contacts: contactsOf(associateRows as Tables['associates']['$inferSelect'][]),
   }
 }
 
@@ -184,17 +178,8 @@ export function createCatalog(store: Store): Catalog {
       read(db, (held) => (priorityId && held.priorityRules.get(priorityId)) || NO_PRIORITY),
     categoryMembers: (categoryId) =>
       read(db, (held) => held.categoryMembers.get(categoryId) ?? noMembers),
-    contacts: (ids) =>
-      read(db, (held) => {
-        const found = new Map<number, Contact>()
-        for (const id of ids) {
-          const contact = held.contacts.get(id)
-          if (contact) {
-            found.set(id, contact)
-          }
-        }
-        return found
-      }),
+    // Every associate's contact: the map held, not a copy per save.
+    contacts: () => read(db, (held) => held.contacts),
   })
   return {
     readerFor(db) {

@@ -3,41 +3,35 @@ import { prepared } from '../db/prepared.ts'
 import { listShape } from '../db/statement-shape.ts'
 import type { Db, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { deepFreeze } from '../deep-freeze.ts'
+
+type AssociateRow = Tables['associates']['$inferSelect']
+
+/** The associate columns a contact holds: the one list its type and its reading come from. */
+const contactKeys = ['name', 'fullName', 'email', 'language', 'deleted', 'preferences'] as const
 
 /**
  * What notifying an associate needs: the names to show, the address and language to write in,
  * whether the associate is still active, and the channels asked for per event.
  */
-export type Contact = Pick<
-  Tables['associates']['$inferSelect'],
-  'name' | 'fullName' | 'email' | 'language' | 'deleted' | 'preferences'
->
+export type Contact = Pick<AssociateRow, (typeof contactKeys)[number]>
 
-const columns = (t: Tables['associates']) => ({
-  associateId: t.associateId,
-  name: t.name,
-  fullName: t.fullName,
-  email: t.email,
-  language: t.language,
-  deleted: t.deleted,
-  preferences: t.preferences,
-})
+/** An associate row's contact, frozen all the way down: the catalog shares it with every save. */
+function contactOf(row: AssociateRow): Contact {
+  return deepFreeze(Object.fromEntries(contactKeys.map((key) => [key, row[key]])) as Contact)
+}
 
-const byId = (rows: (Contact & { associateId: number })[]) =>
-  new Map<number, Contact>(rows.map(({ associateId, ...contact }) => [associateId, contact]))
+/** Associate rows' contacts by associate id. */
+export function contactsOf(rows: readonly AssociateRow[]): Map<number, Contact> {
+  return new Map(rows.map((row) => [row.associateId, contactOf(row)]))
+}
 
 /** The contacts of the associates `ids` names; an id with no associate is absent. */
 export async function loadContacts(db: Db, ids: readonly number[]): Promise<Map<number, Contact>> {
   const list = listShape('reference.contacts', [...new Set(ids)])
   const t = tablesOf(db).associates
   const statement = prepared(db, list.key, (d) =>
-    d.select(columns(t)).from(t).where(inArray(t.associateId, list.placeholders()))
+    d.select().from(t).where(inArray(t.associateId, list.placeholders()))
   )
-  return byId(await statement.execute(list.values))
-}
-
-/** Every associate's contact, deleted ones included, by associate id. */
-export async function loadAllContacts(db: Db): Promise<Map<number, Contact>> {
-  const t = tablesOf(db).associates
-  return byId(await db.select(columns(t)).from(t))
+  return contactsOf(await statement.execute(list.values))
 }

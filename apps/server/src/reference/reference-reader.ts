@@ -37,7 +37,10 @@ export interface ReferenceReader extends CarrierReaders {
   priorityRules(priorityId: number | null | undefined): Promise<PriorityRules>
   /** The member associate ids of a category, in position order (none for an unknown one). */
   categoryMembers(categoryId: number): Promise<readonly number[]>
-  /** The contacts of these associates, by id (an id with no associate is absent). */
+  /**
+   * Contacts by associate id, holding at least these associates' (an id with no associate is
+   * absent); the catalog answers with every associate's.
+   */
   contacts(ids: readonly number[]): Promise<ReadonlyMap<number, Contact>>
 }
 
