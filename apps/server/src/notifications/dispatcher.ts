@@ -57,8 +57,11 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
     const alone: OutboxRow[] = []
     for (const row of rows) {
       const channel = channels[row.channel]
-      if (channel.recordAll) {
-        together.set(channel, [...(together.get(channel) ?? []), row])
+      const held = channel.recordAll && together.get(channel)
+      if (held) {
+        held.push(row)
+      } else if (channel.recordAll) {
+        together.set(channel, [row])
       } else {
         alone.push(row)
       }
@@ -70,15 +73,10 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
   }
 
   async function recordTogether(channel: Channel, rows: OutboxRow[]) {
-    const { recordAll } = channel
-    if (rows.length === 1 || !recordAll) {
-      await Promise.all(rows.map(deliver))
-      return
-    }
-    let afterCommit: () => void
+    let afterCommit: (() => void) | undefined
     try {
       afterCommit = await store.transaction(async (tx) => {
-        const after = await recordAll.call(channel, tx, rows)
+        const after = await channel.recordAll?.(tx, rows)
         const at = now()
         for (const row of rows) {
           await markDelivered(tx, row, at)
@@ -91,7 +89,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       await Promise.all(rows.map(deliver))
       return
     }
-    afterCommit()
+    afterCommit?.()
   }
 
   async function recordFailure(row: OutboxRow, error: unknown) {

@@ -1,6 +1,6 @@
 import { prepared } from '../db/prepared.ts'
-import { rowShape, rowsShape } from '../db/statement-shape.ts'
-import type { Db, Store, Tables } from '../db/store.ts'
+import { rowsShape } from '../db/statement-shape.ts'
+import type { Db, Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import type { Channel, ChannelKind } from './channel.ts'
 import { stageNotification } from './live-relay.ts'
@@ -16,8 +16,6 @@ export const inappChannel: ChannelKind = {
   messageId: () => null,
   create: ({ store }) => createInappChannel(store),
 }
-
-type NotificationRow = Tables['notifications']['$inferSelect']
 
 /** The `notifications` row a delivery writes, keyed by the delivery's dedupe key. */
 function notificationOf(row: OutboxRow) {
@@ -46,45 +44,33 @@ function notificationOf(row: OutboxRow) {
  */
 export function createInappChannel(store: Pick<Store, 'changes' | 'db'>): Channel {
   const tables = tablesOf(store.db)
-  /** Announces the rows an insert wrote; what to run after the commit. */
-  const stageAll = async (tx: Db, inserted: NotificationRow[]) => {
-    const after = await Promise.all(
-      inserted.map((row) => stageNotification(store, tx, toNotification(row)))
+  /**
+   * One statement for the deliveries given: a delivery already recorded (a retry) inserts
+   * nothing and is announced no more.
+   */
+  const recordAll = async (tx: Db, rows: readonly OutboxRow[]) => {
+    const shape = rowsShape('notifications.insert-rows', rows.map(notificationOf))
+    const insert = prepared(tx, shape.key, (d) =>
+      d
+        .insert(tables.notifications)
+        .values(shape.placeholders() as never)
+        .onConflictDoNothing()
+        .returning()
+    )
+    const announced = await Promise.all(
+      (await insert.execute(shape.values)).map((row) =>
+        stageNotification(store, tx, toNotification(row))
+      )
     )
     return () => {
-      for (const announce of after) {
+      for (const announce of announced) {
         announce()
       }
     }
   }
   return {
     send: async () => {},
-    async record(tx: Db, row) {
-      const values = notificationOf(row)
-      const shape = rowShape('notifications.insert', values)
-      const insert = prepared(tx, shape.key, (d) =>
-        d
-          .insert(tables.notifications)
-          .values(shape.placeholders() as never)
-          .onConflictDoNothing()
-          .returning()
-      )
-      return stageAll(tx, await insert.execute(values))
-    },
-    async recordAll(tx: Db, rows) {
-      if (rows.length === 0) {
-        return () => {}
-      }
-      // One statement for the round: a delivery already recorded (its retry) inserts nothing.
-      const shape = rowsShape('notifications.insert-rows', rows.map(notificationOf))
-      const insert = prepared(tx, shape.key, (d) =>
-        d
-          .insert(tables.notifications)
-          .values(shape.placeholders() as never)
-          .onConflictDoNothing()
-          .returning()
-      )
-      return stageAll(tx, await insert.execute(shape.values))
-    },
+    record: (tx, row) => recordAll(tx, [row]),
+    recordAll,
   }
 }
