@@ -38,7 +38,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
       )
       const afterCommit = await store.transaction(async (tx) => {
         const after = await channel.record?.(tx, row)
-        await markDelivered(tx, row, now())
+        await markDelivered(tx, [row], now())
         return after
       })
       afterCommit?.()
@@ -77,10 +77,7 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
     try {
       afterCommit = await store.transaction(async (tx) => {
         const after = await channel.recordAll?.(tx, rows)
-        const at = now()
-        for (const row of rows) {
-          await markDelivered(tx, row, at)
-        }
+        await markDelivered(tx, rows, now())
         return after
       })
     } catch {

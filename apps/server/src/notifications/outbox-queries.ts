@@ -3,7 +3,7 @@ import type { Db, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
 import {
-  claimGuard,
+  claimable,
   claimLeased,
   dueBy,
   dueFirst,
@@ -14,7 +14,7 @@ import {
 
 export type OutboxRow = Tables['notificationOutbox']['$inferSelect']
 
-/** Claims up to `limit` due deliveries for `leaseMs` (see `claimLeased`). */
+/** Claims up to `limit` due deliveries for `leaseMs` in one statement (see `claimLeased`). */
 export function claimDue(
   store: Store,
   now: Date,
@@ -26,25 +26,27 @@ export function claimDue(
     store,
     { now, leaseMs, limit },
     (tx, values) =>
-      prepared(tx, 'notifications.outbox.due', (d) =>
-        d
-          .select({ id: t.deliveryId, nextAttemptAt: t.nextAttemptAt })
-          .from(t)
-          .where(dueBy(t))
-          .orderBy(...dueFirst(t))
-          .limit(dueLimit)
-      ).execute(values),
-    async (tx, _due, values) => {
-      const claim = prepared(tx, 'notifications.outbox.claim', (d) =>
+      prepared(tx, 'notifications.outbox.claim-due', (d) =>
         d
           .update(t)
           .set(leaseSet() as never)
-          .where(claimGuard(t))
+          .where(
+            claimable(
+              store.dialect,
+              t,
+              t,
+              d
+                .select({ id: t.deliveryId })
+                .from(t)
+                .where(dueBy(t))
+                .orderBy(...dueFirst(t))
+                .limit(dueLimit)
+                .$dynamic()
+            )
+          )
           .returning()
-      )
-      const [won] = await claim.execute(values)
-      return won
-    }
+      ).execute(values),
+    (row) => row.deliveryId
   )
 }
 
@@ -55,23 +57,28 @@ type Outcome = Partial<
   >
 >
 
-/** Writes a delivery's outcome while the lease is still ours (see `writeOutcome`). */
-const writeDelivery = (tx: Db, row: OutboxRow, outcome: Outcome) =>
-  writeOutcome(tx, 'notifications.outbox.outcome', tablesOf(tx).notificationOutbox, row, outcome)
+/** Writes deliveries' outcome while their leases are still ours (see `writeOutcome`). */
+const writeDelivery = (
+  tx: Db,
+  rows: readonly OutboxRow[],
+  outcomeOf: (row: OutboxRow) => Outcome
+) =>
+  writeOutcome(tx, 'notifications.outbox.outcome', tablesOf(tx).notificationOutbox, rows, outcomeOf)
 
-export async function markDelivered(tx: Db, row: OutboxRow, now: Date) {
-  await writeDelivery(tx, row, {
+/** Records deliveries as delivered, each with its try counted (rows claimed together, together). */
+export async function markDelivered(tx: Db, rows: readonly OutboxRow[], now: Date) {
+  await writeDelivery(tx, rows, (row) => ({
     status: 'delivered',
     tries: row.tries + 1,
     deliveredAt: now.toISOString(),
     nextAttemptAt: null,
     lastError: null,
-  })
+  }))
 }
 
 export async function markSkipped(store: Store, row: OutboxRow, reason: string) {
   await store.transaction((tx) =>
-    writeDelivery(tx, row, { status: 'skipped', nextAttemptAt: null, lastError: reason })
+    writeDelivery(tx, [row], () => ({ status: 'skipped', nextAttemptAt: null, lastError: reason }))
   )
 }
 
@@ -87,12 +94,12 @@ export async function markFailed(
   const tries = row.tries + 1
   const dead = tries >= policy.maxTries
   await store.transaction((tx) =>
-    writeDelivery(tx, row, {
+    writeDelivery(tx, [row], () => ({
       status: dead ? 'dead' : 'pending',
       tries,
       lastError: error.slice(0, 2000),
       nextAttemptAt: dead ? null : isoAfter(now, retryDelayMs(tries, policy, random)),
-    })
+    }))
   )
   return dead ? 'dead' : 'pending'
 }

@@ -1,7 +1,8 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
+import type { SQLiteSelect, SQLiteTable } from 'drizzle-orm/sqlite-core'
 import type { QueryColumn } from '../db/db.ts'
 import { prepared } from '../db/prepared.ts'
-import { placeholdersFor, rowShape } from '../db/statement-shape.ts'
+import { listShape, placeholdersFor, rowShape } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
 import { writeLater } from '../db/write-later.ts'
 import { isoAfter } from './backoff.ts'
@@ -13,14 +14,8 @@ export interface LeasedTable {
   nextAttemptAt: QueryColumn
 }
 
-/** A due row as first read: the claim on it is guarded by the `next_attempt_at` read here. */
-export interface DueRow {
-  id: number
-  nextAttemptAt: string | null
-}
-
 /**
- * Pending rows due by the time the claim is made; a `findDue` query ends with
+ * Pending rows due by the time the claim is made; a claim's list of due ids ends with
  * `.where(dueBy(t)).orderBy(...dueFirst(t)).limit(dueLimit)` so the oldest go first.
  */
 export const dueBy = (t: LeasedTable) =>
@@ -28,22 +23,40 @@ export const dueBy = (t: LeasedTable) =>
 
 export const dueFirst = (t: LeasedTable) => [asc(t.nextAttemptAt), asc(t.deliveryId)] as const
 
-/** How many rows one claim reads at most. */
+/** How many rows one claim takes at most. */
 export const dueLimit = sql.placeholder('limit$')
-
-/**
- * The guard of a claim: the row read as due, still pending, with the `next_attempt_at` read
- * then. A `take` update is `.set(leaseSet()).where(claimGuard(t))`.
- */
-export const claimGuard = (t: LeasedTable) =>
-  and(
-    eq(t.deliveryId, sql.placeholder('id$')),
-    eq(t.status, 'pending'),
-    eq(t.nextAttemptAt, sql.placeholder('due$'))
-  )
 
 /** The new `next_attempt_at` a claim sets: the end of its lease. */
 export const leaseSet = () => placeholdersFor(['nextAttemptAt'])
+
+/** A query of the ids of due rows, in the order they are taken (see `dueBy`). */
+type DueIds = SQLiteSelect
+
+/**
+ * The rows a claim's UPDATE takes: those `dueIds` picks that are still due when the UPDATE
+ * reaches them. On PostgreSQL the picked rows are locked as they are read, and rows another
+ * claim holds locked are passed over (`SKIP LOCKED`, of `locked`'s table only): two processes
+ * claiming at once take different rows, and neither waits for the other. Should a row be taken
+ * meanwhile all the same, its `next_attempt_at` is then the other claim's lease, in the future,
+ * and the re-check of `dueBy` leaves it out. SQLite has one writer at a time: nothing to skip.
+ */
+export function claimable(
+  dialect: Store['dialect'],
+  t: LeasedTable,
+  locked: SQLiteTable,
+  dueIds: DueIds
+) {
+  const picked =
+    dialect === 'pg'
+      ? // The shared builder type is SQLite's; PostgreSQL's select has `for`.
+        (
+          dueIds as unknown as {
+            for(strength: 'update', config: { of: SQLiteTable; skipLocked: true }): DueIds
+          }
+        ).for('update', { of: locked, skipLocked: true })
+      : dueIds
+  return and(inArray(t.deliveryId, picked), dueBy(t))
+}
 
 /** When a claim is made, how long its lease lasts and how many rows it takes at most. */
 export interface ClaimWindow {
@@ -55,32 +68,26 @@ export interface ClaimWindow {
 type Values = Record<string, unknown>
 
 /**
- * Claims the rows `findDue` reads, each by the update `take` runs under `claimGuard`, which
- * matches only the `next_attempt_at` it read; `take` moves that to the lease's end. Of two
- * dispatchers (two processes on one PostgreSQL) only one update matches, so a row is never sent
- * twice at once; a claim left by a crash expires with its lease and the row is due again. Each
- * statement runs with the values its placeholders name (`dueBy`, `dueLimit`, `claimGuard`,
- * `leaseSet`), given here.
+ * Claims due rows with the one statement `claim` runs: an UPDATE over `claimable` rows that
+ * sets `leaseSet` (the lease's end) and returns them. Of two dispatchers (two processes on one
+ * PostgreSQL) only one takes a row, so a row is never sent twice at once; a claim left by a crash
+ * expires with its lease and the row is due again. The statement runs with the values its
+ * placeholders name (`dueBy`, `dueLimit`, `leaseSet`), given here. Its rows come back in no
+ * particular order; `idOf` orders them by id, so a round starts its sends oldest first.
  */
-export function claimLeased<D extends DueRow, C>(
+export async function claimLeased<C>(
   store: Store,
   window: ClaimWindow,
-  findDue: (tx: Db, values: Values) => Promise<D[]>,
-  take: (tx: Db, due: D, values: Values) => Promise<C | undefined>
+  claim: (tx: Db, values: Values) => Promise<C[]>,
+  idOf: (claimed: C) => number
 ): Promise<C[]> {
-  const lease = isoAfter(window.now, window.leaseMs)
-  return store.transaction(async (tx) => {
-    const dueValues = { now$: window.now.toISOString(), limit$: window.limit }
-    const due = (await findDue(tx, dueValues)).filter((row) => row.nextAttemptAt !== null)
-    // Asked for together: on PostgreSQL the updates go out one behind the other without
-    // waiting for each answer, one round trip for the claim however many rows it takes.
-    const won = await Promise.all(
-      due.map((row) =>
-        take(tx, row, { id$: row.id, due$: row.nextAttemptAt, nextAttemptAt: lease })
-      )
-    )
-    return won.filter((claim) => claim !== undefined)
-  })
+  const values = {
+    now$: window.now.toISOString(),
+    limit$: window.limit,
+    nextAttemptAt: isoAfter(window.now, window.leaseMs),
+  }
+  const claimed = await store.transaction((tx) => claim(tx, values))
+  return claimed.sort((a, b) => idOf(a) - idOf(b))
 }
 
 /** A claimed row as its outcome's guard needs it. */
@@ -91,28 +98,58 @@ export interface HeldRow {
 }
 
 /**
- * Writes a claimed row's outcome (`values`), only while the claim is still ours: the row is still
+ * Writes claimed rows' outcome, to each only while its claim is still ours: the row is still
  * pending with the `next_attempt_at` it was claimed with and, with `sameTry`, the try the claim
- * counted. One statement per `name`, set of columns and kind of guard (a row claimed without a
- * time matches without one), prepared once.
+ * counted. Rows claimed together share their lease and, mostly, their count of tries, so they take
+ * one statement: one per lease and count, with the values `outcomeOf` gives that group's first
+ * row (the same for each row of it), each prepared once per `name`, set of columns, kind of guard
+ * (a row claimed without a time matches without one) and number of rows.
  */
-export async function writeOutcome(
+export async function writeOutcome<R extends HeldRow>(
   tx: Db,
   name: string,
   t: LeasedTable & { tries: QueryColumn },
-  held: HeldRow,
-  values: Record<string, unknown>,
+  held: readonly R[],
+  outcomeOf: (row: R) => Record<string, unknown>,
   options: { sameTry?: boolean } = {}
 ): Promise<void> {
-  const leased = held.nextAttemptAt !== null
+  const groups = new Map<string, [R, ...R[]]>()
+  for (const row of held) {
+    const key = `${row.nextAttemptAt}|${row.tries}`
+    const group = groups.get(key)
+    if (group) {
+      group.push(row)
+    } else {
+      groups.set(key, [row])
+    }
+  }
+  for (const group of groups.values()) {
+    await writeGroupOutcome(tx, name, t, group, outcomeOf(group[0]), options)
+  }
+}
+
+async function writeGroupOutcome(
+  tx: Db,
+  name: string,
+  t: LeasedTable & { tries: QueryColumn },
+  group: [HeldRow, ...HeldRow[]],
+  values: Record<string, unknown>,
+  options: { sameTry?: boolean }
+) {
+  const [first] = group
+  const leased = first.nextAttemptAt !== null
   const shape = rowShape(`${name}.${leased ? 'leased' : 'unleased'}`, values)
-  const statement = prepared(tx, shape.key, (d) =>
+  const ids = listShape(
+    shape.key,
+    group.map((row) => row.deliveryId)
+  )
+  const statement = prepared(tx, ids.key, (d) =>
     d
       .update(t as never)
       .set(shape.placeholders() as never)
       .where(
         and(
-          eq(t.deliveryId, sql.placeholder('id$')),
+          inArray(t.deliveryId, ids.placeholders()),
           eq(t.status, 'pending'),
           options.sameTry ? eq(t.tries, sql.placeholder('tries$')) : undefined,
           leased ? eq(t.nextAttemptAt, sql.placeholder('lease$')) : undefined
@@ -124,9 +161,9 @@ export async function writeOutcome(
   await writeLater(tx, () =>
     statement.execute({
       ...values,
-      id$: held.deliveryId,
-      tries$: held.tries,
-      lease$: held.nextAttemptAt,
+      ...ids.values,
+      tries$: first.tries,
+      lease$: first.nextAttemptAt,
     })
   )
 }

@@ -1,10 +1,11 @@
-import { eq, sql } from 'drizzle-orm'
+import { inArray, sql } from 'drizzle-orm'
 import { prepared } from '../db/prepared.ts'
+import { listShape } from '../db/statement-shape.ts'
 import type { Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
 import {
-  claimGuard,
+  claimable,
   claimLeased,
   dueBy,
   dueFirst,
@@ -23,8 +24,10 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Claims up to `limit` due deliveries for `leaseMs` (see `claimLeased`). The claim counts the
- * try, so a crash mid-POST still uses one up.
+ * Claims up to `limit` due deliveries for `leaseMs` (see `claimLeased`), each with its webhook's
+ * address and secret, read in the claim's transaction: a webhook deleted takes its deliveries
+ * with it, and the claim's lock on them makes that wait. The claim counts the try, so a crash
+ * mid-POST still uses one up.
  */
 export function claimDue(
   store: Store,
@@ -37,32 +40,44 @@ export function claimDue(
   return claimLeased(
     store,
     { now, leaseMs, limit },
-    (tx, values) =>
-      prepared(tx, 'webhooks.deliveries.due', (q) =>
-        q
-          .select({
-            id: d.deliveryId,
-            nextAttemptAt: d.nextAttemptAt,
-            targetUrl: w.targetUrl,
-            secret: w.secret,
-          })
-          .from(d)
-          .innerJoin(w, eq(w.webhookId, d.webhookId))
-          .where(dueBy(d))
-          .orderBy(...dueFirst(d))
-          .limit(dueLimit)
-      ).execute(values),
-    async (tx, due, values) => {
-      const claim = prepared(tx, 'webhooks.deliveries.claim', (q) =>
+    async (tx, values) => {
+      const rows = await prepared(tx, 'webhooks.deliveries.claim-due', (q) =>
         q
           .update(d)
           .set({ ...leaseSet(), tries: sql`${d.tries} + 1` } as never)
-          .where(claimGuard(d))
+          .where(
+            claimable(
+              store.dialect,
+              d,
+              d,
+              q
+                .select({ id: d.deliveryId })
+                .from(d)
+                .where(dueBy(d))
+                .orderBy(...dueFirst(d))
+                .limit(dueLimit)
+                .$dynamic()
+            )
+          )
           .returning()
-      )
-      const [row] = await claim.execute(values)
-      return row && { row, targetUrl: due.targetUrl, secret: due.secret }
-    }
+      ).execute(values)
+      if (rows.length === 0) {
+        return []
+      }
+      const ids = listShape('webhooks.targets', [...new Set(rows.map((row) => row.webhookId))])
+      const targets = await prepared(tx, ids.key, (q) =>
+        q
+          .select({ webhookId: w.webhookId, targetUrl: w.targetUrl, secret: w.secret })
+          .from(w)
+          .where(inArray(w.webhookId, ids.placeholders()))
+      ).execute(ids.values)
+      const byId = new Map(targets.map((target) => [target.webhookId, target]))
+      return rows.flatMap((row) => {
+        const target = byId.get(row.webhookId)
+        return target ? [{ row, targetUrl: target.targetUrl, secret: target.secret }] : []
+      })
+    },
+    (claimed) => claimed.row.deliveryId
   )
 }
 
@@ -76,9 +91,16 @@ type Outcome = Partial<
 /** Writes a delivery's outcome while the claim is still ours: same lease, same try. */
 const writeDelivery = (store: Store, row: DeliveryRow, outcome: Outcome) =>
   store.transaction((tx) =>
-    writeOutcome(tx, 'webhooks.deliveries.outcome', tablesOf(tx).webhookDeliveries, row, outcome, {
-      sameTry: true,
-    })
+    writeOutcome(
+      tx,
+      'webhooks.deliveries.outcome',
+      tablesOf(tx).webhookDeliveries,
+      [row],
+      () => outcome,
+      {
+        sameTry: true,
+      }
+    )
   )
 
 export async function markDelivered(store: Store, row: DeliveryRow, status: number, now: Date) {
