@@ -2,15 +2,7 @@ import { prepared } from '../db/prepared.ts'
 import type { Db, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
-import {
-  claimable,
-  claimLeased,
-  dueBy,
-  dueFirst,
-  dueLimit,
-  leaseSet,
-  writeOutcome,
-} from '../outbox/claim.ts'
+import { claimable, claimLeased, leaseSet, writeOutcome } from '../outbox/claim.ts'
 
 export type OutboxRow = Tables['notificationOutbox']['$inferSelect']
 
@@ -30,20 +22,7 @@ export function claimDue(
         d
           .update(t)
           .set(leaseSet() as never)
-          .where(
-            claimable(
-              store.dialect,
-              t,
-              t,
-              d
-                .select({ id: t.deliveryId })
-                .from(t)
-                .where(dueBy(t))
-                .orderBy(...dueFirst(t))
-                .limit(dueLimit)
-                .$dynamic()
-            )
-          )
+          .where(claimable(store.dialect, d, t))
           .returning()
       ).execute(values),
     (row) => row.deliveryId

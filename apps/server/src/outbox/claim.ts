@@ -1,6 +1,5 @@
-import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
-import type { SQLiteSelect, SQLiteTable } from 'drizzle-orm/sqlite-core'
-import type { QueryColumn } from '../db/db.ts'
+import { and, asc, eq, inArray, lte, type SQLWrapper, sql } from 'drizzle-orm'
+import type { QueryColumn, QueryTable } from '../db/db.ts'
 import { prepared } from '../db/prepared.ts'
 import { listShape, placeholdersFor, rowShape } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
@@ -14,47 +13,40 @@ export interface LeasedTable {
   nextAttemptAt: QueryColumn
 }
 
-/**
- * Pending rows due by the time the claim is made; a claim's list of due ids ends with
- * `.where(dueBy(t)).orderBy(...dueFirst(t)).limit(dueLimit)` so the oldest go first.
- */
-export const dueBy = (t: LeasedTable) =>
-  and(eq(t.status, 'pending'), lte(t.nextAttemptAt, sql.placeholder('now$')))
+/** A claim's values: when it is made, and how many rows it takes at most. */
+const now = sql.placeholder('now$')
+const dueLimit = sql.placeholder('limit$')
 
-export const dueFirst = (t: LeasedTable) => [asc(t.nextAttemptAt), asc(t.deliveryId)] as const
-
-/** How many rows one claim takes at most. */
-export const dueLimit = sql.placeholder('limit$')
+/** Pending rows due by the time the claim is made. */
+const dueBy = (t: LeasedTable) => and(eq(t.status, 'pending'), lte(t.nextAttemptAt, now))
 
 /** The new `next_attempt_at` a claim sets: the end of its lease. */
 export const leaseSet = () => placeholdersFor(['nextAttemptAt'])
 
-/** A query of the ids of due rows, in the order they are taken (see `dueBy`). */
-type DueIds = SQLiteSelect
-
 /**
- * The rows a claim's UPDATE takes: those `dueIds` picks that are still due when the UPDATE
- * reaches them. On PostgreSQL the picked rows are locked as they are read, and rows another
- * claim holds locked are passed over (`SKIP LOCKED`, of `locked`'s table only): two processes
+ * Which rows of `t` a claim's UPDATE takes: the due rows, oldest first, at most `limit$`, that
+ * are still due when the UPDATE reaches them. On PostgreSQL the rows picked are locked as they
+ * are read, and rows another claim holds locked are passed over (`SKIP LOCKED`): two processes
  * claiming at once take different rows, and neither waits for the other. Should a row be taken
  * meanwhile all the same, its `next_attempt_at` is then the other claim's lease, in the future,
- * and the re-check of `dueBy` leaves it out. SQLite has one writer at a time: nothing to skip.
+ * and the re-check leaves it out. SQLite has one writer at a time: nothing to skip.
  */
-export function claimable(
-  dialect: Store['dialect'],
-  t: LeasedTable,
-  locked: SQLiteTable,
-  dueIds: DueIds
-) {
+export function claimable(dialect: Store['dialect'], d: Db, t: LeasedTable & QueryTable) {
+  const due = d
+    .select({ id: t.deliveryId })
+    .from(t)
+    .where(dueBy(t))
+    .orderBy(asc(t.nextAttemptAt), asc(t.deliveryId))
+    .limit(dueLimit)
   const picked =
     dialect === 'pg'
       ? // The shared builder type is SQLite's; PostgreSQL's select has `for`.
         (
-          dueIds as unknown as {
-            for(strength: 'update', config: { of: SQLiteTable; skipLocked: true }): DueIds
+          due as unknown as {
+            for(strength: 'update', config: { skipLocked: true }): SQLWrapper
           }
-        ).for('update', { of: locked, skipLocked: true })
-      : dueIds
+        ).for('update', { skipLocked: true })
+      : due
   return and(inArray(t.deliveryId, picked), dueBy(t))
 }
 
@@ -72,7 +64,7 @@ type Values = Record<string, unknown>
  * sets `leaseSet` (the lease's end) and returns them. Of two dispatchers (two processes on one
  * PostgreSQL) only one takes a row, so a row is never sent twice at once; a claim left by a crash
  * expires with its lease and the row is due again. The statement runs with the values its
- * placeholders name (`dueBy`, `dueLimit`, `leaseSet`), given here. Its rows come back in no
+ * placeholders name (`claimable`, `leaseSet`), given here. Its rows come back in no
  * particular order; `idOf` orders them by id, so a round starts its sends oldest first.
  */
 export async function claimLeased<C>(
@@ -82,8 +74,8 @@ export async function claimLeased<C>(
   idOf: (claimed: C) => number
 ): Promise<C[]> {
   const values = {
-    now$: window.now.toISOString(),
-    limit$: window.limit,
+    [now.name]: window.now.toISOString(),
+    [dueLimit.name]: window.limit,
     nextAttemptAt: isoAfter(window.now, window.leaseMs),
   }
   const claimed = await store.transaction((tx) => claim(tx, values))

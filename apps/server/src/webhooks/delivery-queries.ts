@@ -4,15 +4,7 @@ import { listShape } from '../db/statement-shape.ts'
 import type { Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { isoAfter, type RetryPolicy, retryDelayMs } from '../outbox/backoff.ts'
-import {
-  claimable,
-  claimLeased,
-  dueBy,
-  dueFirst,
-  dueLimit,
-  leaseSet,
-  writeOutcome,
-} from '../outbox/claim.ts'
+import { claimable, claimLeased, leaseSet, writeOutcome } from '../outbox/claim.ts'
 
 export type DeliveryRow = Tables['webhookDeliveries']['$inferSelect']
 
@@ -45,20 +37,7 @@ export function claimDue(
         q
           .update(d)
           .set({ ...leaseSet(), tries: sql`${d.tries} + 1` } as never)
-          .where(
-            claimable(
-              store.dialect,
-              d,
-              d,
-              q
-                .select({ id: d.deliveryId })
-                .from(d)
-                .where(dueBy(d))
-                .orderBy(...dueFirst(d))
-                .limit(dueLimit)
-                .$dynamic()
-            )
-          )
+          .where(claimable(store.dialect, q, d))
           .returning()
       ).execute(values)
       if (rows.length === 0) {
