@@ -52,9 +52,9 @@ const results: Results = { pairs: new Map(), largeTickets }
 let baselines = 0
 
 /**
- * A baseline on a new, empty file, removed after its scenario. The baseline writes several
- * gigabytes a scenario; on one long-lived file its rate fell by a third once the machine began
- * to throttle the writes, so later scenarios were measured against a slower yardstick.
+ * A baseline on a new, empty file, removed after its scenario. The baseline writes more than a
+ * gigabyte a scenario; its rate falls as its file grows (by a fifth over 3.3 GB), so on one
+ * long-lived file later scenarios would be measured against a slower yardstick.
  */
 async function freshBaseline(): Promise<Running> {
   const path = join(dir, `baseline-${baselines++}.db`)
