@@ -171,7 +171,7 @@ export interface CpuTimes {
   /**
    * Time in the kernel on the process's behalf (its socket reads and writes, SQLite's writes to
    * the log). The raw baseline spends about half its time there and the service about a sixth,
-   * so it shows which state the machine's kernel was in.
+   * so when the kernel's cost moves, it shows that the yardstick moved more than the service.
    */
   system: number
 }
