@@ -1,5 +1,6 @@
 import type { DeliveryChannel } from '@ticket/schema'
 import type { Store } from '../db/store.ts'
+import { groupBy } from '../group-by.ts'
 import type { Logger } from '../logger.ts'
 import { releaseStaleLeases, whileLeased } from '../outbox/lease.ts'
 import {
@@ -53,23 +54,12 @@ export function createDispatcher(deps: DispatcherDeps, options: DispatcherOption
    * one by one, at the same time.
    */
   async function deliverRound(rows: OutboxRow[]) {
-    const together = new Map<Channel, OutboxRow[]>()
-    const alone: OutboxRow[] = []
-    for (const row of rows) {
-      const channel = channels[row.channel]
-      const held = channel.recordAll && together.get(channel)
-      if (held) {
-        held.push(row)
-      } else if (channel.recordAll) {
-        together.set(channel, [row])
-      } else {
-        alone.push(row)
-      }
-    }
-    await Promise.all([
-      ...[...together].map(([channel, held]) => recordTogether(channel, held)),
-      ...alone.map(deliver),
-    ])
+    const byChannel = groupBy(rows, (row) => channels[row.channel])
+    await Promise.all(
+      [...byChannel].flatMap(([channel, held]) =>
+        channel.recordAll ? [recordTogether(channel, held)] : held.map(deliver)
+      )
+    )
   }
 
   async function recordTogether(channel: Channel, rows: OutboxRow[]) {

@@ -4,6 +4,7 @@ import { prepared } from '../db/prepared.ts'
 import { listShape, placeholdersFor, rowShape } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
 import { writeLater } from '../db/write-later.ts'
+import { groupBy } from '../group-by.ts'
 import { isoAfter } from './backoff.ts'
 
 /** The columns every leased delivery table has: its key, its status and when it is due. */
@@ -105,17 +106,7 @@ export async function writeOutcome<R extends HeldRow>(
   outcomeOf: (row: R) => Record<string, unknown>,
   options: { sameTry?: boolean } = {}
 ): Promise<void> {
-  const groups = new Map<string, [R, ...R[]]>()
-  for (const row of held) {
-    const key = `${row.nextAttemptAt}|${row.tries}`
-    const group = groups.get(key)
-    if (group) {
-      group.push(row)
-    } else {
-      groups.set(key, [row])
-    }
-  }
-  for (const group of groups.values()) {
+  for (const group of groupBy(held, (row) => `${row.nextAttemptAt}|${row.tries}`).values()) {
     await writeGroupOutcome(tx, name, t, group, outcomeOf(group[0]), options)
   }
 }

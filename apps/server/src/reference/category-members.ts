@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { groupBy } from '../group-by.ts'
 
 /** The member associate ids of one category, in their position order. */
 export async function loadCategoryMembers(db: Db, categoryId: number): Promise<number[]> {
@@ -20,17 +21,9 @@ export async function loadAllCategoryMembers(db: Db): Promise<Map<number, readon
     .select({ categoryId: t.ticketCategoryId, associateId: t.associateId })
     .from(t)
     .orderBy(asc(t.ticketCategoryId), asc(t.position))
-  const members = new Map<number, number[]>()
-  for (const { categoryId, associateId } of rows) {
-    const list = members.get(categoryId)
-    if (list) {
-      list.push(associateId)
-    } else {
-      members.set(categoryId, [associateId])
-    }
-  }
-  for (const list of members.values()) {
-    Object.freeze(list)
+  const members = new Map<number, readonly number[]>()
+  for (const [categoryId, inCategory] of groupBy(rows, (row) => row.categoryId)) {
+    members.set(categoryId, Object.freeze(inCategory.map((row) => row.associateId)))
   }
   return members
 }
