@@ -16,22 +16,34 @@ const contactKeys = ['name', 'fullName', 'email', 'language', 'deleted', 'prefer
  */
 export type Contact = Pick<AssociateRow, (typeof contactKeys)[number]>
 
+/** An associate row, or the part of it a contact is read from. */
+type ContactRow = Contact & Pick<AssociateRow, 'associateId'>
+
 /** An associate row's contact, frozen all the way down: the catalog shares it with every save. */
-function contactOf(row: AssociateRow): Contact {
+function contactOf(row: ContactRow): Contact {
   return deepFreeze(Object.fromEntries(contactKeys.map((key) => [key, row[key]])) as Contact)
 }
 
 /** Associate rows' contacts by associate id. */
-export function contactsOf(rows: readonly AssociateRow[]): Map<number, Contact> {
+export function contactsOf(rows: readonly ContactRow[]): Map<number, Contact> {
   return new Map(rows.map((row) => [row.associateId, contactOf(row)]))
 }
 
-/** The contacts of the associates `ids` names; an id with no associate is absent. */
+/**
+ * The contacts of the associates `ids` names; an id with no associate is absent. Only the
+ * contact's columns are read: not the credentials the rest of the row holds.
+ */
 export async function loadContacts(db: Db, ids: readonly number[]): Promise<Map<number, Contact>> {
   const list = listShape('reference.contacts', [...new Set(ids)])
   const t = tablesOf(db).associates
+  const columns = Object.fromEntries(
+    (['associateId', ...contactKeys] as const).map((key) => [key, t[key]])
+  )
   const statement = prepared(db, list.key, (d) =>
-    d.select().from(t).where(inArray(t.associateId, list.placeholders()))
+    d
+      .select(columns as Pick<typeof t, keyof ContactRow>)
+      .from(t)
+      .where(inArray(t.associateId, list.placeholders()))
   )
   return contactsOf(await statement.execute(list.values))
 }
