@@ -3,7 +3,7 @@
 // target is missed.
 // `--smoke`: one short round of every scenario, no targets (CI runs it to keep the bench working).
 import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, release, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createTestDatabase } from '../src/test/postgres.ts'
 import { buildLargeDatabase } from './large.ts'
@@ -251,6 +251,11 @@ function printRow(name: string, pair: RacedPair) {
 let failed = false
 try {
   await buildServer()
+  // The ratios depend on the machine: the yardstick is mostly system calls and SQLite, the
+  // service mostly JavaScript, and machines differ in what each costs. Every run names its own.
+  console.log(
+    `machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Linux ${release()}, Node ${process.version}`
+  )
   console.log(
     `${rounds} alternating round(s) of ${seconds} s after a ${warmupSeconds} s warm-up, ${connections} connections, autocannon in its own process; medians; (${compareWith ? `the build in ${compareWith}` : 'baseline'}) in brackets\n`
   )

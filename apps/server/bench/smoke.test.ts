@@ -14,6 +14,7 @@ describe('the benchmark, as a smoke run', () => {
       cwd: serverRoot,
       env: { ...process.env, BENCH_SECONDS: '1', BENCH_ROUNDS: '1' },
     })
+    expect(stdout).toMatch(/^machine: .+, \d+ cores, Linux .+, Node v\d+/m)
     for (const dialect of ['sqlite', 'pg']) {
       for (const scenario of scenarios) {
         expect(stdout).toMatch(
