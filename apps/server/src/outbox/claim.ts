@@ -1,5 +1,6 @@
-import { and, asc, eq, inArray, lte, type SQLWrapper, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm'
 import type { QueryColumn, QueryTable } from '../db/db.ts'
+import { forUpdate } from '../db/for-update.ts'
 import { prepared } from '../db/prepared.ts'
 import { listShape, placeholdersFor, rowShape } from '../db/statement-shape.ts'
 import type { Db, Store } from '../db/store.ts'
@@ -39,15 +40,7 @@ export function claimable(dialect: Store['dialect'], d: Db, t: LeasedTable & Que
     .where(dueBy(t))
     .orderBy(asc(t.nextAttemptAt), asc(t.deliveryId))
     .limit(dueLimit)
-  const picked =
-    dialect === 'pg'
-      ? // The shared builder type is SQLite's; PostgreSQL's select has `for`.
-        (
-          due as unknown as {
-            for(strength: 'update', config: { skipLocked: true }): SQLWrapper
-          }
-        ).for('update', { skipLocked: true })
-      : due
+  const picked = dialect === 'pg' ? forUpdate(due, { skipLocked: true }) : due
   return and(inArray(t.deliveryId, picked), dueBy(t))
 }
 

@@ -1,5 +1,6 @@
 import type { Tag } from '@ticket/schema'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { forUpdate } from '../db/for-update.ts'
 import { prepared } from '../db/prepared.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { columnsInto } from '../db/projection-map.ts'
@@ -15,17 +16,17 @@ const liveTicketWithId = (tables: Tables) =>
 /**
  * Locks the ticket's row until the transaction ends (PostgreSQL's `FOR UPDATE`; see
  * `loadTicketForUpdate`). Sent with the transaction's next statement, so it costs no round trip
- * of its own. PostgreSQL only: SQLite's builder has no `for`.
+ * of its own. PostgreSQL only (`forUpdate`).
  */
 export async function lockTicketRow(tx: Db, tables: Tables, id: number): Promise<void> {
-  const statement = prepared(tx, 'tickets.lock-by-id', (d) => {
-    const query = d
-      .select({ ticketId: tables.tickets.ticketId })
-      .from(tables.tickets)
-      .where(eq(tables.tickets.ticketId, sql.placeholder('id')))
-    // The shared builder type is SQLite's; PostgreSQL's select has `for`.
-    return (query as unknown as { for(strength: 'update'): typeof query }).for('update')
-  })
+  const statement = prepared(tx, 'tickets.lock-by-id', (d) =>
+    forUpdate(
+      d
+        .select({ ticketId: tables.tickets.ticketId })
+        .from(tables.tickets)
+        .where(eq(tables.tickets.ticketId, sql.placeholder('id')))
+    )
+  )
   await writeLater(tx, () => statement.execute({ id }))
 }
 
