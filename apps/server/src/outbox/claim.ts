@@ -83,13 +83,19 @@ export interface HeldRow {
   tries: number
 }
 
+/** A claimed row and the outcome to write to it. */
+interface RowOutcome {
+  row: HeldRow
+  values: Record<string, unknown>
+}
+
 /**
- * Writes claimed rows' outcome, to each only while its claim is still ours: the row is still
+ * Writes claimed rows' outcomes, to each only while its claim is still ours: the row is still
  * pending with the `next_attempt_at` it was claimed with and, with `sameTry`, the try the claim
- * counted. Rows claimed together share their lease and, mostly, their count of tries, so they take
- * one statement: one per lease and count, with the values `outcomeOf` gives that group's first
- * row (the same for each row of it), each prepared once per `name`, set of columns, kind of guard
- * (a row claimed without a time matches without one) and number of rows.
+ * counted. Rows with the same guard (lease and count of tries) and the same outcome take one
+ * statement; rows claimed together mostly have both, so a round's outcomes are mostly one. Each
+ * statement is prepared once per `name`, set of columns, kind of guard (a row claimed without a
+ * time matches without one) and number of rows.
  */
 export async function writeOutcome<R extends HeldRow>(
   tx: Db,
@@ -99,8 +105,11 @@ export async function writeOutcome<R extends HeldRow>(
   outcomeOf: (row: R) => Record<string, unknown>,
   options: { sameTry?: boolean } = {}
 ): Promise<void> {
-  for (const group of groupBy(held, (row) => `${row.nextAttemptAt}|${row.tries}`).values()) {
-    await writeGroupOutcome(tx, name, t, group, outcomeOf(group[0]), options)
+  const outcomes = held.map((row): RowOutcome => ({ row, values: outcomeOf(row) }))
+  const sameStatement = ({ row, values }: RowOutcome) =>
+    JSON.stringify([row.nextAttemptAt, row.tries, values])
+  for (const group of groupBy(outcomes, sameStatement).values()) {
+    await writeGroupOutcome(tx, name, t, group, options)
   }
 }
 
@@ -108,16 +117,15 @@ async function writeGroupOutcome(
   tx: Db,
   name: string,
   t: LeasedTable & { tries: QueryColumn },
-  group: [HeldRow, ...HeldRow[]],
-  values: Record<string, unknown>,
+  group: [RowOutcome, ...RowOutcome[]],
   options: { sameTry?: boolean }
 ) {
-  const [first] = group
+  const [{ row: first, values }] = group
   const leased = first.nextAttemptAt !== null
   const shape = rowShape(`${name}.${leased ? 'leased' : 'unleased'}`, values)
   const ids = listShape(
     shape.key,
-    group.map((row) => row.deliveryId)
+    group.map(({ row }) => row.deliveryId)
   )
   const statement = prepared(tx, ids.key, (d) =>
     d
