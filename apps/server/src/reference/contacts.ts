@@ -36,14 +36,12 @@ export function contactsOf(rows: readonly ContactRow[]): Map<number, Contact> {
 export async function loadContacts(db: Db, ids: readonly number[]): Promise<Map<number, Contact>> {
   const list = listShape('reference.contacts', [...new Set(ids)])
   const t = tablesOf(db).associates
-  const columns = Object.fromEntries(
-    (['associateId', ...contactKeys] as const).map((key) => [key, t[key]])
-  )
-  const statement = prepared(db, list.key, (d) =>
-    d
-      .select(columns as Pick<typeof t, keyof ContactRow>)
-      .from(t)
-      .where(inArray(t.associateId, list.placeholders()))
-  )
+  // Built only when the statement is (once per length of list), as its placeholders are.
+  const statement = prepared(db, list.key, (d) => {
+    const columns = Object.fromEntries(
+      (['associateId', ...contactKeys] as const).map((key) => [key, t[key]])
+    ) as Pick<typeof t, keyof ContactRow>
+    return d.select(columns).from(t).where(inArray(t.associateId, list.placeholders()))
+  })
   return contactsOf(await statement.execute(list.values))
 }
