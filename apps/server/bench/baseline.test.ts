@@ -1,15 +1,8 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { startBaseline } from './processes.ts'
-
-const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) {
-    rmSync(dir, { recursive: true, force: true })
-  }
-})
 
 // The yardstick must behave as any SQLite application does: its write-ahead log is copied into
 // the database file as it goes (SQLite's automatic checkpoint, every 1,000 pages), so its speed
@@ -17,7 +10,7 @@ afterEach(() => {
 describe('the raw baseline', () => {
   it('answers each insert with its id and keeps its write-ahead log checkpointed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'baseline-'))
-    dirs.push(dir)
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
     const path = join(dir, 'baseline.db')
     const baseline = await startBaseline(path)
     try {

@@ -253,8 +253,9 @@ try {
   await buildServer()
   // The ratios depend on the machine: the yardstick is mostly system calls and SQLite, the
   // service mostly JavaScript, and machines differ in what each costs. Every run names its own.
+  const cores = cpus()
   console.log(
-    `machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, Linux ${release()}, Node ${process.version}`
+    `machine: ${cores[0]?.model ?? 'unknown CPU'}, ${cores.length} cores, Linux ${release()}, Node ${process.version}`
   )
   console.log(
     `${rounds} alternating round(s) of ${seconds} s after a ${warmupSeconds} s warm-up, ${connections} connections, autocannon in its own process; medians; (${compareWith ? `the build in ${compareWith}` : 'baseline'}) in brackets\n`
