@@ -24,6 +24,21 @@ export interface Verdict {
   met: boolean
 }
 
+/**
+ * The pairs a target judges, by their name in `Results.pairs`: the runner gives these more
+ * rounds than the others (`BENCH_JUDGED_ROUNDS`).
+ */
+export const judgedPairs = {
+  create: 'sqlite/create',
+  read: 'sqlite/GET by id',
+  pgCreate: 'pg/create',
+  largeCreate: 'large-vs-empty/create',
+  largeRead: 'large-vs-empty/GET by id',
+} as const
+
+export const isJudged = (name: string): boolean =>
+  (Object.values(judgedPairs) as string[]).includes(name)
+
 const ratio = (pair: Pair | undefined) =>
   pair ? pair.service.perSecond / pair.baseline.perSecond : Number.NaN
 const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'not measured')
@@ -33,8 +48,8 @@ const times = (n: number, digits = 2) => (Number.isFinite(n) ? `${n.toFixed(digi
 /** The targets exactly as the fast-path work set them. A missed or unmeasured one fails the run. */
 export function verdicts(results: Results): Verdict[] {
   const get = (key: string) => results.pairs.get(key)
-  const create = get('sqlite/create')
-  const read = get('sqlite/GET by id')
+  const create = get(judgedPairs.create)
+  const read = get(judgedPairs.read)
   const peak = Math.max(
     ...[...results.pairs.values()].map((pair) => pair.service.peakRssMiB),
     Number.NEGATIVE_INFINITY
@@ -44,8 +59,8 @@ export function verdicts(results: Results): Verdict[] {
   const readVsCreates =
     read && create ? read.service.perSecond / create.baseline.perSecond : Number.NaN
   // The large database against the empty one, raced side by side (`large-vs-empty/…`).
-  const largeCreate = ratio(get('large-vs-empty/create'))
-  const largeRead = ratio(get('large-vs-empty/GET by id'))
+  const largeCreate = ratio(get(judgedPairs.largeCreate))
+  const largeRead = ratio(get(judgedPairs.largeRead))
   return [
     {
       measure: 'create throughput',
@@ -68,8 +83,8 @@ export function verdicts(results: Results): Verdict[] {
     {
       measure: 'create on PostgreSQL',
       target: '≥ 0.12× the SQLite raw baseline',
-      value: times(ratio(get('pg/create')), 3),
-      met: ratio(get('pg/create')) >= 0.12,
+      value: times(ratio(get(judgedPairs.pgCreate)), 3),
+      met: ratio(get(judgedPairs.pgCreate)) >= 0.12,
     },
     {
       measure: 'server peak RSS under load',
