@@ -54,8 +54,9 @@ export function verdicts(results: Results): Verdict[] {
     ...[...results.pairs.values()].map((pair) => pair.service.peakRssMiB),
     Number.NEGATIVE_INFINITY
   )
-  // Against the baseline's creates (the create rounds' baseline), not the baseline racing the
-  // GET rounds, which inserts empty bodies at a different rate.
+  // Against the baseline's creates as the create's own target reads them (the create rounds'
+  // baseline). The baseline racing the GET rounds inserts the same sample body, but minutes
+  // later; its ratio is printed in the GET row and judges nothing.
   const readVsCreates =
     read && create ? read.service.perSecond / create.baseline.perSecond : Number.NaN
   // The large database against the empty one, raced side by side (`large-vs-empty/…`).
