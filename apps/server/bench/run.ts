@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { createTestDatabase } from '../src/test/postgres.ts'
 import { buildLargeDatabase } from './large.ts'
 import { type LoadRequest, loadRun } from './load.ts'
-import { type Measurement, measure, summarise } from './measure.ts'
+import { type Measurement, measure, median, summarise } from './measure.ts'
 import {
   buildServer,
   type Running,
@@ -17,7 +17,7 @@ import {
   startService,
 } from './processes.ts'
 import { type BenchContext, prepareContext, type Scenario, scenarios } from './scenarios.ts'
-import { isJudged, type Pair, type Results, verdicts } from './targets.ts'
+import { isJudged, judgedPairs, type Pair, type Results, verdicts } from './targets.ts'
 
 const smoke = process.argv.includes('--smoke')
 const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 1 : 5))
@@ -197,8 +197,7 @@ async function benchDialect(dialect: 'sqlite' | 'pg') {
           serviceSide(other.running, other.context, scenario)
         )
       : await race(service, context, scenario, roundsOf(name))
-    results.pairs.set(name, pair)
-    printRow(name, pair)
+    record(name, pair)
   }
   if (other) {
     await other.running.stop()
@@ -253,6 +252,34 @@ function printHeader() {
   console.log(`| ${headers.join(' | ')} |`)
   console.log(`|${headers.map(() => '---').join('|')}|`)
 }
+/** Every pair as raced, rounds included, by its name in `results.pairs`. */
+const raced = new Map<string, RacedPair>()
+
+/** Keeps a raced pair for the verdicts and prints its row. */
+function record(name: string, pair: RacedPair) {
+  results.pairs.set(name, pair)
+  raced.set(name, pair)
+  printRow(name, pair)
+}
+
+/**
+ * The median of each round's own ratio for every judged pair: the estimator that pairs the two
+ * sides of one round, printed beside the verdicts, which read the ratio of the two sides'
+ * medians. Where the two disagree, the machine's speed moved between rounds.
+ */
+function printRoundRatios() {
+  const cells = Object.values(judgedPairs).flatMap((name) => {
+    const pair = raced.get(name)
+    return pair
+      ? [
+          `${name} ${median(pair.rounds.map((r) => r.service.perSecond / r.baseline.perSecond)).toFixed(3)}`,
+        ]
+      : []
+  })
+  console.log(`
+median of the rounds' own ratios (judges nothing): ${cells.join(', ')}`)
+}
+
 function printRow(name: string, pair: RacedPair) {
   const cells = [name, ...columns.map(([, cell]) => cell(pair))]
   console.log(`| ${cells.join(' | ')} |`)
@@ -285,8 +312,7 @@ try {
     )
     for (const scenario of scenarios.filter((s) => ['create', 'GET by id'].includes(s.name))) {
       const pair = await race(service, context, scenario, roundsOf(`large/${scenario.name}`))
-      results.pairs.set(`large/${scenario.name}`, pair)
-      printRow(`large/${scenario.name}`, pair)
+      record(`large/${scenario.name}`, pair)
       // The size's own verdict: the two servers side by side, in the same alternating rounds,
       // so that a change of the machine's speed between runs is not taken for the size's cost.
       // The large database is the pair's `service`, the empty one its `baseline`.
@@ -295,8 +321,7 @@ try {
         serviceSide(service, context, scenario),
         serviceSide(empty, emptyContext, scenario)
       )
-      results.pairs.set(`large-vs-empty/${scenario.name}`, sizes)
-      printRow(`large-vs-empty/${scenario.name}`, sizes)
+      record(`large-vs-empty/${scenario.name}`, sizes)
     }
     await empty.stop()
     await service.stop()
@@ -314,6 +339,9 @@ try {
       console.log(`| ${v.measure} | ${v.target} | ${v.value} | ${v.met ? 'yes' : 'NO'} |`)
       failed ||= !v.met
     }
+  }
+  if (!compareWith) {
+    printRoundRatios()
   }
 } catch (error) {
   console.error(error)

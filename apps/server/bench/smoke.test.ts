@@ -32,6 +32,15 @@ describe('the benchmark, as a smoke run', () => {
     const create = rowOf(stdout, 'sqlite/create')
     expect(create['ratio by round']).toMatch(/^\d+\.\d{3} \d+\.\d{3}$/)
     expect(rowOf(stdout, 'pg/create')['base req/s by round']).toMatch(/^\d+ \d+$/)
+    // Beside the verdicts: each judged pair's median of its rounds' own ratios (of two rounds,
+    // their mean).
+    const [first = Number.NaN, second = Number.NaN] = (create['ratio by round'] ?? '')
+      .split(' ')
+      .map(Number)
+    const printed = /^median of the rounds' own ratios \(judges nothing\): (.*)$/m.exec(stdout)?.[1]
+    expect(printed).toMatch(/^sqlite\/create [\d.]+, sqlite\/GET by id [\d.]+, pg\/create [\d.]+$/)
+    const createCell = /sqlite\/create ([\d.]+)/.exec(printed ?? '')?.[1]
+    expect(Number(createCell)).toBeCloseTo((first + second) / 2, 2)
     // The system time is a part of the CPU time.
     for (const [part, whole] of [
       ['system ms/req', 'CPU ms/req'],
