@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { createTestDatabase } from '../src/test/postgres.ts'
 import { buildLargeDatabase } from './large.ts'
 import { type LoadRequest, loadRun } from './load.ts'
-import { type Measurement, measure, median, summarise } from './measure.ts'
+import { measure, summarise } from './measure.ts'
 import {
   buildServer,
   type Running,
@@ -17,7 +17,15 @@ import {
   startService,
 } from './processes.ts'
 import { type BenchContext, prepareContext, type Scenario, scenarios } from './scenarios.ts'
-import { isJudged, judgedPairs, type Pair, type Results, verdicts } from './targets.ts'
+import {
+  isJudged,
+  medianRoundRatios,
+  type Pair,
+  type Results,
+  rateRatio,
+  roundRatios,
+  verdicts,
+} from './targets.ts'
 
 const smoke = process.argv.includes('--smoke')
 const seconds = Number(process.env.BENCH_SECONDS ?? (smoke ? 1 : 5))
@@ -134,20 +142,11 @@ async function raceWith(
   })
 }
 
-/** A pair as raced: its medians, which the targets judge, and what each round measured. */
-interface RacedPair extends Pair {
-  /**
-   * Each round's runs, printed beside the medians: how far apart the rounds were shows how near
-   * the bar a verdict stood, and which side moved when they disagree.
-   */
-  rounds: { service: Measurement; baseline: Measurement }[]
-}
-
 /**
  * Both sides warmed up, then `count` measured runs of each, alternating who goes first; the
  * pair's medians.
  */
-async function raceSides(count: number, service: Side, baseline: Side): Promise<RacedPair> {
+async function raceSides(count: number, service: Side, baseline: Side): Promise<Pair> {
   if (warmupSeconds > 0) {
     for (const side of [service, baseline]) {
       await loadRun(side.request, connections, warmupSeconds, side.tolerated)
@@ -155,7 +154,7 @@ async function raceSides(count: number, service: Side, baseline: Side): Promise<
   }
   const run = (side: Side) =>
     measure(side.pid, side.request, connections, seconds, side.tolerated, !smoke)
-  const raced: RacedPair['rounds'] = []
+  const raced: Pair['rounds'] = []
   for (let round = 0; round < count; round++) {
     // Who goes first alternates, so neither side always runs on the machine the other left.
     if (round % 2 === 0) {
@@ -212,15 +211,14 @@ async function startReady(url: string, command?: string[]) {
   return { running, context: await prepareContext(running.url) }
 }
 
-/** Requests a second of the service's run over the baseline's, as the "ratio" cells print it. */
-const rateRatio = (service: Measurement, baseline: Measurement) =>
-  (service.perSecond / baseline.perSecond).toFixed(3)
+/** A ratio as the "ratio" cells print it. */
+const shown = (ratio: number) => ratio.toFixed(3)
 
 /** The table's columns: each one's header and how a raced pair fills its cell. */
-const columns: [header: string, cell: (pair: RacedPair) => string][] = [
+const columns: [header: string, cell: (pair: Pair) => string][] = [
   ['req/s', ({ service }) => service.perSecond.toFixed(0)],
   ['base req/s', ({ baseline }) => baseline.perSecond.toFixed(0)],
-  ['ratio', ({ service, baseline }) => `${rateRatio(service, baseline)}×`],
+  ['ratio', ({ service, baseline }) => `${shown(rateRatio(service, baseline))}×`],
   ['p50 ms', ({ service, baseline }) => `${service.p50.toFixed(2)} (${baseline.p50.toFixed(2)})`],
   ['p99 ms', ({ service, baseline }) => `${service.p99.toFixed(2)} (${baseline.p99.toFixed(2)})`],
   ['p99 ratio', ({ service, baseline }) => `${(service.p99 / baseline.p99).toFixed(2)}×`],
@@ -241,7 +239,7 @@ const columns: [header: string, cell: (pair: RacedPair) => string][] = [
   ],
   ['non-2xx', ({ service }) => String(service.non2xx + service.errors)],
   ['tolerated', ({ service }) => String(service.conflicts)],
-  ['ratio by round', (pair) => pair.rounds.map((r) => rateRatio(r.service, r.baseline)).join(' ')],
+  ['ratio by round', (pair) => roundRatios(pair).map(shown).join(' ')],
   [
     'base req/s by round',
     (pair) => pair.rounds.map((r) => r.baseline.perSecond.toFixed(0)).join(' '),
@@ -252,35 +250,13 @@ function printHeader() {
   console.log(`| ${headers.join(' | ')} |`)
   console.log(`|${headers.map(() => '---').join('|')}|`)
 }
-/** Every pair as raced, rounds included, by its name in `results.pairs`. */
-const raced = new Map<string, RacedPair>()
-
 /** Keeps a raced pair for the verdicts and prints its row. */
-function record(name: string, pair: RacedPair) {
+function record(name: string, pair: Pair) {
   results.pairs.set(name, pair)
-  raced.set(name, pair)
   printRow(name, pair)
 }
 
-/**
- * The median of each round's own ratio for every judged pair: the estimator that pairs the two
- * sides of one round, printed beside the verdicts, which read the ratio of the two sides'
- * medians. Where the two disagree, the machine's speed moved between rounds.
- */
-function printRoundRatios() {
-  const cells = Object.values(judgedPairs).flatMap((name) => {
-    const pair = raced.get(name)
-    return pair
-      ? [
-          `${name} ${median(pair.rounds.map((r) => r.service.perSecond / r.baseline.perSecond)).toFixed(3)}`,
-        ]
-      : []
-  })
-  console.log(`
-median of the rounds' own ratios (judges nothing): ${cells.join(', ')}`)
-}
-
-function printRow(name: string, pair: RacedPair) {
+function printRow(name: string, pair: Pair) {
   const cells = [name, ...columns.map(([, cell]) => cell(pair))]
   console.log(`| ${cells.join(' | ')} |`)
 }
@@ -341,7 +317,8 @@ try {
     }
   }
   if (!compareWith) {
-    printRoundRatios()
+    const cells = medianRoundRatios(results).map(([name, ratio]) => `${name} ${shown(ratio)}`)
+    console.log(`\nmedian of the rounds' own ratios (judges nothing): ${cells.join(', ')}`)
   }
 } catch (error) {
   console.error(error)

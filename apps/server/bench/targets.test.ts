@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { Measurement } from './measure.ts'
-import { isJudged, judgedPairs, type Pair, type Results, verdicts } from './targets.ts'
+import {
+  isJudged,
+  judgedPairs,
+  medianRoundRatios,
+  type Pair,
+  type Results,
+  verdicts,
+} from './targets.ts'
 
 const run = (perSecond: number): Measurement => ({
   requests: perSecond * 5,
@@ -16,7 +23,11 @@ const run = (perSecond: number): Measurement => ({
   conflicts: 0,
   errors: 0,
 })
-const even: Pair = { service: run(1000), baseline: run(1000) }
+const even: Pair = {
+  service: run(1000),
+  baseline: run(1000),
+  rounds: [{ service: run(1000), baseline: run(1000) }],
+}
 
 const resultsWith = (names: string[]): Results => ({
   pairs: new Map(names.map((name) => [name, even])),
@@ -42,5 +53,19 @@ describe('the pairs the targets judge', () => {
     for (const name of ['sqlite/create notify=true', 'large/create', 'compare/sqlite/create']) {
       expect(isJudged(name)).toBe(false)
     }
+  })
+})
+
+describe("the median of the rounds' own ratios", () => {
+  it("divides the two sides of each round, not the two sides' medians", () => {
+    // Medians 3,000 over 10,000 (0.300); the rounds' own ratios 0.2, 0.4 and 0.35 (median 0.35).
+    const rounds = [
+      { service: run(2000), baseline: run(10_000) },
+      { service: run(3000), baseline: run(7500) },
+      { service: run(3500), baseline: run(10_000) },
+    ]
+    const create: Pair = { service: run(3000), baseline: run(10_000), rounds }
+    const results: Results = { pairs: new Map([[judgedPairs.create, create]]), largeTickets: 0 }
+    expect(medianRoundRatios(results)).toEqual([[judgedPairs.create, 0.35]])
   })
 })

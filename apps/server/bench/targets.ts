@@ -1,9 +1,14 @@
-import type { Measurement } from './measure.ts'
+import { type Measurement, median } from './measure.ts'
 
 /** A scenario's medians next to the baseline's, measured in the same alternating rounds. */
 export interface Pair {
   service: Measurement
   baseline: Measurement
+  /**
+   * Each round's runs, printed beside the medians: how far apart the rounds were shows how near
+   * the bar a verdict stood, and which side moved when they disagree.
+   */
+  rounds: { service: Measurement; baseline: Measurement }[]
 }
 
 export interface Results {
@@ -36,11 +41,31 @@ export const judgedPairs = {
   largeRead: 'large-vs-empty/GET by id',
 } as const
 
-export const isJudged = (name: string): boolean =>
-  (Object.values(judgedPairs) as string[]).includes(name)
+const judgedNames: ReadonlySet<string> = new Set(Object.values(judgedPairs))
+export const isJudged = (name: string): boolean => judgedNames.has(name)
+
+/** Requests a second of one run of the service over one run of the baseline. */
+export const rateRatio = (service: Measurement, baseline: Measurement) =>
+  service.perSecond / baseline.perSecond
+
+/** Each round's own ratio, the two sides of one round divided. */
+export const roundRatios = (pair: Pair) => pair.rounds.map((r) => rateRatio(r.service, r.baseline))
+
+/**
+ * For every judged pair measured, the median of its rounds' own ratios: the estimator that pairs
+ * the two sides of one round. Printed beside the verdicts, which read the ratio of the two
+ * sides' medians; it judges nothing. Where the two disagree, the machine's speed moved between
+ * rounds.
+ */
+export function medianRoundRatios(results: Results): [name: string, ratio: number][] {
+  return Object.values(judgedPairs).flatMap((name) => {
+    const pair = results.pairs.get(name)
+    return pair ? [[name, median(roundRatios(pair))] as [string, number]] : []
+  })
+}
 
 const ratio = (pair: Pair | undefined) =>
-  pair ? pair.service.perSecond / pair.baseline.perSecond : Number.NaN
+  pair ? rateRatio(pair.service, pair.baseline) : Number.NaN
 const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : 'not measured')
 /** A ratio as printed: `0.209×`, or `not measured` (without a stray `×`). */
 const times = (n: number, digits = 2) => (Number.isFinite(n) ? `${n.toFixed(digits)}×` : fixed(n))
