@@ -82,8 +82,7 @@ export function verdicts(results: Results): Verdict[] {
   // Against the baseline's creates as the create's own target reads them (the create rounds'
   // baseline). The baseline racing the GET rounds inserts the same sample body, but minutes
   // later; its ratio is printed in the GET row and judges nothing.
-  const readVsCreates =
-    read && create ? read.service.perSecond / create.baseline.perSecond : Number.NaN
+  const readVsCreates = read && create ? rateRatio(read.service, create.baseline) : Number.NaN
   // The large database against the empty one, raced side by side (`large-vs-empty/…`).
   const largeCreate = ratio(get(judgedPairs.largeCreate))
   const largeRead = ratio(get(judgedPairs.largeRead))
