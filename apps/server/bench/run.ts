@@ -33,9 +33,9 @@ const rounds = Number(process.env.BENCH_ROUNDS ?? (smoke ? 1 : 3))
 /**
  * Rounds of a pair that a target judges (`judgedPairs`). On this kind of shared machine one
  * process's cost for the same load moves by up to a half between runs seconds apart (BENCHMARKS.md,
- * "Method"), so one slow run of three can decide a median; of five it takes three.
+ * "Method"), so two slow runs of three can decide a median; of nine it takes five.
  */
-const judgedRounds = Number(process.env.BENCH_JUDGED_ROUNDS ?? (smoke ? 1 : 5))
+const judgedRounds = Number(process.env.BENCH_JUDGED_ROUNDS ?? (smoke ? 1 : 9))
 /** How many rounds the pair named `name` runs (a race of two builds, `compare/…`, judges none). */
 const roundsOf = (name: string) => (isJudged(name) ? judgedRounds : rounds)
 /**
