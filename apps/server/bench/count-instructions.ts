@@ -74,7 +74,9 @@ async function count(build: string): Promise<Counted> {
     command: underValgrind,
     readyWithinMs: 15 * 60_000,
   })
-  const pid = String(service.child.pid)
+  // valgrind runs the server in its own process: the perf map bears this pid.
+  const serverPid = service.child.pid ?? 0
+  const pid = String(serverPid)
   const control = (...flags: string[]) =>
     execFileSync('callgrind_control', [...flags, pid], {
       env: { ...process.env, ...controlEnv },
@@ -98,14 +100,13 @@ async function count(build: string): Promise<Counted> {
     if (counted.non2xx > 0 || counted.errors > 0 || !(instructions > 0)) {
       throw new Error(`the counted run failed: ${JSON.stringify(counted)}, ${instructions}`)
     }
-    // valgrind runs the server in its own process: the perf map bears the server's pid.
-    const functions = listed > 0 ? functionsOf(dumps, service.child.pid ?? 0) : []
+    const functions = listed > 0 ? functionsOf(dumps, serverPid) : []
     return { requests: counted.requests, instructions, functions }
   } finally {
     await service.stop()
     rmSync(dir, { recursive: true, force: true })
     if (listed > 0) {
-      rmSync(perfMapOf(service.child.pid ?? 0), { force: true })
+      rmSync(perfMapOf(serverPid), { force: true })
     }
   }
 }

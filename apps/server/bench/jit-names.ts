@@ -13,11 +13,10 @@ export function codeNames(text: string): (address: number) => string | undefined
     .split('\n')
     .map((line) => /^([0-9a-f]+) ([0-9a-f]+) (.*)$/.exec(line))
     .filter((match) => match !== null)
-    .map(([, start = '', size = '', name = '']) => ({
-      start: Number.parseInt(start, 16),
-      end: Number.parseInt(start, 16) + Number.parseInt(size, 16),
-      name,
-    }))
+    .map(([, start = '', size = '', name = '']) => {
+      const first = Number.parseInt(start, 16)
+      return { start: first, end: first + Number.parseInt(size, 16), name }
+    })
     .sort((a, b) => a.start - b.start)
   return (address) => {
     // The last range starting at or before the address, found by halving.
