@@ -76,9 +76,8 @@ async function count(build: string): Promise<Counted> {
   })
   // valgrind runs the server in its own process: the perf map bears this pid.
   const serverPid = service.child.pid ?? 0
-  const pid = String(serverPid)
   const control = (...flags: string[]) =>
-    execFileSync('callgrind_control', [...flags, pid], {
+    execFileSync('callgrind_control', [...flags, String(serverPid)], {
       env: { ...process.env, ...controlEnv },
       stdio: 'ignore',
     })
