@@ -59,7 +59,6 @@ describe.each(dialects)('an import batch on %s', (dialect) => {
   it('is written as its parts arrive, in one transaction: a part that fails to write fails the commit and stores none of its batch', async () => {
     const { store, ticketCount, run } = await demoStore(dialect)
     const before = await ticketCount()
-    console.log('B', before)
     const sink = batchSink(store)
     let parts = 0
     const author = newTicketColumns.indexOf('author')

@@ -86,7 +86,8 @@ export function batchSink(store: Store): BatchSink {
   }
   return {
     add(items) {
-      const current = (batch ??= open())
+      batch ??= open()
+      const current = batch
       current.count += items.length
       for (const item of items) {
         if (item.sentTags) {
