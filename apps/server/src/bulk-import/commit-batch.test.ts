@@ -6,13 +6,13 @@ import { demoRefs } from '../test/demo-refs.ts'
 import { openTestApp } from '../test/harness.ts'
 import { createTestDatabase } from '../test/postgres.ts'
 import { sampleCreateIn } from '../test/reference-sample.ts'
-import { dialects } from '../test/stores.ts'
+import { dialects, type TestDialect } from '../test/stores.ts'
 import { bulkImport } from './bulk-import.ts'
 import { type BatchSink, batchSink } from './commit-batch.ts'
 import type { TicketToWrite } from './ticket-batch-writer.ts'
 import { newTicketColumns } from './ticket-row.ts'
 
-async function demoStore(dialect: string) {
+async function demoStore(dialect: TestDialect) {
   const database = dialect === 'pg' ? await createTestDatabase() : undefined
   const opened = await openTestApp({
     database: database?.url ?? 'file',
@@ -56,7 +56,7 @@ async function demoStore(dialect: string) {
 }
 
 describe.each(dialects)('an import batch on %s', (dialect) => {
-  it('is written as its parts arrive, in one transaction: a part that fails to write fails the commit and stores none of its batch', async () => {
+  it('keeps its parts in one transaction: a part that fails to write fails the commit and stores none of its batch, and the batches after it commit', async () => {
     const { store, ticketCount, run } = await demoStore(dialect)
     const before = await ticketCount()
     const sink = batchSink(store)
