@@ -16,6 +16,7 @@ import type { ReferenceReader } from '../tickets/reference-reader.ts'
 import { resolveCarriers } from '../tickets/resolve-carriers.ts'
 import { resolveSecondaryPersons } from '../tickets/resolve-persons.ts'
 import { carriersBeforeOwner, notCopied } from '../tickets/save-ticket.ts'
+import { storageOnlyProperties } from '../tickets/ticket-rows.ts'
 import { type BatchSink, batchSink } from './commit-batch.ts'
 import type { SourceLine } from './file-lines.ts'
 import type { ImportProgress } from './import-progress.ts'
@@ -74,7 +75,10 @@ export async function bulkImport(
   const context: LineContext = {
     // With the storage-only properties each line's ticket gets below: a property added to the
     // copy of a sixty-property object reallocates its property store, three times a line.
-    base: { ...(await defaultTicket(reader, options.caller)), ...storageOnly },
+    base: {
+      ...(await defaultTicket(reader, options.caller)),
+      ...Object.fromEntries(storageOnlyProperties.map((property) => [property, null])),
+    },
     declared: await customFieldInfos(store.reader, tablesOf(store.db)),
     reader,
     caller: options.caller,
@@ -180,11 +184,9 @@ export async function bulkImport(
  */
 const partSize = 250
 
-/** The storage-only properties of a new ticket's row, before `prepareLine` sets them. */
-const storageOnly = { StatusChangedAt: null, Revision: 1, DeletedAt: null }
-
 interface LineContext {
-  base: TicketEntity & typeof storageOnly
+  /** A new ticket's defaults, and its storage-only properties as null until a line sets them. */
+  base: Record<string, unknown>
   declared: Awaited<ReturnType<typeof customFieldInfos>>
   reader: ReferenceReader
   caller: Caller

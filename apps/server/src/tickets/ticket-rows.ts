@@ -1,4 +1,4 @@
-import type { Tag } from '@ticket/schema'
+import { propertiesOf, type Tag, TicketEntity } from '@ticket/schema'
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { forUpdate } from '../db/for-update.ts'
 import { prepared } from '../db/prepared.ts'
@@ -55,8 +55,14 @@ export async function findTicketVersion(db: Db, tables: Tables, id: number) {
   return row
 }
 
-// Storage-only columns: kept in the row, never sent.
-const storageOnly = new Set(['Revision', 'DeletedAt', 'StatusChangedAt'])
+/**
+ * The storage-only properties of a ticket row (its revision, deleted mark, status clock's start):
+ * the projection's columns that the entity schema does not have. Kept in the row, never sent.
+ */
+export const storageOnlyProperties: readonly string[] = Object.keys(
+  ticketsProjection.columns
+).filter((property) => !Object.hasOwn(propertiesOf(TicketEntity), property))
+const storageOnly = new Set(storageOnlyProperties)
 const scalarsProjection = {
   ...ticketsProjection,
   columns: Object.fromEntries(
