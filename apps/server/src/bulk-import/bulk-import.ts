@@ -10,6 +10,7 @@ import { applyEscalation } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import { readStatusOnSave } from '../read-status/on-save.ts'
 import type { Catalog } from '../reference/catalog.ts'
+import { type KnownTags, loadKnownTags, rememberTag, tagKey } from '../reference/known-tags.ts'
 import { applyStatus } from '../tickets/apply-status.ts'
 import { defaultTicket } from '../tickets/default-ticket.ts'
 import type { ReferenceReader } from '../tickets/reference-reader.ts'
@@ -82,16 +83,10 @@ export async function bulkImport(
     declared: await customFieldInfos(store.reader, tablesOf(store.db)),
     reader,
     caller: options.caller,
-    tagsByKey: new Map(),
-    tagsById: new Map(),
+    tags: await loadKnownTags(store.reader),
     rules: new Map(),
     loadRules: reader.priorityRules,
     encodeRow: ticketRowEncoder(store),
-  }
-  for (const tag of await store.reader.select().from(tablesOf(store.db).tags)) {
-    const known = { Id: tag.id, Name: tag.name, ToolTip: tag.toolTip }
-    context.tagsByKey.set(tag.nameKey, known)
-    context.tagsById.set(tag.id, known)
   }
   const sink = options.sink ?? batchSink(store)
   // Tickets of the batch being read: handed to the sink a part at a time, counted per batch.
@@ -136,8 +131,7 @@ export async function bulkImport(
     imported = totals.imported
     committing = sink.commit({ progress, at: options.now().toISOString() }).then((tags) => {
       for (const tag of tags) {
-        context.tagsByKey.set(tag.Name.trim().toLowerCase(), tag)
-        context.tagsById.set(tag.Id, tag)
+        rememberTag(context.tags, tag)
       }
       options.onCommitted?.(totals)
     })
@@ -190,8 +184,8 @@ interface LineContext {
   declared: Awaited<ReturnType<typeof customFieldInfos>>
   reader: ReferenceReader
   caller: Caller
-  tagsByKey: Map<string, Tag>
-  tagsById: Map<number, Tag>
+  /** Every tag: the database's at the start, and those the committed batches created. */
+  tags: KnownTags
   /** Priority rules by priority id, read once per import. */
   rules: Map<number, Promise<PriorityRules>>
   loadRules(id: number): Promise<PriorityRules>
@@ -199,7 +193,7 @@ interface LineContext {
 }
 
 async function prepareLine(text: string, at: Date, context: LineContext): Promise<TicketToWrite> {
-  const { base, declared, reader, tagsByKey, tagsById } = context
+  const { base, declared, reader, tags } = context
   const input = parseTicketLine(text)
   const errors: FieldError[] = []
   checkCustomFields(input.CustomFields ?? {}, declared, true, errors)
@@ -222,8 +216,7 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
   const sentTags = input.Tags as Partial<Tag>[] | undefined
   const known = sentTags?.map(
     (t) =>
-      (t.Id && t.Id > 0 ? tagsById.get(t.Id) : undefined) ??
-      tagsByKey.get(t.Name?.trim().toLowerCase() ?? '')
+      (t.Id && t.Id > 0 ? tags.byId.get(t.Id) : undefined) ?? tags.byKey.get(tagKey(t.Name ?? ''))
   )
   const allKnown = known?.every((t) => t !== undefined)
   for (const [index, tag] of (sentTags ?? []).entries()) {
