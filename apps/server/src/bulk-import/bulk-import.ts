@@ -8,7 +8,6 @@ import type { Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { applyEscalation } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
-import { readStatusOnSave } from '../read-status/on-save.ts'
 import type { Catalog } from '../reference/catalog.ts'
 import { type KnownTags, loadKnownTags, rememberTag, tagKey } from '../reference/known-tags.ts'
 import { applyStatus } from '../tickets/apply-status.ts'
@@ -16,7 +15,12 @@ import { defaultTicket } from '../tickets/default-ticket.ts'
 import type { ReferenceReader } from '../tickets/reference-reader.ts'
 import { resolveCarriers } from '../tickets/resolve-carriers.ts'
 import { resolveSecondaryPersons } from '../tickets/resolve-persons.ts'
-import { carriersBeforeOwner, notCopied } from '../tickets/save-ticket.ts'
+import {
+  carriersBeforeOwner,
+  copySentProperties,
+  requireTitle,
+  stampSave,
+} from '../tickets/sent-ticket.ts'
 import { storageOnlyProperties } from '../tickets/ticket-rows.ts'
 import { type BatchSink, batchSink } from './commit-batch.ts'
 import type { SourceLine } from './file-lines.ts'
@@ -198,15 +202,8 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
   const errors: FieldError[] = []
   checkCustomFields(input.CustomFields ?? {}, declared, true, errors)
   const next: Record<string, unknown> = { ...base }
-  for (const property in input) {
-    if (!notCopied.has(property)) {
-      next[property] = input[property as keyof TicketEntity]
-    }
-  }
-  // As a create: a new ticket needs a title.
-  if (!(typeof next.Title === 'string' && next.Title.trim() !== '')) {
-    errors.push({ path: '/Title', message: 'A new ticket needs a Title.', code: 'required' })
-  }
+  copySentProperties(input, next)
+  requireTitle(next, errors)
   await resolveCarriers(input, next, reader, errors, [...carriersBeforeOwner, 'OwnedBy'])
   await applyStatus(input, null, next, reader, at, errors)
   const persons = input.SecondaryPersons
@@ -232,11 +229,7 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
     throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ticket.`, { errors })
   }
   const timestamp = at.toISOString()
-  // What a create sets on a new ticket after validation.
-  next.CreatedAt = timestamp
-  next.Author = next.Author || context.caller.fullName
-  next.LastChanged = timestamp
-  readStatusOnSave(null, next, context.caller.associateId, timestamp)
+  stampSave(next, null, context.caller, timestamp)
   await clocksOnSave(context.reader.priorityRules, undefined, next, timestamp)
   applyEscalation(await rulesOf(context, next), true, input, next, timestamp)
   next.Revision = 1

@@ -11,15 +11,15 @@ import { tablesOf } from '../db/tables-of.ts'
 import { escalationOnSave } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
-import { readStatusOnSave } from '../read-status/on-save.ts'
 import { applyStatus } from './apply-status.ts'
 import { changedColumns, sameIds } from './changed-columns.ts'
 import { defaultTicket } from './default-ticket.ts'
 import { composeTicket, loadTicketForUpdate } from './load-ticket.ts'
-import type { CarrierProperty, ReferenceReader } from './reference-reader.ts'
+import type { ReferenceReader } from './reference-reader.ts'
 import { AUTO_ASSIGN, resolveCarriers, sentCarrierId } from './resolve-carriers.ts'
 import { resolveSecondaryPersons } from './resolve-persons.ts'
 import { resolveTags, TagPresumedAbsentExists, writeTicketTags } from './resolve-tags.ts'
+import { carriersBeforeOwner, copySentProperties, requireTitle, stampSave } from './sent-ticket.ts'
 import { actedBy, type TicketChange } from './ticket-change.ts'
 import type { TicketRow } from './ticket-rows.ts'
 import { writeSecondaryPersons } from './write-links.ts'
@@ -36,25 +36,6 @@ export interface SaveTicketRequest {
   /** Runs last inside the save's transaction with the saved ticket (an Idempotency-Key's answer). */
   beforeCommit?: (tx: Db, saved: TicketEntity) => Promise<void>
 }
-
-// Resolved in this order: OwnedBy last, because automatic assignment needs the category and person.
-export const carriersBeforeOwner: CarrierProperty[] = [
-  'Category',
-  'Priority',
-  'Status',
-  'Person',
-  'Sale',
-  'Project',
-  'TicketType',
-]
-// Linked arrays and server-maintained values never come from plain property copying.
-export const notCopied = new Set<string>([
-  'TicketId',
-  'Tags',
-  'SecondaryPersons',
-  'OwnedBy',
-  ...carriersBeforeOwner,
-])
 
 const writtenColumns = {
   ...ticketsProjection,
@@ -136,15 +117,9 @@ export async function saveTicketInTransaction(
   const next: Record<string, unknown> = previous
     ? { ...previous.entity }
     : await defaultTicket(reader, caller)
-  for (const [property, value] of Object.entries(input)) {
-    if (!notCopied.has(property)) {
-      next[property] = value
-    }
-  }
-  // A new ticket needs a title (its FieldProperties mark Title UIHintMandatory): a body whose
-  // only property was misspelt must not create an untitled ticket.
-  if (!previous && !(typeof next.Title === 'string' && next.Title.trim() !== '')) {
-    errors.push({ path: '/Title', message: 'A new ticket needs a Title.', code: 'required' })
+  copySentProperties(input, next)
+  if (!previous) {
+    requireTitle(next, errors)
   }
   await resolveCarriers(input, next, reader, errors, carriersBeforeOwner)
   await resolveOwner(tx, reader, input, next, errors)
@@ -166,12 +141,7 @@ export async function saveTicketInTransaction(
     })
   }
   const timestamp = at.toISOString()
-  if (!previous) {
-    next.CreatedAt = timestamp
-    next.Author = next.Author || caller.fullName
-  }
-  next.LastChanged = timestamp
-  readStatusOnSave(previous?.entity ?? null, next, caller.associateId, timestamp)
+  stampSave(next, previous?.entity ?? null, caller, timestamp)
   const clocked = previous && {
     entity: previous.entity,
     statusChangedAt: previous.row.statusChangedAt,
