@@ -32,9 +32,11 @@ export function copySentProperties(
   input: Partial<TicketEntity>,
   next: Record<string, unknown>
 ): void {
-  for (const property in input) {
+  // Names and values together: reading each value by name at one site would see every name,
+  // which V8 handles slowly.
+  for (const [property, value] of Object.entries(input)) {
     if (!notCopied.has(property)) {
-      next[property] = input[property as keyof TicketEntity]
+      next[property] = value
     }
   }
 }
