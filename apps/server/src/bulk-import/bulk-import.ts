@@ -1,12 +1,9 @@
-import type { Tag, TicketEntity } from '@ticket/schema'
+import type { Tag } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
-import { clocksOnSave } from '../clocks/on-save.ts'
-import type { PriorityRules } from '../clocks/priority-rules.ts'
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
 import { customFieldInfos } from '../custom-fields/custom-field-rows.ts'
 import type { Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
-import { applyEscalation } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { Catalog } from '../reference/catalog.ts'
 import { type KnownTags, loadKnownTags, rememberTag, tagKey } from '../reference/known-tags.ts'
@@ -15,6 +12,7 @@ import { defaultTicket } from '../tickets/default-ticket.ts'
 import type { ReferenceReader } from '../tickets/reference-reader.ts'
 import { resolveCarriers } from '../tickets/resolve-carriers.ts'
 import { resolveSecondaryPersons } from '../tickets/resolve-persons.ts'
+import { unresolvedTag } from '../tickets/resolve-tags.ts'
 import {
   carriersBeforeOwner,
   copySentProperties,
@@ -88,8 +86,6 @@ export async function bulkImport(
     reader,
     caller: options.caller,
     tags: await loadKnownTags(store.reader),
-    rules: new Map(),
-    loadRules: reader.priorityRules,
     encodeRow: ticketRowEncoder(store),
   }
   const sink = options.sink ?? batchSink(store)
@@ -182,6 +178,9 @@ export async function bulkImport(
  */
 const partSize = 250
 
+// No automatic assignment in an import (docs/decisions.md): OwnedBy resolves as the others do.
+const importedCarriers = [...carriersBeforeOwner, 'OwnedBy' as const]
+
 interface LineContext {
   /** A new ticket's defaults, and its storage-only properties as null until a line sets them. */
   base: Record<string, unknown>
@@ -190,9 +189,6 @@ interface LineContext {
   caller: Caller
   /** Every tag: the database's at the start, and those the committed batches created. */
   tags: KnownTags
-  /** Priority rules by priority id, read once per import. */
-  rules: Map<number, Promise<PriorityRules>>
-  loadRules(id: number): Promise<PriorityRules>
   encodeRow(row: unknown[]): unknown[]
 }
 
@@ -204,7 +200,7 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
   const next: Record<string, unknown> = { ...base }
   copySentProperties(input, next)
   requireTitle(next, errors)
-  await resolveCarriers(input, next, reader, errors, [...carriersBeforeOwner, 'OwnedBy'])
+  await resolveCarriers(input, next, reader, errors, importedCarriers)
   await applyStatus(input, null, next, reader, at, errors)
   const persons = input.SecondaryPersons
     ? await resolveSecondaryPersons(input.SecondaryPersons, reader, errors)
@@ -218,20 +214,21 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
   const allKnown = known?.every((t) => t !== undefined)
   for (const [index, tag] of (sentTags ?? []).entries()) {
     if (!known?.[index] && !tag.Name?.trim()) {
-      errors.push({
-        path: `/Tags/${index}`,
-        message: tag.Id ? `There is no tag with id ${tag.Id}.` : 'A tag needs an Id or a Name.',
-        code: tag.Id ? 'unknown_reference' : 'required',
-      })
+      errors.push(unresolvedTag(index, tag))
     }
   }
   if (errors.length > 0) {
     throw new ApiError('VALIDATION', `${errors.length} invalid field(s) in the ticket.`, { errors })
   }
   const timestamp = at.toISOString()
-  stampSave(next, null, context.caller, timestamp)
-  await clocksOnSave(context.reader.priorityRules, undefined, next, timestamp)
-  applyEscalation(await rulesOf(context, next), true, input, next, timestamp)
+  await stampSave({
+    next,
+    input,
+    previous: undefined,
+    caller: context.caller,
+    timestamp,
+    rulesOf: reader.priorityRules,
+  })
   next.Revision = 1
   next.DeletedAt = null
   return {
@@ -240,16 +237,6 @@ async function prepareLine(text: string, at: Date, context: LineContext): Promis
     sentTags: allKnown ? undefined : sentTags,
     personIds: persons.map((p) => p.PersonId),
   }
-}
-
-function rulesOf(context: LineContext, next: Record<string, unknown>) {
-  const id = (next.Priority as TicketEntity['Priority'])?.TicketPriorityId ?? 0
-  let rules = context.rules.get(id)
-  if (!rules) {
-    rules = context.loadRules(id)
-    context.rules.set(id, rules)
-  }
-  return rules
 }
 
 const dedupe = (tags: Tag[]) => [...new Map(tags.map((t) => [t.Id, t])).values()]

@@ -1,5 +1,5 @@
 import type { TicketEntity } from '@ticket/schema'
-import type { PriorityRules, RulesOf } from '../clocks/priority-rules.ts'
+import type { RulesOf } from '../clocks/priority-rules.ts'
 import { alertTimeoutOf, deadlineAfter } from './steps.ts'
 
 /**
@@ -18,17 +18,6 @@ export async function escalationOnSave(
 ): Promise<void> {
   const priority = next.Priority as TicketEntity['Priority']
   const rules = await rulesOf(priority?.TicketPriorityId)
-  applyEscalation(rules, isNew, input, next, at)
-}
-
-/** `escalationOnSave` with the priority's rules at hand (the bulk import holds them). */
-export function applyEscalation(
-  rules: PriorityRules,
-  isNew: boolean,
-  input: Partial<TicketEntity>,
-  next: Record<string, unknown>,
-  at: string
-): void {
   if (isNew && input.Deadline === undefined) {
     next.Deadline = deadlineAfter(rules, at)
   }

@@ -63,17 +63,20 @@ export async function resolveTags(
       readByKey.set(key, found)
     }
     if (!found) {
-      errors.push({
-        path: `/Tags/${index}`,
-        message: tag.Id ? `There is no tag with id ${tag.Id}.` : 'A tag needs an Id or a Name.',
-        code: tag.Id ? 'unknown_reference' : 'required',
-      })
+      errors.push(unresolvedTag(index, tag))
       continue
     }
     result.set(found.Id, found)
   }
   return [...result.values()]
 }
+
+/** The error for the sent tag at `index` that names no tag: an unknown id, or neither id nor name. */
+export const unresolvedTag = (index: number, tag: SentTag): FieldError => ({
+  path: `/Tags/${index}`,
+  message: tag.Id ? `There is no tag with id ${tag.Id}.` : 'A tag needs an Id or a Name.',
+  code: tag.Id ? 'unknown_reference' : 'required',
+})
 
 /** Whether every sent tag with `id` also has a name the catalog knows (then it resolves by name). */
 const namedByKnown = (sent: SentTag[], id: number, known: KnownTags) =>

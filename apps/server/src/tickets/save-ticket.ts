@@ -1,14 +1,12 @@
 import type { Person, Tag, TicketEntity } from '@ticket/schema'
 import { assignOwner } from '../assignment/assign-owner.ts'
 import type { Caller } from '../auth/caller.ts'
-import { clocksOnSave } from '../clocks/on-save.ts'
 import { checkCustomFields } from '../custom-fields/check-custom-fields.ts'
 import { ticketsProjection } from '../db/projection.gen.ts'
 import { propertiesToRow } from '../db/projection-map.ts'
 import { reserveId } from '../db/reserve-id.ts'
 import type { Db } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
-import { escalationOnSave } from '../escalation/on-save.ts'
 import { ApiError, type FieldError } from '../http/api-error.ts'
 import type { ServiceDeps } from '../modules/service-module.ts'
 import { applyStatus } from './apply-status.ts'
@@ -141,13 +139,17 @@ export async function saveTicketInTransaction(
     })
   }
   const timestamp = at.toISOString()
-  stampSave(next, previous?.entity ?? null, caller, timestamp)
-  const clocked = previous && {
-    entity: previous.entity,
-    statusChangedAt: previous.row.statusChangedAt,
-  }
-  await clocksOnSave(reader.priorityRules, clocked, next, timestamp)
-  await escalationOnSave(reader.priorityRules, !previous, input, next, timestamp)
+  await stampSave({
+    next,
+    input,
+    previous: previous && {
+      entity: previous.entity,
+      statusChangedAt: previous.row.statusChangedAt,
+    },
+    caller,
+    timestamp,
+    rulesOf: reader.priorityRules,
+  })
   // The columns a save writes: every one but the id, in the projection's order.
   const values = propertiesToRow(writtenColumns, next)
   const revision = (previous?.row.revision ?? 0) + 1
