@@ -66,6 +66,61 @@ describe('transactions on an SQLite file, committed in groups', () => {
     expect(await committedTags(store)).toEqual(['after', 'before'])
   })
 
+  it('runs the saves before one that fails after writing again, in order, and stores each once', async () => {
+    const store = await openFile()
+    const { tags } = tablesOf(store.db)
+    const runs: string[] = []
+    const counted = (name: string) =>
+      store.transaction(async (tx) => {
+        runs.push(name)
+        await tx.insert(tags).values({ name, toolTip: '', nameKey: name })
+        return name
+      })
+    const failing = () =>
+      store.transaction(async (tx) => {
+        runs.push('failing')
+        await tx.insert(tags).values({ name: 'failing', toolTip: '', nameKey: 'failing' })
+        throw new Error('this save is refused after it wrote')
+      })
+    const results = await Promise.allSettled([
+      counted('one'),
+      counted('two'),
+      failing(),
+      counted('three'),
+    ])
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ])
+    expect(runs).toEqual(['one', 'two', 'failing', 'one', 'two', 'three'])
+    expect(await committedTags(store)).toEqual(['one', 'three', 'two'])
+  })
+
+  it('runs nothing again when a save fails before it wrote a row', async () => {
+    const store = await openFile()
+    let refusedRuns = 0
+    const refused = () =>
+      store.transaction(async (tx) => {
+        refusedRuns += 1
+        const { tags } = tablesOf(store.db)
+        await tx.select().from(tags)
+        throw new Error('this save is refused before it wrote')
+      })
+    const groupsBefore = store.transactionsEnded() ?? Number.NaN
+    const results = await Promise.allSettled([
+      addTag(store, 'one'),
+      refused(),
+      addTag(store, 'two'),
+    ])
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    expect(refusedRuns).toBe(1)
+    // One group, never rolled back and begun again.
+    expect((store.transactionsEnded() ?? Number.NaN) - groupsBefore).toBe(1)
+    expect(await committedTags(store)).toEqual(['one', 'two'])
+  })
+
   it('acknowledges none of a group whose COMMIT fails, and stores none of it', async () => {
     const store = await openFile()
     const { ticketTags } = tablesOf(store.db)

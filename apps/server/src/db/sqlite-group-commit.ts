@@ -6,15 +6,13 @@ interface Job<T> {
   reject: (error: unknown) => void
 }
 
-/** The statements that open, mark, release and end a group and its saves. */
+/** The statements that open and end a group, and the one that counts what it changed. */
 const controlStatements = {
   begin: 'BEGIN IMMEDIATE',
-  savepoint: 'SAVEPOINT save',
-  release: 'RELEASE save',
-  rollbackTo: 'ROLLBACK TO save',
   commit: 'COMMIT',
   rollback: 'ROLLBACK',
 }
+const changesCountText = 'select total_changes()'
 
 /** Saves that share one COMMIT at most: bounds how long the first of them waits for the last. */
 export const maxGroupSize = 64
@@ -29,12 +27,18 @@ export const maxExtraTurns = 1
  * Transactions on SQLite's one writer connection, committed in groups. Writing a commit to the
  * write-ahead log (and the full-text index's flush with it) costs more than a small save, so
  * the transactions that arrive in one turn of the event loop run one after the other inside one
- * BEGIN … COMMIT, each in its own SAVEPOINT: a failing one rolls back only itself (and while
- * every turn brings more, those of the next few turns join them, see `schedule`). Every one of
- * them resolves only after the shared COMMIT succeeded (no answer before the data is as durable
- * as a transaction of its own makes it); if the COMMIT fails, every one of them fails with its
- * error. Between groups the connection is outside any transaction, as it is between single
- * transactions, so nothing outside a transaction ever runs inside an open group.
+ * BEGIN … COMMIT (and while every turn brings more, those of the next few turns join them, see
+ * `schedule`). A failing one must leave nothing behind. One that failed before it wrote a row
+ * (a refused save: validation, a missing ticket, a stale revision) changed nothing, and the
+ * group goes on. One that failed after writing is undone with the whole group so far, and the
+ * ones before it run again, in their order, before the rest: a save has no SAVEPOINT of its own,
+ * because SQLite copies every page a savepoint's statements touch into its journal first, and
+ * those copies cost a save more than the rare rerun (docs/decisions.md, "Group commit on
+ * SQLite"). Every one of them resolves only after the shared COMMIT succeeded (no answer before
+ * the data is as durable as a transaction of its own makes it); if the COMMIT fails, every one
+ * of them fails with its error. Between groups the connection is outside any transaction, as it
+ * is between single transactions, so nothing outside a transaction ever runs inside an open
+ * group.
  */
 export class SqliteGroupCommit {
   /**
@@ -49,16 +53,20 @@ export class SqliteGroupCommit {
 
   private readonly connection: SqliteConnection
   private readonly control: Record<keyof typeof controlStatements, () => void>
+  /** Rows inserted, updated or deleted on the connection so far, triggers' included. */
+  private readonly changesCount: () => unknown
 
   constructor(connection: SqliteConnection) {
     this.connection = connection
-    // Prepared once: `exec` parses its text again on every call, four times per save.
+    // Prepared once: `exec` parses its text again on every call.
     this.control = Object.fromEntries(
       Object.entries(controlStatements).map(([name, text]) => {
         const prepared = connection.prepare(text)
         return [name, () => void prepared.run()]
       })
     ) as Record<keyof typeof controlStatements, () => void>
+    const counted = connection.prepare(changesCountText).pluck()
+    this.changesCount = () => counted.get()
   }
 
   run<T>(fn: () => Promise<T>): Promise<T> {
@@ -115,9 +123,11 @@ export class SqliteGroupCommit {
   private async commitGroup(group: Job<unknown>[]): Promise<void> {
     const db = this.connection
     const control = this.control
+    let queue = group
     let done: { job: Job<unknown>; value: unknown }[] = []
     let open = false
-    for (const job of group) {
+    for (let next = 0; next < queue.length; next += 1) {
+      const job = queue[next] as Job<unknown>
       if (!open) {
         try {
           control.begin()
@@ -127,16 +137,12 @@ export class SqliteGroupCommit {
           continue
         }
       }
-      control.savepoint()
+      const changedBefore = this.changesCount()
       try {
-        const value = await job.fn()
-        control.release()
-        done.push({ job, value })
+        done.push({ job, value: await job.fn() })
       } catch (error) {
-        if (db.inTransaction) {
-          control.rollbackTo()
-          control.release()
-        } else {
+        job.reject(error)
+        if (!db.inTransaction) {
           // SQLite rolled the whole transaction back (a full disk, an I/O error): the saves
           // before this one are gone with it.
           open = false
@@ -144,8 +150,16 @@ export class SqliteGroupCommit {
             earlier.job.reject(error)
           }
           done = []
+        } else if (this.changesCount() !== changedBefore) {
+          // Its rows are undone only with the group's: the saves before it run again, first.
+          control.rollback()
+          open = false
+          // A reader that can see this connection (`:memory:`) may have seen the undone rows.
+          this.ended += 1
+          queue = [...done.map((earlier) => earlier.job), ...queue.slice(next + 1)]
+          done = []
+          next = -1
         }
-        job.reject(error)
       }
     }
     // Counted before any save's continuation runs (settling a job only queues it), so a read
