@@ -1,6 +1,7 @@
 import type { Tag } from '@ticket/schema'
 import type { Db, SqliteStore, Store, Tables } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
+import { backlogNewTickets } from '../listing/sqlite-search-backlog.ts'
 import { resolveTags } from '../tickets/resolve-tags.ts'
 import { sqliteMultiInsert, sqliteRowEncoder } from './sqlite-multi-insert.ts'
 import { newTicketColumns } from './ticket-row.ts'
@@ -81,7 +82,11 @@ function sqliteWrites(store: SqliteStore): Writes {
   const tags = sqliteMultiInsert(connection, tables.ticketTags, tagColumns)
   const persons = sqliteMultiInsert(connection, tables.ticketSecondaryPersons, personColumns)
   return {
-    tickets: async (_tx, rows) => tickets.run(rows) as number[],
+    tickets: async (_tx, rows) => {
+      const ids = tickets.run(rows) as number[]
+      backlogNewTickets(store, ids)
+      return ids
+    },
     links: async (_tx, tagRows, personRows) => {
       tags.run(tagRows)
       persons.run(personRows)

@@ -2,8 +2,12 @@ import type { Statement } from 'better-sqlite3'
 import type { SqliteStore } from '../db/store.ts'
 
 // The SQLite side of the title backlog (see search-backlog.ts): its statements, prepared once
-// per store, the writer's on the writer and the check on the committed-data reader.
+// per store, the writer's on the writer and the check on the committed-data reader. On SQLite
+// the statements that create tickets put their ids into the backlog themselves; PostgreSQL's
+// trigger does it there (why: docs/decisions.md, "New titles reach the search index after the
+// save").
 const statementTexts = {
+  note: 'insert into ticket_search_backlog (ticket_id) values (?)',
   move: 'insert into ticket_search (rowid, title) select t.ticket_id, t.title from ticket_search_backlog b join tickets t on t.ticket_id = b.ticket_id',
   clear: 'delete from ticket_search_backlog',
   anyWaiting: 'select exists (select 1 from ticket_search_backlog)',
@@ -17,6 +21,7 @@ function statementsOf(store: SqliteStore): Statements {
   if (!statements) {
     const writer = store.native.db.$client
     statements = {
+      note: writer.prepare(statementTexts.note),
       move: writer.prepare(statementTexts.move),
       clear: writer.prepare(statementTexts.clear),
       anyWaiting: store.native.reader.$client.prepare(statementTexts.anyWaiting).pluck(),
@@ -32,6 +37,14 @@ function statementsOf(store: SqliteStore): Statements {
  */
 export function prepareSearchBacklog(store: SqliteStore): void {
   statementsOf(store)
+}
+
+/** Puts new tickets' ids into the backlog; inside the writer transaction that created them. */
+export function backlogNewTickets(store: SqliteStore, ticketIds: readonly number[]): void {
+  const { note } = statementsOf(store)
+  for (const ticketId of ticketIds) {
+    note.run(ticketId)
+  }
 }
 
 /** Moves every waiting title into the index, as the title is now; inside a writer transaction. */

@@ -155,7 +155,9 @@ export async function saveTicketInTransaction(
   const revision = (previous?.row.revision ?? 0) + 1
   values.revision = revision
   values.deletedAt = null
-  const ticketId = previous ? previous.row.ticketId : await insertTicket(tx, values, reservedId)
+  const ticketId = previous
+    ? previous.row.ticketId
+    : await insertTicket(tx, deps.store, values, reservedId)
   if (previous) {
     await updateTicket(tx, ticketId, values)
   }

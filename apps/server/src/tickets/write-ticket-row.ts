@@ -1,14 +1,21 @@
 import { eq, sql } from 'drizzle-orm'
 import { insertLater } from '../db/insert-later.ts'
 import { prepared } from '../db/prepared.ts'
+import { insertReportingRowid } from '../db/sqlite-insert-rowid.ts'
 import { rowShape } from '../db/statement-shape.ts'
-import type { Db } from '../db/store.ts'
+import type { Db, Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { writeLater } from '../db/write-later.ts'
+import { backlogNewTickets } from '../listing/sqlite-search-backlog.ts'
 
-/** Inserts a ticket row and returns its id: the `reserved` one, or the one the INSERT returns. */
+/**
+ * Inserts a ticket row and returns its id: the `reserved` one; on SQLite the rowid the insert
+ * reports; otherwise the one the INSERT returns. On SQLite it also puts the id into the search
+ * index's backlog (on PostgreSQL a trigger does).
+ */
 export async function insertTicket(
   tx: Db,
+  store: Store,
   values: Record<string, unknown>,
   reserved: (() => Promise<number>) | undefined
 ): Promise<number> {
@@ -16,6 +23,18 @@ export async function insertTicket(
     const row = { ticketId: await reserved(), ...values }
     await insertLater(tx, 'tickets.insert-with-id', (t) => t.tickets, row)
     return row.ticketId
+  }
+  if (store.dialect === 'sqlite') {
+    // Neither a RETURNING clause nor a trigger: with either, SQLite journals every page the
+    // insert touches first (docs/decisions.md, "Group commit on SQLite").
+    const ticketId = await insertReportingRowid(
+      tx,
+      'tickets.insert-reported',
+      (t) => t.tickets,
+      values
+    )
+    backlogNewTickets(store, [ticketId])
+    return ticketId
   }
   const shape = rowShape('tickets.insert', values)
   const statement = prepared(tx, shape.key, (d) => {
