@@ -17,9 +17,22 @@ export async function insertLater(
   tableOf: (tables: Tables) => SQLiteTable,
   row: Record<string, unknown>
 ): Promise<void> {
+  const statement = preparedInsert(tx, name, tableOf, row)
+  await writeLater(tx, () => statement.execute(row))
+}
+
+/**
+ * The prepared one-row INSERT of `row`'s columns into the table `tableOf` picks, without a
+ * RETURNING clause: one per `name` and set of columns. Run it with `row` as it is.
+ */
+export function preparedInsert(
+  tx: Db,
+  name: string,
+  tableOf: (tables: Tables) => SQLiteTable,
+  row: Record<string, unknown>
+) {
   const shape = rowShape(name, row)
-  const statement = prepared(tx, shape.key, (d) =>
+  return prepared(tx, shape.key, (d) =>
     d.insert(tableOf(tablesOf(d))).values(shape.placeholders() as never)
   )
-  await writeLater(tx, () => statement.execute(row))
 }

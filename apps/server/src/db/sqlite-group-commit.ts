@@ -123,11 +123,10 @@ export class SqliteGroupCommit {
   private async commitGroup(group: Job<unknown>[]): Promise<void> {
     const db = this.connection
     const control = this.control
-    let queue = group
+    const waiting = [...group]
     let done: { job: Job<unknown>; value: unknown }[] = []
     let open = false
-    for (let next = 0; next < queue.length; next += 1) {
-      const job = queue[next] as Job<unknown>
+    for (let job = waiting.shift(); job !== undefined; job = waiting.shift()) {
       if (!open) {
         try {
           control.begin()
@@ -156,9 +155,8 @@ export class SqliteGroupCommit {
           open = false
           // A reader that can see this connection (`:memory:`) may have seen the undone rows.
           this.ended += 1
-          queue = [...done.map((earlier) => earlier.job), ...queue.slice(next + 1)]
+          waiting.unshift(...done.map((earlier) => earlier.job))
           done = []
-          next = -1
         }
       }
     }
