@@ -2,9 +2,12 @@ import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { rawRows } from '../db/raw-rows.ts'
 import type { Store } from '../db/store.ts'
+import { tablesOf } from '../db/tables-of.ts'
 import { serviceModules } from '../modules/index.ts'
 import { createTestApp, openTestApp, type TestAppOptions } from '../test/harness.ts'
+import { seedTicketRow } from '../test/notifications/seed.ts'
 import { call } from '../test/requests.ts'
+import { seeder } from '../test/seed.ts'
 import { temporaryDatabase } from '../test/temp-database.ts'
 import { createSearchBacklogModule } from './search-backlog.ts'
 
@@ -59,6 +62,14 @@ describe.each([
       indexed: [...before.indexed, id].sort((a, b) => a - b),
       waiting: [],
     })
+  })
+
+  it("finds tickets the test seeders wrote straight into the table, as it finds a save's", async () => {
+    const { app, deps } = await fresh(withoutBackgroundMoves)
+    const { db } = deps.store
+    const seeded = await seeder(db, tablesOf(db)).ticket({ title: 'Laminator jams' })
+    const bare = await seedTicketRow(deps.store, 'Laminator smokes')
+    expect(await search(app, 'laminator')).toEqual([seeded, bare])
   })
 
   it('indexes a title changed while its ticket waits as it is now, and never the old one', async () => {

@@ -10,6 +10,7 @@ import {
 } from '@ticket/schema'
 import type { Store } from '../../db/store.ts'
 import { tablesOf } from '../../db/tables-of.ts'
+import { backlogNewTickets } from '../../listing/sqlite-search-backlog.ts'
 import type { TicketChange } from '../../tickets/ticket-change.ts'
 import { hashOnce, seeder } from '../seed.ts'
 
@@ -128,6 +129,10 @@ export async function seedTicketRow(store: Store, title: string, revision = 1): 
     .returning({ id: tablesOf(store.db).tickets.ticketId })
   if (!row) {
     throw new Error('ticket not inserted')
+  }
+  // As a save does on SQLite (PostgreSQL's trigger covers it): the title becomes searchable.
+  if (store.dialect === 'sqlite') {
+    backlogNewTickets(store, [row.id])
   }
   return row.id
 }
