@@ -9,6 +9,7 @@ import { ApiError } from './http/api-error.ts'
 import { privateAnswers } from './http/cache-control.ts'
 import { compression } from './http/compression.ts'
 import { createErrorHandler } from './http/handle-error.ts'
+import { requestHeader } from './http/request-header.ts'
 import { assertEveryOperationServed } from './http/route.ts'
 import { corsFor, corsOrigins, securityHeaders } from './http/security-headers.ts'
 import { idempotency } from './idempotency/idempotency.ts'
@@ -45,8 +46,8 @@ export function createApp(deps: AppDeps) {
     return (c: Context, next: Next) => {
       // A declared length is checked from the header alone, as the middleware does; asking it
       // would first build the web Request, which the body read then no longer needs.
-      const length = c.req.header('content-length')
-      if (length !== undefined && c.req.header('transfer-encoding') === undefined) {
+      const length = requestHeader(c, 'content-length')
+      if (length !== undefined && requestHeader(c, 'transfer-encoding') === undefined) {
         return Number.parseInt(length || '0', 10) > maxSize ? tooLarge() : next()
       }
       return streamed(c, next)
@@ -60,7 +61,7 @@ export function createApp(deps: AppDeps) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') {
       return next()
     }
-    return /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')
+    return /^multipart\/form-data\b/i.test(requestHeader(c, 'content-type') ?? '')
       ? uploadLimited(c, next)
       : bodyLimited(c, next)
   })

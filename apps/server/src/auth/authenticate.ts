@@ -3,6 +3,7 @@ import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { requestHeader } from '../http/request-header.ts'
 import { routeOf } from '../http/route-of.ts'
 import type { CoreDeps } from '../modules/service-module.ts'
 import { callerByToken } from './api-tokens.ts'
@@ -60,7 +61,7 @@ export function createAuthenticate(
       await throttle.failed(address)
       throw unauthorized('The session has ended or expired; sign in again.')
     }
-    const xsrf = c.req.header('x-xsrf-token')
+    const xsrf = requestHeader(c, 'x-xsrf-token')
     if (!safeMethods.has(c.req.method) && !(xsrf && matchesDigest(xsrf, session.xsrfDigest))) {
       throw new ApiError(
         'FORBIDDEN',
@@ -101,7 +102,7 @@ export function createAuthenticate(
         return [found.caller, { scheme: 'bearer', tokenId: found.tokenId }]
       }
       case 'soticket': {
-        if (!appTokenAccepted(appTokens, c.req.header('so-apptoken'))) {
+        if (!appTokenAccepted(appTokens, requestHeader(c, 'so-apptoken'))) {
           throw await fail('SOTicket needs an accepted SO-AppToken header on this service.')
         }
         const session = await findSession(store, presented.ticket, deps.now())
@@ -114,7 +115,7 @@ export function createAuthenticate(
   }
 
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
-    const header = c.req.header('authorization')
+    const header = requestHeader(c, 'authorization')
     const ticket = getCookie(c, SESSION_COOKIE)
     if (!header && !ticket) {
       throw unauthorized('Credentials are required: Authorization: Basic, Bearer or SOTicket.')

@@ -1,6 +1,7 @@
 import { getConnInfo } from '@hono/node-server/conninfo'
 import type { Context } from 'hono'
 import proxyAddr from 'proxy-addr'
+import { requestHeader } from '../http/request-header.ts'
 
 /** What in-process requests (`app.request` without a socket) are counted under. */
 export const IN_PROCESS = 'in-process'
@@ -28,7 +29,7 @@ export function clientAddressResolver(trustProxy: string | undefined): (c: Conte
     if (peer === IN_PROCESS) {
       return peer
     }
-    const forwardedFor = c.req.header('x-forwarded-for')
+    const forwardedFor = requestHeader(c, 'x-forwarded-for')
     const request = {
       headers: forwardedFor === undefined ? {} : { 'x-forwarded-for': forwardedFor },
       connection: { remoteAddress: peer },

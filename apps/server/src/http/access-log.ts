@@ -3,6 +3,7 @@ import { matchedRoutes } from 'hono/route'
 import type { AppEnv } from '../app-env.ts'
 import type { Logger } from '../logger.ts'
 import { addHeaderStep, isCompleteAnswer, openCompleteAnswer } from './complete-answer.ts'
+import { requestHeader } from './request-header.ts'
 
 const requestIdHeader = 'X-Request-Id'
 /** A caller's own id is kept when it is short and plain; otherwise the server makes one. */
@@ -17,7 +18,7 @@ const acceptableId = /^[\w\-=]{1,255}$/
 export function accessLog(logger: Logger): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const started = performance.now()
-    const offered = c.req.header(requestIdHeader)
+    const offered = requestHeader(c, 'x-request-id')
     const id = offered && acceptableId.test(offered) ? offered : crypto.randomUUID()
     c.set('requestId', id)
     openCompleteAnswer(c)

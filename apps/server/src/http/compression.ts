@@ -13,6 +13,7 @@ import { COMPRESSIBLE_CONTENT_TYPE_REGEX } from 'hono/compress'
 import Negotiator from 'negotiator'
 import { closeCompleteAnswer } from './complete-answer.ts'
 import { weakTag } from './etag.ts'
+import { requestHeader } from './request-header.ts'
 
 /** Below this many bytes compression costs more than it saves. */
 export const COMPRESSION_THRESHOLD = 1024
@@ -47,7 +48,7 @@ const BROTLI_QUALITY = 5
  */
 export function compression(): MiddlewareHandler {
   return async (c, next) => {
-    const accepted = c.req.header('accept-encoding')
+    const accepted = requestHeader(c, 'accept-encoding')
     if (accepted !== undefined) {
       // Whether and how it compresses depends on the answer's type, size and headers.
       closeCompleteAnswer(c)

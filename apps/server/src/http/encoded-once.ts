@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { addVary, chooseCoding } from './compression.ts'
 import { type CodedCopies, codedCopy } from './encode-bytes.ts'
+import { requestHeader } from './request-header.ts'
 
 /**
  * Answers a large body that rarely changes (the docs bundle, the OpenAPI document) in the coding
@@ -20,7 +21,7 @@ export function encodedOnce(read: () => string, headers: Record<string, string>)
       identity = new TextEncoder().encode(text)
       encoded = new Map()
     }
-    const accepted = c.req.header('accept-encoding')
+    const accepted = requestHeader(c, 'accept-encoding')
     const coding = accepted === undefined ? undefined : chooseCoding(accepted)
     if (coding === undefined || coding === 'identity') {
       c.res = c.body(identity, 200, headers)

@@ -1,6 +1,7 @@
 import type { Context } from 'hono'
 import { ApiError } from './api-error.ts'
 import { versionOfTag } from './etag.ts'
+import { requestHeader } from './request-header.ts'
 
 /** What a conditional request is checked against. */
 export interface Version {
@@ -18,8 +19,8 @@ export async function checkPreconditions(
   what: string,
   current: () => Promise<Version | undefined>
 ): Promise<number | undefined> {
-  const ifMatch = c.req.header('if-match')
-  const ifUnmodifiedSince = c.req.header('if-unmodified-since')
+  const ifMatch = requestHeader(c, 'if-match')
+  const ifUnmodifiedSince = requestHeader(c, 'if-unmodified-since')
   if (!ifMatch && !ifUnmodifiedSince) {
     return undefined
   }

@@ -6,6 +6,7 @@ import { localeOf } from '../locale/request-locale.ts'
 import { pick, resolveStrings } from '../locale/resolve-text.ts'
 import type { FieldError } from './api-error.ts'
 import { isXmlType, parseContentType } from './media-type.ts'
+import { requestHeader } from './request-header.ts'
 import { negotiate } from './send-entity.ts'
 import { valueToXml } from './xml/value-to-xml.ts'
 
@@ -36,7 +37,7 @@ type ProblemType = 'application/problem+json' | 'application/problem+xml'
  * must be answered somehow). An explicit problem media type in Accept wins.
  */
 function problemType(c: Context): ProblemType {
-  const accept = (c.req.header('accept') ?? '').toLowerCase()
+  const accept = (requestHeader(c, 'accept') ?? '').toLowerCase()
   if (accept.includes('application/problem+xml')) {
     return 'application/problem+xml'
   }
@@ -44,7 +45,7 @@ function problemType(c: Context): ProblemType {
     return 'application/problem+json'
   }
   try {
-    const chosen = negotiate(accept, parseContentType(c.req.header('content-type')).type)
+    const chosen = negotiate(accept, parseContentType(requestHeader(c, 'content-type')).type)
     return isXmlType(chosen) ? 'application/problem+xml' : 'application/problem+json'
   } catch {
     return 'application/problem+json'

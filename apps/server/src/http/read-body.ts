@@ -17,6 +17,7 @@ import { ApiError, type FieldError } from './api-error.ts'
 import type { BodySpec } from './body-spec.ts'
 import { FormError, type FormProblem, formToValue } from './form/form-to-value.ts'
 import { parseContentType } from './media-type.ts'
+import { requestHeader } from './request-header.ts'
 import { negotiateFor } from './send-entity.ts'
 import { parseXml, type XmlProblem } from './xml/parse-xml.ts'
 import { XmlTooDeep, xmlToValue } from './xml/xml-to-value.ts'
@@ -68,14 +69,14 @@ export async function readRequestBody(
   if (bytes.every(isSpace)) {
     return { kind: 'entity', value: null }
   }
-  const encoding = c.req.header('content-encoding')?.trim().toLowerCase()
+  const encoding = requestHeader(c, 'content-encoding')?.trim().toLowerCase()
   if (encoding && encoding !== 'identity') {
     throw new ApiError(
       'UNSUPPORTED_MEDIA_TYPE',
       `Content-Encoding ${encoding} is not accepted; send the body as is (identity).`
     )
   }
-  const header = c.req.header('content-type')
+  const header = requestHeader(c, 'content-type')
   if (header === undefined || header.trim() === '') {
     throw new ApiError(
       'UNSUPPORTED_MEDIA_TYPE',

@@ -11,6 +11,7 @@ import { prepareHeader } from './complete-answer.ts'
 import { noEntityToSave } from './entity-to-save.ts'
 import { compileParamsParser } from './parse-input.ts'
 import { readRequestBody } from './read-body.ts'
+import { requestHeader } from './request-header.ts'
 import { negotiateFor, type Representation, renderEntity, sendEntity } from './send-entity.ts'
 import { kindOf } from './wire-schema.ts'
 
@@ -116,13 +117,15 @@ function bindOperation<O extends OperationSpec, F = never>(
   const parseParams = op.params ? compileParamsParser(op.params, 'path') : () => ({})
   const parseQuery = op.query ? compileParamsParser(op.query, 'query') : () => ({})
   const parseHeaders = op.headers ? compileParamsParser(op.headers, 'headers') : () => ({})
-  const headerNames = op.headers ? Object.keys(op.headers.properties) : []
+  const headerNames = (op.headers ? Object.keys(op.headers.properties) : []).map(
+    (name) => [name, name.toLowerCase() as Lowercase<string>] as const
+  )
   // Only the declared headers, each looked up by name: listing all of them would first build the
   // request's full web Headers.
   const declaredHeaders = (c: Context<AppEnv>) => {
     const found: [string, string][] = []
-    for (const name of headerNames) {
-      const value = c.req.header(name)
+    for (const [name, lowerCase] of headerNames) {
+      const value = requestHeader(c, lowerCase)
       if (value !== undefined) {
         found.push([name, value])
       }
@@ -219,7 +222,7 @@ function compileBodyReader<F>(
 }
 
 const isMultipart = (c: Context) =>
-  /^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')
+  /^multipart\/form-data\b/i.test(requestHeader(c, 'content-type') ?? '')
 
 /**
  * Unknown properties are ignored, as SuperOffice does, but never silently: the response names

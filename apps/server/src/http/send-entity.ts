@@ -9,6 +9,7 @@ import { completeAnswer } from './complete-answer.ts'
 import { noneMatchHits, representationTag } from './etag.ts'
 import { answerJson } from './json-text.ts'
 import { isXmlType, parseContentType } from './media-type.ts'
+import { requestHeader } from './request-header.ts'
 import { kindOf } from './wire-schema.ts'
 import { valueToXml } from './xml/value-to-xml.ts'
 
@@ -69,9 +70,9 @@ export function negotiate(accept: string | undefined, requestType = ''): Respons
 
 /** {@link negotiate} for a request, with the 406 worded in the request's language. */
 export function negotiateFor(c: Context): ResponseType {
-  const accept = c.req.header('accept')
+  const accept = requestHeader(c, 'accept')
   try {
-    return negotiate(accept, parseContentType(c.req.header('content-type')).type)
+    return negotiate(accept, parseContentType(requestHeader(c, 'content-type')).type)
   } catch (error) {
     if (error instanceof ApiError && error.code === 'NOT_ACCEPTABLE') {
       throw new ApiError(
@@ -163,7 +164,7 @@ export function sendRepresentation(
     ...headers,
   }
   const read = c.req.method === 'GET' || c.req.method === 'HEAD'
-  if (read && etag !== undefined && noneMatchHits(c.req.header('if-none-match'), etag)) {
+  if (read && etag !== undefined && noneMatchHits(requestHeader(c, 'if-none-match'), etag)) {
     // The client's copy is this representation: no body, the validators it needs to keep it.
     const { 'content-type': _type, ...kept } = answerHeaders
     return completeAnswer(c, null, 304, kept)

@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { AnswerCache, KeptAnswer } from './answer-cache.ts'
 import { COMPRESSION_THRESHOLD, chooseCoding } from './compression.ts'
 import { noneMatchHits, weakTag } from './etag.ts'
+import { requestHeader } from './request-header.ts'
 import { representationVary, sendRepresentation } from './send-entity.ts'
 
 /**
@@ -18,12 +19,12 @@ export async function sendKept(
   answer: KeptAnswer,
   headers: Record<string, string>
 ): Promise<Response> {
-  const accepted = c.req.header('accept-encoding')
+  const accepted = requestHeader(c, 'accept-encoding')
   const coding =
     accepted === undefined ||
     c.req.method === 'HEAD' ||
     answer.body.byteLength < COMPRESSION_THRESHOLD ||
-    (answer.etag !== undefined && noneMatchHits(c.req.header('if-none-match'), answer.etag))
+    (answer.etag !== undefined && noneMatchHits(requestHeader(c, 'if-none-match'), answer.etag))
       ? undefined
       : chooseCoding(accepted)
   if (coding === undefined || coding === 'identity') {

@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts'
 import type { Store } from '../db/store.ts'
 import { tablesOf } from '../db/tables-of.ts'
 import { ApiError } from '../http/api-error.ts'
+import { requestHeader } from '../http/request-header.ts'
 import {
   type Answer,
   claimKey,
@@ -39,7 +40,7 @@ const pollMs = 25
  */
 export function idempotency(deps: { store: Store; now: () => Date }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const key = c.req.header('idempotency-key')
+    const key = requestHeader(c, 'idempotency-key')
     if (key === undefined || !changingMethods.has(c.req.method) || !c.get('caller')) {
       return next()
     }
@@ -55,7 +56,7 @@ export function idempotency(deps: { store: Store; now: () => Date }): Middleware
     const body = new Uint8Array(await c.req.arrayBuffer())
     const digest = createHash('sha256')
       .update(
-        `${c.req.method}\n${url.pathname}${url.search}\n${c.req.header('content-type') ?? ''}\n`
+        `${c.req.method}\n${url.pathname}${url.search}\n${requestHeader(c, 'content-type') ?? ''}\n`
       )
       .update(body)
       .digest('hex')

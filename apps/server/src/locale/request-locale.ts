@@ -1,13 +1,14 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { ApiError } from '../http/api-error.ts'
+import { requestHeader } from '../http/request-header.ts'
 import { formatNumber, resolveCulture } from './culture.ts'
 import { type LanguageCode, resolveLanguage } from './language.ts'
 import type { RequestLocale } from './locale.ts'
 import { type Messages, messages, type NumberText } from './messages.ts'
 import { parseTimeZone } from './time-zone.ts'
 
-type HeaderOf = (name: string) => string | undefined
+type HeaderOf = (name: Lowercase<string>) => string | undefined
 
 function readLanguageAndCulture(header: HeaderOf) {
   const language = resolveLanguage(header('accept-language'), header('so-language'))
@@ -66,7 +67,7 @@ export function readLocale(header: HeaderOf): RequestLocale {
 export const localeMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set(
     'locale',
-    readLocale((name) => c.req.header(name))
+    readLocale((name) => requestHeader(c, name))
   )
   await next()
 }
@@ -74,7 +75,7 @@ export const localeMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
 /** The request's locale: what the middleware read, or (outside `/api`, or when it refused) lenient. */
 export function localeOf(c: Context): RequestLocale {
   const set = c.get('locale') as RequestLocale | undefined
-  return set ?? lenientLocale((name) => c.req.header(name))
+  return set ?? lenientLocale((name) => requestHeader(c, name))
 }
 
 type ParamsOf<K extends keyof Messages> = Parameters<Messages[K]['US']>[0]

@@ -6,6 +6,7 @@ import { unauthorized } from '../auth/challenge.ts'
 import { clearSessionCookies, setSessionCookies } from '../auth/session-cookies.ts'
 import { endSession, startSession } from '../auth/sessions.ts'
 import { ApiError } from '../http/api-error.ts'
+import { requestHeader } from '../http/request-header.ts'
 import { route } from '../http/route.ts'
 import { negotiate } from '../http/send-entity.ts'
 
@@ -15,7 +16,7 @@ export function registerSessionRoutes(app: Hono<AppEnv>, deps: AppDeps) {
     if (c.get('credential').scheme !== 'basic') {
       throw unauthorized('Signing in needs Basic credentials: user name and password.')
     }
-    negotiate(c.req.header('accept'))
+    negotiate(requestHeader(c, 'accept'))
     const now = deps.now()
     const session = await startSession(deps.store, c.get('caller').associateId, now)
     setSessionCookies(c, deps.env, session, now)
