@@ -1,14 +1,17 @@
 import type { TicketEntity, TicketEntityWithLinks } from '@ticket/schema'
 import type { Caller } from '../auth/caller.ts'
+import { framedCopier } from '../framed-copy.ts'
 import { ticketFieldProperties, ticketTableRight } from './rights.ts'
+
+const stampRights = framedCopier('TableRight', 'FieldProperties')
 
 /** Adds what depends on the caller: TableRight first, as SuperOffice sends it, then FieldProperties. */
 export function withRights(entity: TicketEntity, caller: Caller): TicketEntity {
-  return {
-    TableRight: ticketTableRight(caller),
-    ...entity,
-    FieldProperties: ticketFieldProperties(caller),
-  } as TicketEntity
+  return stampRights(
+    ticketTableRight(caller),
+    entity as unknown as Record<string, unknown>,
+    ticketFieldProperties(caller)
+  ) as unknown as TicketEntity
 }
 
 /**
