@@ -84,9 +84,14 @@ export function answerJson(value: unknown): string | Uint8Array<ArrayBuffer> {
   if (Object.isFrozen(object)) {
     return JSON.stringify(value)
   }
+  // Names and values listed together (the same order): reading each value by its name is one
+  // site that sees every property's name, which V8 answers slowly (a ticket has sixty).
+  const names = Object.keys(object)
+  const values = Object.values(object)
   let keys: string[] | undefined
-  for (const key in object) {
-    if (isSpliced(object[key]) && Object.getOwnPropertyDescriptor(object, key)?.writable) {
+  for (let i = 0; i < names.length; i++) {
+    const key = names[i] as string
+    if (isSpliced(values[i]) && Object.getOwnPropertyDescriptor(object, key)?.writable) {
       keys ??= []
       keys.push(key)
     }

@@ -86,6 +86,21 @@ describe('requestHeader', () => {
     expect(byName.get('constructor')).toBe('(absent)')
   })
 
+  it('reads a request without copies as the web Headers do', async () => {
+    const readings = await readingsOf([
+      'Content-Type: application/json; charset=utf-8',
+      'Authorization: Basic YWRtaW46eA==',
+      'Accept-Language: sv',
+      'If-Unmodified-Since:  Mon, 07 Dec 2026 07:00:00 GMT ',
+    ])
+    for (const { name, fast, web } of readings) {
+      expect({ name, value: fast }).toEqual({ name, value: web })
+    }
+    const byName = new Map(readings.map((r) => [r.name, r.fast]))
+    expect(byName.get('content-type')).toBe('application/json; charset=utf-8')
+    expect(byName.get('authorization')).toBe('Basic YWRtaW46eA==')
+  })
+
   it('answers as the web Headers do without Node underneath (app.request)', async () => {
     const app = new Hono()
     app.get('/', (c) => c.text(requestHeader(c, 'so-language') ?? '(absent)'))

@@ -51,8 +51,13 @@ export function requestHeader(c: Context, name: Lowercase<string>): string | und
     return c.req.header(name)
   }
   if (keptOnceByNode.has(name)) {
-    if (incoming.headers[name] === undefined) {
-      return undefined
+    const first = incoming.headers[name]
+    // Node dropped no copy when every raw header became a name of its own (the usual request).
+    if (
+      first === undefined ||
+      Object.keys(incoming.headers).length * 2 === incoming.rawHeaders.length
+    ) {
+      return first as string | undefined
     }
     const copies = incoming.headersDistinct[name] ?? []
     return copies.length === 1 ? copies[0] : copies.join(', ')
